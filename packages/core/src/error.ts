@@ -1,0 +1,239 @@
+import { transferErrorBrand } from "./brand.js";
+import { classify } from "./classify.js";
+import type { CodeSpace, Failure } from "./failure.js";
+import { reasonTexts } from "./reason-texts.js";
+import type { Reason } from "./reasons.js";
+import { redact } from "./redact.js";
+import { codeNameOf, entryOf } from "./registry.js";
+import { readErrorShape, safeText } from "./safe.js";
+import type { Protocol, RetryHint } from "./types.js";
+
+/** A message longer than this is cut (the whole server text stays in `serverMessage`). */
+const MAX_MESSAGE = 2_000;
+
+/** The plain-data form of a TransferError (`toJSON()`). */
+export interface TransferErrorJSON {
+  name: string;
+  message: string;
+  protocol: Protocol;
+  code: number | string | undefined;
+  codeName: string | undefined;
+  reason: Reason;
+  retryable: boolean;
+  retry: RetryHint;
+  explanation: string;
+  serverMessage: string | undefined;
+  operation: string | undefined;
+  path: string | undefined;
+  tls: boolean | undefined;
+  cause:
+    | { name: string | undefined; message: string | undefined; code: string | number | undefined }
+    | undefined;
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
+
+function validCode(code: unknown): number | string | undefined {
+  if (typeof code === "string") return code === "" ? undefined : cut(code, 100);
+  return typeof code === "number" && Number.isFinite(code) ? code : undefined;
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * An FTP or SFTP failure, classified and explained. Made by the adapters' `toTransferError`
+ * from what the client library threw; `cause` keeps the original untouched.
+ */
+export class TransferError extends Error {
+  declare readonly [transferErrorBrand]: true;
+  override name = "TransferError";
+  readonly protocol: Protocol;
+  /** The original code: FTP reply, SFTP status, Node system code or the client library's own. */
+  readonly code: number | string | undefined;
+  /** The registry name of `code` (`"FILE_UNAVAILABLE"`, `"SSH_FX_NO_SUCH_FILE"`). */
+  readonly codeName: string | undefined;
+  /** The number system `code` was read in. */
+  readonly codeSpace: CodeSpace | undefined;
+  readonly reason: Reason;
+  readonly retryable: boolean;
+  readonly retry: RetryHint;
+  /** What happened, the likely cause, and what to do. */
+  readonly explanation: string;
+  /** The server's own text, unaltered but for redaction. */
+  readonly serverMessage: string | undefined;
+  readonly operation: string | undefined;
+  readonly path: string | undefined;
+  /** The failure happened on a TLS connection (FTPS). */
+  readonly tls: boolean | undefined;
+  declare readonly cause: unknown;
+  /** The redacted summary of `cause` that toJSON() and inspect show. */
+  readonly #causeSummary: TransferErrorJSON["cause"];
+
+  constructor(failure: Failure) {
+    const f = sanitize(failure);
+    const secrets = f.secrets;
+    const scrub = (text: string | undefined) =>
+      text === undefined ? undefined : redact(text, secrets);
+    const serverMessage = scrub(f.serverMessage);
+    const clientMessage = scrub(f.message);
+    const { reason, retry, codeSpace } = classify({ ...f, serverMessage, message: clientMessage });
+    const code = validCode(f.code);
+    const codeName = codeNameOf(codeSpace, code);
+    super(cut(messageOf(f, code, codeName, serverMessage ?? clientMessage), MAX_MESSAGE));
+    Object.defineProperty(this, transferErrorBrand, { value: true });
+    Object.defineProperty(this, "cause", {
+      value: f.cause,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+    this.protocol = f.protocol;
+    this.code = code;
+    this.codeName = codeName;
+    this.codeSpace = codeSpace;
+    this.reason = reason;
+    this.retry = retry;
+    this.retryable = retry.retryable;
+    this.serverMessage = serverMessage;
+    this.operation = scrub(f.operation);
+    this.path = scrub(f.path);
+    this.tls = f.tls;
+    this.explanation = redact(explanationOf(f, codeSpace, code, reason, serverMessage), secrets);
+    this.#causeSummary = causeSummary(f.cause, secrets);
+  }
+
+  toJSON(): TransferErrorJSON {
+    return {
+      name: this.name,
+      message: this.message,
+      protocol: this.protocol,
+      code: this.code,
+      codeName: this.codeName,
+      reason: this.reason,
+      retryable: this.retryable,
+      retry: { ...this.retry },
+      explanation: this.explanation,
+      serverMessage: this.serverMessage,
+      operation: this.operation,
+      path: this.path,
+      tls: this.tls,
+      cause: this.#causeSummary,
+    };
+  }
+
+  /** util.inspect (console.log): the stack, then the fields; the cause only as its redacted summary. */
+  [Symbol.for("nodejs.util.inspect.custom")](
+    _depth: number,
+    options: object,
+    inspect: (value: unknown, options: object) => string,
+  ): string {
+    const { name: _n, message: _m, ...fields } = this.toJSON();
+    const stack = this.stack ?? `${this.name}: ${this.message}`;
+    return `${stack} ${typeof inspect === "function" ? inspect(fields, options) : JSON.stringify(fields)}`;
+  }
+}
+
+Object.defineProperty(TransferError.prototype, transferErrorBrand, { value: true });
+
+/** Makes a TransferError from what an adapter knows. Never throws. */
+export function createTransferError(failure: Failure): TransferError {
+  try {
+    return new TransferError(failure);
+  } catch (error) {
+    // Only a bug of ours lands here; the user still gets an error that keeps the original.
+    return new TransferError({ protocol: protocolOf(failure), cause: safeCause(failure, error) });
+  }
+}
+
+function protocolOf(failure: unknown): Protocol {
+  try {
+    return (failure as Failure).protocol === "sftp" ? "sftp" : "ftp";
+  } catch {
+    return "ftp";
+  }
+}
+
+function safeCause(failure: unknown, fallback: unknown): unknown {
+  try {
+    return (failure as Failure).cause;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Failure fields of the right types only: a hostile object cannot make the constructor throw. */
+function sanitize(failure: Failure): Failure {
+  const get = (key: keyof Failure): unknown => {
+    try {
+      return failure?.[key];
+    } catch {
+      return undefined;
+    }
+  };
+  const secrets = get("secrets");
+  return {
+    protocol: get("protocol") === "sftp" ? "sftp" : "ftp",
+    code: get("code") as Failure["code"],
+    codeSpace: optionalText(get("codeSpace")) as CodeSpace | undefined,
+    serverMessage: optionalText(get("serverMessage")),
+    message: optionalText(get("message")),
+    operation: optionalText(get("operation")),
+    path: optionalText(get("path")),
+    tls: typeof get("tls") === "boolean" ? (get("tls") as boolean) : undefined,
+    reason: optionalText(get("reason")) as Reason | undefined,
+    reconnect: get("reconnect") === true ? true : undefined,
+    retryable: typeof get("retryable") === "boolean" ? (get("retryable") as boolean) : undefined,
+    why: optionalText(get("why")),
+    hint: optionalText(get("hint")),
+    cause: get("cause"),
+    secrets: Array.isArray(secrets) ? secrets : undefined,
+  };
+}
+
+function messageOf(
+  f: Failure,
+  code: number | string | undefined,
+  codeName: string | undefined,
+  text: string | undefined,
+): string {
+  const head =
+    code === undefined ? f.protocol.toUpperCase() : `${f.protocol.toUpperCase()} ${String(code)}`;
+  const name = codeName ? ` ${codeName}` : "";
+  const where = f.operation ? ` in ${f.operation}${f.path ? ` "${f.path}"` : ""}` : "";
+  return `${head}${name}${where}: ${text ?? "(no message)"}`;
+}
+
+function explanationOf(
+  f: Failure,
+  space: CodeSpace | undefined,
+  code: number | string | undefined,
+  reason: Reason,
+  serverMessage: string | undefined,
+): string {
+  const texts = reasonTexts[reason] ?? reasonTexts.unknown;
+  const entry = entryOf(space, code);
+  const parts = [texts.what];
+  if (entry) parts.push(`(${entry.name}: ${entry.meaning})`);
+  if (serverMessage) parts.push(`The server said: "${cut(serverMessage, 300)}".`);
+  if (f.hint) parts.push(f.hint);
+  parts.push(texts.action);
+  return parts.join(" ");
+}
+
+function causeSummary(
+  cause: unknown,
+  secrets: readonly unknown[] | undefined,
+): TransferErrorJSON["cause"] {
+  if (cause === undefined) return undefined;
+  const shape = readErrorShape(cause);
+  const message = shape.message ?? (typeof cause === "object" ? undefined : safeText(cause));
+  return {
+    name: shape.name,
+    message: message === undefined ? undefined : redact(cut(message, MAX_MESSAGE), secrets),
+    code: typeof shape.code === "string" ? redact(cut(shape.code, 100), secrets) : shape.code,
+  };
+}

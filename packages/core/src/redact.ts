@@ -1,0 +1,53 @@
+// Nothing a user typed as a secret may reach a message, an explanation, toJSON() or a log line.
+// The patterns are bounded so that a megabyte of text costs linear time.
+
+const MASK = "***";
+
+const rules: readonly [RegExp, string][] = [
+  // PEM private keys, whole (or to the end when the END line was cut off).
+  [
+    /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----(?:[\s\S]{0,16384}?-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----|[\s\S]*)/g,
+    "[private key redacted]",
+  ],
+  // The credentials part of a URL: scheme://user:password@host → scheme://***@host.
+  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^\s/?#@]{1,512}@/gi, `$1${MASK}@`],
+  // key=value and "key": "value" forms of the usual names.
+  [
+    /\b(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret)(["']?\s{0,4}[:=]\s{0,4}["']?)(?!\*\*\*)[^\s"',;&}]{1,1024}/gi,
+    `$1$2${MASK}`,
+  ],
+  // An FTP PASS command echoed back in a message.
+  [/\bPASS [^\s]{1,1024}/g, `PASS ${MASK}`],
+];
+
+function secretList(secrets: readonly unknown[] | undefined): string[] {
+  if (!secrets) return [];
+  const out: string[] = [];
+  for (const s of secrets) {
+    // Very short strings would mask every occurrence of a letter; they are not worth the noise.
+    if (typeof s === "string" && s.length >= 3) out.push(s);
+    else if (s instanceof Uint8Array && s.length >= 3 && s.length <= 65536) {
+      try {
+        out.push(new TextDecoder().decode(s));
+      } catch {
+        // not text: it cannot appear in text either
+      }
+    }
+  }
+  // Longest first, so a secret that contains another is masked whole.
+  return out.sort((a, b) => b.length - a.length);
+}
+
+/** `text` with known secrets, URL credentials, passwords and private keys masked. Never throws. */
+export function redact(text: string, secrets?: readonly unknown[]): string {
+  let out = text;
+  try {
+    for (const secret of secretList(secrets)) {
+      if (out.includes(secret)) out = out.split(secret).join(MASK);
+    }
+    for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement);
+  } catch {
+    return "[text withheld: it could not be redacted]";
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+// Wrapping an error must never throw: every read of a foreign value goes through these.
+
+/** Reads one property; a throwing getter, a revoked Proxy or a primitive give `undefined`. */
+export function safeGet(value: unknown, key: PropertyKey): unknown {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null)
+    return undefined;
+  try {
+    return (value as Record<PropertyKey, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A string property, or `undefined` for anything else. */
+export function safeString(value: unknown, key: PropertyKey): string | undefined {
+  const v = safeGet(value, key);
+  return typeof v === "string" ? v : undefined;
+}
+
+/** Any value as text, never throwing (symbols, objects with a throwing toString, bigints). */
+export function safeText(value: unknown): string {
+  try {
+    if (typeof value === "string") return value;
+    if (typeof value === "symbol") return value.toString();
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+export interface ErrorShape {
+  name: string | undefined;
+  message: string | undefined;
+  /** A string or finite-number `code`, as Node and the client libraries set it. */
+  code: string | number | undefined;
+}
+
+/** The parts of any thrown value that classification reads, read safely. */
+export function readErrorShape(value: unknown): ErrorShape {
+  if (typeof value === "string") return { name: undefined, message: value, code: undefined };
+  const code = safeGet(value, "code");
+  return {
+    name: safeString(value, "name"),
+    message: safeString(value, "message"),
+    code:
+      typeof code === "string" || (typeof code === "number" && Number.isFinite(code))
+        ? code
+        : undefined,
+  };
+}

@@ -1,0 +1,227 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../src/classify.js";
+import type { Reason } from "../src/reasons.js";
+import { textRules } from "../src/text-rules.js";
+
+const ftp = (code: number, serverMessage?: string, operation?: string) =>
+  classify({ protocol: "ftp", code, serverMessage, operation });
+const sftp = (code: number, serverMessage?: string, operation?: string) =>
+  classify({ protocol: "sftp", code, serverMessage, operation });
+
+describe("FTP replies by their digits", () => {
+  it("treats 4xx as transient and 5xx as permanent", () => {
+    expect(ftp(451).retry.retryable).toBe(true);
+    expect(ftp(452).retry.retryable).toBe(true);
+    expect(ftp(450).retry.retryable).toBe(true);
+    expect(ftp(550).retry.retryable).toBe(false);
+    expect(ftp(553).retry.retryable).toBe(false);
+    expect(ftp(552).retry.retryable).toBe(false);
+  });
+
+  it("reads unknown codes from their second digit", () => {
+    expect(ftp(459).reason).toBe("file-unavailable");
+    expect(ftp(459).retry.retryable).toBe(true);
+    expect(ftp(539).reason).toBe("auth-failed");
+    expect(ftp(508).reason).toBe("bad-request");
+    expect(ftp(548).reason).toBe("server-error");
+    expect(ftp(548).retry.retryable).toBe(false);
+  });
+
+  it("says reconnect for 421, which the server follows with a close", () => {
+    const c = ftp(421, "Service not available, closing control connection.");
+    expect(c.reason).toBe("service-unavailable");
+    expect(c.retry).toMatchObject({ retryable: true, reconnect: true });
+  });
+
+  it("treats an unexpected positive reply as a protocol error", () => {
+    expect(ftp(226).reason).toBe("protocol-error");
+    expect(ftp(226).retry.retryable).toBe(false);
+  });
+
+  it("takes the wait of a 120 greeting from its text", () => {
+    const c = ftp(120, "Service ready in 2 minutes.");
+    expect(c.reason).toBe("service-unavailable");
+    expect(c.retry.delayMs).toBe(120_000);
+  });
+});
+
+describe("text refinement", () => {
+  const cases: [number, string, Reason, boolean][] = [
+    [550, "No such file or directory", "not-found", false],
+    [550, "/pub/x.txt: No such file or directory", "not-found", false],
+    [550, "Permission denied.", "permission-denied", false],
+    [550, "File exists", "already-exists", false],
+    [550, "Directory not empty", "directory-not-empty", false],
+    [550, "Failed to open file.", "file-unavailable", false],
+    [450, "Directory already exists", "already-exists", false],
+    [450, "No files found", "not-found", false],
+    [450, "File is busy, try again", "file-busy", true],
+    [452, "Insufficient disk space", "no-space", true],
+    [552, "Disk quota exceeded", "quota-exceeded", false],
+    [553, "File name not allowed.", "invalid-name", false],
+    [553, "Could not create file.", "file-unavailable", false],
+    [550, "Not a directory", "not-a-directory", false],
+    [550, "/home: Not a regular file", "is-a-directory", false],
+    [530, "Login incorrect.", "auth-failed", false],
+    [530, "Too many users, try later.", "service-unavailable", true],
+    [421, "Too many connections from this IP.", "service-unavailable", true],
+    [421, "Timeout.", "timeout", true],
+    [421, "Server is going down for maintenance", "service-unavailable", true],
+    [530, "Non-anonymous sessions must use encryption.", "tls-required", false],
+    [534, "Policy requires SSL.", "tls-required", false],
+    [522, "SSL/TLS required on the data channel", "tls-required", false],
+    [550, "SSL/TLS required on the control channel", "tls-required", false],
+    [550, "SITE CHMOD not supported", "unsupported", false],
+  ];
+  it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
+    const c = ftp(code, text);
+    expect(c.reason).toBe(reason);
+    expect(c.retry.retryable).toBe(retryable);
+  });
+
+  it("sends a 'too many users' 530 to reconnect after a wait", () => {
+    const c = ftp(
+      530,
+      "Sorry, the maximum number of clients (10) for this user are already connected.",
+    );
+    expect(c.retry).toMatchObject({ retryable: true, reconnect: true, delayMs: 5_000 });
+  });
+
+  it("does not read file wordings into connection or login replies", () => {
+    expect(ftp(425, "Can't open data connection: no such file").reason).toBe(
+      "data-connection-failed",
+    );
+    expect(ftp(530, "Permission denied.").reason).toBe("auth-failed");
+  });
+
+  it("refines only the generic SFTP statuses", () => {
+    expect(sftp(4, "Directory not empty").reason).toBe("directory-not-empty");
+    expect(sftp(4, "File exists").reason).toBe("already-exists");
+    expect(sftp(4, "No space left on device").reason).toBe("no-space");
+    expect(sftp(4, "Failure").reason).toBe("server-error");
+    expect(sftp(2, "Permission denied").reason).toBe("not-found");
+    expect(sftp(3, "No such file").reason).toBe("permission-denied");
+  });
+
+  it("has at least one sample above for every rule, and each rule matches its own sample", () => {
+    const samples: Record<
+      string,
+      [protocol: "ftp" | "sftp", code: number | undefined, text: string]
+    > = {
+      "tls-required": ["ftp", 534, "Policy requires SSL."],
+      "too-many": ["ftp", 421, "Too many users"],
+      shutdown: ["ftp", 421, "Server shutting down"],
+      "idle-timeout": ["ftp", 421, "Idle timeout (300 seconds): closing control connection"],
+      "login-incorrect": ["ftp", 530, "Login incorrect."],
+      quota: ["sftp", 4, "Quota exceeded"],
+      "no-space": ["sftp", 4, "No space left on device"],
+      "not-empty": ["sftp", 4, "Directory not empty"],
+      exists: ["sftp", 4, "File exists"],
+      "not-a-directory": ["sftp", 4, "Not a directory"],
+      "is-a-directory": ["sftp", 4, "Is a directory"],
+      "invalid-name": ["sftp", 4, "Invalid filename"],
+      "not-found": ["sftp", 4, "No such file"],
+      busy: ["sftp", 4, "The file is locked by another process"],
+      "permission-denied": ["sftp", 4, "Permission denied"],
+      "cannot-create": ["ftp", 553, "Could not create file."],
+      unsupported: ["sftp", 4, "Operation unsupported"],
+      "connection-closed": ["ftp", 426, "Connection closed; transfer aborted."],
+    };
+    for (const rule of textRules) {
+      const sample = samples[rule.id];
+      expect(sample, `a sample for rule ${rule.id}`).toBeDefined();
+      const [protocol, code, text] = sample!;
+      const c = classify({ protocol, code, serverMessage: text });
+      expect(c.rule, `${rule.id} on ${text}`).toBe(rule.id);
+      expect(c.reason).toBe(rule.reason);
+    }
+  });
+});
+
+describe("operations", () => {
+  it("does not retry a non-idempotent operation after an ambiguous loss", () => {
+    const c = classify({ protocol: "ftp", code: "ECONNRESET", operation: "appendFrom" });
+    expect(c.reason).toBe("connection-lost");
+    expect(c.retry).toMatchObject({ retryable: false, ambiguous: true, reconnect: true });
+    const same = classify({ protocol: "ftp", code: "ECONNRESET", operation: "downloadTo" });
+    expect(same.retry).toMatchObject({ retryable: true, reconnect: true });
+    expect(same.retry.ambiguous).toBeUndefined();
+  });
+
+  it("scopes a rule to its operations", () => {
+    expect(sftp(4, "Failure", "mkdir").reason).toBe("server-error");
+  });
+});
+
+describe("Node system codes", () => {
+  const cases: [string, Reason, boolean, boolean][] = [
+    ["ECONNRESET", "connection-lost", true, true],
+    ["EPIPE", "connection-lost", true, true],
+    ["ECONNREFUSED", "connection-refused", true, true],
+    ["ETIMEDOUT", "timeout", true, true],
+    ["ENOTFOUND", "host-not-found", false, true],
+    ["EAI_AGAIN", "host-not-found", true, true],
+    ["EHOSTUNREACH", "host-unreachable", true, true],
+    ["CERT_HAS_EXPIRED", "tls-failed", false, true],
+    ["DEPTH_ZERO_SELF_SIGNED_CERT", "tls-failed", false, true],
+    ["SELF_SIGNED_CERT_IN_CHAIN", "tls-failed", false, true],
+    ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "tls-failed", false, true],
+    ["ERR_TLS_CERT_ALTNAME_INVALID", "tls-failed", false, true],
+    ["ERR_SSL_WRONG_VERSION_NUMBER", "tls-failed", false, true],
+    ["ENOENT", "not-found", false, false],
+    ["ENOSPC", "no-space", false, false],
+    ["SOMETHING_ELSE", "unknown", false, false],
+  ];
+  it.each(cases)("%s is %s (retryable %s, reconnect %s)", (code, reason, retryable, reconnect) => {
+    const c = classify({ protocol: "ftp", code });
+    expect(c.codeSpace).toBe("system");
+    expect(c.reason).toBe(reason);
+    expect(c.retry.retryable).toBe(retryable);
+    expect(c.retry.reconnect).toBe(reconnect);
+  });
+});
+
+describe("number systems stay apart", () => {
+  it("never reads an SSH disconnect reason as an SFTP status", () => {
+    const disconnect = classify({ protocol: "sftp", code: 2, codeSpace: "ssh-disconnect" });
+    expect(disconnect.reason).toBe("protocol-error");
+    expect(disconnect.retry.reconnect).toBe(true);
+    expect(classify({ protocol: "sftp", code: 2 }).reason).toBe("not-found");
+    expect(classify({ protocol: "sftp", code: 12, codeSpace: "ssh-disconnect" }).reason).toBe(
+      "service-unavailable",
+    );
+    expect(classify({ protocol: "sftp", code: 12 }).reason).toBe("permission-denied");
+  });
+
+  it("reads Winsock numbers as socket errors, not replies", () => {
+    expect(classify({ protocol: "ftp", code: 10054 })).toMatchObject({
+      codeSpace: "winsock",
+      reason: "connection-lost",
+    });
+    expect(classify({ protocol: "ftp", code: 10061 }).reason).toBe("connection-refused");
+    expect(classify({ protocol: "ftp", code: 10068 }).retry.retryable).toBe(true);
+  });
+
+  it("does not read an FTP number as an SFTP status or the reverse", () => {
+    expect(classify({ protocol: "sftp", code: 550 }).codeSpace).toBeUndefined();
+    expect(classify({ protocol: "ftp", code: 2 }).codeSpace).toBeUndefined();
+  });
+});
+
+describe("adapter overrides", () => {
+  it("keeps the adapter's reason and reconnect", () => {
+    const c = classify({
+      protocol: "ftp",
+      code: "ENOENT",
+      reason: "local-file-error",
+      reconnect: true,
+    });
+    expect(c.reason).toBe("local-file-error");
+    expect(c.retry).toMatchObject({ retryable: false, reconnect: true });
+  });
+
+  it("lets the adapter decide retryability with a reason why", () => {
+    const c = classify({ protocol: "ftp", code: 550, retryable: true, why: "the adapter knows" });
+    expect(c.retry).toMatchObject({ retryable: true, why: "the adapter knows" });
+  });
+});

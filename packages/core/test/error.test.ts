@@ -1,0 +1,113 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { isTransferError } from "../src/brand.js";
+import { createTransferError, TransferError } from "../src/error.js";
+
+const password = "Tr0ub4dor&3";
+
+describe("TransferError", () => {
+  const cause = Object.assign(new Error("550 Failed to open file."), { code: 550 });
+  const error = new TransferError({
+    protocol: "ftp",
+    code: 550,
+    serverMessage: "Failed to open file.",
+    operation: "downloadTo",
+    path: "/pub/missing.txt",
+    cause,
+  });
+
+  it("carries every field of the contract", () => {
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("TransferError");
+    expect(error).toMatchObject({
+      protocol: "ftp",
+      code: 550,
+      codeName: "FILE_UNAVAILABLE",
+      reason: "file-unavailable",
+      retryable: false,
+      serverMessage: "Failed to open file.",
+      operation: "downloadTo",
+      path: "/pub/missing.txt",
+    });
+    expect(error.retry).toMatchObject({ retryable: false, reconnect: false });
+    expect(error.retry.why).toMatch(/550/);
+    expect(error.cause).toBe(cause);
+    expect(error.message).toBe(
+      'FTP 550 FILE_UNAVAILABLE in downloadTo "/pub/missing.txt": Failed to open file.',
+    );
+    expect(error.explanation).toContain("Failed to open file.");
+    expect(isTransferError(error)).toBe(true);
+  });
+
+  it("serialises to plain data without the cause object", () => {
+    const json = JSON.parse(JSON.stringify(error));
+    expect(json).toMatchObject({ protocol: "ftp", code: 550, reason: "file-unavailable" });
+    expect(json.cause).toEqual({ name: "Error", message: "550 Failed to open file.", code: 550 });
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(["retry", "explanation", "serverMessage"]),
+    );
+  });
+
+  it("shows its fields in util.inspect", () => {
+    const text = inspect(error);
+    expect(text).toContain("TransferError: FTP 550");
+    expect(text).toContain("reason: 'file-unavailable'");
+  });
+
+  it("keeps the multi-line server text", () => {
+    const e = new TransferError({
+      protocol: "ftp",
+      code: 550,
+      serverMessage: "line one\nline two",
+    });
+    expect(e.serverMessage).toBe("line one\nline two");
+  });
+
+  it("never shows a secret: message, explanation, JSON, inspect", () => {
+    const leaky = new Error(
+      `connect failed for ftp://alice:${password}@example.com with password=${password}`,
+    );
+    const e = createTransferError({
+      protocol: "ftp",
+      code: 530,
+      serverMessage: `Login incorrect for ${password}`,
+      message: leaky.message,
+      path: `ftp://alice:${password}@example.com/x`,
+      cause: leaky,
+      secrets: [password],
+    });
+    for (const text of [
+      e.message,
+      e.explanation,
+      JSON.stringify(e),
+      inspect(e),
+      String(e.path),
+      e.stack ?? "",
+    ]) {
+      expect(text).not.toContain(password);
+    }
+    expect(e.cause).toBe(leaky);
+  });
+
+  it("is recognised across two copies of the package", async () => {
+    const { mkdtemp, cp } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dist = new URL("../dist/", import.meta.url);
+    const copies = [] as {
+      TransferError: typeof TransferError;
+      isTransferError: typeof isTransferError;
+    }[];
+    for (const n of [1, 2]) {
+      const dir = await mkdtemp(join(tmpdir(), `te-copy${n}-`));
+      await cp(dist, dir, { recursive: true });
+      copies.push(await import(join(dir, "index.js")));
+    }
+    const [a, b] = copies as [(typeof copies)[0], (typeof copies)[0]];
+    const fromA = new a.TransferError({ protocol: "sftp", code: 2 });
+    expect(fromA instanceof b.TransferError).toBe(false);
+    expect(b.isTransferError(fromA)).toBe(true);
+    expect(isTransferError(fromA)).toBe(true);
+    expect(a.isTransferError(new Error("plain"))).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { createTransferError } from "../src/error.js";
+import { isRetryable } from "../src/is-retryable.js";
+
+const err = (fields: Record<string, unknown>) =>
+  Object.assign(new Error(String(fields.message ?? "")), fields);
+
+describe("isRetryable", () => {
+  it("reads a TransferError's own decision", () => {
+    expect(isRetryable(createTransferError({ protocol: "ftp", code: 421 }))).toBe(true);
+    expect(isRetryable(createTransferError({ protocol: "ftp", code: 550 }))).toBe(false);
+  });
+
+  it("reads raw client errors by their shape", () => {
+    expect(isRetryable(err({ code: "ECONNRESET" }))).toBe(true);
+    expect(isRetryable(err({ code: "ENOTFOUND" }))).toBe(false);
+    expect(isRetryable(err({ code: 450, message: "450 Temporarily busy" }))).toBe(true);
+    expect(isRetryable(err({ code: 550, message: "550 No such file" }))).toBe(false);
+    expect(isRetryable(err({ code: 530, message: "530 Too many users, try later" }))).toBe(true);
+    expect(isRetryable(err({ code: 2, message: "No such file" }))).toBe(false);
+    // ssh2's disconnect: TOO_MANY_CONNECTIONS, not SSH_FX_WRITE_PROTECT
+    expect(isRetryable(err({ code: 12, level: "protocol" }))).toBe(true);
+  });
+
+  it("says false for values with nothing to go on", () => {
+    for (const v of [undefined, null, 0, "", {}, new Error("boom"), Symbol("x")])
+      expect(isRetryable(v)).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { redact } from "../src/redact.js";
+
+describe("redact", () => {
+  it("masks the credentials part of a URL", () => {
+    expect(redact("connect to ftp://alice:s3cr3t@example.com/pub")).toBe(
+      "connect to ftp://***@example.com/pub",
+    );
+    expect(redact("sftp://bob@host:22/x")).toBe("sftp://***@host:22/x");
+  });
+
+  it("masks password-like key/value pairs", () => {
+    expect(redact('{"password":"hunter22","user":"a"}')).not.toContain("hunter22");
+    expect(redact("passphrase=abc123 next")).toBe("passphrase=*** next");
+    expect(redact("PASS topsecret")).toBe("PASS ***");
+  });
+
+  it("masks exact secrets wherever they appear", () => {
+    expect(redact("530 User alice with p4ssw0rd! not accepted", ["p4ssw0rd!"])).toBe(
+      "530 User alice with *** not accepted",
+    );
+    expect(redact("xx abcdef yy", [Buffer.from("abcdef")])).toBe("xx *** yy");
+  });
+
+  it("masks private keys, whole or cut off", () => {
+    const key =
+      "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY-----";
+    expect(redact(`key: ${key} end`)).toBe("key: [private key redacted] end");
+    expect(redact("-----BEGIN RSA PRIVATE KEY-----\nMIIEow")).toBe("[private key redacted]");
+  });
+
+  it("leaves ordinary server texts alone", () => {
+    const text = "550 /home/alice/report.csv: No such file or directory";
+    expect(redact(text, ["zz", undefined, 42])).toBe(text);
+    expect(redact("Permission denied (publickey,password).")).toBe(
+      "Permission denied (publickey,password).",
+    );
+  });
+
+  it("stays linear on megabyte strings", () => {
+    const big = `${"a".repeat(1_000_000)}://${"b".repeat(1_000_000)}`;
+    const started = performance.now();
+    redact(big, ["secretvalue"]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh Debian machine with Node 20 and npm, then runs
+# every check and test. This is the README's test command and what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-pnpm.sh
+
+# Test servers (ProFTPD, vsftpd, OpenSSH) and the browser for the site's tests, from Debian.
+for installer in packages/*/scripts/install-*.sh apps/*/scripts/install-*.sh; do
+  [ -f "$installer" ] || continue
+  echo "== $installer"
+  bash "$installer"
+done
+
+echo "== install"
+pnpm install --frozen-lockfile
+echo "== build"
+pnpm build
+echo "== lint"
+pnpm lint
+echo "== typecheck"
+pnpm typecheck
+echo "== package checks (publint, are-the-types-wrong)"
+pnpm check:packages
+echo "== tests"
+pnpm exec vitest run
