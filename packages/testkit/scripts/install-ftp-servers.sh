@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Unpacks Debian's vsftpd and proftpd-core for the FTP integration tests, when they are missing.
+# The two packages conflict as installed packages (both provide ftp-server), so neither is
+# installed: each is downloaded with `apt-get download` and unpacked with `dpkg -x` into a cache
+# folder; only their shared libraries are installed with apt. Nothing is started and no init
+# script runs. Idempotent and quiet: one line when it installs, nothing when all is there.
+# Works as root on a fresh Debian; elsewhere it only reports what is missing (the tests decide:
+# skip outside CI, fail under CI=true).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../../.." && pwd)
+# Keep in step with serverCacheDir() in src/ftp-servers.ts.
+cache=${TRANSFER_ERRORS_FTP_CACHE:-$repo/.cache/ftp-servers}
+packages=(vsftpd proftpd-core)
+
+missing_libs() {
+  local bin
+  for bin in "$cache/usr/sbin/vsftpd" "$cache/usr/sbin/proftpd"; do
+    ldd "$bin" 2>/dev/null | grep -q 'not found' && return 0
+  done
+  return 1
+}
+
+ready() {
+  [ -x "$cache/usr/sbin/vsftpd" ] && [ -x "$cache/usr/sbin/proftpd" ] &&
+    command -v openssl >/dev/null 2>&1 && command -v useradd >/dev/null 2>&1 &&
+    ! missing_libs
+}
+
+if ready; then
+  exit 0
+fi
+
+if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-ftp-servers: vsftpd/proftpd are not unpacked in $cache; run this script as root on Debian (needs apt-get)" >&2
+  exit 0
+fi
+
+echo "install-ftp-servers: unpacking ${packages[*]} into $cache"
+export DEBIAN_FRONTEND=noninteractive
+updated=0
+apt_update_once() {
+  if [ "$updated" = 0 ]; then
+    apt-get update -qq >/dev/null
+    updated=1
+  fi
+}
+
+debs="$cache/debs"
+mkdir -p "$debs"
+download() {
+  # As root apt would hand the download to the _apt user, who cannot write into the cache.
+  (cd "$debs" && apt-get download -qq -o APT::Sandbox::User=root "${packages[@]}" >/dev/null 2>&1)
+}
+if ! ls "$debs"/vsftpd_*.deb "$debs"/proftpd-core_*.deb >/dev/null 2>&1; then
+  download || { apt_update_once; download; }
+fi
+
+# The libraries each package links against: the first alternative of every lib* dependency.
+libs=()
+for deb in "$debs"/vsftpd_*.deb "$debs"/proftpd-core_*.deb; do
+  dpkg -x "$deb" "$cache"
+  while IFS= read -r dep; do
+    libs+=("$dep")
+  done < <(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed -e 's/|.*//' -e 's/(.*)//' -e 's/[[:space:]]//g' | grep '^lib' || true)
+done
+tools=()
+command -v openssl >/dev/null 2>&1 || tools+=(openssl)
+command -v useradd >/dev/null 2>&1 || tools+=(passwd)
+
+apt_install() {
+  apt-get install -y -qq --no-install-recommends "${libs[@]}" "${tools[@]}" >/dev/null 2>&1
+}
+apt_install || { apt_update_once; apt_install; }
+
+if ! ready; then
+  echo "install-ftp-servers: unpacked, but vsftpd or proftpd still cannot run (missing libraries?)" >&2
+  exit 1
+fi

@@ -1,0 +1,429 @@
+// Real FTP servers for the integration tests: ProFTPD and vsftpd from Debian, unpacked by
+// scripts/install-ftp-servers.sh, started here on free ports of 127.0.0.1 with the config
+// templates of ../ftp, a test user, and fresh fixtures. Each server runs in its own process
+// group, so stop() ends it and every session process it forked.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { hasOpenssl, makeSelfSignedCert } from "./certs.js";
+import { freePort, LOOPBACK } from "./net.js";
+
+export type FtpServerKind = "proftpd" | "vsftpd" | "vsftpd-tls";
+
+/** The account every test server accepts. The tests check that this password never leaks. */
+export const FTP_TEST_USER = "teftp";
+export const FTP_TEST_PASSWORD = "Tr4nsfer-Err0rs-pw";
+
+/** Names inside the user's home; each server gets a fresh copy. */
+export const ftpFixtures = {
+  /** A small readable file. */
+  file: "hello.txt",
+  fileText: "hello from the transfer-errors test server\n",
+  /** A file large enough that a transfer is still running when something breaks it. */
+  bigFile: "big.bin",
+  bigFileBytes: 8 * 1024 * 1024,
+  /** A directory with two files in it (removeEmptyDir must refuse it). */
+  fullDir: "full-dir",
+  fullDirEntries: ["a.txt", "b.txt"],
+  /** A directory the user may list and read but not write (owned by root, mode 0555). */
+  readonlyDir: "readonly",
+  readonlyFile: "readonly/keep.txt",
+  /** A file and a directory the user may not open at all (root, 0600 / 0700). */
+  privateFile: "private.txt",
+  privateDir: "private",
+  /** A name that exists nowhere. */
+  missing: "no-such-file.txt",
+} as const;
+
+export interface RunningFtpServer {
+  kind: FtpServerKind;
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** The server refuses logins without TLS (explicit FTPS, `AUTH TLS`). */
+  tlsRequired: boolean;
+  /** For `secureOptions.ca`: the self-signed certificate of a TLS server. */
+  certPem: string | undefined;
+  /** The user's home on the local disk (the server's root for this user). */
+  home: string;
+  pid: number;
+  /** Stops the server and every session, then removes its files. */
+  stop(): Promise<void>;
+  /** SIGKILL to the server and its sessions, as a crash would (files are kept until stop()). */
+  kill(): void;
+  /** The server's own log, for a failing test's message. */
+  log(): string;
+}
+
+export type FtpSupport = { ok: true } | { ok: false; why: string };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const templates = join(here, "..", "ftp");
+const installScript = join(here, "..", "scripts", "install-ftp-servers.sh");
+const repoRoot = join(here, "..", "..", "..");
+
+/** Where install-ftp-servers.sh unpacks the servers (keep in step with the script). */
+export function serverCacheDir(): string {
+  return process.env.TRANSFER_ERRORS_FTP_CACHE ?? join(repoRoot, ".cache", "ftp-servers");
+}
+
+function binary(kind: FtpServerKind): string {
+  return join(serverCacheDir(), "usr", "sbin", kind === "proftpd" ? "proftpd" : "vsftpd");
+}
+
+function missingBinaries(): string[] {
+  return (["proftpd", "vsftpd"] as const).map(binary).filter((path) => !existsSync(path));
+}
+
+let support: FtpSupport | undefined;
+
+/**
+ * Whether the servers can run here: root (they switch users and chroot), both binaries
+ * unpacked (installed now if missing), and openssl for the certificate.
+ */
+export function ftpServerSupport(): FtpSupport {
+  support ??= checkSupport();
+  return support;
+}
+
+function checkSupport(): FtpSupport {
+  if (process.platform !== "linux") return { ok: false, why: "the FTP test servers need Linux" };
+  if (process.getuid?.() !== 0) {
+    return { ok: false, why: "the FTP test servers need root (they switch to the test user)" };
+  }
+  if (missingBinaries().length > 0) {
+    try {
+      execFileSync("bash", [installScript], { stdio: ["ignore", "ignore", "pipe"] });
+    } catch (error) {
+      return { ok: false, why: `${installScript} failed: ${String(error)}` };
+    }
+  }
+  const missing = missingBinaries();
+  if (missing.length > 0) {
+    return { ok: false, why: `not unpacked: ${missing.join(", ")} (run ${installScript} as root)` };
+  }
+  if (!hasOpenssl()) return { ok: false, why: "openssl is missing (for the test certificate)" };
+  return { ok: true };
+}
+
+interface Ids {
+  uid: number;
+  gid: number;
+}
+
+interface Account extends Ids {
+  home: string;
+}
+
+function accountOf(user: string): Account | undefined {
+  try {
+    const line = execFileSync("getent", ["passwd", user], { encoding: "utf8" });
+    const [, , uid, gid, , home] = line.trim().split(":");
+    return { uid: Number(uid), gid: Number(gid), home: home ?? "" };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Retries a command that may meet another test file doing the same (/etc/shadow is locked). */
+function runWithRetry(command: string, args: string[], input?: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync(command, args, { input, stdio: ["pipe", "ignore", "pipe"] });
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      execFileSync("sleep", ["0.1"]);
+    }
+  }
+}
+
+/** The system account vsftpd logs in through PAM (ProFTPD maps its virtual user onto it). */
+function ensureTestUser(): Ids {
+  // vsftpd changes into the home directory before local_root: it must exist ("/").
+  if (!accountOf(FTP_TEST_USER)) {
+    try {
+      execFileSync(
+        "useradd",
+        [
+          "--system",
+          "--no-create-home",
+          "--home-dir",
+          "/",
+          "--shell",
+          "/usr/sbin/nologin",
+          FTP_TEST_USER,
+        ],
+        { stdio: ["ignore", "ignore", "pipe"] },
+      );
+    } catch (error) {
+      // Another test file may have created it a moment ago.
+      if (!accountOf(FTP_TEST_USER)) throw error;
+    }
+  }
+  const account = accountOf(FTP_TEST_USER);
+  if (!account) throw new Error(`could not create the user ${FTP_TEST_USER}`);
+  if (account.home !== "/") runWithRetry("usermod", ["--home", "/", FTP_TEST_USER]);
+  runWithRetry("chpasswd", [], `${FTP_TEST_USER}:${FTP_TEST_PASSWORD}\n`);
+  return { uid: account.uid, gid: account.gid };
+}
+
+function writeFixtures(home: string, owner: Ids): void {
+  const f = ftpFixtures;
+  mkdirSync(home, { mode: 0o755 });
+  writeFileSync(join(home, f.file), f.fileText);
+  // Incompressible, so that no layer can make the transfer shorter than it is.
+  writeFileSync(join(home, f.bigFile), randomBytes(f.bigFileBytes));
+  mkdirSync(join(home, f.fullDir));
+  for (const name of f.fullDirEntries) writeFileSync(join(home, f.fullDir, name), `${name}\n`);
+  for (const path of [home, join(home, f.file), join(home, f.bigFile), join(home, f.fullDir)]) {
+    chownSync(path, owner.uid, owner.gid);
+  }
+  for (const name of f.fullDirEntries) chownSync(join(home, f.fullDir, name), owner.uid, owner.gid);
+  // Root-owned: the session runs as the test user and cannot write here.
+  mkdirSync(join(home, f.readonlyDir));
+  writeFileSync(join(home, f.readonlyFile), "read me, do not replace me\n");
+  chmodSync(join(home, f.readonlyFile), 0o444);
+  chmodSync(join(home, f.readonlyDir), 0o555);
+  writeFileSync(join(home, f.privateFile), "nobody but root\n");
+  chmodSync(join(home, f.privateFile), 0o600);
+  mkdirSync(join(home, f.privateDir), { mode: 0o700 });
+  writeFileSync(join(home, f.privateDir, "inside.txt"), "hidden\n");
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`no value for {{${key}}} in an FTP config template`);
+    return value;
+  });
+}
+
+function readTemplate(name: string): string {
+  return readFileSync(join(templates, name), "utf8");
+}
+
+function proftpdConfig(state: string, home: string, port: number, owner: Ids): string {
+  // Virtual user: "name:hash:uid:gid:gecos:home:shell", the hash made by openssl (SHA-512 crypt).
+  const hash = execFileSync("openssl", ["passwd", "-6", "-stdin"], {
+    input: FTP_TEST_PASSWORD,
+    encoding: "utf8",
+  }).trim();
+  const passwd = join(state, "ftpd.passwd");
+  writeFileSync(
+    passwd,
+    `${FTP_TEST_USER}:${hash}:${owner.uid}:${owner.gid}::${home}:/usr/sbin/nologin\n`,
+    { mode: 0o600 },
+  );
+  writeFileSync(join(state, "ftpd.group"), `${FTP_TEST_USER}:x:${owner.gid}:\n`, { mode: 0o644 });
+  return fill(readTemplate("proftpd.conf.template"), {
+    PORT: String(port),
+    RUN_USER: "nobody",
+    RUN_GROUP: "nogroup",
+    STATE: state,
+    MODULES: join(serverCacheDir(), "usr", "lib", "proftpd"),
+  });
+}
+
+function vsftpdConfig(
+  state: string,
+  home: string,
+  port: number,
+  tls: { certPath: string; keyPath: string; sslReuse: boolean } | undefined,
+): string {
+  const empty = join(state, "empty");
+  mkdirSync(empty, { mode: 0o755 });
+  const tlsPart = tls
+    ? fill(readTemplate("vsftpd-tls.conf.part"), {
+        CERT: tls.certPath,
+        KEY: tls.keyPath,
+        SSL_REUSE: tls.sslReuse ? "YES" : "NO",
+      })
+    : "";
+  return fill(readTemplate("vsftpd.conf.template"), {
+    PORT: String(port),
+    HOME: home,
+    NOPRIV_USER: "nobody",
+    EMPTY: empty,
+    STATE: state,
+    TLS: tlsPart,
+  });
+}
+
+/** Reads the first line the server sends: its greeting. */
+function readGreeting(port: number, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, LOOPBACK);
+    let text = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no greeting on port ${port} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => {
+      text += chunk;
+      if (!text.includes("\n")) return;
+      clearTimeout(timer);
+      socket.end("QUIT\r\n");
+      resolve(text.split("\n")[0]!.trim());
+    });
+    socket.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+async function waitForGreeting(
+  port: number,
+  child: ChildProcess,
+  log: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `the FTP server exited at start (${child.exitCode ?? child.signalCode}):\n${log()}`,
+      );
+    }
+    try {
+      const greeting = await readGreeting(port, 2_000);
+      if (greeting.startsWith("220")) return;
+      throw new Error(`unexpected greeting: ${greeting}`);
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${String(error)}\n${log()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+const running = new Set<number>();
+let exitHookInstalled = false;
+function trackForExit(pid: number): void {
+  running.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // A test run that dies must not leave servers behind.
+  process.on("exit", () => {
+    for (const p of running) killGroup(p, "SIGKILL");
+  });
+}
+
+export interface StartOptions {
+  /**
+   * vsftpd-tls only: require the data connection to resume the control connection's TLS
+   * session (vsftpd's default). Off by default: not every client resumes sessions.
+   */
+  sslReuse?: boolean;
+}
+
+/** Starts one server with fresh fixtures. Call ftpServerSupport() first. */
+export async function startFtpServer(
+  kind: FtpServerKind,
+  options: StartOptions = {},
+): Promise<RunningFtpServer> {
+  const supported = ftpServerSupport();
+  if (!supported.ok) throw new Error(`FTP test servers unavailable: ${supported.why}`);
+  const owner = ensureTestUser();
+  const base = mkdtempSync(join(tmpdir(), `te-${kind}-`));
+  chmodSync(base, 0o755);
+  const state = join(base, "state");
+  mkdirSync(state, { mode: 0o755 });
+  const home = join(base, "home");
+  writeFixtures(home, owner);
+  const port = await freePort();
+  let certPem: string | undefined;
+  let config: string;
+  if (kind === "proftpd") {
+    config = proftpdConfig(state, home, port, owner);
+  } else {
+    let tls: Parameters<typeof vsftpdConfig>[3];
+    if (kind === "vsftpd-tls") {
+      const cert = makeSelfSignedCert(state);
+      certPem = cert.certPem;
+      tls = { certPath: cert.certPath, keyPath: cert.keyPath, sslReuse: options.sslReuse ?? false };
+    }
+    config = vsftpdConfig(state, home, port, tls);
+  }
+  const configPath = join(state, `${kind}.conf`);
+  writeFileSync(configPath, config, { mode: 0o600 });
+  const outPath = join(state, "stdout.log");
+  const out = openSync(outPath, "a");
+  const args = kind === "proftpd" ? ["-n", "-q", "-c", configPath] : [configPath];
+  const child = spawn(binary(kind), args, { detached: true, stdio: ["ignore", out, out] });
+  closeSync(out);
+  child.unref();
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${kind} did not start`);
+  trackForExit(pid);
+  const logFile = join(state, kind === "proftpd" ? "proftpd.log" : "vsftpd.log");
+  const log = () =>
+    [outPath, logFile]
+      .filter((p) => existsSync(p))
+      .map((p) => readFileSync(p, "utf8"))
+      .join("\n")
+      .slice(-4000);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    await waitForGreeting(port, child, log);
+  } catch (error) {
+    killGroup(pid, "SIGKILL");
+    running.delete(pid);
+    rmSync(base, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    kind,
+    host: LOOPBACK,
+    port,
+    user: FTP_TEST_USER,
+    password: FTP_TEST_PASSWORD,
+    tlsRequired: kind === "vsftpd-tls",
+    certPem,
+    home,
+    pid,
+    log,
+    kill() {
+      killGroup(pid, "SIGKILL");
+    },
+    async stop() {
+      killGroup(pid, "SIGTERM");
+      const gone = await Promise.race([
+        exited.then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), 3_000)),
+      ]);
+      // Session processes outlive the listener on SIGTERM: end the whole group.
+      killGroup(pid, "SIGKILL");
+      if (!gone) await exited;
+      running.delete(pid);
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every kind, for tests that run the same scenario on each server. */
+export const ftpServerKinds: readonly FtpServerKind[] = ["proftpd", "vsftpd", "vsftpd-tls"];
