@@ -333,7 +333,7 @@ export const ftpReplies: readonly CodeText[] = [
     name: "FILE_ACTION_NOT_TAKEN",
     text: "Requested file action not taken. File unavailable (e.g., file busy).",
     meaning:
-      "A temporary refusal, usually a file locked or still being written by another process. Servers also use it differently: ProFTPD answers LIST or NLST with 450 when a directory is empty or a wildcard matches nothing, and some servers send it for a directory that already exists.",
+      'A temporary refusal, usually a file locked or still being written by another process. Servers also use it differently: ProFTPD answers a listing that matches nothing with "450 No files found", and some servers send it for a directory that already exists.',
     action:
       "Retry after a delay if the file is busy; treat an empty listing as empty rather than as a failure.",
     source: "RFC 959",
