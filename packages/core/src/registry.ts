@@ -21,7 +21,7 @@ function ftpInfo(code: number): CodeInfo | undefined {
   if (!isFtpReplyCode(code)) return undefined;
   const kind = ftpKindOf(code);
   const area = ftpAreaOf(code);
-  if (!kind || !area) return undefined;
+  if (!kind) return undefined;
   const entry = tables().ftp.get(code) ?? fromDigits(code, kind, area);
   const negative = code >= 400 && code < 600;
   const { reason, retry } = classify({ protocol: "ftp", code });
@@ -31,8 +31,9 @@ function ftpInfo(code: number): CodeInfo | undefined {
     retryable: negative || code === 120 ? retry.retryable : false,
     known: tables().ftp.has(code),
     kind,
-    area,
   };
+  // RFC 959 defines the second digits 0 to 5 only: x6z to x9z have no area.
+  if (area) info.area = area;
   if (negative || code === 120) info.reason = reason;
   return info;
 }
@@ -40,13 +41,14 @@ function ftpInfo(code: number): CodeInfo | undefined {
 function fromDigits(
   code: number,
   kind: NonNullable<CodeInfo["kind"]>,
-  area: NonNullable<CodeInfo["area"]>,
+  area: CodeInfo["area"],
 ): CodeText {
+  const about = area ? area.replace("-", " ") : "no defined area";
   return {
     code,
     name: `UNKNOWN_${code}`,
-    text: `Not defined by any RFC; read from its digits: ${kind.replace("-", " ")}, ${area.replace("-", " ")}.`,
-    meaning: `${ftpKindTexts[kind]} It concerns ${ftpAreaTexts[area]}.`,
+    text: `Not defined by any RFC; read from its digits: ${kind.replace("-", " ")}, ${about}.`,
+    meaning: `${ftpKindTexts[kind]} ${area ? `It concerns ${ftpAreaTexts[area]}.` : "Its second digit has no meaning in RFC 959."}`,
     action:
       code >= 400 && code < 500
         ? "Retry later; the server's text says more than the code."

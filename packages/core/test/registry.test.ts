@@ -62,7 +62,13 @@ describe("FTP registry", () => {
   );
 
   it("reads unknown codes from their digits", () => {
-    const info = explain(599)!;
+    expect(explain(599)).toMatchObject({
+      known: false,
+      kind: "permanent-negative",
+      retryable: false,
+    });
+    expect(explain(599)?.area).toBeUndefined();
+    const info = explain(558)!;
     expect(info).toMatchObject({
       protocol: "ftp",
       known: false,
