@@ -1,24 +1,11 @@
-import {
-  ftpAreaReasons,
-  ftpReplyReasons,
-  sftpStatusReasons,
-  sshDisconnectReasonOf,
-  systemCodeReasons,
-  tlsCodePattern,
-  transientSystemCodes,
-  winsockReasons,
-} from "./code-reasons.js";
+import { codeSpaceOf, reasonOfCode, reconnectOf, retryableOf } from "./code-class.js";
 import type { CodeSpace, Failure } from "./failure.js";
-import { isFtpReplyCode } from "./ftp-digits.js";
-import {
-  ambiguousReasons,
-  nonIdempotentOperations,
-  reasonRetry,
-  reconnectReasons,
-} from "./reason-policy.js";
+import { ambiguousReasons, nonIdempotentOperations } from "./reason-policy.js";
 import type { Reason } from "./reasons.js";
 import { type TextRule, textRules } from "./text-rules.js";
 import type { Protocol, RetryHint } from "./types.js";
+
+export { codeSpaceOf } from "./code-class.js";
 
 export type ClassifyInput = Pick<
   Failure,
@@ -45,43 +32,6 @@ export interface Classification {
 
 /** Texts longer than this are cut before matching: rules look at the start of a reply. */
 const MAX_MATCH_LENGTH = 4096;
-
-/** The number system of a code: the adapter's word, or the default of its protocol and type. */
-export function codeSpaceOf(
-  protocol: Protocol,
-  code: unknown,
-  declared?: CodeSpace,
-): CodeSpace | undefined {
-  if (declared) return declared;
-  if (typeof code === "string") return code === "" ? undefined : "system";
-  if (typeof code !== "number" || !Number.isInteger(code)) return undefined;
-  if (protocol === "ftp") {
-    if (isFtpReplyCode(code)) return "ftp-reply";
-    return winsockReasons[code] ? "winsock" : undefined;
-  }
-  return code >= 0 && code <= 31 ? "sftp-status" : undefined;
-}
-
-function baseReason(space: CodeSpace | undefined, code: unknown): Reason {
-  if (typeof code === "number") {
-    if (space === "ftp-reply" && isFtpReplyCode(code)) return ftpReplyReason(code);
-    if (space === "sftp-status") return sftpStatusReasons[code] ?? "unknown";
-    if (space === "ssh-disconnect") return sshDisconnectReasonOf[code] ?? "connection-lost";
-    if (space === "winsock") return winsockReasons[code] ?? "unknown";
-  }
-  if (typeof code === "string" && (space === "system" || space === undefined)) {
-    return systemCodeReasons[code] ?? (tlsCodePattern.test(code) ? "tls-failed" : "unknown");
-  }
-  return "unknown";
-}
-
-function ftpReplyReason(code: number): Reason {
-  const known = ftpReplyReasons[code];
-  if (known) return known;
-  // A positive reply that reached the error path is a reply the client did not expect.
-  if (code < 400 || code >= 600) return "protocol-error";
-  return ftpAreaReasons[Math.floor(code / 10) % 10] ?? "unknown";
-}
 
 /** Whether `rule` may refine a failure with this code. Code-less failures take every rule. */
 function ruleApplies(
@@ -119,13 +69,6 @@ function matchRule(
   return undefined;
 }
 
-function classRetryable(space: CodeSpace | undefined, code: unknown): boolean {
-  // RFC 959 §4.2.1: 4yz "the error condition is temporary and the action may be requested again".
-  if (space === "ftp-reply" && typeof code === "number") return code >= 400 && code < 500;
-  if (space === "system" && typeof code === "string") return transientSystemCodes.includes(code);
-  return false;
-}
-
 function subjectOf(protocol: Protocol, space: CodeSpace | undefined, code: unknown): string {
   if (code === undefined || space === undefined) return "The failure";
   if (space === "ftp-reply") return `FTP reply ${String(code)}`;
@@ -135,6 +78,14 @@ function subjectOf(protocol: Protocol, space: CodeSpace | undefined, code: unkno
   return `${protocol.toUpperCase()} error ${String(code)}`;
 }
 
+/** "Service ready in 5 minutes" (120), "try again in 30 seconds": the wait the server asked for. */
+function serverDelayMs(text: string | undefined): number | undefined {
+  const m = text?.slice(0, 512).match(/\bin (\d{1,4}) ?(s|sec|seconds?|m|min|minutes?)\b/i);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return m[2]!.toLowerCase().startsWith("m") ? n * 60_000 : n * 1_000;
+}
+
 function decideRetry(
   input: ClassifyInput,
   space: CodeSpace | undefined,
@@ -142,15 +93,9 @@ function decideRetry(
   rule: TextRule | undefined,
 ): RetryHint {
   const { code, operation } = input;
-  const policy = reasonRetry[reason];
-  let retryable = rule?.retryable ?? (policy === "class" ? classRetryable(space, code) : policy);
-  if (reason === "host-not-found" && code === "EAI_AGAIN") retryable = true;
+  let retryable = rule?.retryable ?? retryableOf(reason, space, code);
   const reconnect =
-    input.reconnect === true ||
-    rule?.reconnect === true ||
-    reconnectReasons.has(reason) ||
-    space === "ssh-disconnect" ||
-    (space === "ftp-reply" && code === 421);
+    input.reconnect === true || rule?.reconnect === true || reconnectOf(reason, space, code);
   const subject = subjectOf(input.protocol, space, code);
   const said = rule ? ` (the text says ${reason})` : "";
   let why = retryable
@@ -182,20 +127,12 @@ function decideRetry(
   return hint;
 }
 
-/** "Service ready in 5 minutes" (120), "try again in 30 seconds": the wait the server asked for. */
-function serverDelayMs(text: string | undefined): number | undefined {
-  const m = text?.slice(0, 512).match(/\bin (\d{1,4}) ?(s|sec|seconds?|m|min|minutes?)\b/i);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return m[2]!.toLowerCase().startsWith("m") ? n * 60_000 : n * 1_000;
-}
-
 /** From what is known of one failure to a reason and a retry hint. Never throws. */
 export function classify(input: ClassifyInput): Classification {
   const space = codeSpaceOf(input.protocol, input.code, input.codeSpace);
   const text = input.serverMessage ?? input.message ?? "";
   const rule = input.reason ? undefined : matchRule(text, space, input.code, input.operation);
-  const reason = input.reason ?? rule?.reason ?? baseReason(space, input.code);
+  const reason = input.reason ?? rule?.reason ?? reasonOfCode(space, input.code);
   return {
     reason,
     retry: decideRetry(input, space, reason, rule),

@@ -1,10 +1,10 @@
 import { transferErrorBrand } from "./brand.js";
 import { classify } from "./classify.js";
+import { codeNameOf } from "./code-name.js";
 import type { CodeSpace, Failure } from "./failure.js";
 import { reasonTexts } from "./reason-texts.js";
 import type { Reason } from "./reasons.js";
 import { redact } from "./redact.js";
-import { codeNameOf, entryOf } from "./registry.js";
 import { readErrorShape, safeText } from "./safe.js";
 import type { Protocol, RetryHint } from "./types.js";
 
@@ -102,7 +102,7 @@ export class TransferError extends Error {
     this.operation = scrub(f.operation);
     this.path = scrub(f.path);
     this.tls = f.tls;
-    this.explanation = redact(explanationOf(f, codeSpace, code, reason, serverMessage), secrets);
+    this.explanation = redact(explanationOf(f, codeName, reason, serverMessage), secrets);
     this.#causeSummary = causeSummary(f.cause, secrets);
   }
 
@@ -207,17 +207,16 @@ function messageOf(
   return `${head}${name}${where}: ${text ?? "(no message)"}`;
 }
 
+// Built from the reason (refined by the server's text) rather than the code's generic meaning, so
+// that making an error does not need the registry's texts: `explain(code)` has those.
 function explanationOf(
   f: Failure,
-  space: CodeSpace | undefined,
-  code: number | string | undefined,
+  codeName: string | undefined,
   reason: Reason,
   serverMessage: string | undefined,
 ): string {
   const texts = reasonTexts[reason] ?? reasonTexts.unknown;
-  const entry = entryOf(space, code);
-  const parts = [texts.what];
-  if (entry) parts.push(`(${entry.name}: ${entry.meaning})`);
+  const parts = [codeName ? `${texts.what} (${codeName})` : texts.what];
   if (serverMessage) parts.push(`The server said: "${cut(serverMessage, 300)}".`);
   if (f.hint) parts.push(f.hint);
   parts.push(texts.action);

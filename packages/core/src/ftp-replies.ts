@@ -5,10 +5,9 @@ import type { CodeText } from "./types.js";
 // IANA registry of reply codes, so the RFCs (and, for three codes, common practice) are the record.
 // RFC 2389, 2640, 3659 and 7151 define no new codes; RFC 4217 gives 521 and 522 a further use.
 
-export const ftpReplies: readonly CodeText[] = [
+export const ftpReplies: readonly Omit<CodeText, "name">[] = [
   {
     code: 110,
-    name: "RESTART_MARKER",
     text: 'Restart marker reply. In this case, the text is exact and not left to the particular implementation; it must read: MARK yyyy = mmmm Where yyyy is User-process data stream marker, and mmmm server\'s equivalent marker (note the spaces between markers and "=").',
     meaning:
       "A checkpoint in block or compressed transfer mode, so that a broken transfer can restart from it. Stream mode, which practically every client and server uses, never sends it.",
@@ -17,7 +16,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 120,
-    name: "SERVICE_READY_IN_MINUTES",
     text: "Service ready in nnn minutes.",
     meaning:
       "The server took the connection but is not ready yet (starting up or overloaded) and says roughly when it will be; a 220 greeting should follow. Some clients, basic-ftp among them, give up on it instead of waiting.",
@@ -27,7 +25,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 125,
-    name: "DATA_CONNECTION_ALREADY_OPEN",
     text: "Data connection already open; transfer starting.",
     meaning:
       "The data connection was already open (usually passive mode) and the transfer starts now; the final result follows as a second reply.",
@@ -36,7 +33,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 150,
-    name: "FILE_STATUS_OK",
     text: "File status okay; about to open data connection.",
     meaning:
       "The server accepted a transfer or listing and is opening the data connection; the outcome comes after the data as a second reply.",
@@ -45,7 +41,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 200,
-    name: "COMMAND_OK",
     text: "Command okay.",
     meaning:
       "The command succeeded: the usual answer to TYPE, MODE, PORT, EPRT, OPTS, PBSZ, PROT and NOOP.",
@@ -54,7 +49,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 202,
-    name: "COMMAND_SUPERFLUOUS",
     text: "Command not implemented, superfluous at this site.",
     meaning:
       "The command is accepted but has no effect here, typically ALLO on a server that needs no space reservation, or ACCT when no account is needed. It is a success, not an error.",
@@ -63,7 +57,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 211,
-    name: "SYSTEM_STATUS",
     text: "System status, or system help reply.",
     meaning:
       "Status or help text (STAT, HELP) and, since RFC 2389, the multi-line answer to FEAT that lists the server's extensions one per line.",
@@ -72,7 +65,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 212,
-    name: "DIRECTORY_STATUS",
     text: "Directory status.",
     meaning: "The answer to STAT on a directory: a listing sent over the control connection.",
     action: "Nothing to do.",
@@ -80,7 +72,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 213,
-    name: "FILE_STATUS",
     text: "File status.",
     meaning:
       "File status, and the success reply of SIZE and MDTM (RFC 3659), whose value follows the code.",
@@ -89,7 +80,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 214,
-    name: "HELP_MESSAGE",
     text: "Help message. On how to use the server or the meaning of a particular non-standard command. This reply is useful only to the human user.",
     meaning: "Human-readable help in answer to HELP.",
     action: "Nothing to do.",
@@ -97,7 +87,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 215,
-    name: "SYSTEM_TYPE",
     text: "NAME system type. Where NAME is an official system name from the list in the Assigned Numbers document.",
     meaning:
       'The answer to SYST, such as "UNIX Type: L8" or "Windows_NT"; clients use it to guess the directory listing format.',
@@ -106,7 +95,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 220,
-    name: "SERVICE_READY",
     text: "Service ready for new user.",
     meaning:
       "The greeting: the server is ready for login. Also the success reply to REIN, and to HOST (RFC 7151) on servers with virtual hosts.",
@@ -115,7 +103,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 221,
-    name: "CLOSING_CONTROL_CONNECTION",
     text: "Service closing control connection. Logged out if appropriate.",
     meaning: "The answer to QUIT: the server ends the session and closes the connection.",
     action: "Nothing to do.",
@@ -123,7 +110,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 225,
-    name: "DATA_CONNECTION_OPEN",
     text: "Data connection open; no transfer in progress.",
     meaning:
       "The data connection is open and idle; also an answer to ABOR when no transfer was running.",
@@ -132,7 +118,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 226,
-    name: "CLOSING_DATA_CONNECTION",
     text: "Closing data connection. Requested file action successful (for example, file transfer or file abort).",
     meaning:
       "The transfer or listing completed and the server closed the data connection: the success reply that follows 150 or 125.",
@@ -141,7 +126,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 227,
-    name: "ENTERING_PASSIVE_MODE",
     text: "Entering Passive Mode (h1,h2,h3,h4,p1,p2).",
     meaning:
       "The answer to PASV: the six numbers are the IPv4 address and port to connect to for data. Servers behind NAT often announce a private address, which good clients replace with the control connection's address.",
@@ -150,7 +134,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 228,
-    name: "ENTERING_LONG_PASSIVE_MODE",
     text: "Entering Long Passive Mode (af, hal, h1, h2, h3,..., pal, p1, p2...)",
     meaning:
       "The answer to LPSV, the passive mode of the experimental FOOBAR extension for longer addresses. EPSV (229) replaced it; few servers still answer it.",
@@ -159,7 +142,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 229,
-    name: "ENTERING_EXTENDED_PASSIVE_MODE",
     text: "Extended Passive Mode Entered",
     meaning:
       'The answer to EPSV: the text ends in "(|||port|)" and only the port is given; the data connection goes to the same host as the control connection, over IPv4 or IPv6.',
@@ -168,7 +150,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 230,
-    name: "USER_LOGGED_IN",
     text: "User logged in, proceed.",
     meaning: "Login succeeded (after PASS, or directly after USER when no password is needed).",
     action: "Nothing to do.",
@@ -176,7 +157,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 232,
-    name: "LOGGED_IN_BY_SECURITY_EXCHANGE",
     text: "User logged in, authorized by security data exchange.",
     meaning:
       "Login succeeded without a password because the security exchange (such as Kerberos through AUTH GSSAPI) already identified the user.",
@@ -185,7 +165,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 234,
-    name: "SECURITY_DATA_EXCHANGE_COMPLETE",
     text: "Security data exchange complete.",
     meaning:
       "The server accepted AUTH; with AUTH TLS (RFC 4217) the TLS handshake on the control connection starts right after this reply.",
@@ -194,7 +173,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 235,
-    name: "SECURITY_DATA_EXCHANGE_SUCCESSFUL",
     text: "[ADAT=base64data] ; This reply indicates that the security data exchange completed successfully. The square brackets are not to be included in the reply, but indicate that security data in the reply is optional.",
     meaning:
       "The ADAT exchange of a security mechanism such as GSSAPI finished successfully; TLS never uses it.",
@@ -203,7 +181,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 250,
-    name: "FILE_ACTION_OK",
     text: "Requested file action okay, completed.",
     meaning:
       "A file or directory command succeeded: CWD, DELE, RMD, RNTO, and the control reply that frames MLST output (RFC 3659).",
@@ -212,7 +189,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 257,
-    name: "PATHNAME_CREATED",
     text: '"PATHNAME" created.',
     meaning:
       "The answer to MKD (directory created) and to PWD (current directory); the path is the quoted part of the text, with inner quotes doubled.",
@@ -221,7 +197,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 331,
-    name: "NEED_PASSWORD",
     text: "User name okay, need password.",
     meaning: "The user name was taken and the server waits for PASS.",
     action: "Nothing to do; the client sends the password.",
@@ -229,7 +204,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 332,
-    name: "NEED_ACCOUNT",
     text: "Need account for login.",
     meaning: "The server wants an ACCT command before it completes login; rare on current servers.",
     action: "Send the account information the server operator gave you.",
@@ -237,7 +211,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 334,
-    name: "SECURITY_MECHANISM_OK",
     text: "[ADAT=base64data] ; This reply indicates that the requested security mechanism is ok, and includes security data to be used by the client to construct the next command. The square brackets are not to be included in the reply, but indicate that security data in the reply is optional.",
     meaning:
       "The server accepted the AUTH mechanism (GSSAPI, Kerberos) and expects ADAT commands to continue the exchange.",
@@ -246,7 +219,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 335,
-    name: "SECURITY_DATA_ACCEPTABLE",
     text: "[ADAT=base64data] ; This reply indicates that the security data is acceptable, and more is required to complete the security data exchange. The square brackets are not to be included in the reply, but indicate that security data in the reply is optional.",
     meaning: "One step of the ADAT security exchange was accepted and more data is needed.",
     action: "Nothing to do; the client sends the next ADAT.",
@@ -254,7 +226,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 336,
-    name: "NEED_PASSWORD_CHALLENGE",
     text: 'Username okay, need password. Challenge is "...." ; The exact representation of the challenge should be chosen by the mechanism to be sensible to the human user of the system.',
     meaning:
       "Challenge-response login (one-time passwords such as S/Key): the text carries the challenge to answer.",
@@ -263,7 +234,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 350,
-    name: "FILE_ACTION_PENDING",
     text: "Requested file action pending further information.",
     meaning:
       "Half of a two-step command succeeded: RNFR found the file and waits for RNTO, or REST saved the offset for the next transfer.",
@@ -272,7 +242,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 421,
-    name: "SERVICE_NOT_AVAILABLE",
     text: "Service not available, closing control connection. This may be a reply to any command if the service knows it must shut down.",
     meaning:
       "The server is closing the connection: idle or transfer timeout, too many connections in total or from your address, or a shutdown. It can answer any command, including the greeting.",
@@ -282,7 +251,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 425,
-    name: "CANT_OPEN_DATA_CONNECTION",
     text: "Can't open data connection.",
     meaning:
       "The data channel could not be set up: a firewall or NAT blocks the passive or active port, the passive port range is closed, or (FTPS) the server insists that the data connection reuses the control connection's TLS session.",
@@ -292,7 +260,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 426,
-    name: "CONNECTION_CLOSED_TRANSFER_ABORTED",
     text: "Connection closed; transfer aborted.",
     meaning:
       "The data connection broke during a transfer: a network drop, a timeout on either side, an ABOR, or a TLS data channel that was not shut down cleanly.",
@@ -302,7 +269,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 430,
-    name: "INVALID_USERNAME_OR_PASSWORD",
     text: "Invalid username or password",
     meaning:
       "Not in any RFC: some servers send it instead of 530 for rejected credentials. It appears in widely copied reply-code lists (Wikipedia's, Go's jlaffaye/ftp constants).",
@@ -311,7 +277,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 431,
-    name: "SECURITY_RESOURCE_UNAVAILABLE",
     text: "Need some unavailable resource to process security.",
     meaning:
       "The server cannot run the security exchange right now (AUTH, ADAT, PROT): for example its TLS certificate or key failed to load, or the Kerberos service is unreachable.",
@@ -321,7 +286,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 434,
-    name: "HOST_UNAVAILABLE",
     text: "Requested host unavailable.",
     meaning:
       "Not in any RFC (RFC 7151, which defines HOST, does not use it): listed in common reply-code tables for a HOST command naming a virtual host the server does not serve.",
@@ -330,7 +294,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 450,
-    name: "FILE_ACTION_NOT_TAKEN",
     text: "Requested file action not taken. File unavailable (e.g., file busy).",
     meaning:
       'A temporary refusal, usually a file locked or still being written by another process. Servers also use it differently: ProFTPD answers a listing that matches nothing with "450 No files found", and some servers send it for a directory that already exists.',
@@ -340,7 +303,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 451,
-    name: "LOCAL_ERROR",
     text: "Requested action aborted: local error in processing.",
     meaning:
       "The server failed internally while handling the command: a disk or I/O error, a resource limit, or an upload rejected by a server-side check.",
@@ -349,7 +311,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 452,
-    name: "INSUFFICIENT_STORAGE",
     text: "Requested action not taken. Insufficient storage space in system.",
     meaning:
       "The server's disk is full; RFC 959 treats it as temporary. Some servers use it for an exhausted user quota as well.",
@@ -359,7 +320,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 500,
-    name: "SYNTAX_ERROR_COMMAND",
     text: "Syntax error, command unrecognized. This may include errors such as command line too long.",
     meaning:
       "The server does not know the command (for example MLSD, EPSV or AUTH on an older server) or the line was too long.",
@@ -369,7 +329,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 501,
-    name: "SYNTAX_ERROR_ARGUMENTS",
     text: "Syntax error in parameters or arguments.",
     meaning:
       "The command is known but its argument is not acceptable: a malformed path or address, an unknown option, or (RFC 3659) MLSD on something that is not a directory.",
@@ -378,7 +337,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 502,
-    name: "COMMAND_NOT_IMPLEMENTED",
     text: "Command not implemented.",
     meaning:
       "The server knows of the command but does not offer it; an answer of 502 to AUTH TLS means the server has no FTPS.",
@@ -388,7 +346,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 503,
-    name: "BAD_SEQUENCE",
     text: "Bad sequence of commands.",
     meaning:
       "The command came in the wrong order: RNTO without RNFR, PASS before USER, PROT before PBSZ, or a command that needs a login first.",
@@ -397,7 +354,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 504,
-    name: "PARAMETER_NOT_IMPLEMENTED",
     text: "Command not implemented for that parameter.",
     meaning:
       "The command exists but not with this value: an unsupported TYPE, MODE or STRU, an unknown AUTH mechanism, or an unsupported PROT level.",
@@ -406,7 +362,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 521,
-    name: "ADDRESS_FAMILY_NOT_SUPPORTED",
     text: "Supported address families are (af1, .., afn)",
     meaning:
       'Three uses: RFC 1639 sends it when LPRT or LPSV asks for an unsupported address family; RFC 959\'s appendix example answers MKD of an existing directory with it ("directory already exists; taking no action"), which many servers copy; and RFC 4217 uses it for "data connection cannot be opened with this PROT setting" when an FTPS server refuses an unencrypted data channel.',
@@ -416,7 +371,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 522,
-    name: "NETWORK_PROTOCOL_NOT_SUPPORTED",
     text: "Extended Port Failure - unknown network protocol",
     meaning:
       'Two uses: RFC 2428 answers EPRT or EPSV with it when the address family is not supported, with the supported ones in parentheses ("Network protocol not supported, use (1)"); RFC 4217 and FTPS servers such as vsftpd use it when TLS negotiation on the data connection failed or encryption is required.',
@@ -426,7 +380,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 530,
-    name: "NOT_LOGGED_IN",
     text: "Not logged in.",
     meaning:
       'Usually wrong credentials, anonymous login disabled, or a command sent before login. Servers also send it for "too many users" or "too many connections from your address", and for "login requires TLS" (vsftpd: "Non-anonymous sessions must use encryption").',
@@ -436,7 +389,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 532,
-    name: "NEED_ACCOUNT_FOR_STORING",
     text: "Need account for storing files.",
     meaning: "The server wants an ACCT command before it accepts uploads; rare on current servers.",
     action: "Send the account information the server operator gave you, or upload elsewhere.",
@@ -444,7 +396,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 533,
-    name: "PROTECTION_LEVEL_DENIED",
     text: "Command protection level denied for policy reasons.",
     meaning:
       "The server's policy refuses the protection level of a command, for example CCC (dropping TLS on the control connection) or a command sent unprotected where protection is required.",
@@ -453,7 +404,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 534,
-    name: "REQUEST_DENIED_FOR_POLICY",
     text: "Request denied for policy reasons.",
     meaning:
       'A security policy refusal that cuts both ways: a server that allows no TLS refuses AUTH TLS with it, and servers that demand TLS (IIS: "Policy requires SSL") refuse plain logins or transfers with it.',
@@ -463,7 +413,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 535,
-    name: "FAILED_SECURITY_CHECK",
     text: "Failed security check (hash, sequence, etc).",
     meaning:
       "A protected command or transfer failed its integrity or sequence check: corruption, tampering, or a client and server out of step.",
@@ -472,7 +421,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 536,
-    name: "PROT_LEVEL_NOT_SUPPORTED",
     text: "Requested PROT level not supported by mechanism.",
     meaning:
       "The PROT level asked for is not available with this security mechanism: with TLS only C (clear) and P (private) exist.",
@@ -481,7 +429,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 537,
-    name: "PROTECTION_LEVEL_NOT_SUPPORTED",
     text: "Command protection level not supported by security mechanism.",
     meaning: "The mechanism cannot protect commands at the level asked for (MIC, CONF or ENC).",
     action: "Use a protection level the mechanism supports, or none.",
@@ -489,7 +436,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 550,
-    name: "FILE_UNAVAILABLE",
     text: "Requested action not taken. File unavailable (e.g., file not found, no access).",
     meaning:
       "The catch-all refusal; what it means depends on the command: RETR, SIZE or MDTM - not found or not readable; STOR - no write permission or a missing directory; CWD - no such directory; DELE or RMD - missing, not permitted, or a non-empty directory; MKD - already exists or not permitted. Some servers answer an empty LIST with it.",
@@ -499,7 +445,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 551,
-    name: "PAGE_TYPE_UNKNOWN",
     text: "Requested action aborted: page type unknown.",
     meaning:
       "Concerns the page file structure (STRU P) of old TOPS-20 systems; practically unseen today.",
@@ -508,7 +453,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 552,
-    name: "EXCEEDED_STORAGE_ALLOCATION",
     text: "Requested file action aborted. Exceeded storage allocation (for current directory or dataset).",
     meaning:
       "The upload exceeds the user's quota or a size limit for the directory; unlike 452 it does not clear up by itself.",
@@ -517,7 +461,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 553,
-    name: "FILE_NAME_NOT_ALLOWED",
     text: "Requested action not taken. File name not allowed.",
     meaning:
       "The server rejects the name: forbidden characters, too long, outside the allowed tree, an extension the server blocks, or overwriting is not permitted.",
@@ -526,7 +469,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 554,
-    name: "INVALID_REST_PARAMETER",
     text: "The reply indicates that the existing file at the Server-FTP cannot be repositioned as specified in the REST.",
     meaning:
       "A resumed transfer failed because the REST offset does not fit the file, usually beyond its end (a stale partial download or a file changed on the server).",
@@ -535,7 +477,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 555,
-    name: "TYPE_OR_STRU_MISMATCH",
     text: "Requested action not taken: type or stru mismatch.",
     meaning:
       "Not in any RFC: listed in many reply-code tables next to 554 for a resume whose TYPE or STRU differs from the one the restart marker was taken with.",
@@ -544,7 +485,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 631,
-    name: "INTEGRITY_PROTECTED_REPLY",
     text: "Integrity protected reply.",
     meaning:
       "A reply wrapped by an RFC 2228 security mechanism (MIC), base64-encoded; the client decodes it into an ordinary reply. TLS never produces it.",
@@ -554,7 +494,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 632,
-    name: "CONFIDENTIAL_INTEGRITY_PROTECTED_REPLY",
     text: "Confidentiality and integrity protected reply.",
     meaning:
       "A reply encrypted and integrity-protected by an RFC 2228 mechanism (ENC), base64-encoded; the client decodes it into an ordinary reply.",
@@ -564,7 +503,6 @@ export const ftpReplies: readonly CodeText[] = [
   },
   {
     code: 633,
-    name: "CONFIDENTIAL_PROTECTED_REPLY",
     text: "Confidentiality protected reply.",
     meaning:
       "A reply encrypted by an RFC 2228 mechanism (CONF), base64-encoded; the client decodes it into an ordinary reply.",

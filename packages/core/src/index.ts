@@ -1,5 +1,6 @@
 export { isTransferError, transferErrorBrand } from "./brand.js";
 export { type Classification, type ClassifyInput, classify, codeSpaceOf } from "./classify.js";
+export { ftpReplyNames, sftpStatusNames, sshDisconnectNames, winsockNames } from "./code-names.js";
 export { createTransferError, TransferError, type TransferErrorJSON } from "./error.js";
 export type { CodeSpace, Failure } from "./failure.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";

@@ -1,13 +1,15 @@
 import { classify } from "./classify.js";
-import type { CodeSpace } from "./failure.js";
+import { ftpReplyNames, sftpStatusNames } from "./code-names.js";
 import { ftpAreaOf, ftpAreaTexts, ftpKindOf, ftpKindTexts, isFtpReplyCode } from "./ftp-digits.js";
 import { ftpReplies } from "./ftp-replies.js";
 import { sftpStatuses } from "./sftp-statuses.js";
-import { sshDisconnectReasons } from "./ssh-disconnect-reasons.js";
 import type { CodeInfo, CodeText, Protocol } from "./types.js";
-import { winsockErrors } from "./winsock-errors.js";
 
-let byCode: { ftp: Map<number, CodeText>; sftp: Map<number, CodeText> } | undefined;
+type Details = Omit<CodeText, "name">;
+
+let byCode:
+  | { ftp: Map<number, Details>; sftp: Map<number, Details & { version: number }> }
+  | undefined;
 
 function tables() {
   byCode ??= {
@@ -20,21 +22,22 @@ function tables() {
 function ftpInfo(code: number): CodeInfo | undefined {
   if (!isFtpReplyCode(code)) return undefined;
   const kind = ftpKindOf(code);
-  const area = ftpAreaOf(code);
   if (!kind) return undefined;
-  const entry = tables().ftp.get(code) ?? fromDigits(code, kind, area);
-  const negative = code >= 400 && code < 600;
+  const area = ftpAreaOf(code);
+  const details = tables().ftp.get(code);
+  const name = ftpReplyNames[code];
+  const negative = (code >= 400 && code < 600) || code === 120;
   const { reason, retry } = classify({ protocol: "ftp", code });
   const info: CodeInfo = {
     protocol: "ftp",
-    ...entry,
-    retryable: negative || code === 120 ? retry.retryable : false,
-    known: tables().ftp.has(code),
+    ...(details && name ? { ...details, name } : fromDigits(code, kind, area)),
+    retryable: negative ? retry.retryable : false,
+    known: details !== undefined,
     kind,
   };
   // RFC 959 defines the second digits 0 to 5 only: x6z to x9z have no area.
   if (area) info.area = area;
-  if (negative || code === 120) info.reason = reason;
+  if (negative) info.reason = reason;
   return info;
 }
 
@@ -60,12 +63,14 @@ function fromDigits(
 }
 
 function sftpInfo(code: number): CodeInfo | undefined {
-  const entry = tables().sftp.get(code);
-  if (!entry) return undefined;
+  const details = tables().sftp.get(code);
+  const name = sftpStatusNames[code];
+  if (!details || !name) return undefined;
   const { reason, retry } = classify({ protocol: "sftp", code });
   const info: CodeInfo = {
     protocol: "sftp",
-    ...entry,
+    ...details,
+    name,
     retryable: code === 0 ? false : retry.retryable,
     known: true,
   };
@@ -73,20 +78,15 @@ function sftpInfo(code: number): CodeInfo | undefined {
   return info;
 }
 
+// Draft 05 spelled 16 "PRINCIPLE" (and 17 "CONFlICT", which upper-casing mends); libraries kept it.
+const sftpAliases: Readonly<Record<string, string>> = {
+  SSH_FX_UNKNOWN_PRINCIPLE: "SSH_FX_UNKNOWN_PRINCIPAL",
+};
+
 function sftpCodeByName(name: string): number | undefined {
   const upper = name.toUpperCase();
-  // The drafts spelled 16 and 17 differently over time; libraries kept the old names.
-  const alias: Record<string, string> = {
-    SSH_FX_UNKNOWN_PRINCIPLE: "SSH_FX_UNKNOWN_PRINCIPAL",
-    SSH_FX_LOCK_CONFlICT: "SSH_FX_LOCK_CONFLICT",
-  };
-  const wanted = alias[name] ?? upper;
-  return sftpStatuses.find((e) => e.name === wanted)?.code;
-}
-
-function toNumber(value: string): number | undefined {
-  const t = value.trim();
-  return /^\d{1,3}$/.test(t) ? Number(t) : undefined;
+  const index = sftpStatusNames.indexOf(sftpAliases[upper] ?? upper);
+  return index < 0 ? undefined : index;
 }
 
 /**
@@ -97,11 +97,11 @@ function toNumber(value: string): number | undefined {
 export function explain(code: unknown, protocol?: Protocol): CodeInfo | undefined {
   try {
     if (typeof code === "string") {
-      const n = toNumber(code);
-      if (n !== undefined) return explain(n, protocol);
-      if (protocol === "ftp") return undefined;
-      const sftp = /^SSH_FX_/i.test(code.trim()) ? sftpCodeByName(code.trim()) : undefined;
-      return sftp === undefined ? undefined : sftpInfo(sftp);
+      const text = code.trim();
+      if (/^\d{1,3}$/.test(text)) return explain(Number(text), protocol);
+      if (protocol === "ftp" || !/^SSH_FX_/i.test(text)) return undefined;
+      const status = sftpCodeByName(text);
+      return status === undefined ? undefined : sftpInfo(status);
     }
     if (typeof code !== "number" || !Number.isInteger(code)) return undefined;
     if (protocol === "ftp") return ftpInfo(code);
@@ -118,43 +118,4 @@ export function listCodes(protocol?: Protocol): CodeInfo[] {
   if (protocol !== "sftp") for (const e of ftpReplies) out.push(ftpInfo(e.code)!);
   if (protocol !== "ftp") for (const e of sftpStatuses) out.push(sftpInfo(e.code)!);
   return out;
-}
-
-/** The registry name of a code in its number system (`"SSH_FX_FAILURE"`, `"WSAECONNRESET"`). */
-export function codeNameOf(space: CodeSpace | undefined, code: unknown): string | undefined {
-  if (typeof code !== "number") return undefined;
-  switch (space) {
-    case "ftp-reply":
-      return tables().ftp.get(code)?.name;
-    case "sftp-status":
-      return tables().sftp.get(code)?.name;
-    case "ssh-disconnect":
-      return sshDisconnectReasons.find((e) => e.code === code)?.name;
-    case "winsock":
-      return winsockErrors.find((e) => e.code === code)?.name;
-    default:
-      return undefined;
-  }
-}
-
-/** The registry entry behind a failure, for the explanation: `undefined` outside the two registries. */
-export function entryOf(space: CodeSpace | undefined, code: unknown): CodeText | undefined {
-  if (typeof code !== "number") return undefined;
-  if (space === "ftp-reply") return tables().ftp.get(code);
-  if (space === "sftp-status") return tables().sftp.get(code);
-  const other =
-    space === "ssh-disconnect"
-      ? sshDisconnectReasons.find((e) => e.code === code)
-      : space === "winsock"
-        ? winsockErrors.find((e) => e.code === code)
-        : undefined;
-  return (
-    other && { ...other, action: "", source: space === "winsock" ? "Windows Sockets" : "RFC 4253" }
-  );
-}
-
-/** Which protocol a bare code belongs to when the caller did not say. */
-export function protocolOfCode(code: number): Protocol | undefined {
-  if (isFtpReplyCode(code)) return "ftp";
-  return code >= 0 && code <= 31 && Number.isInteger(code) ? "sftp" : undefined;
 }

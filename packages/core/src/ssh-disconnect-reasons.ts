@@ -5,109 +5,93 @@
 
 export const sshDisconnectReasons: readonly {
   code: number;
-  name: string;
   text: string;
   meaning: string;
 }[] = [
   {
     code: 1,
-    name: "SSH_DISCONNECT_HOST_NOT_ALLOWED_TO_CONNECT",
     text: "Host not allowed to connect",
     meaning:
       "The server refuses connections from this client address (TCP wrappers, an allow list, or a ban after failed logins).",
   },
   {
     code: 2,
-    name: "SSH_DISCONNECT_PROTOCOL_ERROR",
     text: "Protocol error",
     meaning:
       "One side sent something the SSH protocol does not allow; usually an incompatible or buggy implementation, sometimes a middlebox altering traffic.",
   },
   {
     code: 3,
-    name: "SSH_DISCONNECT_KEY_EXCHANGE_FAILED",
     text: "Key exchange failed",
     meaning:
       "Client and server found no common key exchange, cipher, MAC or host key algorithm, or the exchange itself failed; common between new clients and old servers.",
   },
   {
     code: 4,
-    name: "SSH_DISCONNECT_RESERVED",
     text: "Reserved",
     meaning:
       "Reserved by the RFC (formerly HOST_AUTHENTICATION_FAILED); servers should not send it.",
   },
   {
     code: 5,
-    name: "SSH_DISCONNECT_MAC_ERROR",
     text: "MAC error",
     meaning:
       "A packet failed its integrity check: data corrupted on the way, or the two sides disagree on keys.",
   },
   {
     code: 6,
-    name: "SSH_DISCONNECT_COMPRESSION_ERROR",
     text: "Compression error",
     meaning: "Compressed data could not be decompressed; an implementation fault.",
   },
   {
     code: 7,
-    name: "SSH_DISCONNECT_SERVICE_NOT_AVAILABLE",
     text: "Service not available",
     meaning:
       "The server does not offer the service requested (authentication or connection), or the SFTP subsystem is disabled.",
   },
   {
     code: 8,
-    name: "SSH_DISCONNECT_PROTOCOL_VERSION_NOT_SUPPORTED",
     text: "Protocol version not supported",
     meaning: "The other side speaks an SSH version this one does not (SSH-1 against SSH-2).",
   },
   {
     code: 9,
-    name: "SSH_DISCONNECT_HOST_KEY_NOT_VERIFIABLE",
     text: "Host key not verifiable",
     meaning:
       "The server's host key could not be verified or did not match the known one; connecting again will not fix it until the key is checked.",
   },
   {
     code: 10,
-    name: "SSH_DISCONNECT_CONNECTION_LOST",
     text: "Connection lost",
     meaning:
       "The connection was lost (a timeout or the peer went away); a new connection may work.",
   },
   {
     code: 11,
-    name: "SSH_DISCONNECT_BY_APPLICATION",
     text: "Disconnected by application",
     meaning:
       "The other side closed the connection on purpose: a normal logout, an idle timeout, or a server shutting down.",
   },
   {
     code: 12,
-    name: "SSH_DISCONNECT_TOO_MANY_CONNECTIONS",
     text: "Too many connections",
     meaning:
       "The server's connection limit is reached (in total or for this user); it may work later or with fewer parallel sessions.",
   },
   {
     code: 13,
-    name: "SSH_DISCONNECT_AUTH_CANCELLED_BY_USER",
     text: "Authentication cancelled by user",
     meaning:
       "The user cancelled authentication, for example at a password or key passphrase prompt.",
   },
   {
     code: 14,
-    name: "SSH_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE",
     text: "No more authentication methods available",
     meaning:
       "Every authentication method the client tried was rejected: wrong password, a key the server does not accept, or a method the server does not allow.",
   },
   {
     code: 15,
-    name: "SSH_DISCONNECT_ILLEGAL_USER_NAME",
     text: "Illegal user name",
     meaning:
       "The server rejects the user name itself (unknown, malformed or not allowed to log in).",

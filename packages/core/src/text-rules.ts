@@ -1,3 +1,4 @@
+import { tooManyUsersPattern } from "./busy-text.js";
 import type { Reason } from "./reasons.js";
 
 /**
@@ -38,8 +39,7 @@ export const textRules: readonly TextRule[] = [
   {
     id: "too-many",
     reason: "service-unavailable",
-    pattern:
-      /\btoo many (?:users|connections|clients|sessions|logins|processes|connected)|\bmaximum (?:number of )?(?:users|connections|clients|sessions|logins)|\b(?:server|system|site) (?:is )?(?:full|overloaded|too busy)|\b(?:connection|user|session|login|client)s? limit\b|\bno more (?:connections|users|sessions)|\bmax(?:imum)? ?(?:clients|connections) (?:reached|exceeded)/i,
+    pattern: tooManyUsersPattern,
     ftp: "negative",
     sftp: SFTP_GENERIC,
     retryable: true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../src/classify.js";
+import { ftpReplyNames, sftpStatusNames } from "../src/code-names.js";
 import { ftpAreas, ftpKinds } from "../src/ftp-digits.js";
 import { ftpReplies } from "../src/ftp-replies.js";
 import { isReason } from "../src/reasons.js";
@@ -35,7 +36,10 @@ describe("FTP registry", () => {
 
   it("has unique codes and names, in order", () => {
     expect(new Set(codes).size).toBe(codes.length);
-    expect(new Set(ftpReplies.map((e) => e.name)).size).toBe(codes.length);
+    const names = codes.map((c) => ftpReplyNames[c]);
+    expect(names.every((n) => typeof n === "string" && /^[A-Z0-9_]+$/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(codes.length);
+    expect(Object.keys(ftpReplyNames).map(Number)).toEqual(codes);
     expect([...codes].sort((a, b) => a - b)).toEqual(codes);
   });
 
@@ -46,7 +50,8 @@ describe("FTP registry", () => {
       expect(info.known).toBe(true);
       expect(info.kind).toBe(ftpKinds[Math.floor(code / 100)]);
       expect(info.area).toBe(ftpAreas[Math.floor(code / 10) % 10]);
-      for (const field of ["name", "text", "meaning", "action", "source"] as const) {
+      expect(info.name).toBe(ftpReplyNames[code]);
+      for (const field of ["text", "meaning", "action", "source"] as const) {
         expect(entry[field].trim().length, `${code} ${field}`).toBeGreaterThan(2);
       }
       const negative = code >= 400 && code < 600;
@@ -54,7 +59,7 @@ describe("FTP registry", () => {
         true,
       );
       if (code in departsFromDigits) return;
-      expect(info.retryable, `${code}: ${entry.name}`).toBe(
+      expect(info.retryable, `${code}: ${info.name}`).toBe(
         negative ? code < 500 && classify({ protocol: "ftp", code }).retry.retryable : false,
       );
       if (negative && info.reason !== "auth-failed") expect(info.retryable).toBe(code < 500);
@@ -89,10 +94,11 @@ describe("FTP registry", () => {
 describe("SFTP registry", () => {
   it("holds every status 0 to 31 with the version that introduced it", () => {
     expect(sftpStatuses.map((e) => e.code)).toEqual([...Array(32).keys()]);
+    expect(sftpStatusNames).toHaveLength(32);
     for (const e of sftpStatuses) {
       const expected = e.code <= 8 ? 3 : e.code <= 13 ? 4 : e.code <= 17 ? 5 : 6;
-      expect(e.version, e.name).toBe(expected);
-      expect(e.name).toMatch(/^SSH_FX_[A-Z_]+$/);
+      expect(e.version, sftpStatusNames[e.code]).toBe(expected);
+      expect(sftpStatusNames[e.code]).toMatch(/^SSH_FX_[A-Z_]+$/);
     }
   });
 

@@ -1,0 +1,7 @@
+/**
+ * A server saying it has too many users, whatever the code it chose (421, 530, even 550): the one
+ * text that turns a permanent-looking reply into a retry. Shared by the text rules and by the
+ * lean `isRetryable`.
+ */
+export const tooManyUsersPattern =
+  /\btoo many (?:users|connections|clients|sessions|logins|processes|connected)|\bmaximum (?:number of )?(?:users|connections|clients|sessions|logins)|\b(?:server|system|site) (?:is )?(?:full|overloaded|too busy)|\b(?:connection|user|session|login|client)s? limit\b|\bno more (?:connections|users|sessions)|\bmax(?:imum)? ?(?:clients|connections) (?:reached|exceeded)/i;
