@@ -1,0 +1,49 @@
+// ssh2-sftp-client's public methods: which argument is the remote path, and how each settles.
+
+/** Async methods and the index of their remote-path argument (-1: none). */
+export const asyncMethods: Readonly<Record<string, number>> = {
+  connect: -1,
+  end: -1,
+  cwd: -1,
+  realPath: 0,
+  stat: 0,
+  lstat: 0,
+  exists: 0,
+  list: 0,
+  get: 0,
+  fastGet: 0,
+  put: 1,
+  fastPut: 1,
+  append: 1,
+  mkdir: 0,
+  rmdir: 0,
+  delete: 0,
+  rename: 0,
+  posixRename: 0,
+  chmod: 0,
+  uploadDir: 1,
+  downloadDir: 0,
+  rcopy: 0,
+};
+
+/** Methods that return a stream at once; only their synchronous throw is converted. */
+export const streamMethods: ReadonlySet<string> = new Set([
+  "createReadStream",
+  "createWriteStream",
+]);
+
+/** Left as they are: event plumbing and the library's internals. */
+export const untouchedMethods: ReadonlySet<string> = new Set([
+  "constructor",
+  "on",
+  "removeListener",
+  "debugMsg",
+  "fmtError",
+]);
+
+/** The remote path of a call, when its method has one and it is a string. */
+export function remotePathOf(method: string, args: readonly unknown[]): string | undefined {
+  const index = asyncMethods[method] ?? (streamMethods.has(method) ? 0 : -1);
+  const value = index >= 0 ? args[index] : undefined;
+  return typeof value === "string" ? value : undefined;
+}

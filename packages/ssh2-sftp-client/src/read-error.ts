@@ -1,0 +1,304 @@
+import { classify, type Failure, type Reason, readErrorShape } from "@transfer-errors/core";
+import {
+  levelReasons,
+  type MessageRule,
+  publicMethodOf,
+  ruleForMessage,
+  sftpStatusTexts,
+} from "./known-messages.js";
+import { parseMessage, splitTextAndPath } from "./message-shape.js";
+
+/** What the caller knows about the failed call. */
+export interface ErrorContext {
+  /** The client method that failed (`"get"`, `"connect"`). */
+  operation?: string | undefined;
+  /** The remote path involved. */
+  path?: string | undefined;
+  /** Exact strings to keep out of every text: the connection's password, passphrase, key. */
+  secrets?: readonly unknown[] | undefined;
+  /**
+   * `false` when the client was never connected: "No SFTP connection available" is then a
+   * misuse (call connect() first), not a lost connection.
+   */
+  connected?: boolean | undefined;
+}
+
+interface Shape {
+  code: number | string | undefined;
+  message: string;
+  level: string | undefined;
+  custom: boolean;
+  /** Node puts `syscall` and `path` on local file-system errors. */
+  localPath: string | undefined;
+  syscall: string | undefined;
+  prefixes: string[];
+  detail: string;
+}
+
+function readShape(error: unknown): Shape {
+  const { code, message } = readErrorShape(error);
+  const text = message ?? (typeof error === "string" ? error : "");
+  const { prefixes, detail } = parseMessage(text);
+  return {
+    code,
+    message: text,
+    level: stringProp(error, "level"),
+    custom: prop(error, "custom") === true,
+    localPath: stringProp(error, "path"),
+    syscall: stringProp(error, "syscall"),
+    prefixes,
+    detail,
+  };
+}
+
+function prop(value: unknown, key: string): unknown {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null)
+    return undefined;
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+function stringProp(value: unknown, key: string): string | undefined {
+  const v = prop(value, key);
+  return typeof v === "string" ? v : undefined;
+}
+
+/** The public method a message names, from its outermost prefix that is one. */
+function operationOf(prefixes: readonly string[]): string | undefined {
+  for (const prefix of prefixes) {
+    if (prefix === "sftp") continue; // fmtError's default name, not a method
+    const mapped = publicMethodOf[prefix];
+    if (mapped) return mapped;
+    if (!prefix.startsWith("_")) return prefix;
+  }
+  return undefined;
+}
+
+/**
+ * Reads what ssh2-sftp-client (or ssh2 underneath it) threw into a core `Failure`: which number
+ * system its code belongs to, the server's text, the path, and the reason where the code alone
+ * does not say it. The core classifies, explains and redacts from there.
+ */
+export function readError(error: unknown, context: ErrorContext = {}): Failure {
+  const shape = readShape(error);
+  const isConnect = context.operation === "connect" || shape.prefixes.includes("getConnection");
+  const operation = context.operation ?? operationOf(shape.prefixes);
+  const { text, path } = splitTextAndPath(shape.detail, context.path);
+  const base: Failure = {
+    protocol: "sftp",
+    code: shape.code,
+    message: shape.message,
+    operation,
+    path: context.path ?? (isConnect ? undefined : path),
+    cause: error,
+    secrets: context.secrets,
+  };
+  // For a failure on the local side, the path in the message is a local one: keep only the
+  // remote path the caller named.
+  const local = { path: context.path };
+  const { code } = shape;
+  if (typeof code === "number") return numericCode(base, shape, text, isConnect, local);
+  if (typeof code === "string") return stringCode(base, shape, text, context, local);
+  return codeless(base, shape, context);
+}
+
+interface LocalPath {
+  path: string | undefined;
+}
+
+function numericCode(
+  base: Failure,
+  shape: Shape,
+  text: string,
+  isConnect: boolean,
+  local: LocalPath,
+): Failure {
+  const code = shape.code as number;
+  if (code < 0) {
+    // haveLocalAccess puts Node's negative errno (-2 ENOENT, -13 EACCES) on a local source check.
+    return {
+      ...base,
+      codeSpace: "library",
+      reason: "local-file-error",
+      path: local.path,
+      hint: `The local file could not be read (errno ${code}): the failure is on this machine, not the server.`,
+    };
+  }
+  if (isDisconnect(shape, text, isConnect)) {
+    const failure: Failure = {
+      ...base,
+      codeSpace: "ssh-disconnect",
+      serverMessage: shape.detail,
+      reconnect: true,
+    };
+    const rule = ruleForMessage(shape.detail);
+    return rule ? withRule(failure, rule) : failure;
+  }
+  return { ...base, codeSpace: "sftp-status", serverMessage: text };
+}
+
+/**
+ * A number is an SSH disconnect reason (1 to 15), not an SFTP status, when it came while
+ * connecting, or through ssh2-sftp-client's connection listener (a prefix but not `custom`,
+ * and not a status text). Both kinds share the numbers: "Too many authentication failures"
+ * arrives as code 2, which as a status would be SSH_FX_NO_SUCH_FILE.
+ */
+function isDisconnect(shape: Shape, text: string, isConnect: boolean): boolean {
+  if (isConnect) return true;
+  if (shape.level !== undefined) return true;
+  if (shape.custom) return false;
+  if (sftpStatusTexts.has(text)) return false;
+  return shape.prefixes.length > 0;
+}
+
+function stringCode(
+  base: Failure,
+  shape: Shape,
+  text: string,
+  context: ErrorContext,
+  local: LocalPath,
+): Failure {
+  const code = shape.code as string;
+  // A Node file-system error on the local side: it names a local path and a syscall.
+  if (
+    shape.syscall !== undefined &&
+    shape.localPath !== undefined &&
+    !shape.prefixes.includes("getConnection")
+  ) {
+    return {
+      ...base,
+      codeSpace: "system",
+      reason: "local-file-error",
+      path: local.path,
+      hint: `The local file "${shape.localPath}" failed (${code} in ${shape.syscall}): the failure is on this machine, not the server.`,
+    };
+  }
+  switch (code) {
+    case "ERR_NOT_CONNECTED":
+      return notConnected({ ...base, codeSpace: "library" }, shape, context);
+    case "ERR_BAD_PATH":
+      return badPath({ ...base, codeSpace: "library" }, shape, local);
+    case "ERR_GENERIC_CLIENT":
+      return generic({ ...base, codeSpace: "library" }, shape, text, context, local);
+    case "ERR_BAD_AUTH":
+      return { ...base, codeSpace: "library", reason: "auth-failed" };
+    case "ENOENT":
+    case "EACCES":
+    case "ENOTDIR":
+      // The library's own codes for a remote path (stat of a missing path says ENOENT, for the
+      // server's status 2 or 4): read as the system codes they copy, so stat and get agree.
+      return { ...base, codeSpace: "system" };
+    case "ERR_SOCKET_BAD_PORT":
+      return { ...base, codeSpace: "system", reason: "client-misuse" };
+    default:
+      return { ...base, codeSpace: "system" };
+  }
+}
+
+function notConnected(base: Failure, shape: Shape, context: ErrorContext): Failure {
+  if (/already defined/.test(shape.detail)) return withRule(base, ruleForMessage(shape.detail)!);
+  if (context.connected === false) {
+    return {
+      ...base,
+      reason: "client-misuse",
+      hint: "The client was never connected: call connect() before any other method.",
+    };
+  }
+  return {
+    ...base,
+    reason: "connection-lost",
+    reconnect: true,
+    hint: "The connection was closed or lost; connect again with a new client.",
+  };
+}
+
+// ERR_BAD_PATH: the library's checks before (or instead of) asking the server.
+const badPathRules: readonly { pattern: RegExp; reason: Reason; hint?: string }[] = [
+  {
+    // _doMkdir turns the server's generic SSH_FX_FAILURE (4) into this text.
+    pattern: /permission denied$/,
+    reason: "server-error",
+    hint: "ssh2-sftp-client reports the server's generic SSH_FX_FAILURE (4) to mkdir as \"permission denied\": the real cause can be an existing entry, a full disk or a read-only file system (wrapClient's `diagnose` option looks).",
+  },
+  { pattern: /parent not a directory or not exist/, reason: "not-found" },
+  { pattern: /already exists/, reason: "already-exists" },
+  { pattern: /cannot append to a directory/, reason: "is-a-directory" },
+  { pattern: /Cannot append one file to another/, reason: "client-misuse" },
+  { pattern: /No such (?:file|directory)|Source does not exist|not exist/i, reason: "not-found" },
+  { pattern: /Not a directory/i, reason: "not-a-directory" },
+  { pattern: /Not a regular file|Source not a file/i, reason: "is-a-directory" },
+];
+
+// Prefixes whose "Bad path" is about the local side (fastPut's source, downloadDir's target...).
+const LOCAL_CHECKS = new Set([
+  "fastPut",
+  "fastgPut",
+  "getLocalStatus",
+  "prepareDestination",
+  "_prepareDestination",
+  "localExists",
+]);
+
+function badPath(base: Failure, shape: Shape, local: LocalPath): Failure {
+  const last = shape.prefixes.at(-1) ?? "";
+  // fastGet's own "Bad path:" is its check of the local destination; its remote check says "No such file".
+  const localCheck =
+    LOCAL_CHECKS.has(last) || (last === "fastGet" && /^Bad path:/.test(shape.detail));
+  if (localCheck) return { ...base, reason: "local-file-error", path: local.path };
+  const rule = badPathRules.find((r) => r.pattern.test(shape.detail));
+  // "Bad Path: /p: No such directory", "Bad path: /p already exists as a file"
+  const path = local.path ?? /^Bad [Pp]ath:? (\S+?):?(?: |$)/.exec(shape.detail)?.[1] ?? base.path;
+  const failure: Failure = { ...base, path };
+  if (!rule) return failure;
+  failure.reason = rule.reason;
+  if (rule.hint) failure.hint = rule.hint;
+  return failure;
+}
+
+function generic(
+  base: Failure,
+  shape: Shape,
+  text: string,
+  context: ErrorContext,
+  local: LocalPath,
+): Failure {
+  // "get: Bad path: /x: /nonexistent-dir: not exist": get's check of the local destination.
+  if (/^Bad path: /.test(shape.detail)) {
+    return { ...base, reason: "local-file-error", path: local.path };
+  }
+  // fastGet and rcopy drop the SFTP status and keep only its text: read the status from it.
+  const status = sftpStatusTexts.get(text);
+  if (status !== undefined) {
+    const { reason } = classify({ protocol: "sftp", code: status, codeSpace: "sftp-status" });
+    return { ...base, reason, serverMessage: text };
+  }
+  return codeless(base, shape, context);
+}
+
+function codeless(base: Failure, shape: Shape, context: ErrorContext): Failure {
+  const byLevel = shape.level ? levelReasons[shape.level] : undefined;
+  const rule = ruleForMessage(shape.message) ?? byLevel;
+  if (!rule) return base;
+  if (
+    rule.reason === "connection-lost" &&
+    context.connected === false &&
+    /No SFTP connection|Cannot read properties/.test(shape.message)
+  ) {
+    return {
+      ...base,
+      reason: "client-misuse",
+      hint: "The client was never connected: call connect() before any other method.",
+    };
+  }
+  return withRule(base, rule);
+}
+
+function withRule(failure: Failure, rule: MessageRule): Failure {
+  const out: Failure = { ...failure, reason: rule.reason };
+  if (rule.reconnect) out.reconnect = true;
+  if (rule.hint) out.hint = rule.hint;
+  return out;
+}

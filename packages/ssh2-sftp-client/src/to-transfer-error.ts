@@ -1,0 +1,20 @@
+import { createTransferError, isTransferError, type TransferError } from "@transfer-errors/core";
+import { type ErrorContext, readError } from "./read-error.js";
+
+export type { ErrorContext };
+
+/**
+ * Turns anything ssh2-sftp-client or ssh2 threw (or any other value) into a `TransferError`:
+ * the SFTP status, SSH disconnect reason, Node system code or library code it carries, read
+ * for what it means. `context` adds what the caller knows (operation, path, secrets to keep out
+ * of every text). A TransferError is returned as it is. Never throws.
+ */
+export function toTransferError(error: unknown, context?: ErrorContext): TransferError {
+  if (isTransferError(error)) return error;
+  try {
+    return createTransferError(readError(error, context));
+  } catch {
+    // readError only reads; this is a last guard so that an error handler never throws.
+    return createTransferError({ protocol: "sftp", cause: error, secrets: context?.secrets });
+  }
+}

@@ -1,0 +1,286 @@
+import {
+  createTransferError,
+  type Failure,
+  isTransferError,
+  type TransferError,
+} from "@transfer-errors/core";
+import { DeadlineExceeded, withDeadline } from "./deadline.js";
+import { asyncMethods, remotePathOf, streamMethods, untouchedMethods } from "./operations.js";
+import { readError } from "./read-error.js";
+import {
+  checkUpload,
+  diagnose,
+  diagnosedOperations,
+  isGenericFailure,
+  sourceSize,
+} from "./remote-checks.js";
+import { secretsOf } from "./secrets.js";
+
+export interface WrapOptions {
+  /**
+   * Per-operation deadline in milliseconds. A call that has not settled by then rejects with a
+   * `timeout` TransferError whose hint says `reconnect`, and the client is marked for reconnect
+   * (its request may still be pending: the connection cannot be trusted). Default: none.
+   */
+  timeoutMs?: number | undefined;
+  /**
+   * After a generic SSH_FX_FAILURE (4) of `mkdir`, `rmdir` or `rename`, look at the paths (an
+   * lstat, a listing, the free space) to say what is really wrong: already exists, not empty,
+   * not found, no space. The original code and server text are kept. Default: false.
+   */
+  diagnose?: boolean | undefined;
+  /**
+   * After `put` of a Buffer or a local file, compare the remote size with what was sent: ssh2's
+   * write stream can report success although the server refused a write (a full disk). A short
+   * file rejects with `no-space` (the server's disk is full) or `server-error`. Costs one stat
+   * per upload. Default: false.
+   */
+  verifyUploads?: boolean | undefined;
+  /** More strings to keep out of every error (connect()'s password, passphrase and key are added by itself). */
+  secrets?: readonly (string | Uint8Array)[] | undefined;
+}
+
+interface ClientState {
+  options: WrapOptions;
+  secrets: unknown[];
+  /** connect() succeeded at least once. */
+  connected: boolean;
+  /** Set by a timeout or a lost connection: the client must be replaced (or connected again). */
+  reconnectWhy: string | undefined;
+  /** end() was called by the user: the close that follows is no loss. */
+  ending: boolean;
+  /** SFTP channels that already have our listeners. */
+  watchedChannels: WeakSet<object>;
+}
+
+const states = new WeakMap<object, ClientState>();
+
+/**
+ * Whether a wrapped client needs a new connection before it can be used again: an operation
+ * passed its deadline, or the connection or its SFTP channel was lost. Such a client rejects
+ * every call but connect() and end() at once; the documented way on is a fresh client
+ * (`createConnection(...).connect()`).
+ */
+export function needsReconnect(client: object): boolean {
+  return states.get(client)?.reconnectWhy !== undefined;
+}
+
+/**
+ * Returns `client` with the same methods and types, each of which rejects with a
+ * `TransferError` (operation and path filled in) instead of the raw error. The client itself is
+ * not changed, except for quiet listeners that notice a lost connection; nothing is printed.
+ */
+export function wrapClient<C extends object>(client: C, options: WrapOptions = {}): C {
+  const state: ClientState = {
+    options,
+    secrets: [...(options.secrets ?? [])],
+    connected: false,
+    reconnectWhy: undefined,
+    ending: false,
+    watchedChannels: new WeakSet(),
+  };
+  watchConnection(client, state);
+  // Wrapped after connecting: watch the open channel now.
+  if ((client as { sftp?: unknown }).sftp) {
+    state.connected = true;
+    watchChannel(client, state);
+  }
+  const cache = new Map<PropertyKey, unknown>();
+  const proxy = new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== "function" || typeof property !== "string") return value;
+      if (property.startsWith("_") || untouchedMethods.has(property)) return value;
+      let wrapped = cache.get(property) as { original: unknown; fn: unknown } | undefined;
+      if (wrapped?.original !== value) {
+        wrapped = {
+          original: value,
+          fn: wrapMethod(target, property, value as AnyFunction, state),
+        };
+        cache.set(property, wrapped);
+      }
+      return wrapped.fn;
+    },
+  });
+  states.set(proxy, state);
+  return proxy;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the wrapper forwards any method's arguments as they are
+type AnyFunction = (...args: any[]) => unknown;
+
+function wrapMethod(
+  target: object,
+  method: string,
+  original: AnyFunction,
+  state: ClientState,
+): AnyFunction {
+  if (method in asyncMethods) {
+    return function (this: unknown, ...args: unknown[]) {
+      return callAsync(target, method, original, args, state);
+    };
+  }
+  const isStream = streamMethods.has(method);
+  // Other public methods (streams, ones a later 12.x adds): convert what they throw or reject.
+  return function (this: unknown, ...args: unknown[]) {
+    const context = contextOf(method, args, state);
+    let result: unknown;
+    try {
+      result = original.apply(target, args);
+    } catch (error) {
+      throw toError(error, context);
+    }
+    if (!isStream && isThenable(result)) {
+      return Promise.resolve(result).catch((error: unknown) => {
+        throw toError(error, context);
+      });
+    }
+    return result;
+  };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+function contextOf(method: string, args: readonly unknown[], state: ClientState) {
+  return {
+    operation: method,
+    path: remotePathOf(method, args),
+    secrets: state.secrets,
+    connected: state.connected,
+  };
+}
+
+function toError(error: unknown, context: ReturnType<typeof contextOf>): TransferError {
+  if (isTransferError(error)) return error;
+  return createTransferError(readError(error, context));
+}
+
+async function callAsync(
+  target: object,
+  method: string,
+  original: AnyFunction,
+  args: unknown[],
+  state: ClientState,
+): Promise<unknown> {
+  if (method === "connect") {
+    state.secrets = [...(state.options.secrets ?? []), ...secretsOf(args[0])];
+    state.ending = false;
+  }
+  if (method === "end") state.ending = true;
+  const context = contextOf(method, args, state);
+  if (state.reconnectWhy !== undefined && method !== "connect" && method !== "end") {
+    throw createTransferError(markedFailure(context, state.reconnectWhy));
+  }
+  const { timeoutMs } = state.options;
+  try {
+    const result = await withDeadline(Promise.resolve(original.apply(target, args)), timeoutMs);
+    afterSuccess(target, method, state);
+    if (method === "put" && state.options.verifyUploads)
+      await verifyPut(target, args, state, context);
+    return result;
+  } catch (error) {
+    if (isTransferError(error)) throw error;
+    if (error instanceof DeadlineExceeded) {
+      state.reconnectWhy = `${method} did not settle within ${error.timeoutMs} ms`;
+      throw createTransferError(timeoutFailure(context, error.timeoutMs));
+    }
+    let failure = readError(error, context);
+    if (state.options.diagnose && diagnosedOperations.has(method) && isGenericFailure(failure)) {
+      failure = await diagnose(target, method, args, failure, timeoutMs);
+    }
+    const transferError = createTransferError(failure);
+    if (transferError.retry.reconnect && method !== "connect" && method !== "end") {
+      state.reconnectWhy = `${method} failed: ${transferError.reason}`;
+    }
+    throw transferError;
+  }
+}
+
+function afterSuccess(target: object, method: string, state: ClientState): void {
+  if (method === "connect") {
+    state.connected = true;
+    state.reconnectWhy = undefined;
+    watchChannel(target, state);
+  }
+}
+
+async function verifyPut(
+  target: object,
+  args: unknown[],
+  state: ClientState,
+  context: ReturnType<typeof contextOf>,
+): Promise<void> {
+  const remote = args[1];
+  if (typeof remote !== "string") return;
+  const expected = await sourceSize(args[0]);
+  if (expected === undefined) return;
+  let failure: Failure | undefined;
+  try {
+    failure = await withDeadline(
+      checkUpload(target, remote, expected, "put"),
+      state.options.timeoutMs,
+    );
+  } catch (error) {
+    // The check's own failure (the connection dropped meanwhile) is what the caller must know.
+    throw toError(error, { ...context, operation: "put" });
+  }
+  if (failure) throw createTransferError({ ...failure, secrets: state.secrets });
+}
+
+function timeoutFailure(context: ReturnType<typeof contextOf>, timeoutMs: number): Failure {
+  return {
+    protocol: "sftp",
+    operation: context.operation,
+    path: context.path,
+    secrets: context.secrets,
+    reason: "timeout",
+    reconnect: true,
+    message: `${context.operation} did not settle within ${timeoutMs} ms`,
+    hint: `No answer came within the ${timeoutMs} ms deadline (timeoutMs): the server stopped answering or the SFTP channel died. The request may still be pending, so this client is marked for reconnect: use a new one.`,
+  };
+}
+
+function markedFailure(context: ReturnType<typeof contextOf>, why: string): Failure {
+  return {
+    protocol: "sftp",
+    operation: context.operation,
+    path: context.path,
+    secrets: context.secrets,
+    reason: "connection-lost",
+    reconnect: true,
+    message: `${context.operation} was not sent: the client needs a new connection (${why})`,
+    hint: "An earlier call timed out or the connection was lost, so this client is marked for reconnect: connect a new client (createConnection(...).connect()).",
+  };
+}
+
+/** Quiet listeners on the ssh2 connection: a close we did not ask for marks the client. */
+function watchConnection(client: object, state: ClientState): void {
+  const ssh = (client as { client?: { on?: (event: string, listener: () => void) => unknown } })
+    .client;
+  if (typeof ssh?.on !== "function") return;
+  const lost = () => {
+    if (!state.ending && state.connected) state.reconnectWhy ??= "the connection was closed";
+  };
+  ssh.on("close", lost);
+  ssh.on("end", lost);
+}
+
+/**
+ * ssh2-sftp-client does not listen on the SFTP channel: when it dies while SSH stays up, later
+ * calls never settle. A listener here marks the client instead (and an `error` listener keeps a
+ * fatal channel error from crashing the process as an unhandled 'error' event).
+ */
+function watchChannel(client: object, state: ClientState): void {
+  const channel = (client as { sftp?: { on?: (event: string, listener: () => void) => unknown } })
+    .sftp;
+  if (typeof channel?.on !== "function" || state.watchedChannels.has(channel)) return;
+  state.watchedChannels.add(channel);
+  const lost = () => {
+    if (!state.ending) state.reconnectWhy ??= "the SFTP channel was closed";
+  };
+  channel.on("close", lost);
+  channel.on("end", lost);
+  channel.on("error", lost);
+}
