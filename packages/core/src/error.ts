@@ -50,25 +50,24 @@ function optionalText(value: unknown): string | undefined {
  */
 export class TransferError extends Error {
   declare readonly [transferErrorBrand]: true;
-  override name = "TransferError";
-  readonly protocol: Protocol;
+  declare readonly protocol: Protocol;
   /** The original code: FTP reply, SFTP status, Node system code or the client library's own. */
-  readonly code: number | string | undefined;
+  declare readonly code: number | string | undefined;
   /** The registry name of `code` (`"FILE_UNAVAILABLE"`, `"SSH_FX_NO_SUCH_FILE"`). */
-  readonly codeName: string | undefined;
+  declare readonly codeName: string | undefined;
   /** The number system `code` was read in. */
-  readonly codeSpace: CodeSpace | undefined;
-  readonly reason: Reason;
-  readonly retryable: boolean;
-  readonly retry: RetryHint;
+  declare readonly codeSpace: CodeSpace | undefined;
+  declare readonly reason: Reason;
+  declare readonly retryable: boolean;
+  declare readonly retry: RetryHint;
   /** What happened, the likely cause, and what to do. */
-  readonly explanation: string;
+  declare readonly explanation: string;
   /** The server's own text, unaltered but for redaction. */
-  readonly serverMessage: string | undefined;
-  readonly operation: string | undefined;
-  readonly path: string | undefined;
+  declare readonly serverMessage: string | undefined;
+  declare readonly operation: string | undefined;
+  declare readonly path: string | undefined;
   /** The failure happened on a TLS connection (FTPS). */
-  readonly tls: boolean | undefined;
+  declare readonly tls: boolean | undefined;
   declare readonly cause: unknown;
   /** The redacted summary of `cause` that toJSON() and inspect show. */
   readonly #causeSummary: TransferErrorJSON["cause"];
@@ -83,14 +82,17 @@ export class TransferError extends Error {
     const { reason, retry, codeSpace } = classify({ ...f, serverMessage, message: clientMessage });
     const code = validCode(f.code);
     const codeName = codeNameOf(codeSpace, code);
-    super(cut(messageOf(f, code, codeName, serverMessage ?? clientMessage), MAX_MESSAGE));
-    Object.defineProperty(this, transferErrorBrand, { value: true });
-    Object.defineProperty(this, "cause", {
-      value: f.cause,
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    });
+    const path = scrub(f.path);
+    const message = messageOf(
+      f.protocol,
+      f.operation,
+      path,
+      code,
+      codeName,
+      serverMessage ?? clientMessage,
+    );
+    // Error's own `cause` option: non-enumerable like Node's, and no property when there is none.
+    super(cut(message, MAX_MESSAGE), f.cause === undefined ? undefined : { cause: f.cause });
     this.protocol = f.protocol;
     this.code = code;
     this.codeName = codeName;
@@ -99,10 +101,11 @@ export class TransferError extends Error {
     this.retry = retry;
     this.retryable = retry.retryable;
     this.serverMessage = serverMessage;
-    this.operation = scrub(f.operation);
-    this.path = scrub(f.path);
+    this.operation = f.operation;
+    this.path = path;
     this.tls = f.tls;
-    this.explanation = redact(explanationOf(f, codeName, reason, serverMessage), secrets);
+    // Built from static texts and the already redacted server text: only the adapter's hint is new.
+    this.explanation = explanationOf(scrub(f.hint), codeName, reason, serverMessage);
     this.#causeSummary = causeSummary(f.cause, secrets);
   }
 
@@ -137,7 +140,13 @@ export class TransferError extends Error {
   }
 }
 
+// On the prototype: shared by every instance at no cost per error.
 Object.defineProperty(TransferError.prototype, transferErrorBrand, { value: true });
+Object.defineProperty(TransferError.prototype, "name", {
+  value: "TransferError",
+  writable: true,
+  configurable: true,
+});
 
 /** Makes a TransferError from what an adapter knows. Never throws. */
 export function createTransferError(failure: Failure): TransferError {
@@ -195,22 +204,24 @@ function sanitize(failure: Failure): Failure {
 }
 
 function messageOf(
-  f: Failure,
+  protocol: Protocol,
+  operation: string | undefined,
+  path: string | undefined,
   code: number | string | undefined,
   codeName: string | undefined,
   text: string | undefined,
 ): string {
   const head =
-    code === undefined ? f.protocol.toUpperCase() : `${f.protocol.toUpperCase()} ${String(code)}`;
+    code === undefined ? protocol.toUpperCase() : `${protocol.toUpperCase()} ${String(code)}`;
   const name = codeName ? ` ${codeName}` : "";
-  const where = f.operation ? ` in ${f.operation}${f.path ? ` "${f.path}"` : ""}` : "";
+  const where = operation ? ` in ${operation}${path ? ` "${path}"` : ""}` : "";
   return `${head}${name}${where}: ${text ?? "(no message)"}`;
 }
 
 // Built from the reason (refined by the server's text) rather than the code's generic meaning, so
 // that making an error does not need the registry's texts: `explain(code)` has those.
 function explanationOf(
-  f: Failure,
+  hint: string | undefined,
   codeName: string | undefined,
   reason: Reason,
   serverMessage: string | undefined,
@@ -218,7 +229,7 @@ function explanationOf(
   const texts = reasonTexts[reason] ?? reasonTexts.unknown;
   const parts = [codeName ? `${texts.what} (${codeName})` : texts.what];
   if (serverMessage) parts.push(`The server said: "${cut(serverMessage, 300)}".`);
-  if (f.hint) parts.push(f.hint);
+  if (hint) parts.push(hint);
   parts.push(texts.action);
   return parts.join(" ");
 }

@@ -21,7 +21,7 @@ const rules: readonly [RegExp, string][] = [
 ];
 
 function secretList(secrets: readonly unknown[] | undefined): string[] {
-  if (!secrets) return [];
+  if (!secrets || secrets.length === 0) return [];
   const out: string[] = [];
   for (const s of secrets) {
     // Very short strings would mask every occurrence of a letter; they are not worth the noise.
@@ -38,6 +38,12 @@ function secretList(secrets: readonly unknown[] | undefined): string[] {
   return out.sort((a, b) => b.length - a.length);
 }
 
+/**
+ * One pass that tells whether any rule could match: most texts ("550 No such file") have nothing
+ * to mask, and wrapping an error is on the caller's error path, so they skip the rules.
+ */
+const mayHoldSecret = /:\/\/|PRIVATE KEY|pass|pwd|secret|token|key/i;
+
 /** `text` with known secrets, URL credentials, passwords and private keys masked. Never throws. */
 export function redact(text: string, secrets?: readonly unknown[]): string {
   let out = text;
@@ -45,6 +51,7 @@ export function redact(text: string, secrets?: readonly unknown[]): string {
     for (const secret of secretList(secrets)) {
       if (out.includes(secret)) out = out.split(secret).join(MASK);
     }
+    if (!mayHoldSecret.test(out)) return out;
     for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement);
   } catch {
     return "[text withheld: it could not be redacted]";

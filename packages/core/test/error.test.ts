@@ -73,6 +73,7 @@ describe("TransferError", () => {
       serverMessage: `Login incorrect for ${password}`,
       message: leaky.message,
       path: `ftp://alice:${password}@example.com/x`,
+      operation: "downloadTo",
       cause: leaky,
       secrets: [password],
     });
@@ -87,6 +88,19 @@ describe("TransferError", () => {
       expect(text).not.toContain(password);
     }
     expect(e.cause).toBe(leaky);
+  });
+
+  it("masks URL credentials in a path even when the secret is not known", () => {
+    const e = createTransferError({
+      protocol: "ftp",
+      code: 550,
+      operation: "downloadTo",
+      path: "ftp://alice:opensesame@example.com/x",
+    });
+    for (const text of [e.message, JSON.stringify(e), inspect(e)]) {
+      expect(text).not.toContain("opensesame");
+    }
+    expect(e.path).toBe("ftp://***@example.com/x");
   });
 
   it("is recognised across two copies of the package", async () => {
