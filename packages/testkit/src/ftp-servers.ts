@@ -1,7 +1,7 @@
 // Real FTP servers for the integration tests: ProFTPD and vsftpd from Debian, unpacked by
 // scripts/install-ftp-servers.sh, started here on free ports of 127.0.0.1 with the config
-// templates of ../ftp, a test user, and fresh fixtures. Each server runs in its own process
-// group, so stop() ends it and every session process it forked.
+// templates of ../ftp, a test user, and fresh fixtures. stop() ends the server and every
+// session process it forked.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
@@ -12,6 +12,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -67,6 +68,8 @@ export interface RunningFtpServer {
   stop(): Promise<void>;
   /** SIGKILL to the server and its sessions, as a crash would (files are kept until stop()). */
   kill(): void;
+  /** Ends every open session (as an admin kicking users would); the server keeps listening. */
+  dropSessions(): void;
   /** The server's own log, for a failing test's message. */
   log(): string;
 }
@@ -313,11 +316,41 @@ async function waitForGreeting(
   }
 }
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
+/** Every process below `pid`: vsftpd puts each session into a new session group of its own. */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+/** Signals the server and every session it forked (by their process ids). */
+function killTree(pid: number, signal: NodeJS.Signals): void {
+  for (const target of [...descendants(pid), pid]) {
+    try {
+      process.kill(target, signal);
+    } catch {
+      // already gone
+    }
   }
 }
 
@@ -329,11 +362,16 @@ function trackForExit(pid: number): void {
   exitHookInstalled = true;
   // A test run that dies must not leave servers behind.
   process.on("exit", () => {
-    for (const p of running) killGroup(p, "SIGKILL");
+    for (const p of running) killTree(p, "SIGKILL");
   });
 }
 
 export interface StartOptions {
+  /**
+   * Config lines appended to the server's file (a later vsftpd line overrides an earlier one),
+   * e.g. `["max_per_ip=1"]` or `["pasv_enable=NO"]` for vsftpd, `["TimeoutIdle 1"]` for ProFTPD.
+   */
+  extraConfig?: readonly string[];
   /**
    * vsftpd-tls only: require the data connection to resume the control connection's TLS
    * session (vsftpd's default). Off by default: not every client resumes sessions.
@@ -369,6 +407,7 @@ export async function startFtpServer(
     }
     config = vsftpdConfig(state, home, port, tls);
   }
+  if (options.extraConfig?.length) config += `\n${options.extraConfig.join("\n")}\n`;
   const configPath = join(state, `${kind}.conf`);
   writeFileSync(configPath, config, { mode: 0o600 });
   const outPath = join(state, "stdout.log");
@@ -391,7 +430,7 @@ export async function startFtpServer(
   try {
     await waitForGreeting(port, child, log);
   } catch (error) {
-    killGroup(pid, "SIGKILL");
+    killTree(pid, "SIGKILL");
     running.delete(pid);
     rmSync(base, { recursive: true, force: true });
     throw error;
@@ -408,17 +447,21 @@ export async function startFtpServer(
     pid,
     log,
     kill() {
-      killGroup(pid, "SIGKILL");
+      killTree(pid, "SIGKILL");
+    },
+    dropSessions() {
+      for (const session of descendants(pid)) {
+        try {
+          process.kill(session, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
     },
     async stop() {
-      killGroup(pid, "SIGTERM");
-      const gone = await Promise.race([
-        exited.then(() => true),
-        new Promise<false>((r) => setTimeout(() => r(false), 3_000)),
-      ]);
-      // Session processes outlive the listener on SIGTERM: end the whole group.
-      killGroup(pid, "SIGKILL");
-      if (!gone) await exited;
+      // A test server keeps nothing worth a graceful stop; sessions go with it.
+      killTree(pid, "SIGKILL");
+      await exited;
       running.delete(pid);
       rmSync(base, { recursive: true, force: true });
     },

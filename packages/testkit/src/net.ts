@@ -1,5 +1,6 @@
 // Loopback helpers for failures that need no real server: a port nobody listens on, a listener
 // that accepts and never speaks, and a free port for the servers that do speak.
+import { spawn } from "node:child_process";
 import { connect, createServer, type Server, type Socket } from "node:net";
 
 export const LOOPBACK = "127.0.0.1";
@@ -89,4 +90,47 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
       throw new Error(`nothing listens on ${LOOPBACK}:${port} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+export interface StalledListener {
+  port: number;
+  /** Ends the helper process (and with it the listening socket). */
+  close(): Promise<void>;
+}
+
+/**
+ * A port where a TCP connect never completes: a listener in a stopped helper process whose
+ * accept queue is full, so the kernel drops further SYNs. On loopback a connect is otherwise
+ * answered at once (accepted or refused); this is how a firewall that drops packets looks.
+ */
+export async function startStalledListener(): Promise<StalledListener> {
+  const script = `const s=require("node:net").createServer();s.listen({port:0,host:"${LOOPBACK}",backlog:1},()=>process.stdout.write(String(s.address().port)+"\\n"));`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "ignore"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      text += chunk;
+      if (text.includes("\n")) resolve(Number(text.trim()));
+    });
+    child.once("exit", () => reject(new Error("the stalled-listener helper exited early")));
+  });
+  child.kill("SIGSTOP");
+  // Fill the accept queue: these connect (the kernel completes them) and are never accepted.
+  const fillers: Socket[] = [];
+  for (let i = 0; i < 8; i++) {
+    const socket = connect(port, LOOPBACK);
+    socket.on("error", () => {});
+    fillers.push(socket);
+  }
+  await new Promise((r) => setTimeout(r, 100));
+  return {
+    port,
+    async close() {
+      for (const socket of fillers) socket.destroy();
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
 }

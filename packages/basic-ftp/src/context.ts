@@ -1,0 +1,28 @@
+/** What the caller of `toTransferError` can say about the failed call. */
+export interface ErrorContext {
+  /** The client method that failed (`"downloadTo"`). */
+  operation?: string | undefined;
+  /** The remote path involved. */
+  path?: string | undefined;
+}
+
+/**
+ * What `wrapClient` knows beyond the error itself: the client's state after the failure and the
+ * arguments of the call. Every field is optional; `toTransferError` works without any.
+ */
+export interface FailureContext extends ErrorContext {
+  /** The local file of `downloadTo`/`uploadFrom` when it was given as a path. */
+  localPath?: string | undefined;
+  /** The error came from the caller's own source or destination stream. */
+  fromCallerStream?: boolean | undefined;
+  /** `client.closed` after the failure. */
+  closed?: boolean | undefined;
+  /** The control connection was (or was being) encrypted. */
+  tls?: boolean | undefined;
+  /** The password and key material of this connection, scrubbed from every text. */
+  secrets?: readonly unknown[] | undefined;
+  /** The same operation on the same path failed the same way just before, on this client. */
+  refusedBefore?: boolean | undefined;
+  /** `access({ secure: true })` failed before the TLS upgrade: the server refused AUTH TLS. */
+  authTlsRefused?: boolean | undefined;
+}

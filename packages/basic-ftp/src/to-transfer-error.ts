@@ -1,0 +1,23 @@
+import { createTransferError, isTransferError, type TransferError } from "@transfer-errors/core";
+import type { ErrorContext, FailureContext } from "./context.js";
+import { readBasicFtpError } from "./read-error.js";
+
+/**
+ * Turns anything basic-ftp threw (or any other value) into a TransferError: reply code and
+ * server text, reason, retry hint and explanation. A TransferError is returned as it is.
+ * Never throws.
+ */
+export function toTransferError(error: unknown, context?: ErrorContext): TransferError {
+  return fromFailure(error, context);
+}
+
+/** toTransferError with what wrapClient knows about the client (internal). */
+export function fromFailure(error: unknown, context: FailureContext = {}): TransferError {
+  if (isTransferError(error)) return error;
+  try {
+    return createTransferError(readBasicFtpError(error, context));
+  } catch {
+    // Only a bug of ours lands here: the caller still gets a TransferError keeping the original.
+    return createTransferError({ protocol: "ftp", cause: error, secrets: context.secrets });
+  }
+}
