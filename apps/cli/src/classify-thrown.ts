@@ -1,14 +1,22 @@
-import {
-  createTransferError,
-  failureOf,
-  type Protocol,
-  type TransferError,
-} from "@transfer-errors/core";
+// A pasted line is classified by the adapter of the library that printed it, from the same kind
+// of value that library throws: basic-ftp's FTPError for a reply, a plain Error with `code` for
+// Node's and ssh2's errors. So `explain` and a program using the adapters always agree.
+import { toTransferError as fromBasicFtp } from "@transfer-errors/basic-ftp";
+import type { Protocol, TransferError } from "@transfer-errors/core";
+import { toTransferError as fromSftpClient } from "@transfer-errors/ssh2-sftp-client";
+import { FTPError } from "basic-ftp";
 import type { Thrown } from "./read-input.js";
 
-/** The TransferError a program would get for this thrown value. */
-export function classifyThrown(protocol: Protocol, thrown: Thrown): TransferError {
+function thrownValue(protocol: Protocol, thrown: Thrown): Error {
   const { message, ...fields } = thrown;
-  const error = Object.assign(new Error(message), fields);
-  return createTransferError(failureOf(error, { protocol }));
+  if (protocol === "ftp" && typeof thrown.code === "number") {
+    return new FTPError({ code: thrown.code, message });
+  }
+  return Object.assign(new Error(message), fields);
+}
+
+/** The TransferError a program using the adapter would get for this thrown value. */
+export function classifyThrown(protocol: Protocol, thrown: Thrown): TransferError {
+  const error = thrownValue(protocol, thrown);
+  return protocol === "sftp" ? fromSftpClient(error) : fromBasicFtp(error);
 }

@@ -81,7 +81,7 @@ function groupByMeaning(texts: readonly ServerText[]): Map<string, Map<string, S
 }
 
 /** At most this many different texts per product and meaning; --json has them all. */
-const TEXTS_PER_PRODUCT = 2;
+const TEXTS_PER_PRODUCT = 3;
 
 /** `"Permission denied." (STOR, DELE); "No permission to create /in." (MKD)` */
 function productTexts(texts: readonly ServerText[], out: Out): string {

@@ -149,7 +149,17 @@ export function readInput(raw: string, protocol?: Protocol): ExplainInput {
   const info = bareCode(text, protocol);
   if (info) return { kind: "code", info };
   const { protocol: lineProtocol, thrown, assumedProtocol } = readLine(text, protocol);
-  const error = classifyThrown(lineProtocol, thrown);
+  let error = classifyThrown(lineProtocol, thrown);
+  let assumed = assumedProtocol;
+  if (assumedProtocol && error.reason === "unknown") {
+    // A line that names no protocol may be one that only the other library prints
+    // ("All configured authentication methods failed" is ssh2's): let its adapter try.
+    const other = classifyThrown(lineProtocol === "ftp" ? "sftp" : "ftp", thrown);
+    if (other.reason !== "unknown") {
+      error = other;
+      assumed = false;
+    }
+  }
   if (thrown.code === undefined && error.reason === "unknown") return { kind: "none" };
-  return { kind: "line", error, info: entryOf(error), assumedProtocol };
+  return { kind: "line", error, info: entryOf(error), assumedProtocol: assumed };
 }
