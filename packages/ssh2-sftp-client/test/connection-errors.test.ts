@@ -14,7 +14,6 @@ import {
   connectConfig,
   describeSftp,
   expectFailure,
-  expectNoSecrets,
   newClient,
   running,
   transferErrorOf,
