@@ -64,11 +64,10 @@ class FakeClient {
   async put(_source: unknown, _path: string) {
     return "Uploaded";
   }
-  createReadStream(path: string): Readable {
+  createReadStream(_path: string): Readable {
     throw libError("createReadStream: createReadStream: No SFTP connection available", {
       code: "ERR_NOT_CONNECTED",
     });
-    void path;
   }
   async somethingNew(path: string) {
     throw libError(`somethingNew: No such file ${path}`, { code: 2, custom: true });
