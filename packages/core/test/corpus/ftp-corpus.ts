@@ -537,10 +537,10 @@ const proftpd: CorpusEntry[] = [
     text: "data.csv: Overwrite permission denied",
     command: "STOR",
     operation: "uploadFrom",
-    reason: "permission-denied",
+    reason: "already-exists",
     retryable: false,
     source: "proftpd/proftpd modules/mod_xfer.c xfer_pre_stor() (AllowOverwrite off)",
-    note: "The file exists and AllowOverwrite is off: the cause is an existing file, the refusal is a permission.",
+    note: "Sent only when the file exists and AllowOverwrite is off: delete or rename first.",
   },
   {
     protocol: "ftp",
