@@ -415,7 +415,6 @@ export async function startFtpServer(
   const args = kind === "proftpd" ? ["-n", "-q", "-c", configPath] : [configPath];
   const child = spawn(binary(kind), args, { detached: true, stdio: ["ignore", out, out] });
   closeSync(out);
-  child.unref();
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${kind} did not start`);
   trackForExit(pid);

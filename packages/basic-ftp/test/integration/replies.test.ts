@@ -1,0 +1,191 @@
+// Server replies (FTPError) from real ProFTPD and vsftpd: the code, the server's text without the
+// code, and the reason refined by that text and by the operation.
+import { Readable, Writable } from "node:stream";
+import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
+import { Client } from "basic-ftp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toTransferError, wrapClient } from "../../src/index.js";
+import { type Expected, expectTransferError, rejectionOf } from "../support/expect-error.js";
+import { describeWithServers, type ServerHandle, useFtpServer } from "../support/servers.js";
+
+const sink = () =>
+  new Writable({
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
+
+type Step = [title: string, run: (client: Client) => Promise<unknown>, expected: Expected];
+
+function connected(handle: ServerHandle) {
+  let client: Client;
+  beforeAll(async () => {
+    client = wrapClient(new Client(5_000));
+    await client.access(handle.options());
+  });
+  afterAll(() => client.close());
+  return () => client;
+}
+
+/** Each step on a wrapped client, back in the home directory before each. */
+function runSteps(handle: ServerHandle, steps: Step[]) {
+  const client = connected(handle);
+  for (const [title, run, expected] of steps) {
+    it(title, async () => {
+      if (client().closed) await client().access(handle.options());
+      await client().cd("/");
+      expectTransferError(await rejectionOf(run(client())), expected);
+    });
+  }
+}
+
+const refusal = (reason: Expected["reason"], code: number, operation: string, path?: string) =>
+  ({ reason, code, retryable: false, reconnect: false, operation, path }) satisfies Expected;
+
+describeWithServers("FTP replies from ProFTPD", () => {
+  const handle = useFtpServer("proftpd");
+  runSteps(handle, [
+    [
+      "size of a missing file",
+      (c) => c.size(F.missing),
+      refusal("not-found", 550, "size", F.missing),
+    ],
+    [
+      "cd into a missing directory",
+      (c) => c.cd(F.missing),
+      refusal("not-found", 550, "cd", F.missing),
+    ],
+    [
+      "cd into a directory without rights",
+      (c) => c.cd(F.privateDir),
+      refusal("permission-denied", 550, "cd", F.privateDir),
+    ],
+    [
+      "remove a file in a read-only directory",
+      (c) => c.remove(F.readonlyFile),
+      refusal("permission-denied", 550, "remove", F.readonlyFile),
+    ],
+    [
+      "removeEmptyDir of a non-empty directory",
+      (c) => c.removeEmptyDir(F.fullDir),
+      refusal("directory-not-empty", 550, "removeEmptyDir", F.fullDir),
+    ],
+    [
+      "MKD of an existing directory",
+      (c) => c.send(`MKD ${F.fullDir}`),
+      refusal("already-exists", 550, "send"),
+    ],
+    ["cd into a file", (c) => c.cd(F.file), refusal("not-a-directory", 550, "cd", F.file)],
+    [
+      "size of a directory",
+      (c) => c.size(F.fullDir),
+      refusal("is-a-directory", 550, "size", F.fullDir),
+    ],
+    ["an unknown command", (c) => c.send("BOGUS"), refusal("bad-request", 500, "send")],
+    ["RNTO without RNFR", (c) => c.send("RNTO x"), refusal("bad-sequence", 503, "send")],
+    // A 4xx is transient by its digits, but the text says the path does not exist.
+    [
+      "list of a missing directory (450)",
+      (c) => c.list(F.missing),
+      refusal("not-found", 450, "list", F.missing),
+    ],
+    // ensureDir hides the failed MKD and reports the CWD after it ("No such file or directory").
+    [
+      "ensureDir inside a read-only directory",
+      (c) => c.ensureDir(`/${F.readonlyDir}/sub/deeper`),
+      refusal("file-unavailable", 550, "ensureDir", `/${F.readonlyDir}/sub/deeper`),
+    ],
+  ]);
+
+  it("keeps the server's text without the code", async () => {
+    const client = new Client(5_000);
+    await client.access(handle.options());
+    const raw = await rejectionOf(client.size(F.missing));
+    client.close();
+    const e = toTransferError(raw, { operation: "size", path: F.missing });
+    expect(e.serverMessage).toBe(`${F.missing}: No such file or directory`);
+    expect(e.cause).toBe(raw);
+  });
+});
+
+describeWithServers("FTP replies from vsftpd", () => {
+  const handle = useFtpServer("vsftpd");
+  runSteps(handle, [
+    // vsftpd does not say why: not found and no access read the same.
+    [
+      "size of a missing file",
+      (c) => c.size(F.missing),
+      refusal("file-unavailable", 550, "size", F.missing),
+    ],
+    [
+      "download of a missing file",
+      (c) => c.downloadTo(sink(), F.missing),
+      refusal("file-unavailable", 550, "downloadTo", F.missing),
+    ],
+    [
+      "download of a file without rights",
+      (c) => c.downloadTo(sink(), F.privateFile),
+      refusal("file-unavailable", 550, "downloadTo", F.privateFile),
+    ],
+    [
+      "cd into a missing directory",
+      (c) => c.cd(F.missing),
+      refusal("file-unavailable", 550, "cd", F.missing),
+    ],
+    [
+      "upload into a read-only directory (553)",
+      (c) => c.uploadFrom(Readable.from(["x"]), `${F.readonlyDir}/new.txt`),
+      refusal("file-unavailable", 553, "uploadFrom", `${F.readonlyDir}/new.txt`),
+    ],
+    [
+      "removeEmptyDir of a non-empty directory",
+      (c) => c.removeEmptyDir(F.fullDir),
+      refusal("file-unavailable", 550, "removeEmptyDir", F.fullDir),
+    ],
+    ["an unknown command", (c) => c.send("BOGUS"), refusal("unsupported", 500, "send")],
+    ["RNTO without RNFR", (c) => c.send("RNTO x"), refusal("bad-sequence", 503, "send")],
+  ]);
+
+  it("the client stays usable after a refusal", async () => {
+    const client = wrapClient(new Client(5_000));
+    await client.access(handle.options());
+    await rejectionOf(client.size(F.missing));
+    expect(client.closed).toBe(false);
+    expect(await client.size(F.file)).toBe(F.fileText.length);
+    client.close();
+  });
+});
+
+describeWithServers("login refused", () => {
+  for (const kind of ["proftpd", "vsftpd"] as const) {
+    describe(kind, () => {
+      const handle = useFtpServer(kind);
+      it("530 is auth-failed; the half-open connection is closed; no password anywhere", async () => {
+        const wrong = "Wrong-Passw0rd-123";
+        const client = wrapClient(new Client(5_000));
+        const error = await rejectionOf(client.access(handle.options({ password: wrong })));
+        const e = expectTransferError(
+          error,
+          {
+            reason: "auth-failed",
+            code: 530,
+            retryable: false,
+            reconnect: true,
+            operation: "access",
+            path: undefined,
+          },
+          wrong,
+        );
+        expect(e.serverMessage).toBe("Login incorrect.");
+        expect(client.closed).toBe(true);
+      });
+
+      it("basic-ftp alone leaves that connection open (what wrapClient closes)", async () => {
+        const client = new Client(5_000);
+        await rejectionOf(client.access(handle.options({ password: "Wrong-Passw0rd-123" })));
+        expect(client.closed).toBe(false);
+        client.close();
+      });
+    });
+  }
+});

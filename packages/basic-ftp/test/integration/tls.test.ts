@@ -1,0 +1,149 @@
+// FTPS against vsftpd with TLS required (self-signed certificate made at setup), and TLS asked of
+// plain servers.
+import { Writable } from "node:stream";
+import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
+import { Client } from "basic-ftp";
+import { describe, expect, it } from "vitest";
+import { wrapClient } from "../../src/index.js";
+import { expectTransferError, rejectionOf } from "../support/expect-error.js";
+import { describeWithServers, useFtpServer } from "../support/servers.js";
+
+const sink = () =>
+  new Writable({
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
+
+describeWithServers("vsftpd requiring TLS", () => {
+  const handle = useFtpServer("vsftpd-tls");
+
+  it("a plain login is refused: tls-required (530 with the server's reason)", async () => {
+    const client = wrapClient(new Client(5_000));
+    const e = expectTransferError(
+      await rejectionOf(client.access(handle.options({ secure: false }))),
+      {
+        reason: "tls-required",
+        code: 530,
+        retryable: false,
+        reconnect: true,
+        operation: "access",
+        tls: false,
+      },
+    );
+    expect(e.serverMessage).toBe("Non-anonymous sessions must use encryption.");
+    expect(client.closed).toBe(true);
+  });
+
+  it("a self-signed certificate without `ca`: tls-failed", async () => {
+    const client = wrapClient(new Client(5_000));
+    const e = expectTransferError(
+      await rejectionOf(client.access(handle.options({ secureOptions: {} }))),
+      {
+        reason: "tls-failed",
+        code: "DEPTH_ZERO_SELF_SIGNED_CERT",
+        retryable: false,
+        reconnect: true,
+        operation: "access",
+        tls: true,
+      },
+    );
+    expect(e.explanation).toContain("certificate");
+    expect(client.closed).toBe(true);
+  });
+
+  it("a certificate for another name: tls-failed", async () => {
+    const client = wrapClient(new Client(5_000));
+    const options = handle.options();
+    expectTransferError(
+      await rejectionOf(
+        client.access({
+          ...options,
+          secureOptions: { ...options.secureOptions, servername: "ftp.example.com" },
+        }),
+      ),
+      {
+        reason: "tls-failed",
+        code: "ERR_TLS_CERT_ALTNAME_INVALID",
+        retryable: false,
+        reconnect: true,
+        operation: "access",
+        tls: true,
+      },
+    );
+  });
+
+  it("after a failed handshake basic-ftp reports 'Server closed connection unexpectedly.'", async () => {
+    const raw = new Client(5_000);
+    await rejectionOf(raw.access(handle.options({ secureOptions: {} })));
+    // Only the wrapper closes at once; basic-ftp notices the dead socket a moment later.
+    const client = wrapClient(raw);
+    await new Promise((r) => setTimeout(r, 100));
+    const e = expectTransferError(await rejectionOf(client.pwd()), {
+      reason: "connection-lost",
+      retryable: true,
+      reconnect: true,
+      operation: "pwd",
+    });
+    expect((e.cause as Error).message).toBe(
+      "Client is closed because Server closed connection unexpectedly.",
+    );
+  });
+
+  it("a refusal over FTPS keeps code and text, and says tls", async () => {
+    const client = wrapClient(new Client(5_000));
+    await client.access(handle.options());
+    expect(await client.size(F.file)).toBe(F.fileText.length);
+    expectTransferError(await rejectionOf(client.downloadTo(sink(), F.missing)), {
+      reason: "file-unavailable",
+      code: 550,
+      retryable: false,
+      reconnect: false,
+      operation: "downloadTo",
+      path: F.missing,
+      tls: true,
+    });
+    client.close();
+  });
+});
+
+describeWithServers("TLS asked of a plain server", () => {
+  for (const kind of ["proftpd", "vsftpd"] as const) {
+    describe(kind, () => {
+      const handle = useFtpServer(kind);
+
+      it("AUTH TLS refused: unsupported, not a login failure", async () => {
+        const client = wrapClient(new Client(5_000));
+        const e = expectTransferError(
+          await rejectionOf(client.access(handle.options({ secure: true }))),
+          {
+            reason: "unsupported",
+            retryable: false,
+            reconnect: true,
+            operation: "access",
+            tls: false,
+          },
+        );
+        expect(typeof e.code).toBe("number");
+        expect(e.explanation).toContain("AUTH TLS");
+        expect(client.closed).toBe(true);
+      });
+
+      it("implicit TLS on a plain port: tls-failed (wrong version number)", async () => {
+        const client = wrapClient(new Client(5_000));
+        const e = expectTransferError(
+          await rejectionOf(client.access(handle.options({ secure: "implicit" }))),
+          {
+            reason: "tls-failed",
+            code: "ERR_SSL_WRONG_VERSION_NUMBER",
+            retryable: false,
+            reconnect: true,
+            operation: "access",
+            tls: true,
+          },
+        );
+        expect(e.message).not.toContain("\n");
+      });
+    });
+  }
+});
