@@ -1,4 +1,5 @@
 // diagnose over FTP and explicit FTPS, with basic-ftp wrapped by @transfer-errors/basic-ftp.
+import { isIP } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { isTransferError, toTransferError, wrapClient } from "@transfer-errors/basic-ftp";
 import { Client } from "basic-ftp";
@@ -49,7 +50,8 @@ export function ftpProbe(target: Target, password: string, options: FtpProbeOpti
   if (target.tls) {
     probe.tls = async () => {
       const reply = await client.useTLS({
-        servername: target.host,
+        // SNI takes host names only (RFC 6066); for an address the certificate is still checked.
+        ...(isIP(target.host) ? {} : { servername: target.host }),
         rejectUnauthorized: !options.insecure,
         ...(options.ca ? { ca: options.ca } : {}),
       });

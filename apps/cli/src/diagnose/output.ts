@@ -1,6 +1,6 @@
 // The human and JSON forms of a diagnose run.
 import type { Out } from "../explain-output.js";
-import { field } from "../layout.js";
+import { field, wrap } from "../layout.js";
 import type { StepResult } from "./run.js";
 import { displayUrl, type Target } from "./target.js";
 
@@ -17,7 +17,7 @@ function statusWord(result: StepResult, out: Out): string {
 
 function errorLines(result: StepResult, out: Out): string[] {
   const error = result.error!;
-  const opts = { indent: 8, labelWidth: 12, width: out.width, styleLabel: out.style.dim };
+  const opts = { indent: 16, labelWidth: 12, width: out.width, styleLabel: out.style.dim };
   const code =
     error.code === undefined
       ? "(none)"
@@ -25,24 +25,42 @@ function errorLines(result: StepResult, out: Out): string[] {
   const retry = `${error.retryable ? "yes" : "no"}${error.retry.reconnect ? ", reconnect first" : ""}${
     error.retry.delayMs ? `, after ${error.retry.delayMs} ms` : ""
   }: ${error.retry.why}`;
+  // The one failure whose remedy is a flag of this command.
+  const hint =
+    result.step === "tls" && error.reason === "tls-failed"
+      ? field(
+          "hint",
+          "trust the server's certificate with --ca <file.pem>, or skip the check with --insecure",
+          opts,
+        )
+      : [];
   return [
     ...field("reason", out.style.bold(error.reason), opts),
     ...field("code", code, opts),
     ...(error.serverMessage ? field("server said", error.serverMessage, opts) : []),
     ...field("explanation", error.explanation, opts),
     ...field("retry", retry, opts),
+    ...hint,
   ];
 }
 
+/** "  ok    list     (login directory): 6 entries: ...  34 ms", wrapped under its text. */
 function stepLine(result: StepResult, out: Out): string[] {
-  const subject = result.subject ? ` ${result.subject}` : "";
-  const timing = result.status === "skipped" ? "" : out.style.dim(` (${result.ms} ms)`);
-  const head = `  ${statusWord(result, out)}  ${out.style.bold(result.step.padEnd(7))}${subject}${timing}`;
-  if (result.status === "failed") return [head, ...errorLines(result, out)];
-  const detail = result.detail
-    ? field("", result.detail, { indent: 8, labelWidth: 0, width: out.width })
-    : [];
-  return [head, ...detail.map((line) => line.replace(/^( {8}) /, "$1"))];
+  const prefix = `  ${statusWord(result, out)}  ${out.style.bold(result.step.padEnd(7))} `;
+  const indent = " ".repeat(16);
+  const what =
+    result.status === "skipped"
+      ? `${result.subject ? `${result.subject} ` : ""}(not run: ${result.detail})`
+      : [result.subject, result.detail].filter(Boolean).join(": ");
+  const timing = result.status === "skipped" ? "" : ` ${result.ms}ms`;
+  const lines = wrap(`${what}${timing}`, Math.max(20, out.width - indent.length));
+  const last = lines.length - 1;
+  // The timing is dimmed after wrapping, so that its colour codes do not count as width.
+  if (timing && lines[last]!.endsWith(timing)) {
+    lines[last] = `${lines[last]!.slice(0, -timing.length)}${out.style.dim(timing)}`;
+  }
+  const text = lines.map((line, i) => (i === 0 ? `${prefix}${line}` : `${indent}${line}`));
+  return result.status === "failed" ? [...text, ...errorLines(result, out)] : text;
 }
 
 export function diagnoseHuman(target: Target, results: readonly StepResult[], out: Out): string {

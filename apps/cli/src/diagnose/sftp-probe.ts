@@ -74,7 +74,7 @@ export function sftpProbe(target: Target, password: string, options: SftpProbeOp
           return true;
         },
       } as SftpClient.ConnectOptions);
-      return `logged in as ${target.user}; host key ${hostKey ?? "unknown"} (compare it with the server's own)`;
+      return `host key ${hostKey ?? "unknown"} (compare it with the server's own)`;
     },
     pwd: () => client.cwd(),
     async list(dir) {
