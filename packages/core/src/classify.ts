@@ -41,6 +41,7 @@ function ruleApplies(
   operation: string | undefined,
 ): boolean {
   if (rule.operations && !(operation && rule.operations.includes(operation))) return false;
+  if (operation && rule.exceptOperations?.includes(operation)) return false;
   if (typeof code !== "number") return space === undefined || space === "library";
   if (space === "ftp-reply") {
     if (!rule.ftp || code < 400 || code >= 600) return false;

@@ -10,7 +10,8 @@ export const ftpReplyReasons: Readonly<Partial<Record<number, Reason>>> = {
   425: "data-connection-failed",
   426: "transfer-aborted",
   430: "auth-failed",
-  431: "service-unavailable",
+  // "Need some unavailable resource to process security": in practice, TLS not set up on the server.
+  431: "tls-failed",
   434: "service-unavailable",
   450: "file-unavailable",
   451: "server-error",
@@ -56,7 +57,7 @@ export const sftpStatusReasons: readonly (Reason | undefined)[] = [
   "not-found",
   "permission-denied",
   "server-error", // 4 FAILURE: generic, refined from the text
-  "protocol-error",
+  "bad-request", // 5 BAD_MESSAGE: OpenSSH sends it for invalid arguments (a name too long)
   "connection-lost", // 6 NO_CONNECTION (local)
   "connection-lost", // 7 CONNECTION_LOST (local)
   "unsupported",

@@ -13,7 +13,8 @@ export const reasonRetry: Readonly<Record<Reason, boolean | "class">> = {
   "not-a-directory": false,
   "is-a-directory": false,
   "directory-not-empty": false,
-  "no-space": "class",
+  // A full disk clears when something else frees space; a quota does not without the user.
+  "no-space": true,
   "quota-exceeded": false,
   "invalid-name": false,
   "file-busy": true,

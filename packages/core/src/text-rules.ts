@@ -3,7 +3,9 @@ import type { Reason } from "./reasons.js";
 
 /**
  * A refinement of the reason from the server's (or client's) text. Rules are tried in order and
- * the first that applies wins, so the more specific wordings come first.
+ * the first that applies wins, so the more specific wordings come first. Each pattern is the
+ * general wording of a condition, not one server's sentence: the corpus of real replies in the
+ * tests measures how well they hold.
  */
 export interface TextRule {
   /** A short name, for tests and for the `why` of a hint. */
@@ -20,6 +22,8 @@ export interface TextRule {
   sftp?: readonly number[];
   /** Only for these operations. */
   operations?: readonly string[];
+  /** Not for these operations. */
+  exceptOperations?: readonly string[];
   /** Overrides the reason's retry policy (a "too many users" 530 is worth a retry). */
   retryable?: boolean;
   reconnect?: boolean;
@@ -28,12 +32,22 @@ export interface TextRule {
 
 const SFTP_GENERIC = [4, 5] as const;
 
+/** The operations that log in: there "not logged in" means the login failed, not a misuse. */
+const LOGIN_OPERATIONS = ["access", "login", "connect"] as const;
+
 export const textRules: readonly TextRule[] = [
+  {
+    id: "tls-failed",
+    reason: "tls-failed",
+    pattern:
+      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b/i,
+    ftp: "negative",
+  },
   {
     id: "tls-required",
     reason: "tls-required",
     pattern:
-      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bsessions? must use encryption|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)/i,
+      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted|supported)|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)/i,
     ftp: "negative",
   },
   {
@@ -47,18 +61,45 @@ export const textRules: readonly TextRule[] = [
     delayMs: 5_000,
   },
   {
+    id: "in-progress",
+    // Another transfer on the same session: it succeeds once that one has finished.
+    reason: "bad-sequence",
+    pattern:
+      /\b(?:transfer|operation|command|upload|download)s? (?:is )?(?:already |still )?in progress\b/i,
+    ftp: "negative",
+    sftp: SFTP_GENERIC,
+    retryable: true,
+  },
+  {
+    id: "bad-sequence",
+    reason: "bad-sequence",
+    pattern:
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b/i,
+    ftp: "negative",
+    exceptOperations: LOGIN_OPERATIONS,
+  },
+  {
+    id: "refused-access",
+    // The credentials were fine; the account's home or the client's address is refused.
+    reason: "permission-denied",
+    pattern:
+      /\bhome (?:directory|folder) (?:is )?(?:inaccessible|not accessible|unavailable)|\bno (?:server )?access (?:from|for) (?:the |your |this )?(?:ip|host|address)|\b(?:ip|host|address) (?:is )?(?:not allowed|denied|blocked|refused)\b/i,
+    ftp: "negative",
+  },
+  {
     id: "shutdown",
     reason: "service-unavailable",
     pattern:
       /\b(?:shut(?:ting)? ?down|going down|(?:is )?restarting|under maintenance|maintenance mode|service (?:is )?(?:not )?(?:un)?available|temporarily unavailable|try (?:again )?later)\b/i,
-    ftp: [421, 120, 530, 431, 434],
+    ftp: [421, 120, 530, 434],
     sftp: SFTP_GENERIC,
     retryable: true,
   },
   {
     id: "idle-timeout",
     reason: "timeout",
-    pattern: /\btime[ds]? ?out\b|\btimed? out\b|\bidle\b|\bno (?:activity|data|response)\b/i,
+    pattern:
+      /\btime[ds]? ?out\b|\btimed? out\b|\btime (?:limit )?exceeded\b|\bidle\b|\bno (?:activity|data|response)\b/i,
     ftp: [421, 426, 451],
     sftp: SFTP_GENERIC,
     retryable: true,
@@ -68,15 +109,56 @@ export const textRules: readonly TextRule[] = [
     id: "login-incorrect",
     reason: "auth-failed",
     pattern:
-      /\blog ?in (?:incorrect|failed|denied|refused|not accepted)|\b(?:incorrect|invalid|wrong|bad|unknown) (?:user ?(?:name)?|login|password|credentials|user or password|username or password)|\bauthentication (?:failed|failure|rejected|denied)|\b(?:user|password|credentials) (?:is |are )?(?:incorrect|invalid|not (?:accepted|valid))|\bnot logged in|\bplease log ?in\b|\baccess denied for user/i,
+      /\blog ?in (?:incorrect|failed|denied|refused|not accepted)|\b(?:incorrect|invalid|wrong|bad|unknown) (?:user ?(?:name)?|login|password|credentials|user or password|username or password)|\bauthentication (?:failed|failure|rejected|denied)|\b(?:user|password|credentials) (?:is |are )?(?:incorrect|invalid|not (?:accepted|valid))|\bpassword (?:has )?expired\b|\bnot logged in|\bplease log ?in\b|\baccess denied for user|\banonymous (?:only|access (?:is )?(?:not allowed|denied))/i,
     ftp: [530, 430, 331, 332, 500, 501, 503, 550, 421],
+  },
+  {
+    id: "transfer-aborted",
+    reason: "transfer-aborted",
+    pattern:
+      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection (?:was )?(?:closed|reset|lost|broken)/i,
+    ftp: "negative",
+  },
+  {
+    id: "foreign-data-peer",
+    // The data connection came from another address than the control connection (NAT, a
+    // proxy): a setup problem that repeating does not fix.
+    reason: "data-connection-failed",
+    pattern:
+      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b/i,
+    ftp: [425, 426],
+    retryable: false,
+  },
+  {
+    id: "data-connection",
+    reason: "data-connection-failed",
+    pattern:
+      /\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel)/i,
+    ftp: "negative",
+  },
+  {
+    id: "io-error",
+    // A failing disk or a resource exhausted on the server: worth another try.
+    reason: "server-error",
+    pattern:
+      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\btoo many open files\b|\bEMFILE\b/i,
+    ftp: "negative",
+    sftp: SFTP_GENERIC,
+    retryable: true,
+  },
+  {
+    id: "internal-error",
+    reason: "server-error",
+    pattern: /^\s*OOPS:|\binternal (?:server )?error\b|\braw error\b|\bunexpected error\b/i,
+    ftp: "negative",
+    sftp: SFTP_GENERIC,
   },
   {
     id: "quota",
     reason: "quota-exceeded",
     pattern:
-      /\bquota\b|\b(?:disk|storage|space|upload) (?:allocation|limit) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\bEDQUOT\b/i,
-    ftp: "file",
+      /\bquota\b|\b(?:disk|storage|space|upload|transfer) (?:allocation|limits?) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\b(?:file|upload) too (?:large|big)\b|\bEDQUOT\b|\bEFBIG\b/i,
+    ftp: "negative",
     sftp: SFTP_GENERIC,
   },
   {
@@ -84,7 +166,7 @@ export const textRules: readonly TextRule[] = [
     reason: "no-space",
     pattern:
       /\bno (?:free )?(?:space|room)\b|\b(?:disk|device|volume|file ?system|storage|partition) (?:is )?full\b|\bout of (?:disk |storage )?space|\b(?:insufficient|not enough) (?:free |disk |storage )*(?:space|storage|disk)|\bENOSPC\b/i,
-    ftp: "file",
+    ftp: "negative",
     sftp: SFTP_GENERIC,
   },
   {
@@ -92,6 +174,14 @@ export const textRules: readonly TextRule[] = [
     reason: "directory-not-empty",
     pattern:
       /\bnot empty\b|\bnon-?empty (?:dir|folder)|\bENOTEMPTY\b|\bcontains (?:files|entries)/i,
+    ftp: "file",
+    sftp: SFTP_GENERIC,
+  },
+  {
+    id: "no-overwrite",
+    // "Overwrite permission denied": the target exists and may not be replaced.
+    reason: "already-exists",
+    pattern: /\b(?:overwrite|rename) permission denied\b|\(overwrite\)/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -106,7 +196,7 @@ export const textRules: readonly TextRule[] = [
   {
     id: "not-a-directory",
     reason: "not-a-directory",
-    pattern: /\bnot a (?:directory|dir|folder)\b|\bENOTDIR\b/i,
+    pattern: /\bnot a (?:valid )?(?:directory|dir|folder)\b|\bENOTDIR\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -114,7 +204,7 @@ export const textRules: readonly TextRule[] = [
     id: "is-a-directory",
     reason: "is-a-directory",
     pattern:
-      /\bis a (?:directory|dir|folder)\b|\bnot a (?:regular|plain|normal) file\b|\bEISDIR\b|\bcannot (?:retrieve|download|open|read) (?:a )?(?:directory|folder)/i,
+      /\bis a (?:directory|dir|folder)\b|\bnot a (?:valid |regular |plain |normal )file\b(?! ?name)|\bonly (?:retrieve|download|read|send) regular files\b|\bnot retrievable\b|\bEISDIR\b|\bcannot (?:retrieve|download|open|read) (?:a )?(?:directory|folder)/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -122,7 +212,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-name",
     reason: "invalid-name",
     pattern:
-      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path)\b|\bname too long\b|\bENAMETOOLONG\b/i,
+      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\bname too long\b|\bENAMETOOLONG\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -135,43 +225,58 @@ export const textRules: readonly TextRule[] = [
     sftp: SFTP_GENERIC,
   },
   {
-    id: "busy",
-    reason: "file-busy",
+    id: "unsupported",
+    reason: "unsupported",
     pattern:
-      /\b(?:file |resource )?(?:is )?(?:busy|locked|in use)\b|\bbeing used by another|\bsharing violation|\block(?:ed)? (?:by|conflict)|\bEBUSY\b/i,
+      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\bunknown command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
+  },
+  {
+    id: "invalid-parameter",
+    reason: "bad-request",
+    pattern:
+      /\binvalid (?:parameters?|arguments?|options?)\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b/i,
+    ftp: "file",
+    sftp: [4, 5, 8],
   },
   {
     id: "permission-denied",
     reason: "permission-denied",
     pattern:
-      /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\binsufficient (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
+      /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
   {
-    id: "cannot-create",
-    // vsftpd's 553 "Could not create file." says the open failed, not that the name is bad.
+    id: "busy",
+    reason: "file-busy",
+    pattern:
+      /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b/i,
+    ftp: "file",
+    sftp: SFTP_GENERIC,
+  },
+  {
+    id: "cannot",
+    // "Could not create file.", "Can't delete file": refused, without saying why.
     reason: "file-unavailable",
     pattern:
-      /\b(?:could not|couldn'?t|can ?not|can'?t|unable to|failed to) (?:create|open|write)\b/i,
-    ftp: [553],
+      /\b(?:could not|couldn'?t|can ?not|can'?t|unable to|failed to) (?:create|open|write|delete|remove|rename|store)\b/i,
+    ftp: "file",
+    retryable: false,
   },
   {
-    id: "unsupported",
-    reason: "unsupported",
-    pattern:
-      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bunknown command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b/i,
+    id: "unique-name",
+    reason: "server-error",
+    pattern: /\bunique file ?name\b/i,
     ftp: "file",
-    sftp: SFTP_GENERIC,
   },
   {
     id: "connection-closed",
     reason: "connection-lost",
     pattern:
       /\bconnection (?:was )?(?:closed|reset|lost|ended|dropped|aborted)\b|\bsocket hang up\b|\bsocket (?:is )?closed\b|\bclosed unexpectedly\b|\bFIN packet\b|\bbroken pipe\b|\bECONNRESET\b|\bEPIPE\b/i,
-    ftp: [426, 451],
-    sftp: [4, 5],
+    ftp: [451],
+    sftp: SFTP_GENERIC,
   },
 ];

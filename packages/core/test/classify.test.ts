@@ -108,7 +108,20 @@ describe("text refinement", () => {
       string,
       [protocol: "ftp" | "sftp", code: number | undefined, text: string]
     > = {
+      "tls-failed": ["ftp", 522, "SSL connection failed: session reuse required"],
       "tls-required": ["ftp", 534, "Policy requires SSL."],
+      "in-progress": ["ftp", 450, "RETR: data transfer in progress"],
+      "bad-sequence": ["ftp", 530, "Please login with USER and PASS."],
+      "refused-access": ["ftp", 530, "User cannot log in, home directory inaccessible."],
+      "transfer-aborted": ["ftp", 451, "Error during read from data connection"],
+      "data-connection": ["ftp", 425, "Unable to build data connection: Internal error"],
+      "io-error": ["sftp", 4, "Input/output error"],
+      "internal-error": ["ftp", 500, "OOPS: cannot change directory:/home/alice"],
+      "no-overwrite": ["ftp", 550, "data.csv: Overwrite permission denied"],
+      "invalid-parameter": ["sftp", 8, "Invalid parameter"],
+      cannot: ["ftp", 450, "Can't delete file /out/report.csv."],
+      "unique-name": ["ftp", 450, "STOU: unable to generate unique filename"],
+      "foreign-data-peer": ["ftp", 425, "Security: Bad IP connecting."],
       "too-many": ["ftp", 421, "Too many users"],
       shutdown: ["ftp", 421, "Server shutting down"],
       "idle-timeout": ["ftp", 421, "Idle timeout (300 seconds): closing control connection"],
@@ -123,9 +136,8 @@ describe("text refinement", () => {
       "not-found": ["sftp", 4, "No such file"],
       busy: ["sftp", 4, "The file is locked by another process"],
       "permission-denied": ["sftp", 4, "Permission denied"],
-      "cannot-create": ["ftp", 553, "Could not create file."],
       unsupported: ["sftp", 4, "Operation unsupported"],
-      "connection-closed": ["ftp", 426, "Connection closed; transfer aborted."],
+      "connection-closed": ["ftp", 451, "Connection reset by peer"],
     };
     for (const rule of textRules) {
       const sample = samples[rule.id];
@@ -169,7 +181,7 @@ describe("Node system codes", () => {
     ["ERR_TLS_CERT_ALTNAME_INVALID", "tls-failed", false, true],
     ["ERR_SSL_WRONG_VERSION_NUMBER", "tls-failed", false, true],
     ["ENOENT", "not-found", false, false],
-    ["ENOSPC", "no-space", false, false],
+    ["ENOSPC", "no-space", true, false],
     ["SOMETHING_ELSE", "unknown", false, false],
   ];
   it.each(cases)("%s is %s (retryable %s, reconnect %s)", (code, reason, retryable, reconnect) => {

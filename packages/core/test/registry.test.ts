@@ -14,6 +14,7 @@ const departsFromDigits: Record<number, string> = {
   120: "a delay, not a failure: worth waiting for",
   421: "4xx and the server closes: retry after reconnecting",
   430: "4xx by number, but wrong credentials do not fix themselves",
+  431: "4xx by number, but in practice TLS is not set up on the server: retrying does not set it up",
 };
 
 const rfc959 = [

@@ -562,10 +562,10 @@ const proftpd: CorpusEntry[] = [
     text: "data.csv: Append/Restart not permitted, try again",
     command: "APPE",
     operation: "appendFrom",
-    reason: "permission-denied",
+    reason: "unsupported",
     retryable: false,
     source: "proftpd/proftpd modules/mod_xfer.c xfer_pre_stor() (AllowStoreRestart off)",
-    note: "A 451 for a configuration refusal: the same APPE/REST keeps failing; only a full upload works.",
+    note: "A 451 for a configuration refusal: the same APPE/REST keeps failing; only a full upload works. Unsupported, like the same server's 'Restart not permitted' for RETR (AllowRetrieveRestart off).",
   },
   {
     protocol: "ftp",
