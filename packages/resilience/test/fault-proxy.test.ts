@@ -14,7 +14,7 @@ import { ftpFixtures } from "@transfer-errors/testkit/ftp";
 import { Client as FtpClient } from "basic-ftp";
 import SftpClient from "ssh2-sftp-client";
 import { afterEach, describe, expect, it } from "vitest";
-import { MemorySink } from "./memory.ts";
+import { MemorySink } from "../src/memory-sink.ts";
 import { ftpUnavailable, sftpSetup, useVsftpd } from "./servers.ts";
 
 const STREAM_BYTES = 64 * 1024;
@@ -72,23 +72,36 @@ describe("the seeded plan", () => {
     for (const value of draw(7)) expect(value).toBeLessThan(1);
   });
 
-  it("picks each fault at about its rate, with triggers inside maxBytes", () => {
+  it("picks each fault at about its rate, delays independently, triggers inside maxBytes", () => {
     const random = seededRandom(3);
     const plan = { reset: 0.1, cut: 0.2, drop: 0.05, delay: 0.15, maxBytes: 500 };
     const counts: Record<string, number> = { none: 0, reset: 0, cut: 0, drop: 0, delay: 0 };
+    let delayed = 0;
     const draws = 20_000;
     for (let i = 0; i < draws; i++) {
       const fault = pickFault(plan, random);
       counts[fault.kind] = (counts[fault.kind] ?? 0) + 1;
+      if (fault.kind === "delay" || ("delayMs" in fault && fault.delayMs !== undefined)) {
+        delayed += 1;
+      }
       if ("at" in fault) {
         expect(fault.at.bytes).toBeGreaterThanOrEqual(0);
         expect(fault.at.bytes).toBeLessThan(500);
       }
     }
-    const expected = { none: 0.5, reset: 0.1, cut: 0.2, drop: 0.05, delay: 0.15 };
+    const untouched = 1 - 0.1 - 0.2 - 0.05;
+    const expected = {
+      reset: 0.1,
+      cut: 0.2,
+      drop: 0.05,
+      // Connections that no fault strikes: delayed only, or untouched.
+      delay: untouched * 0.15,
+      none: untouched * 0.85,
+    };
     for (const [kind, rate] of Object.entries(expected)) {
       expect(Math.abs((counts[kind] ?? 0) / draws - rate)).toBeLessThan(0.015);
     }
+    expect(Math.abs(delayed / draws - 0.15)).toBeLessThan(0.015);
   });
 
   it("refuses a target that is not on loopback", async () => {

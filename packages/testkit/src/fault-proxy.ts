@@ -25,32 +25,48 @@ export interface Trigger {
    * the server, its reply never reaches the client).
    */
   match?: RegExp;
+  /**
+   * With `match`: the matching chunk itself is not passed on. On the way down this loses the
+   * server's reply to a request it carried out (a `226` after an append).
+   */
+  swallow?: boolean;
   /** Strike after this many whole chunks (for encrypted protocols: "the next request"). */
   chunks?: number;
+}
+
+/** A fault that strikes once; `delayMs` also holds every chunk that long until then. */
+interface Strike {
+  at: Trigger;
+  delayMs?: number;
 }
 
 export type Fault =
   /** Pass everything through. */
   | { kind: "none" }
   /** The client gets a TCP reset (ECONNRESET); the server gets an orderly close. */
-  | { kind: "reset"; at: Trigger }
+  | ({ kind: "reset" } & Strike)
   /** The client gets an orderly close mid-stream (an unexpected end); so does the server. */
-  | { kind: "cut"; at: Trigger }
+  | ({ kind: "cut" } & Strike)
   /** Nothing more passes either way and nothing is closed: the client waits for its timeout. */
-  | { kind: "drop"; at: Trigger }
+  | ({ kind: "drop" } & Strike)
   /** Every chunk, both ways, is held this long before it is passed on. */
   | { kind: "delay"; ms: number };
 
 export type FaultKind = Fault["kind"];
 
-/** Rates (0 to 1, summing to at most 1) at which the seeded source picks each fault. */
+/** How the seeded source picks each connection's fault. */
 export interface FaultPlan {
+  /** Rates (0 to 1, summing to at most 1) of the faults that strike; the rest pass untouched. */
   reset?: number;
   cut?: number;
   drop?: number;
+  /** The rate of connections whose bytes are delayed, whether a fault strikes them later or not. */
   delay?: number;
-  /** Triggers fall uniformly in [0, maxBytes) of a direction. Default 4096. */
-  maxBytes?: number;
+  /**
+   * Triggers fall uniformly in [0, maxBytes) of their direction: one bound for both, or one per
+   * direction (a protocol's requests are often much shorter than its replies). Default 4096.
+   */
+  maxBytes?: number | Partial<Record<Direction, number>>;
   /** Directions a trigger may count. Default both. */
   directions?: readonly Direction[];
   /** The delay of a `delay` fault. Default 20 ms. */
@@ -120,18 +136,24 @@ export function seededRandom(seed: number): () => number {
 export function pickFault(plan: FaultPlan, random: () => number): Fault {
   const roll = random();
   const directions = plan.directions?.length ? plan.directions : (["up", "down"] as const);
-  const trigger = (): Trigger => ({
-    direction: directions[Math.floor(random() * directions.length)] ?? "down",
-    bytes: Math.floor(random() * (plan.maxBytes ?? 4096)),
-  });
+  const trigger = (): Trigger => {
+    const direction = directions[Math.floor(random() * directions.length)] ?? "down";
+    const bound = typeof plan.maxBytes === "object" ? plan.maxBytes[direction] : plan.maxBytes;
+    return { direction, bytes: Math.floor(random() * (bound ?? 4096)) };
+  };
+  const delayed = random() < (plan.delay ?? 0);
+  const delayMs = plan.delayMs ?? 20;
   let ceiling = 0;
   for (const kind of ["reset", "cut", "drop"] as const) {
     ceiling += plan[kind] ?? 0;
-    if (roll < ceiling) return { kind, at: trigger() };
+    if (roll < ceiling) return delayed ? { kind, at: trigger(), delayMs } : { kind, at: trigger() };
   }
-  ceiling += plan.delay ?? 0;
-  if (roll < ceiling) return { kind: "delay", ms: plan.delayMs ?? 20 };
-  return { kind: "none" };
+  return delayed ? { kind: "delay", ms: delayMs } : { kind: "none" };
+}
+
+function delayOf(fault: Fault): number | undefined {
+  if (fault.kind === "delay") return fault.ms;
+  return fault.kind === "none" ? undefined : fault.delayMs;
 }
 
 function isLoopback(host: string): boolean {
@@ -175,18 +197,31 @@ class Link {
   assign(fault: Fault): void {
     this.fault = fault;
     this.counted.up = this.counted.down = this.chunks.up = this.chunks.down = 0;
-    if (fault.kind === "delay") this.onStrike("delay");
+    if (delayOf(fault) !== undefined) this.onStrike("delay");
     if ("at" in fault && fault.at.bytes === 0) this.strike();
   }
 
   private pass(direction: Direction, chunk: Buffer): void {
     if (this.closed || this.silent) return;
-    const fault = this.fault;
-    if (fault.kind === "delay") {
-      this.forwardLater(direction, chunk, fault.ms);
+    const ms = delayOf(this.fault);
+    if (ms === undefined) {
+      this.handle(direction, chunk);
       return;
     }
-    if (fault.kind === "none" || fault.at.direction !== direction) {
+    const { from, to } = this.ends(direction);
+    // Paused until the chunk is handled: later chunks keep their order behind it.
+    from.pause();
+    this.later(ms, () => {
+      this.handle(direction, chunk);
+      if (!this.closed && !this.silent && !to.writableNeedDrain) from.resume();
+    });
+  }
+
+  /** Passes a chunk on, or the part of it before the trigger, and strikes there. */
+  private handle(direction: Direction, chunk: Buffer): void {
+    if (this.closed || this.silent) return;
+    const fault = this.fault;
+    if (!("at" in fault) || fault.at.direction !== direction) {
       this.forward(direction, chunk);
       return;
     }
@@ -198,7 +233,7 @@ class Link {
       this.forward(direction, chunk.subarray(0, Math.max(0, at.bytes - before)));
       this.strike();
     } else if (at.match?.test(chunk.toString("latin1"))) {
-      this.forward(direction, chunk);
+      if (!at.swallow) this.forward(direction, chunk);
       this.strike();
     } else if (at.chunks !== undefined && this.chunks[direction] >= at.chunks) {
       this.forward(direction, chunk);
@@ -222,19 +257,6 @@ class Link {
       from.pause();
       to.once("drain", () => from.resume());
     }
-  }
-
-  private forwardLater(direction: Direction, chunk: Buffer, ms: number): void {
-    const { from } = this.ends(direction);
-    // Paused until the chunk is passed on: later chunks keep their order behind it.
-    from.pause();
-    this.later(ms, () => {
-      if (this.closed || this.silent) return;
-      this.forward(direction, chunk);
-      if (!this.closed && from.isPaused() && this.ends(direction).to.writableNeedDrain === false) {
-        from.resume();
-      }
-    });
   }
 
   private later(ms: number, work: () => void): ReturnType<typeof setTimeout> {
