@@ -1,4 +1,10 @@
-import { codeSpaceOf, reasonOfCode, reconnectOf, retryableOf } from "./code-class.js";
+import {
+  codeSpaceOf,
+  reasonOfCode,
+  reconnectOf,
+  retryableOf,
+  retryableOfCode,
+} from "./code-class.js";
 import type { CodeSpace, Failure } from "./failure.js";
 import { ambiguousReasons, nonIdempotentOperations } from "./reason-policy.js";
 import type { Reason } from "./reasons.js";
@@ -94,7 +100,9 @@ function decideRetry(
   rule: TextRule | undefined,
 ): RetryHint {
   const { code, operation } = input;
-  let retryable = rule?.retryable ?? retryableOf(reason, space, code);
+  let retryable =
+    rule?.retryable ??
+    (rule || input.reason ? retryableOf(reason, space, code) : retryableOfCode(space, code));
   const reconnect =
     input.reconnect === true || rule?.reconnect === true || reconnectOf(reason, space, code);
   const subject = subjectOf(input.protocol, space, code);

@@ -64,6 +64,17 @@ export function retryableOf(reason: Reason, space: CodeSpace | undefined, code: 
   return space === "system" && typeof code === "string" && transientSystemCodes.includes(code);
 }
 
+/**
+ * The retry decision of a code alone. An FTP reply the registry does not know is read from its
+ * first digit only (4xx transient, everything else not), whatever its area suggests.
+ */
+export function retryableOfCode(space: CodeSpace | undefined, code: unknown): boolean {
+  if (space === "ftp-reply" && typeof code === "number" && ftpReplyReasons[code] === undefined) {
+    return code >= 400 && code < 500;
+  }
+  return retryableOf(reasonOfCode(space, code), space, code);
+}
+
 /** Whether the connection is gone after a failure of this reason and code. */
 export function reconnectOf(reason: Reason, space: CodeSpace | undefined, code: unknown): boolean {
   return (

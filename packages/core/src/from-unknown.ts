@@ -19,8 +19,10 @@ export function failureOf(value: unknown, context: FailureContext = {}): Failure
   const ftpReply = numeric && isFtpReplyCode(code);
   // ssh2 marks connection-level errors with `level`; a number there is a disconnect reason.
   const sshLevel = safeString(value, "level");
+  // Numbers from 10000 are Windows socket errors that FTP tools print beside reply codes.
+  const ftpLike = ftpReply || (numeric && code >= 10_000);
   const protocol: Protocol =
-    context.protocol ?? (ftpReply ? "ftp" : numeric || sshLevel ? "sftp" : "ftp");
+    context.protocol ?? (ftpLike && !sshLevel ? "ftp" : numeric || sshLevel ? "sftp" : "ftp");
   const failure: Failure = {
     protocol,
     code,

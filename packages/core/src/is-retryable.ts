@@ -1,8 +1,22 @@
 import { isTransferError } from "./brand.js";
 import { tooManyUsersPattern } from "./busy-text.js";
-import { codeSpaceOf, reasonOfCode, retryableOf } from "./code-class.js";
-import { failureOf } from "./from-unknown.js";
-import { safeGet } from "./safe.js";
+import {
+  permanentSshDisconnects,
+  retryableFtpRanges,
+  retryableSftpStatuses,
+  retryableSystemCodes,
+  retryableWinsockErrors,
+} from "./retryable-codes.js";
+import { readErrorShape, safeGet, safeString } from "./safe.js";
+
+function retryableByCode(code: number | string, level: string | undefined): boolean {
+  if (typeof code === "string") return retryableSystemCodes.includes(code);
+  // ssh2 marks connection-level errors with `level`: a number there is a disconnect reason.
+  if (level) return !permanentSshDisconnects.includes(code);
+  if (code <= 31) return retryableSftpStatuses.includes(code);
+  if (code >= 10_000) return retryableWinsockErrors.includes(code);
+  return retryableFtpRanges.some(([first, last]) => code >= first && code <= last);
+}
 
 /**
  * Whether repeating the failed operation can succeed. For a TransferError, its `retryable`; for
@@ -13,12 +27,12 @@ import { safeGet } from "./safe.js";
 export function isRetryable(value: unknown): boolean {
   try {
     if (isTransferError(value)) return safeGet(value, "retryable") === true;
-    const { protocol, code, codeSpace, message } = failureOf(value);
-    const space = codeSpaceOf(protocol, code, codeSpace);
+    const { code, message } = readErrorShape(value);
+    if (code === undefined || (typeof code === "number" && !Number.isInteger(code))) return false;
     if (typeof code === "number" && message && tooManyUsersPattern.test(message.slice(0, 512))) {
       return true;
     }
-    return retryableOf(reasonOfCode(space, code), space, code);
+    return retryableByCode(code, safeString(value, "level"));
   } catch {
     return false;
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { classify } from "../src/classify.js";
 import { createTransferError } from "../src/error.js";
+import { failureOf } from "../src/from-unknown.js";
 import { isRetryable } from "../src/is-retryable.js";
 
 const err = (fields: Record<string, unknown>) =>
@@ -25,5 +27,30 @@ describe("isRetryable", () => {
   it("says false for values with nothing to go on", () => {
     for (const v of [undefined, null, 0, "", {}, new Error("boom"), Symbol("x")])
       expect(isRetryable(v)).toBe(false);
+  });
+});
+
+describe("isRetryable agrees with the full classification on codes alone", () => {
+  const systemCodes = [
+    "ECONNRESET",
+    "ENOENT",
+    "EAI_AGAIN",
+    "CERT_HAS_EXPIRED",
+    "EBUSY",
+    "ENOSPC",
+    "NOPE",
+  ];
+  const cases: { code: number | string; level?: string }[] = [
+    ...Array.from({ length: 700 }, (_, code) => ({ code })),
+    ...Array.from({ length: 16 }, (_, code) => ({ code, level: "protocol" })),
+    ...[10054, 10060, 10061, 10066, 10068, 10000].map((code) => ({ code })),
+    ...systemCodes.map((code) => ({ code })),
+  ];
+  it.each(cases)("%o", ({ code, level }) => {
+    const raw = err(level ? { code, level } : { code, message: "x" });
+    const failure = failureOf(raw);
+    expect(isRetryable(raw)).toBe(
+      classify({ ...failure, message: undefined, serverMessage: undefined }).retry.retryable,
+    );
   });
 });
