@@ -1,6 +1,13 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // The example imports the package by its name, as a user would: the source, in tests.
+    alias: {
+      "@transfer-errors/basic-ftp": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
+    },
+  },
   test: {
     name: "basic-ftp",
     include: ["test/**/*.test.ts"],

@@ -1,14 +1,22 @@
 // What basic-ftp (5.x and 6.x) writes into its errors. These texts are not a documented API of
 // basic-ftp: the integration tests run against the real library and guard every one of them.
 
-/** basic-ftp appends this to every error of a socket it owns. */
-export const SOCKET_SUFFIX = / \((control|data) socket\)\s*$/;
+/** basic-ftp appends one of these to every error of a socket it owns. */
+export const CONTROL_SUFFIX = " (control socket)";
+export const DATA_SUFFIX = " (data socket)";
+
+/** Which socket an error came from, by basic-ftp's suffix. */
+export function socketOf(message: string): "control" | "data" | undefined {
+  if (message.endsWith(DATA_SUFFIX)) return "data";
+  if (message.endsWith(CONTROL_SUFFIX)) return "control";
+  return undefined;
+}
 
 /** The client was closed earlier; the closing error's message follows. */
 export const CLIENT_CLOSED = "Client is closed because ";
 
 /** `Timeout (control socket)`, `Timeout (data socket)`: the socket was idle for `timeout` ms. */
-export const SOCKET_TIMEOUT = /^Timeout \((control|data) socket\)$/;
+export const SOCKET_TIMEOUT = "Timeout";
 
 /** The passive data connection did not connect within `timeout` (the client stays open). */
 export const DATA_CONNECT_TIMEOUT = "Timeout when trying to open data connection to ";
@@ -27,8 +35,10 @@ export const PASV_OTHER_HOST = "PASV returned another host";
 export const SERVER_CLOSED = [
   "Server sent FIN packet unexpectedly",
   "Server closed connection unexpectedly",
-  "Socket closed due to transmission error",
 ] as const;
+
+/** A socket closed with an error that was not reported otherwise (suffixed). */
+export const TRANSMISSION_ERROR = "Socket closed due to transmission error";
 
 /** The application closed the client (client.close()). */
 export const USER_CLOSED = /^User closed client( during task)?$/;
@@ -59,8 +69,7 @@ export const LISTING_TOO_LARGE = "StringWriter: Maximum bytes exceeded";
 export const LOCAL_FILE_CHANGED = /^Local file "[\s\S]*" changed while it was being uploaded/;
 
 /** Internal invariants of basic-ftp's transfer code ("should not happen", seen after 125 replies). */
-export const NO_DATA_CONNECTION =
-  /(?:should begin|should start|will be initiated) but (?:there is )?no data connection/;
+export const NO_DATA_CONNECTION = "no data connection";
 
 /** The class name basic-ftp gives its reply errors. */
 export const FTP_ERROR_NAME = "FTPError";

@@ -19,8 +19,9 @@ import {
   PASSIVE_OPEN_FAILED,
   PASV_OTHER_HOST,
   SERVER_CLOSED,
-  SOCKET_SUFFIX,
   SOCKET_TIMEOUT,
+  socketOf,
+  TRANSMISSION_ERROR,
   USER_CLOSED,
 } from "./messages.js";
 
@@ -122,7 +123,7 @@ function oneLine(text: string): string {
 
 function isLocalFileError(error: unknown, code: unknown, message: string, ctx: FailureContext) {
   if (ctx.fromCallerStream || LOCAL_FILE_CHANGED.test(message)) return true;
-  if (typeof code !== "string" || SOCKET_SUFFIX.test(message)) return false;
+  if (typeof code !== "string" || socketOf(message) !== undefined) return false;
   const syscall = textOf(error, "syscall");
   const path = textOf(error, "path");
   if (path !== undefined && path === ctx.localPath) return true;
@@ -182,11 +183,10 @@ function passiveInner(inner: string, ctx: FailureContext, depth: number): Readin
 
 function socketError(
   code: unknown,
-  message: string,
+  socket: "control" | "data",
   ctx: FailureContext,
   earlier: boolean,
 ): Reading {
-  const socket = SOCKET_SUFFIX.exec(message)?.[1];
   const reading: Reading = { code: codeOf(code), reconnect: true };
   if (typeof code === "string" && TLS_CODE.test(code)) reading.tls = true;
   if (
@@ -224,13 +224,50 @@ export function isDataReset(error: unknown): boolean {
     typeof code === "string" &&
     RESET_CODES.has(code) &&
     message !== undefined &&
-    SOCKET_SUFFIX.exec(message)?.[1] === "data"
+    socketOf(message) === "data"
   );
 }
 
 function codeOf(code: unknown): string | number | undefined {
   if (code === "0") return undefined; // basic-ftp's "no code" for a closed client
   return typeof code === "string" || typeof code === "number" ? code : undefined;
+}
+
+function serverClosed(): Reading {
+  return {
+    reason: "connection-lost",
+    reconnect: true,
+    hint: "The server closed the control connection (an idle timeout, a restart, or a crash); anything in flight is incomplete.",
+  };
+}
+
+/** Errors of a socket basic-ftp owns: its timeouts, its listing limit, and Node's errors. */
+function suffixed(
+  message: string,
+  socket: "control" | "data",
+  code: unknown,
+  ctx: FailureContext,
+  earlier: boolean,
+): Reading {
+  if (message === `${SOCKET_TIMEOUT} (${socket} socket)`) {
+    return {
+      reason: "timeout",
+      reconnect: true,
+      hint:
+        socket === "data"
+          ? "The server moved no data for longer than the client's timeout (new Client(timeout)), and basic-ftp closed the connection."
+          : "The server did not answer within the client's timeout (new Client(timeout)), and basic-ftp closed the connection.",
+    };
+  }
+  if (message.startsWith(LISTING_TOO_LARGE)) {
+    return {
+      reason: "protocol-error",
+      reconnect: true,
+      hint: "The directory listing was larger than the client's maxListingBytes (new Client(timeout, { maxListingBytes })).",
+    };
+  }
+  if (message.startsWith(TRANSMISSION_ERROR)) return serverClosed();
+  return socketError(code, socket, ctx, earlier);
 }
 
 /** basic-ftp's own messages, and Node errors that passed through it. */
@@ -247,6 +284,8 @@ function readMessage(
       "The client had already been closed by an earlier failure; every call fails until access() connects again.";
     return { ...inner, reconnect: true, hint: inner.hint ? `${before} ${inner.hint}` : before };
   }
+  const socket = socketOf(message);
+  if (socket !== undefined) return suffixed(message, socket, code, ctx, earlier);
   const strategies = depth < MAX_DEPTH ? NO_TRANSFER_STRATEGY.exec(message) : null;
   if (strategies) return passiveInner(strategies[1] ?? "", ctx, depth);
   if (message.startsWith(PASSIVE_OPEN_FAILED)) {
@@ -275,24 +314,7 @@ function readMessage(
     };
   }
   if (isDeadlineMessage(message)) return deadline();
-  const timeout = SOCKET_TIMEOUT.exec(message);
-  if (timeout) {
-    return {
-      reason: "timeout",
-      reconnect: true,
-      hint:
-        timeout[1] === "data"
-          ? "The server moved no data for longer than the client's timeout (new Client(timeout)), and basic-ftp closed the connection."
-          : "The server did not answer within the client's timeout (new Client(timeout)), and basic-ftp closed the connection.",
-    };
-  }
-  if (SERVER_CLOSED.some((prefix) => message.startsWith(prefix))) {
-    return {
-      reason: "connection-lost",
-      reconnect: true,
-      hint: "The server closed the control connection (an idle timeout, a restart, or a crash); anything in flight is incomplete.",
-    };
-  }
+  if (SERVER_CLOSED.some((prefix) => message.startsWith(prefix))) return serverClosed();
   if (message.startsWith(CONTROL_DISCONNECTED))
     return { reason: "connection-lost", reconnect: true };
   if (USER_CLOSED.test(message)) {
@@ -318,21 +340,13 @@ function readMessage(
       hint: "The path or command contains a line break or NUL, which FTP cannot carry; basic-ftp refused to send it.",
     };
   }
-  if (message.startsWith(LISTING_TOO_LARGE)) {
-    return {
-      reason: "protocol-error",
-      reconnect: true,
-      hint: "The directory listing was larger than the client's maxListingBytes (new Client(timeout, { maxListingBytes })).",
-    };
-  }
   if (PARSE_ERRORS.some((prefix) => message.startsWith(prefix))) {
     return {
       reason: "protocol-error",
       hint: "basic-ftp could not read the server's reply or listing; a custom client.parseList can read unusual listings.",
     };
   }
-  if (NO_DATA_CONNECTION.test(message)) return { reason: "data-connection-failed" };
-  if (SOCKET_SUFFIX.test(message)) return socketError(code, message, ctx, earlier);
+  if (message.includes(NO_DATA_CONNECTION)) return { reason: "data-connection-failed" };
   const reading: Reading = { code: codeOf(code) };
   if (typeof code === "string" && TLS_CODE.test(code)) {
     // Explicit TLS: the handshake error arrives without a suffix; basic-ftp closes a moment later.

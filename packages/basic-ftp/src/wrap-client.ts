@@ -1,6 +1,6 @@
 import type { TransferError } from "@transfer-errors/core";
 import type { AccessOptions, Client } from "basic-ftp";
-import { type ClientState, nextWorkingDir, stateOf, states } from "./client-state.js";
+import { type ClientState, nextWorkingDir, type Running, stateOf, states } from "./client-state.js";
 import { DeadlineError } from "./deadline.js";
 import { isDataReset } from "./read-error.js";
 import { secretsOf } from "./secrets.js";
@@ -93,7 +93,7 @@ const LOCAL_ARG = new Set([
 /** Operations that connect (and log in): a failure must not leave a half-open connection. */
 const CONNECTING = new Set(["access", "connect", "connectImplicitTLS"]);
 
-interface Call {
+export interface Call {
   operation: string;
   path: string | undefined;
   localPath: string | undefined;
@@ -215,40 +215,81 @@ function succeeded(state: ClientState, call: Call): void {
   state.workingDir = nextWorkingDir(state.workingDir, call.operation, call.path);
 }
 
-function withDeadline<T>(
-  state: ClientState,
-  operation: string,
-  pending: Promise<T>,
-): { settled: Promise<T>; cancel: () => void } {
-  const timeoutMs = state.timeoutMs;
-  if (timeoutMs === undefined || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
-    return { settled: pending, cancel: () => {} };
+/** Settles `pending` as the wrapped call: success bookkeeping, or the failure as a TransferError. */
+function run<T>(state: ClientState, call: Call, pending: Promise<T>): Promise<T> {
+  if (state.timeoutMs === undefined) {
+    return pending.then(
+      (value) => {
+        call.detach?.();
+        succeeded(state, call);
+        return value;
+      },
+      (error: unknown) => {
+        call.detach?.();
+        throw failed(state, call, error);
+      },
+    );
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new DeadlineError(operation, timeoutMs);
-      // Makes basic-ftp reject the pending call (if a task runs) and close the connection.
-      readSafely(() => state.client.ftp.closeWithError(error));
-      reject(error);
-    }, timeoutMs);
+  return new Promise<T>((resolve, reject) => {
+    const running: Running = {
+      call,
+      deadlineAt: Date.now() + state.timeoutMs!,
+      settled: false,
+      expire: (error) => {
+        running.settled = true;
+        call.detach?.();
+        reject(failed(state, call, error));
+      },
+    };
+    state.running.add(running);
+    armDeadline(state);
+    pending.then(
+      (value) => {
+        state.running.delete(running);
+        if (running.settled) return; // the deadline came first
+        running.settled = true;
+        call.detach?.();
+        succeeded(state, call);
+        resolve(value);
+      },
+      (error: unknown) => {
+        state.running.delete(running);
+        if (running.settled) return;
+        running.expire(error);
+      },
+    );
   });
-  // The losing side of the race may reject later: that is expected, not unhandled.
-  pending.catch(() => {});
-  return { settled: Promise.race([pending, expired]), cancel: () => clearTimeout(timer) };
 }
 
-async function run<T>(state: ClientState, call: Call, pending: Promise<T>): Promise<T> {
-  const { settled, cancel } = withDeadline(state, call.operation, pending);
-  try {
-    const value = await settled;
-    succeeded(state, call);
-    return value;
-  } catch (error) {
-    throw failed(state, call, error);
-  } finally {
-    cancel();
-    call.detach?.();
+/**
+ * One timer per client, not one per call: every call's deadline is `timeoutMs` after its start,
+ * so a timer armed for an earlier call fires first, and re-arms itself for what still runs.
+ */
+function armDeadline(state: ClientState): void {
+  if (state.timer !== undefined) return;
+  state.timer = setTimeout(() => checkDeadlines(state), state.timeoutMs);
+  // An idle client must not keep the process alive; a running call has its sockets for that.
+  state.timer.unref?.();
+}
+
+function checkDeadlines(state: ClientState): void {
+  state.timer = undefined;
+  const now = Date.now();
+  let next = Number.POSITIVE_INFINITY;
+  for (const running of state.running) {
+    if (running.deadlineAt > now) {
+      next = Math.min(next, running.deadlineAt);
+      continue;
+    }
+    state.running.delete(running);
+    const error = new DeadlineError(running.call.operation, state.timeoutMs!);
+    // Makes basic-ftp reject the pending call (when a task runs) and close the connection.
+    readSafely(() => state.client.ftp.closeWithError(error));
+    if (!running.settled) running.expire(error);
+  }
+  if (next !== Number.POSITIVE_INFINITY) {
+    state.timer = setTimeout(() => checkDeadlines(state), next - now);
+    state.timer.unref?.();
   }
 }
 
@@ -290,9 +331,16 @@ function wrapOperation(
  */
 export function wrapClient<T extends Client>(client: T, options: WrapOptions = {}): T {
   if (stateOf(client)) return client; // already wrapped
+  const timeoutMs = options.timeoutMs;
   const state: ClientState = {
     client,
-    timeoutMs: options.timeoutMs,
+    // A deadline of 0, a negative or a non-finite one is no deadline.
+    timeoutMs:
+      timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs)
+        ? timeoutMs
+        : undefined,
+    running: new Set(),
+    timer: undefined,
     accessOptions: undefined,
     secure: false,
     secrets: [],

@@ -125,6 +125,24 @@ describe("Node socket errors passed through with basic-ftp's suffix", () => {
   });
 });
 
+describe("operations not safe to repeat", () => {
+  it("a lost connection during appendFrom is ambiguous, not retryable", () => {
+    const e = toTransferError(
+      new Error("Server sent FIN packet unexpectedly, closing connection."),
+      {
+        operation: "appendFrom",
+        path: "log.txt",
+      },
+    );
+    expect([e.reason, e.retryable, e.retry.ambiguous, e.retry.reconnect]).toEqual([
+      "connection-lost",
+      false,
+      true,
+      true,
+    ]);
+  });
+});
+
 describe("basic-ftp's own messages", () => {
   const cases: [
     string,
