@@ -55,12 +55,15 @@ export const PARSE_ERRORS = [
   "Can't parse EPSV response",
   "Can't parse PASV response",
   "This library only supports MLSD, Unix- or DOS-style directory listing",
-  "Unexpected FTP response is requesting an answer",
   "FTP control response exceeded maximum allowed size",
 ] as const;
 
 /** A passive-mode step found the control connection gone. */
 export const CONTROL_DISCONNECTED = "Control socket is disconnected";
+
+/** A 3xx reply during a transfer (the server wants more, e.g. an account): basic-ftp closes. */
+export const UNEXPECTED_REPLY =
+  /^Unexpected FTP response is requesting an answer: (\d{3})(?:[ -]([\s\S]*))?$/;
 
 /** A listing larger than `maxListingBytes`. */
 export const LISTING_TOO_LARGE = "StringWriter: Maximum bytes exceeded";

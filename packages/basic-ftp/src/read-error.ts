@@ -22,6 +22,7 @@ import {
   SOCKET_TIMEOUT,
   socketOf,
   TRANSMISSION_ERROR,
+  UNEXPECTED_REPLY,
   USER_CLOSED,
 } from "./messages.js";
 
@@ -338,6 +339,17 @@ function readMessage(
     return {
       reason: "invalid-name",
       hint: "The path or command contains a line break or NUL, which FTP cannot carry; basic-ftp refused to send it.",
+    };
+  }
+  const unexpected = UNEXPECTED_REPLY.exec(message);
+  if (unexpected) {
+    const replyCode = Number(unexpected[1]);
+    return {
+      code: replyCode,
+      serverMessage: replyText(`${unexpected[1]} ${unexpected[2] ?? ""}`, replyCode),
+      reason: "protocol-error",
+      reconnect: true,
+      hint: "The server asked for more in the middle of a transfer (an intermediate reply); basic-ftp cannot answer it and closed the connection.",
     };
   }
   if (PARSE_ERRORS.some((prefix) => message.startsWith(prefix))) {

@@ -34,6 +34,7 @@ describe("no server", () => {
     const port = await closedPort();
     const client = wrapClient(new Client(2_000));
     const e = expectTransferError(await rejectionOf(client.access({ host: "127.0.0.1", port })), {
+      path: undefined,
       reason: "connection-refused",
       code: "ECONNREFUSED",
       retryable: true,
@@ -49,6 +50,8 @@ describe("no server", () => {
     // Offline resolvers answer EAI_AGAIN ("try again"), which may clear by itself.
     const offline = (error as { code?: unknown }).code === "EAI_AGAIN";
     expectTransferError(error, {
+      code: offline ? "EAI_AGAIN" : "ENOTFOUND",
+      path: undefined,
       reason: "host-not-found",
       retryable: offline,
       reconnect: true,
@@ -68,6 +71,7 @@ describe("no server", () => {
       const e = expectTransferError(
         await rejectionOf(client.access({ host: "127.0.0.1", port: silent.port })),
         {
+          path: undefined,
           reason: "timeout",
           code: undefined,
           retryable: true,
@@ -90,6 +94,8 @@ describe("no server", () => {
       expectTransferError(
         await rejectionOf(client.access({ host: "127.0.0.1", port: silent.port })),
         {
+          code: undefined,
+          path: undefined,
           reason: "timeout",
           retryable: true,
           reconnect: true,
@@ -120,6 +126,7 @@ describeWithServers("the server goes away", () => {
         const e = expectTransferError(
           await rejectionOf(client.downloadTo(destination, F.bigFile)),
           {
+            code: undefined,
             reason: "connection-lost",
             retryable: true,
             reconnect: true,
@@ -129,6 +136,7 @@ describeWithServers("the server goes away", () => {
         );
         expect(e.code).toBeUndefined();
         const next = expectTransferError(await rejectionOf(client.pwd()), {
+          path: undefined,
           reason: "connection-lost",
           code: undefined,
           retryable: true,
@@ -149,6 +157,8 @@ describeWithServers("the server goes away", () => {
       handle.server.dropSessions();
       await until(() => client.closed);
       expectTransferError(await rejectionOf(client.list()), {
+        code: undefined,
+        path: undefined,
         reason: "connection-lost",
         retryable: true,
         reconnect: true,
@@ -178,6 +188,7 @@ describeWithServers("421 from vsftpd (one connection per address)", () => {
     }
     const second = wrapClient(new Client(5_000));
     const e = expectTransferError(await rejectionOf(second.access(handle.options())), {
+      path: undefined,
       reason: "service-unavailable",
       code: 421,
       retryable: true,
@@ -197,15 +208,22 @@ describeWithServers("misuse of one client", () => {
     const client = wrapClient(new Client(5_000));
     await client.access(handle.options());
     const results = await Promise.allSettled([client.pwd(), client.size(F.file)]);
-    const rejected = results.filter((r) => r.status === "rejected");
-    expect(rejected.length).toBeGreaterThan(0);
-    for (const result of rejected) {
+    const calls = [
+      ["pwd", undefined],
+      ["size", F.file],
+    ] as const;
+    expect(results.some((r) => r.status === "rejected")).toBe(true);
+    results.forEach((result, i) => {
+      if (result.status !== "rejected") return;
       expectTransferError(result.reason, {
         reason: "client-misuse",
+        code: undefined,
         retryable: false,
         reconnect: true,
+        operation: calls[i]![0],
+        path: calls[i]![1],
       });
-    }
+    });
     expect(client.closed).toBe(true);
   });
 
@@ -216,6 +234,7 @@ describeWithServers("misuse of one client", () => {
       if (total > 64 * 1024) client.close();
     });
     expectTransferError(await rejectionOf(client.downloadTo(destination, F.bigFile)), {
+      code: undefined,
       reason: "client-misuse",
       retryable: false,
       reconnect: true,

@@ -136,6 +136,7 @@ describe("replies", () => {
     expectTransferError(
       await rejectionOf(c.pwd()),
       {
+        path: undefined,
         reason: "protocol-error",
         code: undefined,
         retryable: false,
@@ -157,7 +158,14 @@ describe("replies", () => {
     await access(c, port);
     expectTransferError(
       await rejectionOf(c.list()),
-      { reason: "protocol-error", retryable: false, reconnect: false, operation: "list" },
+      {
+        code: undefined,
+        path: undefined,
+        reason: "protocol-error",
+        retryable: false,
+        reconnect: false,
+        operation: "list",
+      },
       USER.password,
     );
   });
@@ -173,6 +181,7 @@ describe("replies", () => {
     expectTransferError(
       await rejectionOf(c.downloadTo(sink(), "a.txt")),
       {
+        code: 332,
         reason: "protocol-error",
         retryable: false,
         reconnect: true,
@@ -229,7 +238,14 @@ describe("data connections", () => {
     await access(c, port);
     const e = expectTransferError(
       await rejectionOf(c.list()),
-      { reason: "data-connection-failed", retryable: true, reconnect: false, operation: "list" },
+      {
+        code: undefined,
+        path: undefined,
+        reason: "data-connection-failed",
+        retryable: true,
+        reconnect: false,
+        operation: "list",
+      },
       USER.password,
     );
     expect((e.cause as Error).message).toMatch(
@@ -259,6 +275,7 @@ describe("data connections", () => {
     const timedOut = expectTransferError(
       await rejectionOf(c.list()),
       {
+        path: undefined,
         reason: "data-connection-failed",
         code: undefined,
         retryable: true,
@@ -273,6 +290,7 @@ describe("data connections", () => {
     const refusedError = expectTransferError(
       await rejectionOf(c.list()),
       {
+        path: undefined,
         reason: "data-connection-failed",
         code: "ECONNREFUSED",
         retryable: true,
@@ -299,7 +317,14 @@ describe("data connections", () => {
     await access(c, port);
     expectTransferError(
       await rejectionOf(c.list()),
-      { reason: "protocol-error", retryable: false, reconnect: true, operation: "list" },
+      {
+        code: undefined,
+        path: undefined,
+        reason: "protocol-error",
+        retryable: false,
+        reconnect: true,
+        operation: "list",
+      },
       USER.password,
     );
   });
@@ -318,7 +343,15 @@ describe("operations that never settle without a deadline", () => {
     const c = client(300, { timeoutMs: 400 });
     expectTransferError(
       await rejectionOf(access(c, port, { secure: true })),
-      { reason: "timeout", retryable: true, reconnect: true, operation: "access", tls: true },
+      {
+        code: undefined,
+        path: undefined,
+        reason: "timeout",
+        retryable: true,
+        reconnect: true,
+        operation: "access",
+        tls: true,
+      },
       USER.password,
     );
     expect(c.closed).toBe(true);
@@ -348,6 +381,7 @@ describe("operations that never settle without a deadline", () => {
     expectTransferError(
       await rejectionOf(c.uploadFrom(source, "up.txt")),
       {
+        code: undefined,
         reason: "timeout",
         retryable: true,
         reconnect: true,
@@ -362,7 +396,14 @@ describe("operations that never settle without a deadline", () => {
     // The next call on the closed client names the deadline as the reason.
     const next = expectTransferError(
       await rejectionOf(c.pwd()),
-      { reason: "timeout", retryable: true, reconnect: true, operation: "pwd" },
+      {
+        code: undefined,
+        path: undefined,
+        reason: "timeout",
+        retryable: true,
+        reconnect: true,
+        operation: "pwd",
+      },
       USER.password,
     );
     expect((next.cause as Error).message).toMatch(/^Client is closed because Deadline exceeded/);

@@ -23,6 +23,7 @@ describeWithServers("vsftpd requiring TLS", () => {
     const e = expectTransferError(
       await rejectionOf(client.access(handle.options({ secure: false }))),
       {
+        path: undefined,
         reason: "tls-required",
         code: 530,
         retryable: false,
@@ -40,6 +41,7 @@ describeWithServers("vsftpd requiring TLS", () => {
     const e = expectTransferError(
       await rejectionOf(client.access(handle.options({ secureOptions: {} }))),
       {
+        path: undefined,
         reason: "tls-failed",
         code: "DEPTH_ZERO_SELF_SIGNED_CERT",
         retryable: false,
@@ -63,6 +65,7 @@ describeWithServers("vsftpd requiring TLS", () => {
         }),
       ),
       {
+        path: undefined,
         reason: "tls-failed",
         code: "ERR_TLS_CERT_ALTNAME_INVALID",
         retryable: false,
@@ -80,6 +83,8 @@ describeWithServers("vsftpd requiring TLS", () => {
     const client = wrapClient(raw);
     await new Promise((r) => setTimeout(r, 100));
     const e = expectTransferError(await rejectionOf(client.pwd()), {
+      code: undefined,
+      path: undefined,
       reason: "connection-lost",
       retryable: true,
       reconnect: true,
@@ -117,6 +122,8 @@ describeWithServers("TLS asked of a plain server", () => {
         const e = expectTransferError(
           await rejectionOf(client.access(handle.options({ secure: true }))),
           {
+            code: kind === "proftpd" ? 500 : 530,
+            path: undefined,
             reason: "unsupported",
             retryable: false,
             reconnect: true,
@@ -134,6 +141,7 @@ describeWithServers("TLS asked of a plain server", () => {
         const e = expectTransferError(
           await rejectionOf(client.access(handle.options({ secure: "implicit" }))),
           {
+            path: undefined,
             reason: "tls-failed",
             code: "ERR_SSL_WRONG_VERSION_NUMBER",
             retryable: false,

@@ -101,6 +101,7 @@ describeWithServers("local file errors during transfers", () => {
           },
         });
         expectTransferError(await rejectionOf(client.uploadFrom(source, "broken.bin")), {
+          code: undefined,
           reason: "local-file-error",
           retryable: false,
           reconnect: true,
@@ -164,6 +165,7 @@ describeWithServers("ProFTPD resets the data connection when it refuses a transf
       }),
     );
     expectTransferError(error, {
+      code: "ECONNRESET",
       reason: "connection-lost",
       retryable: false,
       reconnect: true,
@@ -196,6 +198,7 @@ describeWithServers("vsftpd with passive mode disabled", () => {
     const client = wrapClient(new Client(5_000));
     await client.access(handle.options());
     const e = expectTransferError(await rejectionOf(client.list()), {
+      path: undefined,
       reason: "data-connection-failed",
       code: 550,
       retryable: false,

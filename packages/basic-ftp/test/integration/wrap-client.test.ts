@@ -43,6 +43,7 @@ describe("the wrapped client is the same client", () => {
   it("a call before connecting rejects with a TransferError (Socket is closed)", async () => {
     const client = wrapClient(new Client(1_000));
     expectTransferError(await rejectionOf(client.pwd()), {
+      path: undefined,
       reason: "connection-lost",
       code: "ERR_SOCKET_CLOSED",
       retryable: true,
@@ -77,6 +78,7 @@ describeWithServers("wrapClient on ProFTPD", () => {
     const client = wrapClient(new Client(5_000));
     await client.access(handle.options());
     expectTransferError(await rejectionOf(client.cd("a\r\nDELE hello.txt")), {
+      code: undefined,
       reason: "invalid-name",
       retryable: false,
       reconnect: false,
@@ -93,7 +95,14 @@ describeWithServers("wrapClient on ProFTPD", () => {
     const client = wrapClient(new Client(5_000));
     expectTransferError(
       await rejectionOf(client.access(handle.options({ password }))),
-      { reason: "invalid-name", retryable: false, reconnect: true, operation: "access" },
+      {
+        code: undefined,
+        path: undefined,
+        reason: "invalid-name",
+        retryable: false,
+        reconnect: true,
+        operation: "access",
+      },
       handle.server.password,
     );
   });

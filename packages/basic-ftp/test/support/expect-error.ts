@@ -3,13 +3,14 @@ import { isTransferError, type Reason, type TransferError } from "@transfer-erro
 import { FTP_TEST_PASSWORD } from "@transfer-errors/testkit/ftp";
 import { expect } from "vitest";
 
+/** What a scenario must say; `code`, `operation` and `path` are always checked (undefined too). */
 export interface Expected {
   reason: Reason;
-  code?: number | string | undefined;
+  code: number | string | undefined;
   retryable: boolean;
   reconnect: boolean;
-  operation?: string | undefined;
-  path?: string | undefined;
+  operation: string | undefined;
+  path: string | undefined;
   tls?: boolean | undefined;
 }
 
@@ -27,10 +28,23 @@ export function allTexts(error: TransferError): string {
   ].join("\n");
 }
 
+/** For fabricated errors: `code`, `operation` and `path` are checked only when given. */
+export type LooseExpected = Omit<Expected, "code" | "operation" | "path"> &
+  Partial<Pick<Expected, "code" | "operation" | "path">>;
+
 /** Asserts the fields the issue lists, and that no password appears anywhere. */
 export function expectTransferError(
   error: unknown,
   expected: Expected,
+  password: string = FTP_TEST_PASSWORD,
+): TransferError {
+  return expectShape(error, expected, password);
+}
+
+/** expectTransferError for unit tests, where not every field matters. */
+export function expectShape(
+  error: unknown,
+  expected: LooseExpected,
   password: string = FTP_TEST_PASSWORD,
 ): TransferError {
   expect(isTransferError(error), `not a TransferError: ${String(error)}`).toBe(true);

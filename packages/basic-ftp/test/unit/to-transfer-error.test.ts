@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { toTransferError } from "../../src/index.js";
 import { replyText } from "../../src/read-error.js";
 import { fromFailure } from "../../src/to-transfer-error.js";
-import { expectTransferError } from "../support/expect-error.js";
+import { expectShape as expectTransferError } from "../support/expect-error.js";
 
 function reply(code: number, message: string): FTPError {
   return new FTPError({ code, message });
