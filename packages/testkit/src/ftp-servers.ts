@@ -374,7 +374,7 @@ export interface StartOptions {
   extraConfig?: readonly string[];
   /**
    * vsftpd-tls only: require the data connection to resume the control connection's TLS
-   * session (vsftpd's default). Off by default: not every client resumes sessions.
+   * session. On by default, as in vsftpd (basic-ftp resumes sessions).
    */
   sslReuse?: boolean;
 }
@@ -403,7 +403,7 @@ export async function startFtpServer(
     if (kind === "vsftpd-tls") {
       const cert = makeSelfSignedCert(state);
       certPem = cert.certPem;
-      tls = { certPath: cert.certPath, keyPath: cert.keyPath, sslReuse: options.sslReuse ?? false };
+      tls = { certPath: cert.certPath, keyPath: cert.keyPath, sslReuse: options.sslReuse ?? true };
     }
     config = vsftpdConfig(state, home, port, tls);
   }
