@@ -18,7 +18,7 @@ import {
 } from "@transfer-errors/testkit/fault-proxy";
 import { ftpFixtures } from "@transfer-errors/testkit/ftp";
 import { Client } from "basic-ftp";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { runOperations, summarize } from "../src/retry-run.ts";
 import { ftpWorkload } from "../src/workloads.ts";
 import { ftpUnavailable, useVsftpd } from "./servers.ts";
@@ -102,6 +102,9 @@ describe.skipIf(ftpUnavailable() !== undefined)("basic-ftp adapter under injecte
     // The run proves something only if faults struck, operations and logins alike.
     const struck = proxy.stats.struck.reset + proxy.stats.struck.cut + proxy.stats.struck.drop;
     expect(struck).toBeGreaterThanOrEqual(8);
+    for (const kind of ["reset", "cut", "drop", "delay"] as const) {
+      expect(proxy.stats.struck[kind], kind).toBeGreaterThanOrEqual(1);
+    }
     expect(counts.failedReconnects).toBeGreaterThanOrEqual(1);
     expect(report.attempts).toBeGreaterThan(36);
     // Every retry is either a new attempt of the operation or a reconnect that failed.
@@ -178,8 +181,9 @@ describe.skipIf(ftpUnavailable() !== undefined)("basic-ftp adapter under injecte
       });
       expect(error.retry.ambiguous).toBe(true);
       expect(error.retry.reconnect).toBe(true);
-      // Why it must not be repeated blindly: it took effect.
-      expect(existsSync(join(home, to))).toBe(true);
+      // Why it must not be repeated blindly: it took effect (vsftpd carries it out a moment
+      // after the client has seen the cut).
+      await vi.waitFor(() => expect(existsSync(join(home, to))).toBe(true), { timeout: 2_000 });
       expect(existsSync(join(home, from))).toBe(false);
     });
 

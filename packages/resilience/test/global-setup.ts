@@ -34,7 +34,7 @@ declare module "vitest" {
   }
 }
 
-const BIG_FILE_BYTES = 2 * 1024 * 1024;
+const BIG_FILE_BYTES = 512 * 1024;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const why = sshdUnavailableReason();
