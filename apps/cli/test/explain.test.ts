@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { explain, listCodes } from "@transfer-errors/core";
 import { describe, expect, it } from "vitest";
-import { ANSI, packageVersion, runCli, runCliOnTty, STACK } from "./run-cli.js";
+import { ANSI, appDir, packageVersion, runCli, runCliOnTty, STACK } from "./run-cli.js";
 
 describe("explain <code>", () => {
   it("prints every field of a known FTP code and exits 0", async () => {
@@ -73,6 +75,25 @@ describe("explain <code>", () => {
         .split("\n")
         .find((l) => l.startsWith(`    ${t.product} `) && l.includes(`"${first.text}"`));
       expect(line, `${t.product}: ${first.text}`).toBeDefined();
+    }
+  });
+
+  it("shows server texts for every ambiguous code of the corpus, SFTP 4 included", async () => {
+    const file = JSON.parse(readFileSync(join(appDir, "dist", "server-texts.json"), "utf8")) as {
+      codes: { protocol: string; code: number; reasons: string[] }[];
+    };
+    expect(file.codes.some((c) => c.protocol === "sftp" && c.code === 4)).toBe(true);
+    for (const entry of file.codes) {
+      expect(entry.reasons.length).toBeGreaterThan(1);
+      const { stdout } = await runCli([
+        "explain",
+        String(entry.code),
+        "--protocol",
+        entry.protocol,
+      ]);
+      expect(stdout).toContain(
+        `What servers send with ${entry.protocol.toUpperCase()} ${entry.code}: ${entry.reasons.length} meanings`,
+      );
     }
   });
 

@@ -1,0 +1,59 @@
+// Unit tests of URL reading for diagnose (the binary's tests cover the same through the process).
+import { describe, expect, it } from "vitest";
+import { displayUrl, readTarget } from "../src/diagnose/target.js";
+import { UsageError } from "../src/usage-error.js";
+
+describe("readTarget", () => {
+  it("reads FTP paths from the login directory, as curl does", () => {
+    expect(readTarget("ftp://alice@host/dir/file.txt", undefined)).toMatchObject({
+      protocol: "ftp",
+      tls: false,
+      port: 21,
+      user: "alice",
+      dir: "dir",
+      name: "file.txt",
+    });
+    expect(readTarget("ftps://host:2121/dir/", undefined)).toMatchObject({
+      tls: true,
+      port: 2121,
+      user: "anonymous",
+      dir: "dir",
+      name: undefined,
+    });
+    expect(readTarget("ftp://host", undefined)).toMatchObject({ dir: undefined, name: undefined });
+  });
+
+  it("reads SFTP paths from the root, or from home after /~/", () => {
+    expect(readTarget("sftp://u@host/var/data/x.csv", undefined)).toMatchObject({
+      port: 22,
+      dir: "/var/data",
+      name: "x.csv",
+    });
+    expect(readTarget("sftp://u@host/x.csv", undefined)).toMatchObject({ dir: "/", name: "x.csv" });
+    expect(readTarget("sftp://u@host/~/in/", undefined)).toMatchObject({
+      dir: "in",
+      name: undefined,
+    });
+    expect(readTarget("sftp://u@host/", undefined)).toMatchObject({
+      dir: undefined,
+      name: undefined,
+    });
+  });
+
+  it("decodes the user and password, and never shows them in the displayed URL", () => {
+    const target = readTarget("ftp://al%40ce:p%3Ass@host/a/b", undefined);
+    expect(target).toMatchObject({ user: "al@ce", password: "p:ss" });
+    expect(displayUrl(target)).toBe("ftp://host:21/a/b");
+    expect(displayUrl(readTarget("sftp://u@host/~/in/", undefined))).toBe("sftp://host:22/~/in/");
+    expect(displayUrl(readTarget("sftp://u@host/var/x", undefined))).toBe("sftp://host:22/var/x");
+  });
+
+  it("takes --user, and refuses a second, different user", () => {
+    expect(readTarget("ftp://host/", "bob").user).toBe("bob");
+    expect(() => readTarget("ftp://alice@host/", "bob")).toThrow(UsageError);
+  });
+
+  it.each(["http://host/", "host", "ftp://host/?a=1", "ftp://ho%zzst/"])("refuses %s", (url) => {
+    expect(() => readTarget(url, undefined)).toThrow(UsageError);
+  });
+});
