@@ -109,7 +109,8 @@ async function command(client: Client, i: number, mix: Mix): Promise<number> {
   return performance.now() - start;
 }
 
-async function compare(raw: Client, wrapped: Client, mix: Mix, count: number): Promise<void> {
+/** Prints the ratio; returns the raw client's time per command in µs. */
+async function compare(raw: Client, wrapped: Client, mix: Mix, count: number): Promise<number> {
   for (let i = 0; i < 60; i++) {
     await command(raw, i, mix);
     await command(wrapped, i, mix);
@@ -138,6 +139,7 @@ async function compare(raw: Client, wrapped: Client, mix: Mix, count: number): P
   console.log(
     `  ${mix.padEnd(13)} raw ${perCommand(rawTotal)} µs/command, wrapped ${perCommand(wrappedTotal)} µs/command, ratio ${(wrappedTotal / rawTotal).toFixed(3)} (median of rounds ${median(ratios).toFixed(3)}; target <= 1.02)`,
   );
+  return (rawTotal / (ROUNDS * count)) * 1e3;
 }
 
 /** toTransferError between round trips, where caches are cold: what a real failure costs. */
@@ -165,6 +167,37 @@ async function coldCost(raw: Client): Promise<void> {
   );
 }
 
+/**
+ * The wrapper's own CPU cost per call, without the network: a Client whose methods settle at
+ * once. Unlike round trips on a shared machine, this figure is stable.
+ */
+async function wrapperCost(mix: Mix): Promise<number> {
+  const stub = new Client();
+  Object.assign(stub, {
+    pwd: async () => "/",
+    size: async (path: string) => {
+      if (path === F.missing) throw new FTPError({ code: 550, message: "550 No such file" });
+      return 5;
+    },
+  });
+  const wrapped = wrapClient(stub, { timeoutMs: 30_000 });
+  const calls = 3_000;
+  const run = async (client: Client) => {
+    let total = 0;
+    for (let i = 0; i < calls; i++) total += await command(client, i, mix);
+    return total / calls;
+  };
+  await run(stub);
+  await run(wrapped);
+  const raw: number[] = [];
+  const ours: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    raw.push(await run(stub));
+    ours.push(await run(wrapped));
+  }
+  return (median(ours) - median(raw)) * 1e3;
+}
+
 async function clientCost(): Promise<void> {
   const server = await target();
   const options = {
@@ -181,8 +214,17 @@ async function clientCost(): Promise<void> {
   console.log(
     `wrapped vs raw Client: ${server.name}, ${ROUNDS} rounds of ${count} commands, interleaved command by command`,
   );
-  await compare(raw, wrapped, "successes", count);
-  await compare(raw, wrapped, "with refusals", count);
+  const roundTrips: Record<Mix, number> = {
+    successes: await compare(raw, wrapped, "successes", count),
+    "with refusals": await compare(raw, wrapped, "with refusals", count),
+  };
+  for (const mix of ["successes", "with refusals"] as const) {
+    const extra = await wrapperCost(mix);
+    const trip = roundTrips[mix];
+    console.log(
+      `  ${mix.padEnd(13)} the wrapper's own cost, no network: +${extra.toFixed(2)} µs/command, that is a ratio of ${((trip + extra) / trip).toFixed(3)} on a ${trip.toFixed(0)} µs round trip`,
+    );
+  }
   await coldCost(raw);
   raw.close();
   wrapped.close();
