@@ -22,5 +22,7 @@ echo "== typecheck"
 pnpm typecheck
 echo "== package checks (publint, are-the-types-wrong)"
 pnpm check:packages
+echo "== size budgets (esbuild, minified + gzip)"
+pnpm size
 echo "== tests"
 pnpm exec vitest run

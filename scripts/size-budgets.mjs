@@ -1,0 +1,124 @@
+// Size budgets of what users import: each entry is bundled from the built packages (dist) with
+// esbuild, minified, and gzipped; the client libraries and Node's built-ins stay external, as
+// they are in a user's app. Prints every figure; exits 1 when an entry is over its budget.
+//
+//   node scripts/size-budgets.mjs                 enforce (CI)
+//   node scripts/size-budgets.mjs --report-only   print, never fail
+//   node scripts/size-budgets.mjs --why           also the largest inputs of each entry
+//   node scripts/size-budgets.mjs --json          one JSON object (for scripts/bench-all.mjs)
+import { existsSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** 1 kB = 1000 bytes, as size-limit and bundlephobia count. */
+const KB = 1000;
+
+const entries = [
+  {
+    name: "core: isRetryable alone",
+    package: "packages/core",
+    code: 'export { isRetryable } from "./dist/index.js";',
+    budget: 1.5 * KB,
+  },
+  {
+    name: "core: everything",
+    package: "packages/core",
+    code: 'export * from "./dist/index.js";',
+    budget: undefined,
+  },
+  {
+    name: "basic-ftp: toTransferError + wrapClient",
+    package: "packages/basic-ftp",
+    code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
+    budget: 12 * KB,
+  },
+  {
+    name: "ssh2-sftp-client: toTransferError + wrapClient",
+    package: "packages/ssh2-sftp-client",
+    code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
+    budget: 12 * KB,
+  },
+];
+
+/** What a user's app brings itself: the client libraries and Node. */
+const external = [
+  "basic-ftp",
+  "ssh2-sftp-client",
+  "ssh2",
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+];
+
+async function measure(entry) {
+  const resolveDir = join(root, entry.package);
+  if (!existsSync(join(resolveDir, "dist", "index.js"))) {
+    throw new Error(`${entry.package}/dist is missing: run \`pnpm build\` first`);
+  }
+  const result = await build({
+    stdin: { contents: entry.code, resolveDir, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external,
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const output = result.outputFiles[0].contents;
+  const inputs = Object.entries(result.metafile.outputs)
+    .flatMap(([, out]) => Object.entries(out.inputs))
+    .map(([path, info]) => ({ path, bytes: info.bytesInOutput }))
+    .filter((input) => input.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  return {
+    name: entry.name,
+    minified: output.length,
+    gzip: gzipSync(output, { level: 9 }).length,
+    budget: entry.budget,
+    inputs,
+  };
+}
+
+function kb(bytes) {
+  return `${(bytes / KB).toFixed(2)} kB`;
+}
+
+function printTable(results, why) {
+  console.log("Size budgets (esbuild, minified, gzip -9; client libraries and node: external)\n");
+  const width = Math.max(...results.map((r) => r.name.length));
+  for (const r of results) {
+    const over = r.budget !== undefined && r.gzip > r.budget;
+    const budget = r.budget === undefined ? "no budget" : `budget ${kb(r.budget)}`;
+    const status = r.budget === undefined ? "" : over ? "  OVER" : "  ok";
+    console.log(
+      `${r.name.padEnd(width)}  ${kb(r.gzip).padStart(9)} gz  ${kb(r.minified).padStart(9)} min  ${budget}${status}`,
+    );
+    if (why) {
+      for (const input of r.inputs.slice(0, 8)) {
+        console.log(`    ${kb(input.bytes).padStart(9)} min  ${input.path}`);
+      }
+    }
+  }
+}
+
+const args = new Set(process.argv.slice(2));
+const results = [];
+for (const entry of entries) results.push(await measure(entry));
+const over = results.filter((r) => r.budget !== undefined && r.gzip > r.budget);
+
+if (args.has("--json")) {
+  console.log(JSON.stringify({ results: results.map(({ inputs, ...r }) => r), over: over.length }));
+} else {
+  printTable(results, args.has("--why"));
+  if (over.length > 0) {
+    console.log(`\n${over.length} over budget: ${over.map((r) => r.name).join(", ")}`);
+  }
+}
+if (over.length > 0 && !args.has("--report-only")) process.exitCode = 1;
