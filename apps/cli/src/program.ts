@@ -2,7 +2,6 @@
 // decides the exit code. Nothing below calls process.exit, so stdout is always flushed.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { runDiagnose } from "./commands/diagnose.js";
 import { runExplain, runList } from "./commands/explain.js";
 import { PASSWORD_VARIABLE } from "./diagnose/password.js";
 import type { Out } from "./explain-output.js";
@@ -116,6 +115,8 @@ Exit codes: 0 every step passed, 1 the server refused something (or could not be
 2 bad input (the URL, an option, no password).`,
     )
     .action(async (url: string, options) => {
+      // Loaded on use: the SSH and FTP clients are not needed to explain a code.
+      const { runDiagnose } = await import("./commands/diagnose.js");
       const result = await runDiagnose(url, options, io, outFor(io));
       print(result.text);
       setExit(result.ok ? exitCodes.ok : exitCodes.refused);
