@@ -1,6 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // The examples import the package by its name, as a user would: test them against the source.
+    alias: {
+      "@transfer-errors/ssh2-sftp-client": fileURLToPath(
+        new URL("./src/index.ts", import.meta.url),
+      ),
+    },
+  },
   test: {
     name: "ssh2-sftp-client",
     include: ["test/**/*.test.ts"],

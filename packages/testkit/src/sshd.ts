@@ -204,6 +204,8 @@ export interface SshdOptions {
   subsystem?: string | false;
   /** More config lines. */
   extra?: readonly string[];
+  /** Listen on this port instead of a free one (a test that starts the server late). */
+  port?: number;
 }
 
 export interface SshdServer {
@@ -243,8 +245,8 @@ export async function startSshd(options: SshdOptions): Promise<SshdServer> {
   const hostKey = (await readFile(`${keyFile}.pub`, "utf8")).trim();
   let lastError: unknown;
   // A free port can be taken between finding it and sshd binding it: try a few.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+  for (let attempt = 0; attempt < (options.port ? 1 : 3); attempt++) {
+    const port = options.port ?? (await freePort());
     try {
       return await launch(dir, keyFile, hostKey, port, options);
     } catch (error) {

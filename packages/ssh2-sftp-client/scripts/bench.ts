@@ -1,0 +1,165 @@
+// pnpm bench: prints figures (not a test).
+//  1. toTransferError(error) against new Error(message), per call (targets: ratio <= 2).
+//  2. a wrapped client against the raw one (the same connection), over a few hundred operations
+//     on loopback against a real sshd, interleaved in rounds (target: ratio <= 1.02).
+import {
+  createSftpFixtures,
+  ensureSftpUser,
+  sshdUnavailableReason,
+  startSshd,
+} from "@transfer-errors/testkit/sshd";
+import SftpClient from "ssh2-sftp-client";
+import { toTransferError, wrapClient } from "../src/index.js";
+
+const quiet = { error: () => undefined, end: () => undefined, close: () => undefined };
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function perCallNs(fn: () => unknown, calls: number): number {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) fn();
+  return Number(process.hrtime.bigint() - start) / calls;
+}
+
+/** Error objects as ssh2-sftp-client 12.1 hands them over (seen against OpenSSH). */
+const samples: Error[] = [
+  Object.assign(new Error("get: No such file /srv/data/report.csv"), { code: 2, custom: true }),
+  Object.assign(new Error("_rename: Failure From: /srv/a.txt To: /srv/b.txt"), {
+    code: 4,
+    custom: true,
+  }),
+  Object.assign(new Error("list: Unexpected end event"), { code: "ERR_GENERIC_CLIENT" }),
+  Object.assign(new Error("getConnection: All configured authentication methods failed"), {}),
+  Object.assign(new Error("_xstat: No such file: /srv/data/missing"), {
+    code: "ENOENT",
+    custom: true,
+  }),
+];
+
+function benchToTransferError(): void {
+  const calls = 5_000;
+  const rounds = 15;
+  let sink = 0;
+  const ratios: number[] = [];
+  const converted: number[] = [];
+  const plain: number[] = [];
+  // Warm up both paths (JIT) before measuring.
+  for (let i = 0; i < 20_000; i++)
+    sink += toTransferError(samples[i % samples.length]).message.length;
+  for (let i = 0; i < 20_000; i++)
+    sink += new Error(samples[i % samples.length]!.message).message.length;
+  for (let round = 0; round < rounds; round++) {
+    let i = 0;
+    const a = perCallNs(() => {
+      sink += toTransferError(samples[i++ % samples.length]).message.length;
+    }, calls);
+    let j = 0;
+    const b = perCallNs(() => {
+      sink += new Error(samples[j++ % samples.length]!.message).message.length;
+    }, calls);
+    converted.push(a);
+    plain.push(b);
+    ratios.push(a / b);
+  }
+  console.log(
+    "toTransferError vs new Error() (5 error shapes, median of 15 interleaved rounds x 5000 calls)",
+  );
+  console.log(`  toTransferError: ${(median(converted) / 1000).toFixed(2)} µs/call`);
+  console.log(`  new Error():     ${(median(plain) / 1000).toFixed(2)} µs/call`);
+  console.log(`  ratio:           ${median(ratios).toFixed(2)}  (target <= 2)`);
+  if (sink < 0) console.log(sink);
+}
+
+async function benchWrapped(): Promise<void> {
+  const why = sshdUnavailableReason();
+  if (why) {
+    console.log(`wrapped vs raw: skipped (${why})`);
+    return;
+  }
+  const user = await ensureSftpUser();
+  const fixtures = await createSftpFixtures(user);
+  const sshd = await startSshd({ user });
+  const config = { host: sshd.host, port: sshd.port, username: user.name, password: user.password };
+  // One connection for both: two SSH connections differ by more (±10% here) than the wrapper costs.
+  const raw = new SftpClient("bench", quiet);
+  const wrapped = wrapClient(raw, { timeoutMs: 30_000 });
+  try {
+    await raw.connect(config);
+    // Without TCP_NODELAY each request waits for a delayed ACK (about 40 ms on loopback), which
+    // would hide any overhead of the wrapper.
+    (raw as unknown as { client: { setNoDelay(on: boolean): void } }).client.setNoDelay(true);
+    for (const [label, op] of [
+      ["stat", (c: SftpClient) => c.stat(fixtures.file)],
+      ["get (16 bytes)", (c: SftpClient) => c.get(fixtures.file)],
+    ] as const) {
+      const total = 400;
+      for (let i = 0; i < 50; i++) await op(i % 2 ? raw : wrapped);
+      // Strictly alternating calls, the first of each pair swapped every time: drift on the
+      // machine (the sshd, the other core) falls on both alike.
+      const runs: number[][] = [];
+      for (let repeat = 0; repeat < 3; repeat++) {
+        let rawNs = 0;
+        let wrappedNs = 0;
+        for (let i = 0; i < total; i++) {
+          for (const client of i % 2 ? [raw, wrapped] : [wrapped, raw]) {
+            const start = process.hrtime.bigint();
+            await op(client);
+            const spent = Number(process.hrtime.bigint() - start);
+            if (client === raw) rawNs += spent;
+            else wrappedNs += spent;
+          }
+        }
+        runs.push([rawNs / total / 1e6, wrappedNs / total / 1e6]);
+      }
+      const ratios = runs.map(([r, w]) => w! / r!);
+      console.log(
+        `wrapped vs raw client, ${label}: ${total} operations each, 3 times, alternating, on 127.0.0.1 (OpenSSH, one connection, TCP_NODELAY)`,
+      );
+      for (const [r, w] of runs)
+        console.log(
+          `  raw ${r!.toFixed(3)} ms/op, wrapped ${w!.toFixed(3)} ms/op, ratio ${(w! / r!).toFixed(3)}`,
+        );
+      const all = runs.reduce((sum, [, w]) => sum + w!, 0) / runs.reduce((sum, [r]) => sum + r!, 0);
+      console.log(
+        `  ratio: ${all.toFixed(3)} over all ${3 * total} pairs, ${median(ratios).toFixed(3)} median of the 3  (target <= 1.02)`,
+      );
+    }
+  } finally {
+    await raw.end().catch(() => undefined);
+    await sshd.stop();
+    await fixtures.remove();
+  }
+}
+
+/** The wrapper's own cost per call, on a client that answers at once (no network at all). */
+async function benchWrapperCpu(): Promise<void> {
+  const instant = { stat: async (path: string) => ({ path, size: 1 }) };
+  const wrapped = wrapClient(instant, { timeoutMs: 30_000 });
+  const calls = 20_000;
+  const time = async (client: typeof instant) => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < calls; i++) await client.stat("/x");
+    return Number(process.hrtime.bigint() - start) / calls;
+  };
+  await time(instant);
+  await time(wrapped);
+  const raw: number[] = [];
+  const wrap: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    raw.push(await time(instant));
+    wrap.push(await time(wrapped));
+  }
+  console.log(
+    "wrapper cost per call, on a client that answers at once (median of 7 x 20000 calls)",
+  );
+  console.log(
+    `  ${((median(wrap) - median(raw)) / 1000).toFixed(2)} µs added per call (raw ${(median(raw) / 1000).toFixed(2)} µs, wrapped ${(median(wrap) / 1000).toFixed(2)} µs)`,
+  );
+}
+
+benchToTransferError();
+await benchWrapperCpu();
+await benchWrapped();

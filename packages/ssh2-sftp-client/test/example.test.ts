@@ -1,0 +1,46 @@
+// The README's example runs: against a server that starts late (connect retried), and after a
+// dropped connection (reconnect with a fresh client).
+import { freePort } from "@transfer-errors/testkit/net";
+import { startSshd } from "@transfer-errors/testkit/sshd";
+import { expect, it } from "vitest";
+import { download, fetchFile } from "../examples/download-with-retry.js";
+import { createConnection } from "../src/index.js";
+import { connectConfig, describeSftp, running, useFixtures } from "./helpers.js";
+
+describeSftp("the README example", () => {
+  const fixtures = useFixtures();
+
+  it("retries a refused connect until the server is up, then downloads", async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const late = new Promise((resolve) => setTimeout(resolve, 400)).then(() =>
+      startSshd({ user: running().user, port }),
+    );
+    const work = download(connectConfig({ port }), fixtures().file, (line) => lines.push(line));
+    const sshd = await late;
+    try {
+      expect((await work).toString()).toBe(fixtures().fileContent);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines[0]).toMatch(/connect attempt 1 failed \(connection-refused\)/);
+    } finally {
+      await sshd.stop();
+    }
+  });
+
+  it("reconnects with a fresh client after the connection dropped", async () => {
+    const sshd = await startSshd({ user: running().user });
+    const sftp = createConnection(connectConfig({ port: sshd.port }));
+    try {
+      const first = await sftp.connect();
+      await sshd.killSessions();
+      const lines: string[] = [];
+      const data = await fetchFile(sftp, fixtures().file, (line) => lines.push(line));
+      expect(data.toString()).toBe(fixtures().fileContent);
+      expect(lines).toEqual(["attempt 1 failed (connection-lost), retrying"]);
+      expect(sftp.client).not.toBe(first);
+    } finally {
+      await sftp.end();
+      await sshd.stop();
+    }
+  });
+});
