@@ -1,8 +1,9 @@
 // The README's example runs: against a server that starts late (connect retried), and after a
 // dropped connection (reconnect with a fresh client).
+import { readFile } from "node:fs/promises";
 import { freePort } from "@transfer-errors/testkit/net";
 import { startSshd } from "@transfer-errors/testkit/sshd";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { download, fetchFile } from "../examples/download-with-retry.js";
 import { createConnection } from "../src/index.js";
 import { connectConfig, describeSftp, running, useFixtures } from "./helpers.js";
@@ -42,5 +43,20 @@ describeSftp("the README example", () => {
       await sftp.end();
       await sshd.stop();
     }
+  });
+});
+
+describe("the README", () => {
+  it("shows the example's code as it is in examples/", async () => {
+    const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+    const example = await readFile(
+      new URL("../examples/download-with-retry.ts", import.meta.url),
+      "utf8",
+    );
+    const shown = /```ts\n(import \{[\s\S]*?)\ntry \{/.exec(readme)?.[1]?.trim();
+    const code = example
+      .slice(example.indexOf("import {\n"), example.indexOf("async function main"))
+      .trim();
+    expect(shown).toBe(code);
   });
 });
