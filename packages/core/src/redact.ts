@@ -16,8 +16,9 @@ const rules: readonly [RegExp, string][] = [
     /\b(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret)(["']?\s{0,4}[:=]\s{0,4}["']?)(?!\*\*\*)[^\s"',;&}]{1,1024}/gi,
     `$1$2${MASK}`,
   ],
-  // An FTP PASS command echoed back in a message.
-  [/\bPASS [^\s]{1,1024}/g, `PASS ${MASK}`],
+  // An FTP PASS command echoed in a log or message: at the start of a line or after a "> "
+  // prompt, so that a server's "log in with USER and PASS first" stays readable.
+  [/(^|\n|> ?)PASS [^\s]{1,1024}/g, `$1PASS ${MASK}`],
 ];
 
 function secretList(secrets: readonly unknown[] | undefined): string[] {

@@ -13,6 +13,10 @@ describe("redact", () => {
     expect(redact('{"password":"hunter22","user":"a"}')).not.toContain("hunter22");
     expect(redact("passphrase=abc123 next")).toBe("passphrase=*** next");
     expect(redact("PASS topsecret")).toBe("PASS ***");
+    expect(redact("> USER alice\n> PASS topsecret")).toBe("> USER alice\n> PASS ***");
+    expect(redact("Please log in with USER and PASS first.")).toBe(
+      "Please log in with USER and PASS first.",
+    );
   });
 
   it("masks exact secrets wherever they appear", () => {
