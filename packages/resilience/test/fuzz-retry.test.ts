@@ -1,0 +1,196 @@
+// fast-check over withRetry's options and backoffDelay: whatever the numbers, the loop settles
+// within its budget, no wait is longer than the cap, and the error thrown in the end is the one
+// the operation threw (or a TransferError holding it as `cause`).
+import {
+  backoffDelay,
+  createTransferError,
+  isTransferError,
+  withRetry,
+} from "@transfer-errors/core";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+/** Numbers a caller may pass by mistake, besides sensible ones. */
+const anyNumber = fc.oneof(
+  fc.integer({ min: -5, max: 8 }),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -0),
+);
+
+const unitRandom = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+
+const optionsArb = fc.record(
+  {
+    retries: anyNumber,
+    minDelayMs: anyNumber,
+    maxDelayMs: anyNumber,
+    factor: anyNumber,
+    retryAmbiguous: fc.boolean(),
+    random: unitRandom.map((r) => () => r),
+  },
+  { requiredKeys: [] },
+);
+
+/** The longest wait withRetry may take: maxDelayMs when it is a number >= 0, else the default. */
+function cap(maxDelayMs: number | undefined): number {
+  return maxDelayMs !== undefined && maxDelayMs >= 0 ? Math.min(maxDelayMs, 30_000) : 30_000;
+}
+
+/** The retries the budget allows for a sane `retries` (a finite number, or none given). */
+function budget(retries: number | undefined): number | undefined {
+  if (retries === undefined) return 3;
+  return Number.isFinite(retries) ? Math.max(0, Math.floor(retries)) : undefined;
+}
+
+const ATTEMPT_LIMIT = 40;
+
+describe("withRetry under any options", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Drives the fake clock until `run` settles (each step as long as the longest wait). */
+  async function settle<T>(
+    run: Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+    run.then(
+      (value) => {
+        outcome = { ok: true, value };
+      },
+      (error: unknown) => {
+        outcome = { ok: false, error };
+      },
+    );
+    for (let step = 0; step < 200 && outcome === undefined; step++) {
+      await vi.advanceTimersByTimeAsync(30_001);
+    }
+    if (!outcome) throw new Error("withRetry did not settle");
+    return outcome;
+  }
+
+  it("settles within the budget, waits no longer than the cap, and keeps the thrown error", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        optionsArb,
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom("transfer-error", "raw-with-code", "no-code"),
+        async (options, failures, kind) => {
+          const thrown: unknown[] = [];
+          const waits: number[] = [];
+          let lastFailureAt = 0;
+          let attempts = 0;
+          const run = withRetry(() => {
+            attempts += 1;
+            if (lastFailureAt) waits.push(Date.now() - lastFailureAt);
+            if (attempts > ATTEMPT_LIMIT) throw new Error("attempt limit");
+            if (attempts > failures) return "done";
+            lastFailureAt = Date.now();
+            const error =
+              kind === "transfer-error"
+                ? createTransferError({ protocol: "ftp", code: "ECONNRESET" })
+                : kind === "raw-with-code"
+                  ? Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" })
+                  : "a bare string";
+            thrown.push(error);
+            throw error;
+          }, options);
+          const outcome = await settle(run);
+          expect(attempts).toBeLessThanOrEqual(ATTEMPT_LIMIT);
+          // +1: a timer of 0 ms fires after 1 ms, as in Node.
+          for (const wait of waits) expect(wait).toBeLessThanOrEqual(cap(options.maxDelayMs) + 1);
+          const allowed = budget(options.retries);
+          if (kind === "no-code") {
+            // Not an error this loop can read: thrown at once, unchanged.
+            expect(attempts).toBe(1);
+            if (failures > 0) expect(outcome).toEqual({ ok: false, error: "a bare string" });
+            return;
+          }
+          if (outcome.ok) {
+            expect(attempts).toBe(failures + 1);
+            if (allowed !== undefined) expect(failures).toBeLessThanOrEqual(allowed);
+            return;
+          }
+          // Gave up: on the last error thrown, or on the original inside a TransferError.
+          const last = thrown.at(-1);
+          expect(isTransferError(outcome.error)).toBe(true);
+          const error = outcome.error as { cause?: unknown };
+          expect(outcome.error === last || error.cause === last).toBe(true);
+          if (allowed !== undefined) expect(attempts).toBe(allowed + 1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never retries forever on a retries value that is no number of retries", async () => {
+    for (const retries of [Number.NaN, -1, -Infinity, 2.7]) {
+      let attempts = 0;
+      const run = withRetry(
+        () => {
+          attempts += 1;
+          if (attempts > ATTEMPT_LIMIT) throw new Error("attempt limit");
+          throw createTransferError({ protocol: "sftp", code: "ECONNRESET" });
+        },
+        { retries, minDelayMs: 1 },
+      );
+      const outcome = await settle(run);
+      expect(outcome.ok).toBe(false);
+      expect(attempts, `retries: ${retries}`).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("aborts with the signal's own reason, during a wait of any length", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        optionsArb,
+        fc.integer({ min: 0, max: 29_000 }),
+        async (options, abortAfter) => {
+          const controller = new AbortController();
+          const reason = new Error("caller gave up");
+          const run = withRetry(
+            () => {
+              throw createTransferError({ protocol: "ftp", code: 421 });
+            },
+            { ...options, retries: 5, signal: controller.signal },
+          );
+          setTimeout(() => controller.abort(reason), abortAfter);
+          const outcome = await settle(run);
+          // Either the budget ran out first, or the abort came: then with its reason, as it is.
+          if (!outcome.ok && !isTransferError(outcome.error)) expect(outcome.error).toBe(reason);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("backoffDelay", () => {
+  it("stays within [0, maxDelayMs] and honours the server's delay up to the cap", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.record({
+          minDelayMs: fc.double({ min: 0, max: 1e5, noNaN: true }),
+          maxDelayMs: fc.double({ min: 0, max: 1e5, noNaN: true }),
+          factor: fc.double({ min: 1, max: 10, noNaN: true }),
+          random: unitRandom.map((r) => () => r),
+        }),
+        fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: undefined }),
+        (attempt, options, serverDelay) => {
+          const delay = backoffDelay(attempt, options, serverDelay);
+          expect(Number.isFinite(delay)).toBe(true);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThanOrEqual(options.maxDelayMs);
+          if (serverDelay !== undefined) {
+            expect(delay).toBeGreaterThanOrEqual(Math.min(serverDelay, options.maxDelayMs));
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
