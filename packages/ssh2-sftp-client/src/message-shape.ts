@@ -48,8 +48,8 @@ export interface TextAndPath {
 /**
  * Separates the text from the path(s) the library appended: "Failure From: /a To: /b",
  * "Failure Local: /l Remote: /r", "Permission denied Remote: /r Local: /l", "No such file /p",
- * "No such file: /p". A path known from the call is cut off exactly; otherwise the first
- * " /" (or ": /") starts the path.
+ * "No such file: /p". A path known from the call is cut off exactly; otherwise the last " /"
+ * starts the path.
  */
 export function splitTextAndPath(detail: string, knownPath?: string): TextAndPath {
   const fromTo = /^(.*?) From: (.*?) To: (.*)$/s.exec(detail);
@@ -68,7 +68,9 @@ export function splitTextAndPath(detail: string, knownPath?: string): TextAndPat
       }
     }
   }
-  const slash = /^(.*?):? +(\/.*)$/s.exec(detail);
-  if (slash?.[1]) return { text: slash[1], path: slash[2]! };
+  // The library appends the path last, and a server's own text may name paths too ("mkdir
+  // /srv/in: file exists"): the path is what follows the last " /".
+  const at = detail.lastIndexOf(" /");
+  if (at > 0) return { text: detail.slice(0, at).replace(/:? *$/, ""), path: detail.slice(at + 1) };
   return { text: detail, path: undefined };
 }

@@ -102,6 +102,17 @@ describe("SFTP statuses", () => {
     );
   });
 
+  it("a server text that names paths itself (Go's pkg/sftp) keeps them; the library's path is the last", () => {
+    const error = toTransferError(
+      libError("rmdir: remove /srv/old: directory not empty /srv/old", { code: 4, custom: true }),
+    );
+    expect([error.reason, error.serverMessage, error.path]).toEqual([
+      "directory-not-empty",
+      "remove /srv/old: directory not empty",
+      "/srv/old",
+    ]);
+  });
+
   it("statuses of later protocol versions from other servers", () => {
     expect(
       summary(libError("mkdir: _doMkdir: File already exists /d", { code: 11, custom: true })),

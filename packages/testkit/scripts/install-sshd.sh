@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs OpenSSH's sshd for the SFTP integration tests, when it is missing.
+# Installs OpenSSH's sshd for the SFTP integration tests, when it is missing (and openssl, which
+# hashes the test user's password).
 # Idempotent and quiet: prints one line when it installs, nothing when all is there.
 # Works as root on a fresh Debian; elsewhere it only reports what is missing.
 set -euo pipefail
 
 have_sshd() {
-  [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1
+  [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1 && [ -x /usr/bin/openssl ]
 }
 
 if have_sshd; then
@@ -18,7 +19,7 @@ if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
   exit 0
 fi
 
-echo "install-sshd: installing openssh-server"
+echo "install-sshd: installing openssh-server and openssl"
 export DEBIAN_FRONTEND=noninteractive
 # Do not let the package start the system's own sshd on port 22: the tests start theirs.
 policy=/usr/sbin/policy-rc.d
@@ -32,11 +33,11 @@ cleanup() { if [ "$created_policy" = 1 ]; then rm -f "$policy"; fi; }
 trap cleanup EXIT
 
 apt_install() {
-  apt-get install -y -qq --no-install-recommends openssh-server >/dev/null
+  apt-get install -y -qq --no-install-recommends openssh-server openssl >/dev/null
 }
 if ! apt_install 2>/dev/null; then
   apt-get update -qq >/dev/null
   apt_install
 fi
 
-have_sshd || { echo "install-sshd: openssh-server installed but /usr/sbin/sshd is missing" >&2; exit 1; }
+have_sshd || { echo "install-sshd: installed, but sshd, ssh-keygen or openssl is still missing" >&2; exit 1; }

@@ -5,7 +5,17 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  chown,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -54,35 +64,102 @@ export interface SftpUser {
 /**
  * Creates the non-root SFTP user if missing and gives it a fresh random password. Non-root,
  * because root ignores file permissions and the read-only fixtures would not be read-only.
- * Call it once per test run (a vitest globalSetup): a second call changes the password.
+ * Call it once per test run (a vitest globalSetup) with a user name of its own: a second call
+ * changes the password.
  */
 export async function ensureSftpUser(name = "te-sftp"): Promise<SftpUser> {
-  if (!(await userExists(name))) {
-    await run("/usr/sbin/useradd", [
-      "--no-create-home",
-      "--home-dir",
-      "/nonexistent",
-      "--shell",
-      "/bin/sh",
-      name,
-    ]);
-  }
   // Letters and digits only: nothing a shell, a URL or a regular expression would treat specially.
   const password = `Pw${randomBytes(12).toString("hex")}`;
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn("/usr/sbin/chpasswd", [], { stdio: ["pipe", "ignore", "pipe"] });
+  // Test runs of several packages set up their users at once; concurrent writers of
+  // /etc/shadow (useradd, and chpasswd through PAM, lock it differently) can lose an update,
+  // which leaves a user with an old password. One writer at a time, and the result checked.
+  await withUsersLock(async () => {
+    if (!(await userExists(name))) {
+      await run("/usr/sbin/useradd", [
+        "--no-create-home",
+        "--home-dir",
+        "/nonexistent",
+        "--shell",
+        "/bin/sh",
+        name,
+      ]);
+    }
+    await setPassword(name, password);
+  });
+  const [uid, gid] = await Promise.all([idOf(name, "-u"), idOf(name, "-g")]);
+  return { name, password, uid, gid };
+}
+
+async function setPassword(name: string, password: string): Promise<void> {
+  const hash = await cryptHash(password);
+  // With a hash: shadow-utils writes it (the same locking as useradd), and it can be checked.
+  await feed("/usr/sbin/chpasswd", hash ? ["-e"] : [], `${name}:${hash ?? password}\n`);
+  if (hash && (await shadowHashOf(name)) !== hash) {
+    throw new Error(`the password of ${name} did not reach /etc/shadow`);
+  }
+}
+
+/** A SHA-512 crypt hash from openssl, or `undefined` when openssl is missing. */
+async function cryptHash(password: string): Promise<string | undefined> {
+  if (!existsSync("/usr/bin/openssl")) return undefined;
+  const hash = (await feed("/usr/bin/openssl", ["passwd", "-6", "-stdin"], password)).trim();
+  return hash.startsWith("$6$") ? hash : undefined;
+}
+
+async function shadowHashOf(name: string): Promise<string | undefined> {
+  const shadow = await readFile("/etc/shadow", "utf8");
+  return shadow
+    .split("\n")
+    .find((line) => line.startsWith(`${name}:`))
+    ?.split(":")[1];
+}
+
+/** Runs a command with `input` on its standard input; resolves with its output. */
+function feed(command: string, args: string[], input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
     let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     child.on("error", reject);
     child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`chpasswd failed: ${stderr.trim()}`)),
+      code === 0 ? resolve(stdout) : reject(new Error(`${command} failed: ${stderr.trim()}`)),
     );
-    child.stdin.end(`${name}:${password}\n`);
+    child.stdin.end(input);
   });
-  const [uid, gid] = await Promise.all([idOf(name, "-u"), idOf(name, "-g")]);
-  return { name, password, uid, gid };
+}
+
+const USERS_LOCK = join(tmpdir(), "te-sftp-users.lock");
+
+/** Runs `work` while holding a lock shared by every process on this machine (a directory). */
+async function withUsersLock<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await mkdir(USERS_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A lock left by a killed run: no setup holds it this long.
+      const age = await stat(USERS_LOCK).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (age > 60_000) await rm(USERS_LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`${USERS_LOCK} is held by another test run`);
+      await delay(25);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(USERS_LOCK, { recursive: true, force: true });
+  }
 }
 
 async function userExists(name: string): Promise<boolean> {
