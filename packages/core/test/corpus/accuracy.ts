@@ -42,8 +42,14 @@ export function measureAccuracy(
     score.entries++;
     const r = got.reason === entry.reason;
     const h = got.retryable === entry.retryable;
-    if (r) score.reasonOk++, reasonOk++;
-    if (h) score.retryOk++, retryOk++;
+    if (r) {
+      score.reasonOk++;
+      reasonOk++;
+    }
+    if (h) {
+      score.retryOk++;
+      retryOk++;
+    }
     if (!r || !h) {
       misses.push(
         `${entry.product} ${entry.code} ${JSON.stringify(entry.text)}${entry.operation ? ` (${entry.operation})` : ""}: expected ${entry.reason}/${entry.retryable ? "retry" : "no retry"}, got ${got.reason}/${got.retryable ? "retry" : "no retry"}${entry.note ? ` — ${entry.note}` : ""}`,
