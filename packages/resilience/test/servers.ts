@@ -6,7 +6,7 @@ import {
   startFtpServer,
 } from "@transfer-errors/testkit/ftp";
 import { afterAll, beforeAll, inject } from "vitest";
-import type { SftpSetup } from "./global-setup.ts";
+import type { SftpSetup } from "../src/sftp-server.ts";
 
 const inCi = process.env.CI === "true";
 
