@@ -355,6 +355,9 @@ async function launch(
     throw error;
   }
   const pid = child.pid!;
+  // A test process that dies without stop() must not leave a listening sshd behind.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   return {
     host: "127.0.0.1",
     port,
@@ -368,6 +371,7 @@ async function launch(
     killSftpServers: async () =>
       signalAll(await named(await descendants(pid), "sftp-server"), "SIGKILL"),
     async stop() {
+      process.off("exit", killOnExit);
       const sessions = await descendants(pid);
       signalAll(sessions, "SIGKILL");
       await new Promise<void>((resolve) => {
