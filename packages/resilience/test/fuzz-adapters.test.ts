@@ -194,3 +194,40 @@ describe("wrapClient: the secrets of the connection's own config", () => {
     );
   });
 });
+
+describe("explain, as both adapters re-export it", () => {
+  const kinds = [
+    "positive-preliminary",
+    "positive-completion",
+    "positive-intermediate",
+    "transient-negative",
+    "permanent-negative",
+    "protected",
+  ];
+
+  it("reads every FTP reply code 100-699, known or from its digits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 699 }), (code) => {
+        for (const explain of [ftp.explain, sftp.explain]) {
+          const info = explain(code);
+          expect(info).toMatchObject({ protocol: "ftp", code });
+          expect(info?.kind).toBe(kinds[Math.floor(code / 100) - 1]);
+          expect(info?.text.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds every SFTP status by number and by its SSH_FX_ name", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 31 }), (code) => {
+        const info = sftp.explain(code, "sftp");
+        expect(info).toMatchObject({ protocol: "sftp", code });
+        expect(info?.name).toMatch(/^SSH_FX_/);
+        expect(ftp.explain(info!.name)).toEqual(info);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
