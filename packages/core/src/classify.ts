@@ -106,10 +106,10 @@ function decideRetry(
   const reconnect =
     input.reconnect === true || rule?.reconnect === true || reconnectOf(reason, space, code);
   const subject = subjectOf(input.protocol, space, code);
-  const said = rule ? ` (the text says ${reason})` : "";
+  const what = rule ? `${subject} says ${reason} in its text` : `${subject} is ${reason}`;
   let why = retryable
-    ? `${subject}${said} is ${reason}, a condition that can clear by itself: the same request may succeed later.`
-    : `${subject}${said} is ${reason}: repeating the same request will fail the same way until something changes.`;
+    ? `${what}, a condition that can clear by itself: the same request may succeed later.`
+    : `${what}: repeating the same request will fail the same way until something changes.`;
   let ambiguous = false;
   if (
     retryable &&

@@ -228,7 +228,10 @@ function explanationOf(
 ): string {
   const texts = reasonTexts[reason] ?? reasonTexts.unknown;
   const parts = [codeName ? `${texts.what} (${codeName})` : texts.what];
-  if (serverMessage) parts.push(`The server said: "${cut(serverMessage, 300)}".`);
+  if (serverMessage) {
+    const said = cut(serverMessage.trim(), 300);
+    parts.push(`The server said: "${said}"${/[.!?]$/.test(said) ? "" : "."}`);
+  }
   if (hint) parts.push(hint);
   parts.push(texts.action);
   return parts.join(" ");
