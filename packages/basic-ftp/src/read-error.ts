@@ -1,7 +1,7 @@
 // Reads what basic-ftp threw into a core `Failure`. The core classifies reply codes and system
 // codes; this module only reads basic-ftp's shapes (FTPError, suffixed Node errors, its own
 // messages) and adds what only the adapter knows (the client closed itself, a local file failed).
-import { type Failure, readErrorShape } from "@transfer-errors/core";
+import { type Failure, readErrorShape, safeGet, safeString } from "@transfer-errors/core";
 import type { FailureContext } from "./context.js";
 import { isDeadlineError, isDeadlineMessage } from "./deadline.js";
 import {
@@ -75,21 +75,6 @@ const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 /** Nesting depth for "Client is closed because ..." inside a passive-mode wrapper. */
 const MAX_DEPTH = 3;
 
-function propertyOf(value: unknown, key: string): unknown {
-  if ((typeof value !== "object" && typeof value !== "function") || value === null)
-    return undefined;
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
-
-function textOf(value: unknown, key: string): string | undefined {
-  const v = propertyOf(value, key);
-  return typeof v === "string" ? v : undefined;
-}
-
 /** An FTP reply that basic-ftp turned into an error: a number code and the reply as message. */
 function isReply(name: string | undefined, code: unknown, message: string | undefined): boolean {
   if (typeof code !== "number" || !Number.isInteger(code) || code < 100 || code > 699) return false;
@@ -125,8 +110,8 @@ function oneLine(text: string): string {
 function isLocalFileError(error: unknown, code: unknown, message: string, ctx: FailureContext) {
   if (ctx.fromCallerStream || LOCAL_FILE_CHANGED.test(message)) return true;
   if (typeof code !== "string" || socketOf(message) !== undefined) return false;
-  const syscall = textOf(error, "syscall");
-  const path = textOf(error, "path");
+  const syscall = safeString(error, "syscall");
+  const path = safeString(error, "path");
   if (path !== undefined && path === ctx.localPath) return true;
   if (syscall === undefined || !FILE_SYSCALLS.has(syscall)) return false;
   // An fs error names its path; a write to an already opened file (ENOSPC) does not.
@@ -134,7 +119,7 @@ function isLocalFileError(error: unknown, code: unknown, message: string, ctx: F
 }
 
 function localFile(error: unknown, code: unknown, message: string): Reading {
-  const path = textOf(error, "path");
+  const path = safeString(error, "path");
   const where = path === undefined ? "a local file" : `the local file ${JSON.stringify(path)}`;
   if (LOCAL_FILE_CHANGED.test(message)) {
     return {

@@ -13,7 +13,7 @@ export { isReason, type Reason, reasons } from "./reasons.js";
 export { redact } from "./redact.js";
 export { explain, listCodes } from "./registry.js";
 export { backoffDelay, type RetryOptions, withRetry } from "./retry.js";
-export { type ErrorShape, readErrorShape } from "./safe.js";
+export { type ErrorShape, readErrorShape, safeGet, safeString } from "./safe.js";
 export { sftpStatuses } from "./sftp-statuses.js";
 export { sshDisconnectReasons } from "./ssh-disconnect-reasons.js";
 export { type TextRule, textRules } from "./text-rules.js";

@@ -1,4 +1,11 @@
-import { classify, type Failure, type Reason, readErrorShape } from "@transfer-errors/core";
+import {
+  classify,
+  type Failure,
+  type Reason,
+  readErrorShape,
+  safeGet,
+  safeString,
+} from "@transfer-errors/core";
 import {
   levelReasons,
   type MessageRule,
@@ -42,28 +49,13 @@ function readShape(error: unknown): Shape {
   return {
     code,
     message: text,
-    level: stringProp(error, "level"),
-    custom: prop(error, "custom") === true,
-    localPath: stringProp(error, "path"),
-    syscall: stringProp(error, "syscall"),
+    level: safeString(error, "level"),
+    custom: safeGet(error, "custom") === true,
+    localPath: safeString(error, "path"),
+    syscall: safeString(error, "syscall"),
     prefixes,
     detail,
   };
-}
-
-function prop(value: unknown, key: string): unknown {
-  if ((typeof value !== "object" && typeof value !== "function") || value === null)
-    return undefined;
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
-
-function stringProp(value: unknown, key: string): string | undefined {
-  const v = prop(value, key);
-  return typeof v === "string" ? v : undefined;
 }
 
 /** The public method a message names, from its outermost prefix that is one. */
