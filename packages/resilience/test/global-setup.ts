@@ -6,7 +6,7 @@ import { type SftpSetup, startSftpServer } from "../src/sftp-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    sftp: SftpSetup;
+    resilienceSftp: SftpSetup;
   }
 }
 
@@ -26,10 +26,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const why = sshdUnavailableReason();
   if (why) {
     if (process.env.CI === "true") throw new Error(`the resilience tests need sshd: ${why}`);
-    project.provide("sftp", { ...none, unavailable: why });
+    project.provide("resilienceSftp", { ...none, unavailable: why });
     return async () => {};
   }
   const { setup: sftp, stop } = await startSftpServer("te-res-sftp");
-  project.provide("sftp", sftp);
+  project.provide("resilienceSftp", sftp);
   return stop;
 }

@@ -38,7 +38,7 @@ export function useVsftpd(): { readonly current: RunningFtpServer } {
 
 /** The run's sshd and fixtures; `unavailable` is set when there is none (never under CI). */
 export function sftpSetup(): SftpSetup {
-  const setup = inject("sftp");
+  const setup = inject("resilienceSftp");
   if (setup.unavailable) console.warn(`skipping the SFTP fault tests: ${setup.unavailable}`);
   return setup;
 }
