@@ -43,6 +43,20 @@ const entries = [
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
     budget: 12 * KB,
   },
+  // For comparison: an app that imports everything an adapter exports (explain and its
+  // registry included).
+  {
+    name: "basic-ftp: everything",
+    package: "packages/basic-ftp",
+    code: 'export * from "./dist/index.js";',
+    budget: undefined,
+  },
+  {
+    name: "ssh2-sftp-client: everything",
+    package: "packages/ssh2-sftp-client",
+    code: 'export * from "./dist/index.js";',
+    budget: undefined,
+  },
 ];
 
 /** What a user's app brings itself: the client libraries and Node. */
