@@ -240,7 +240,7 @@ describe("each fault, on a local byte stream", () => {
     const kinds: string[][] = [];
     for (const seed of [9, 9, 10]) {
       const p = await startFaultProxy({ target: { port: stream.port }, seed, plan });
-      for (let i = 0; i < 12; i++) await readThrough(p.port, 150);
+      for (let i = 0; i < 12; i++) await readThrough(p.port, 50);
       kinds.push(p.records.map((r) => JSON.stringify(r.fault)));
       await p.stop();
     }
