@@ -58,6 +58,13 @@ export const PARSE_ERRORS = [
   "FTP control response exceeded maximum allowed size",
 ] as const;
 
+/**
+ * A passive-mode reply whose address was opened but not closed: the line was cut off in transit (the
+ * connection dropped while it arrived). A complete 227/229 from any server parses.
+ */
+export const TRUNCATED_PASSIVE_REPLY =
+  /^Can't parse (?:response to '(?:EPSV|PASV)'|EPSV response|PASV response)[^:]*: 22[79][ -][^()]*\([^)]*$/;
+
 /** A passive-mode step found the control connection gone. */
 export const CONTROL_DISCONNECTED = "Control socket is disconnected";
 

@@ -22,6 +22,7 @@ import {
   SOCKET_TIMEOUT,
   socketOf,
   TRANSMISSION_ERROR,
+  TRUNCATED_PASSIVE_REPLY,
   UNEXPECTED_REPLY,
   USER_CLOSED,
 } from "./messages.js";
@@ -335,6 +336,13 @@ function readMessage(
       reason: "protocol-error",
       reconnect: true,
       hint: "The server asked for more in the middle of a transfer (an intermediate reply); basic-ftp cannot answer it and closed the connection.",
+    };
+  }
+  if (TRUNCATED_PASSIVE_REPLY.test(message)) {
+    return {
+      reason: "connection-lost",
+      reconnect: true,
+      hint: "The server's passive-mode reply was cut off mid-line: the connection dropped while it arrived.",
     };
   }
   if (PARSE_ERRORS.some((prefix) => message.startsWith(prefix))) {

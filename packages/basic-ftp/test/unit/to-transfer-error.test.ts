@@ -247,6 +247,18 @@ describe("basic-ftp's own messages", () => {
       { reason: "data-connection-failed", code: "ECONNREFUSED", retryable: true, reconnect: false },
     ],
     [
+      "passive reply cut off in transit (later transfers)",
+      "Can't parse response to 'EPSV': 229 Entering Extended Passive Mode (|||282",
+      {},
+      { reason: "connection-lost", retryable: true, reconnect: true },
+    ],
+    [
+      "complete passive reply that basic-ftp cannot read",
+      "Can't parse response to 'EPSV': 229 Entering Extended Passive Mode (|||65536|)",
+      {},
+      { reason: "protocol-error", retryable: false, reconnect: false },
+    ],
+    [
       "PWD reply without quotes",
       "Can't parse response to command 'PWD': 257 no quotes",
       {},
