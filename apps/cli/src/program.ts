@@ -1,6 +1,7 @@
 // The command line: commander parses, the commands compute a text, this file prints it and
 // decides the exit code. Nothing below calls process.exit, so stdout is always flushed.
 import { readFileSync } from "node:fs";
+import { redact } from "@transfer-errors/core";
 import { Command, CommanderError, Option } from "commander";
 import { runExplain, runList } from "./commands/explain.js";
 import { PASSWORD_VARIABLE } from "./diagnose/password.js";
@@ -40,7 +41,8 @@ function build(io: Io, setExit: (code: number) => void): Command {
     .showHelpAfterError("(add --help for usage)")
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Commander echoes arguments in its errors: a pasted URL may carry a password.
+      writeErr: (s) => io.stderr.write(redact(s)),
     })
     .exitOverride();
 
@@ -141,11 +143,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return answered ? exitCodes.ok : exitCodes.usage;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`transfer-errors: ${error.message}\n`);
+      // The message may quote the input, and a pasted line may carry credentials.
+      io.stderr.write(`transfer-errors: ${redact(error.message)}\n`);
       return exitCodes.usage;
     }
-    io.stderr.write(`transfer-errors: internal error, please report it: ${String(error)}\n`);
-    if (error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(
+      `transfer-errors: internal error, please report it: ${redact(String(error))}\n`,
+    );
+    if (error instanceof Error && error.stack) io.stderr.write(`${redact(error.stack)}\n`);
     return exitCodes.internal;
   }
 }

@@ -59,11 +59,12 @@ export const PARSE_ERRORS = [
 ] as const;
 
 /**
- * A passive-mode reply whose address was opened but not closed: the line was cut off in transit (the
- * connection dropped while it arrived). A complete 227/229 from any server parses.
+ * A passive-mode reply without a complete address: the line was cut off in transit (the
+ * connection dropped while it arrived), anywhere in the line. A complete 227/229 from any server
+ * parses; a server that really sends none fails again on the next try, within the retry budget.
  */
 export const TRUNCATED_PASSIVE_REPLY =
-  /^Can't parse (?:response to '(?:EPSV|PASV)'|EPSV response|PASV response)[^:]*: 22[79][ -][^()]*\([^)]*$/;
+  /^Can't parse (?:response to '(?:EPSV|PASV)'|EPSV response|PASV response)[^:]*: 22[79][ -][^)]*$/;
 
 /** A passive-mode step found the control connection gone. */
 export const CONTROL_DISCONNECTED = "Control socket is disconnected";

@@ -34,16 +34,28 @@ export interface RetryOptions {
   random?: () => number;
 }
 
+/** A finite number, or the default for anything else (NaN, Infinity, a string by mistake). */
+function finiteOr(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
+}
+
+/** Retries as asked: a whole number from 0, `Infinity` on purpose, else the default 3. */
+function retryBudget(value: unknown): number {
+  if (value === Number.POSITIVE_INFINITY) return value;
+  return Math.max(0, Math.floor(finiteOr(value, 3)));
+}
+
 /** Full jitter: a uniform wait between 0 and the exponential ceiling, at least what the server asked. */
 export function backoffDelay(
   attempt: number,
   options: Pick<RetryOptions, "minDelayMs" | "maxDelayMs" | "factor" | "random">,
   serverDelayMs?: number,
 ): number {
-  const min = options.minDelayMs ?? 500;
-  const max = Math.max(0, options.maxDelayMs ?? 30_000);
-  const ceiling = Math.min(max, min * (options.factor ?? 2) ** (attempt - 1));
-  const jitter = Math.floor((options.random ?? Math.random)() * ceiling);
+  const min = Math.max(0, finiteOr(options.minDelayMs, 500));
+  const max = Math.max(0, finiteOr(options.maxDelayMs, 30_000));
+  const ceiling = Math.min(max, min * Math.max(1, finiteOr(options.factor, 2)) ** (attempt - 1));
+  const random = Math.min(1, Math.max(0, finiteOr((options.random ?? Math.random)(), 0)));
+  const jitter = Math.floor(random * ceiling);
   return serverDelayMs === undefined ? jitter : Math.max(jitter, Math.min(serverDelayMs, max));
 }
 
@@ -93,7 +105,7 @@ export async function withRetry<T>(
   options: RetryOptions = {},
 ): Promise<T> {
   const { signal, reconnect } = options;
-  const retries = Math.max(0, Math.floor(options.retries ?? 3));
+  const retries = retryBudget(options.retries);
   const normalize = options.normalize ?? defaultNormalize;
   let pendingReconnect: TransferError | undefined;
   for (let attempt = 1; ; attempt++) {

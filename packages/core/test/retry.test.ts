@@ -21,6 +21,15 @@ describe("backoffDelay", () => {
     }
     expect(backoffDelay(1, { minDelayMs: 100, random: () => 0 }, 2_000)).toBe(2_000);
     expect(backoffDelay(1, { maxDelayMs: 1_000, random: () => 0 }, 60_000)).toBe(1_000);
+    // Nonsense options fall back to the defaults instead of NaN waits.
+    const nonsense = {
+      minDelayMs: Number.NaN,
+      maxDelayMs: Number.NaN,
+      factor: Number.NaN,
+      random: () => Number.NaN,
+    };
+    expect(backoffDelay(3, nonsense)).toBe(0);
+    expect(backoffDelay(3, { ...nonsense, random: () => 0.5 })).toBe(1_000);
   });
 });
 
@@ -37,6 +46,16 @@ describe("withRetry", () => {
     const error = (await done) as TransferError;
     expect(fn).toHaveBeenCalledTimes(4);
     expect(error.code).toBe(451);
+  });
+
+  it("takes NaN retries as the default budget instead of retrying forever", async () => {
+    const fn = vi.fn(async () => {
+      throw transient();
+    });
+    const done = withRetry(fn, { retries: Number.NaN, minDelayMs: 1 }).catch(() => undefined);
+    await vi.runAllTimersAsync();
+    await done;
+    expect(fn).toHaveBeenCalledTimes(4);
   });
 
   it("throws a permanent error at once, without waiting", async () => {
