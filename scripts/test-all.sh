@@ -25,4 +25,13 @@ pnpm check:packages
 echo "== size budgets (esbuild, minified + gzip)"
 pnpm size
 echo "== tests"
-pnpm exec vitest run
+mkdir -p test-output
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=test-output/vitest.json || status=$?
+# One plain closing line, whatever the reporter printed above it.
+node -e '
+  const r = require("./test-output/vitest.json");
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
+' || status=1
+exit "$status"
