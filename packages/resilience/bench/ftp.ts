@@ -15,6 +15,7 @@ import {
 } from "@transfer-errors/testkit/ftp";
 import { type AccessOptions, Client } from "basic-ftp";
 import pRetry from "p-retry";
+import { ftpFaultRun } from "../src/fault-runs.ts";
 import { type RetryLoop, runOperations } from "../src/retry-run.ts";
 import { ftpWorkload } from "../src/workloads.ts";
 import {
@@ -27,18 +28,7 @@ import {
   type Reconnects,
 } from "./report.ts";
 
-const SEED = 20_240_601;
-const OPERATIONS = 36;
 const CLIENT_TIMEOUT_MS = 1_000;
-/** The plan of test/ftp-faults.test.ts: every connection meets a fault, logins included. */
-const PLAN: FaultPlan = {
-  reset: 0.45,
-  cut: 0.45,
-  drop: 0.1,
-  delay: 0.2,
-  delayMs: 5,
-  maxBytes: { down: 900, up: 200 },
-};
 
 interface Session {
   proxy: FaultProxy;
@@ -50,7 +40,7 @@ interface Session {
 async function open(server: RunningFtpServer, plan: FaultPlan | undefined): Promise<Session> {
   const proxy = await startFaultProxy({
     target: { port: server.port },
-    seed: SEED,
+    seed: ftpFaultRun.seed,
     ...(plan ? { plan } : {}),
     holdMs: 5_000,
   });
@@ -91,9 +81,12 @@ async function faultRun(
   loop: string,
   makeLoop: (s: Session) => RetryLoop,
 ): Promise<FaultRow> {
-  const s = await open(server, PLAN);
+  const s = await open(server, ftpFaultRun.plan);
   try {
-    const report = await runOperations(ftpWorkload(s.client, ftpFixtures, OPERATIONS), makeLoop(s));
+    const report = await runOperations(
+      ftpWorkload(s.client, ftpFixtures, ftpFaultRun.operations),
+      makeLoop(s),
+    );
     return { loop, report, struck: { ...s.proxy.stats.struck }, reconnects: s.reconnects };
   } finally {
     s.client.close();
@@ -133,9 +126,9 @@ export async function benchFtp(): Promise<void> {
   const server = await startFtpServer("vsftpd");
   try {
     console.log(
-      `### FTP: ${OPERATIONS} idempotent operations (size, list, downloadTo into memory) on ` +
+      `### FTP: ${ftpFaultRun.operations} idempotent operations (size, list, downloadTo into memory) on ` +
         "vsftpd\n\nThe fault proxy on the control connection, seed " +
-        `${SEED}: every connection is reset (45 %), cut (45 %) or silently dropped (10 %) ` +
+        `${ftpFaultRun.seed}: every connection is reset (45 %), cut (45 %) or silently dropped (10 %) ` +
         "within its first 900 bytes down / 200 up (logins included), a fifth also delayed " +
         `5 ms per chunk; client timeout ${CLIENT_TIMEOUT_MS} ms. p-retry's attempt logs in ` +
         "again when the client is closed.\n",

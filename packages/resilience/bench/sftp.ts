@@ -16,6 +16,7 @@ import {
 } from "@transfer-errors/testkit/fault-proxy";
 import { sshdUnavailableReason } from "@transfer-errors/testkit/sshd";
 import pRetry from "p-retry";
+import { sftpFaultRun } from "../src/fault-runs.ts";
 import { type RetryLoop, runOperations } from "../src/retry-run.ts";
 import { type SftpSetup, startSftpServer } from "../src/sftp-server.ts";
 import { sftpWorkload } from "../src/workloads.ts";
@@ -29,18 +30,7 @@ import {
   type Reconnects,
 } from "./report.ts";
 
-const SEED = 4;
-const OPERATIONS = 36;
 const TIMEOUT_MS = 1_500;
-/** The plan of test/sftp-faults.test.ts. */
-const PLAN: FaultPlan = {
-  reset: 0.46,
-  cut: 0.46,
-  drop: 0.08,
-  delay: 0.2,
-  delayMs: 5,
-  maxBytes: { down: 5_000, up: 5_000 },
-};
 
 interface Session {
   proxy: FaultProxy;
@@ -51,7 +41,7 @@ interface Session {
 async function open(sftp: SftpSetup, plan: FaultPlan | undefined): Promise<Session> {
   const proxy = await startFaultProxy({
     target: { port: sftp.port },
-    seed: SEED,
+    seed: sftpFaultRun.seed,
     ...(plan ? { plan } : {}),
     holdMs: 5_000,
   });
@@ -102,10 +92,10 @@ async function faultRun(
   loop: string,
   makeLoop: (s: Session) => RetryLoop,
 ): Promise<FaultRow> {
-  const s = await open(sftp, PLAN);
+  const s = await open(sftp, sftpFaultRun.plan);
   try {
     const files = { ...sftp, dir: dirname(sftp.file) };
-    const operations = sftpWorkload(s.connection, files, (OPERATIONS * 4) / 3).filter(
+    const operations = sftpWorkload(s.connection, files, (sftpFaultRun.operations * 4) / 3).filter(
       (operation) => !operation.name.includes(sftp.bigFile),
     );
     const report = await runOperations(operations, makeLoop(s));
@@ -148,8 +138,8 @@ export async function benchSftp(): Promise<void> {
   const { setup: sftp, stop } = await startSftpServer("te-res-bench");
   try {
     console.log(
-      `### SFTP: ${OPERATIONS} idempotent operations (stat, get, list) on OpenSSH\n\n` +
-        `The fault proxy carries the whole SSH session, seed ${SEED}: every connection is reset ` +
+      `### SFTP: ${sftpFaultRun.operations} idempotent operations (stat, get, list) on OpenSSH\n\n` +
+        `The fault proxy carries the whole SSH session, seed ${sftpFaultRun.seed}: every connection is reset ` +
         "(46 %), cut (46 %) or silently dropped (8 %) within its first 5 kB either way (the " +
         "handshake and login take about 2.5 kB), a fifth also delayed 5 ms per chunk; " +
         `timeouts ${TIMEOUT_MS} ms. p-retry's attempt connects a new client after any failure.\n`,

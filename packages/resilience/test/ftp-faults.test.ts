@@ -19,6 +19,7 @@ import {
 import { ftpFixtures } from "@transfer-errors/testkit/ftp";
 import { Client } from "basic-ftp";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { ftpFaultRun } from "../src/fault-runs.ts";
 import { runOperations, summarize } from "../src/retry-run.ts";
 import { ftpWorkload } from "../src/workloads.ts";
 import { ftpUnavailable, useVsftpd } from "./servers.ts";
@@ -54,40 +55,31 @@ describe.skipIf(ftpUnavailable() !== undefined)("basic-ftp adapter under injecte
 
   it("runs three dozen idempotent operations through random faults, all succeeding", async () => {
     const { proxy, client } = await connectThroughProxy({
-      seed: 20_240_601,
-      // Down, triggers fall in the first 900 bytes, of which the login is about 400 (greeting,
-      // USER, PASS, FEAT, TYPE...); up, in the first 200, of which the login is about 80 and a
-      // SIZE 16. So faults cut logins (reconnects fail too) as well as operations. Every
-      // connection meets a fault; a fifth are also slow.
-      plan: {
-        reset: 0.45,
-        cut: 0.45,
-        drop: 0.1,
-        delay: 0.2,
-        delayMs: 5,
-        maxBytes: { down: 900, up: 200 },
-      },
+      seed: ftpFaultRun.seed,
+      plan: ftpFaultRun.plan,
       holdMs: 5_000,
     });
     const random = seededRandom(7);
     const counts = { retries: 0, reconnects: 0, failedReconnects: 0 };
-    const report = await runOperations(ftpWorkload(client, ftpFixtures, 36), (attempt) =>
-      withRetry(attempt, {
-        retries: 10,
-        minDelayMs: 5,
-        maxDelayMs: 50,
-        random,
-        reconnect: async () => {
-          counts.reconnects += 1;
-          await reconnect(client).catch((error: unknown) => {
-            counts.failedReconnects += 1;
-            throw error;
-          });
-        },
-        onRetry: () => {
-          counts.retries += 1;
-        },
-      }),
+    const report = await runOperations(
+      ftpWorkload(client, ftpFixtures, ftpFaultRun.operations),
+      (attempt) =>
+        withRetry(attempt, {
+          retries: 10,
+          minDelayMs: 5,
+          maxDelayMs: 50,
+          random,
+          reconnect: async () => {
+            counts.reconnects += 1;
+            await reconnect(client).catch((error: unknown) => {
+              counts.failedReconnects += 1;
+              throw error;
+            });
+          },
+          onRetry: () => {
+            counts.retries += 1;
+          },
+        }),
     );
     console.info(
       `FTP fault run: ${summarize(report)}; ${counts.reconnects} reconnects ` +

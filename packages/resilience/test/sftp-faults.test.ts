@@ -18,6 +18,7 @@ import {
   startFaultProxy,
 } from "@transfer-errors/testkit/fault-proxy";
 import { afterEach, describe, expect, it } from "vitest";
+import { sftpFaultRun } from "../src/fault-runs.ts";
 import { runOperations, summarize } from "../src/retry-run.ts";
 import { sftpWorkload } from "../src/workloads.ts";
 import { sftpSetup } from "./servers.ts";
@@ -60,25 +61,15 @@ describe.skipIf(sftp.unavailable !== undefined)(
 
     it("runs three dozen idempotent operations through random faults, all succeeding", async () => {
       const { proxy, connection } = await connectThroughProxy({
-        seed: 4,
-        // The SSH handshake and login take about 2.5 kB each way, a stat or a small get a few
-        // hundred bytes: triggers in the first 5 kB cut logins (reconnects fail too) as well as
-        // operations. Every connection meets a fault; a fifth are also slow.
-        plan: {
-          reset: 0.46,
-          cut: 0.46,
-          drop: 0.08,
-          delay: 0.2,
-          delayMs: 5,
-          maxBytes: { down: 5_000, up: 5_000 },
-        },
+        seed: sftpFaultRun.seed,
+        plan: sftpFaultRun.plan,
         holdMs: 5_000,
       });
       const random = seededRandom(11);
       const counts = { retries: 0, reconnects: 0, failedReconnects: 0 };
       const files = { ...sftp, dir: dirname(sftp.file) };
       // Three kinds alternate: stat, get, list (the big download has its own test below).
-      const operations = sftpWorkload(connection, files, (36 * 4) / 3).filter(
+      const operations = sftpWorkload(connection, files, (sftpFaultRun.operations * 4) / 3).filter(
         (operation) => !operation.name.includes(sftp.bigFile),
       );
       const report = await runOperations(operations, (attempt) =>
