@@ -8,6 +8,9 @@ import { redact } from "./redact.js";
 import { readErrorShape, safeText } from "./safe.js";
 import type { Protocol, RetryHint } from "./types.js";
 
+const AMBIGUOUS_ACTION =
+  "The operation may already have taken effect on the server: check (for example the remote file's size or name) before repeating it, after reconnecting.";
+
 /** A message longer than this is cut (the whole server text stays in `serverMessage`). */
 const MAX_MESSAGE = 2_000;
 
@@ -105,7 +108,7 @@ export class TransferError extends Error {
     this.path = path;
     this.tls = f.tls;
     // Built from static texts and the already redacted server text: only the adapter's hint is new.
-    this.explanation = explanationOf(scrub(f.hint), codeName, reason, serverMessage);
+    this.explanation = explanationOf(scrub(f.hint), codeName, reason, serverMessage, retry);
     this.#causeSummary = causeSummary(f.cause, secrets);
   }
 
@@ -225,6 +228,7 @@ function explanationOf(
   codeName: string | undefined,
   reason: Reason,
   serverMessage: string | undefined,
+  retry: RetryHint,
 ): string {
   const texts = reasonTexts[reason] ?? reasonTexts.unknown;
   const parts = [codeName ? `${texts.what} (${codeName})` : texts.what];
@@ -233,7 +237,9 @@ function explanationOf(
     parts.push(`The server said: "${said}"${/[.!?]$/.test(said) ? "" : "."}`);
   }
   if (hint) parts.push(hint);
-  parts.push(texts.action);
+  // The reason's usual advice ("reconnect and retry") does not hold for an operation that may
+  // already have taken effect: say what the hint says.
+  parts.push(retry.ambiguous ? AMBIGUOUS_ACTION : texts.action);
   return parts.join(" ");
 }
 

@@ -54,6 +54,15 @@ describe("TransferError", () => {
     expect(text).toContain("reason: 'file-unavailable'");
   });
 
+  it("does not advise a retry that its hint refuses (an append cut off mid-way)", () => {
+    const e = createTransferError({ protocol: "ftp", code: "ECONNRESET", operation: "appendFrom" });
+    expect(e.retry).toMatchObject({ retryable: false, ambiguous: true });
+    expect(e.explanation).not.toMatch(/reconnect and retry/i);
+    expect(e.explanation).toMatch(/may already have taken effect/);
+    const plain = createTransferError({ protocol: "ftp", code: "ECONNRESET", operation: "list" });
+    expect(plain.explanation).toMatch(/reconnect and retry/i);
+  });
+
   it("keeps the multi-line server text", () => {
     const e = new TransferError({
       protocol: "ftp",
