@@ -62,6 +62,25 @@ function ruleApplies(
   return false;
 }
 
+/** The rules that may refine each (code space, code, operation): a handful of keys in practice. */
+const applicableRules = new Map<string, readonly TextRule[]>();
+const MAX_CACHED_KEYS = 1024;
+
+function rulesFor(
+  space: CodeSpace | undefined,
+  code: unknown,
+  operation: string | undefined,
+): readonly TextRule[] {
+  const key = `${space}|${typeof code === "number" ? code : typeof code}|${operation}`;
+  let rules = applicableRules.get(key);
+  if (!rules) {
+    rules = textRules.filter((rule) => ruleApplies(rule, space, code, operation));
+    if (applicableRules.size >= MAX_CACHED_KEYS) applicableRules.clear();
+    applicableRules.set(key, rules);
+  }
+  return rules;
+}
+
 function matchRule(
   text: string,
   space: CodeSpace | undefined,
@@ -70,8 +89,8 @@ function matchRule(
 ): TextRule | undefined {
   if (!text) return undefined;
   const head = text.length > MAX_MATCH_LENGTH ? text.slice(0, MAX_MATCH_LENGTH) : text;
-  for (const rule of textRules) {
-    if (ruleApplies(rule, space, code, operation) && rule.pattern.test(head)) return rule;
+  for (const rule of rulesFor(space, code, operation)) {
+    if (rule.pattern.test(head)) return rule;
   }
   return undefined;
 }

@@ -179,13 +179,24 @@ function safeCause(failure: unknown, fallback: unknown): unknown {
 
 /** Failure fields of the right types only: a hostile object cannot make the constructor throw. */
 function sanitize(failure: Failure): Failure {
-  const get = (key: keyof Failure): unknown => {
-    try {
-      return failure?.[key];
-    } catch {
-      return undefined;
-    }
-  };
+  try {
+    // The usual plain object, read in one go.
+    return typedFields((key) => failure[key]);
+  } catch {
+    // A getter threw (or there is no object): field by field, a throwing one counts as absent.
+    return typedFields((key) => {
+      try {
+        return failure?.[key];
+      } catch {
+        return undefined;
+      }
+    });
+  }
+}
+
+function typedFields(get: (key: keyof Failure) => unknown): Failure {
+  const tls = get("tls");
+  const retryable = get("retryable");
   const secrets = get("secrets");
   return {
     protocol: get("protocol") === "sftp" ? "sftp" : "ftp",
@@ -195,10 +206,10 @@ function sanitize(failure: Failure): Failure {
     message: optionalText(get("message")),
     operation: optionalText(get("operation")),
     path: optionalText(get("path")),
-    tls: typeof get("tls") === "boolean" ? (get("tls") as boolean) : undefined,
+    tls: typeof tls === "boolean" ? tls : undefined,
     reason: optionalText(get("reason")) as Reason | undefined,
     reconnect: get("reconnect") === true ? true : undefined,
-    retryable: typeof get("retryable") === "boolean" ? (get("retryable") as boolean) : undefined,
+    retryable: typeof retryable === "boolean" ? retryable : undefined,
     why: optionalText(get("why")),
     hint: optionalText(get("hint")),
     cause: get("cause"),
