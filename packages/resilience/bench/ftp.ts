@@ -15,7 +15,7 @@ import {
 } from "@transfer-errors/testkit/ftp";
 import { type AccessOptions, Client } from "basic-ftp";
 import pRetry from "p-retry";
-import { ftpFaultRun } from "../src/fault-runs.ts";
+import { describePlan, ftpFaultRun } from "../src/fault-runs.ts";
 import { type RetryLoop, runOperations } from "../src/retry-run.ts";
 import { ftpWorkload } from "../src/workloads.ts";
 import {
@@ -128,9 +128,8 @@ export async function benchFtp(): Promise<void> {
     console.log(
       `### FTP: ${ftpFaultRun.operations} idempotent operations (size, list, downloadTo into memory) on ` +
         "vsftpd\n\nThe fault proxy on the control connection, seed " +
-        `${ftpFaultRun.seed}: every connection is reset (45 %), cut (45 %) or silently dropped (10 %) ` +
-        "within its first 900 bytes down / 200 up (logins included), a fifth also delayed " +
-        `5 ms per chunk; client timeout ${CLIENT_TIMEOUT_MS} ms. p-retry's attempt logs in ` +
+        `${ftpFaultRun.seed}: ${describePlan(ftpFaultRun.plan)} (logins included); ` +
+        `client timeout ${CLIENT_TIMEOUT_MS} ms. p-retry's attempt logs in ` +
         "again when the client is closed.\n",
     );
     const rows = [

@@ -16,7 +16,7 @@ import {
 } from "@transfer-errors/testkit/fault-proxy";
 import { sshdUnavailableReason } from "@transfer-errors/testkit/sshd";
 import pRetry from "p-retry";
-import { sftpFaultRun } from "../src/fault-runs.ts";
+import { describePlan, sftpFaultRun } from "../src/fault-runs.ts";
 import { type RetryLoop, runOperations } from "../src/retry-run.ts";
 import { type SftpSetup, startSftpServer } from "../src/sftp-server.ts";
 import { sftpWorkload } from "../src/workloads.ts";
@@ -139,9 +139,8 @@ export async function benchSftp(): Promise<void> {
   try {
     console.log(
       `### SFTP: ${sftpFaultRun.operations} idempotent operations (stat, get, list) on OpenSSH\n\n` +
-        `The fault proxy carries the whole SSH session, seed ${sftpFaultRun.seed}: every connection is reset ` +
-        "(46 %), cut (46 %) or silently dropped (8 %) within its first 5 kB either way (the " +
-        "handshake and login take about 2.5 kB), a fifth also delayed 5 ms per chunk; " +
+        `The fault proxy carries the whole SSH session, seed ${sftpFaultRun.seed}: ` +
+        `${describePlan(sftpFaultRun.plan)} (the handshake and login take about 2.5 kB); ` +
         `timeouts ${TIMEOUT_MS} ms. p-retry's attempt connects a new client after any failure.\n`,
     );
     const rows = [

@@ -44,3 +44,17 @@ export const sftpFaultRun: FaultRun = {
     maxBytes: { down: 5_000, up: 5_000 },
   },
 };
+
+const pct = (share: number | undefined) => `${Math.round((share ?? 0) * 100)} %`;
+
+/** The plan in words, for reports: derived, so that it cannot drift from the plan itself. */
+export function describePlan(plan: FaultPlan): string {
+  const bound = plan.maxBytes;
+  const [down, up] = typeof bound === "object" ? [bound.down, bound.up] : [bound, bound];
+  const within = down === up ? `${down} bytes either way` : `${down} bytes down / ${up} up`;
+  return (
+    `every connection is reset (${pct(plan.reset)}), cut (${pct(plan.cut)}) or silently dropped ` +
+    `(${pct(plan.drop)}) within its first ${within}, and ${pct(plan.delay)} are also delayed ` +
+    `${plan.delayMs ?? 20} ms per chunk` // the proxy's default delay
+  );
+}
