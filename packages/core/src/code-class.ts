@@ -57,11 +57,14 @@ function ftpReplyReason(code: number): Reason {
 
 /** The retry decision of a reason, where the code's class decides the undecided ones. */
 export function retryableOf(reason: Reason, space: CodeSpace | undefined, code: unknown): boolean {
+  // A system code that clears by itself (EAI_AGAIN, EMFILE) is transient whatever its reason says.
+  if (space === "system" && typeof code === "string" && transientSystemCodes.includes(code)) {
+    return true;
+  }
   const policy = reasonRetry[reason];
-  if (policy !== "class") return policy || code === "EAI_AGAIN";
+  if (policy !== "class") return policy;
   // RFC 959 §4.2.1: 4yz "the error condition is temporary and the action may be requested again".
-  if (space === "ftp-reply" && typeof code === "number") return code >= 400 && code < 500;
-  return space === "system" && typeof code === "string" && transientSystemCodes.includes(code);
+  return space === "ftp-reply" && typeof code === "number" && code >= 400 && code < 500;
 }
 
 /**

@@ -182,6 +182,8 @@ describe("Node system codes", () => {
     ["ERR_SSL_WRONG_VERSION_NUMBER", "tls-failed", false, true],
     ["ENOENT", "not-found", false, false],
     ["ENOSPC", "no-space", true, false],
+    // Listed as transient although their reason is not: the list decides.
+    ["EMFILE", "local-file-error", true, false],
     ["SOMETHING_ELSE", "unknown", false, false],
   ];
   it.each(cases)("%s is %s (retryable %s, reconnect %s)", (code, reason, retryable, reconnect) => {
