@@ -6,34 +6,23 @@ import {
   retryableOfCode,
 } from "./code-class.js";
 import type { CodeSpace, Failure } from "./failure.js";
-import { ambiguousReasons, nonIdempotentOperations } from "./reason-policy.js";
-import type { Reason } from "./reasons.js";
+import { ambiguousReasons, signalWhy } from "./reason-policy.js";
+import { isReason, type Reason } from "./reasons.js";
+import { isSignal, type Signal, signalPolicy, signals as signalOrder } from "./signals.js";
 import { type TextRule, textRules } from "./text-rules.js";
 import type { Protocol, RetryHint } from "./types.js";
 
 export { codeSpaceOf } from "./code-class.js";
-
-export type ClassifyInput = Pick<
-  Failure,
-  | "protocol"
-  | "code"
-  | "codeSpace"
-  | "serverMessage"
-  | "message"
-  | "operation"
-  | "reason"
-  | "reconnect"
-  | "retryable"
-  | "why"
->;
 
 export interface Classification {
   reason: Reason;
   retry: RetryHint;
   /** The number system `code` was read in; `undefined` when there was no usable code. */
   codeSpace: CodeSpace | undefined;
-  /** The text rule that refined the reason, if one did. */
+  /** The text rule that refined the reason, if one did (an adapter's or the core's). */
   rule: string | undefined;
+  /** The signals that held, the adapter's and its rule's, in vocabulary order. */
+  signals: readonly Signal[];
 }
 
 /** Texts longer than this are cut before matching: rules look at the start of a reply. */
@@ -45,9 +34,11 @@ function ruleApplies(
   space: CodeSpace | undefined,
   code: unknown,
   operation: string | undefined,
+  connecting: boolean,
 ): boolean {
   if (rule.operations && !(operation && rule.operations.includes(operation))) return false;
-  if (operation && rule.exceptOperations?.includes(operation)) return false;
+  if (rule.exceptConnecting && connecting) return false;
+  if (rule.anyCode) return true;
   if (typeof code !== "number") return space === undefined || space === "library";
   if (space === "ftp-reply") {
     if (!rule.ftp || code < 400 || code >= 600) return false;
@@ -62,34 +53,39 @@ function ruleApplies(
   return false;
 }
 
-/** The rules that may refine each (code space, code, operation): a handful of keys in practice. */
-const applicableRules = new Map<string, readonly TextRule[]>();
+/** Per rule table: the rules that may refine each (code space, code, operation), a handful in practice. */
+const applicable = new WeakMap<readonly TextRule[], Map<string, readonly TextRule[]>>();
 const MAX_CACHED_KEYS = 1024;
 
 function rulesFor(
+  table: readonly TextRule[],
   space: CodeSpace | undefined,
   code: unknown,
   operation: string | undefined,
+  connecting: boolean,
 ): readonly TextRule[] {
-  const key = `${space}|${typeof code === "number" ? code : typeof code}|${operation}`;
-  let rules = applicableRules.get(key);
+  let cache = applicable.get(table);
+  if (!cache) applicable.set(table, (cache = new Map()));
+  const key = `${space}|${typeof code === "number" ? code : typeof code}|${operation}|${connecting}`;
+  let rules = cache.get(key);
   if (!rules) {
-    rules = textRules.filter((rule) => ruleApplies(rule, space, code, operation));
-    if (applicableRules.size >= MAX_CACHED_KEYS) applicableRules.clear();
-    applicableRules.set(key, rules);
+    rules = table.filter((rule) => ruleApplies(rule, space, code, operation, connecting));
+    if (cache.size >= MAX_CACHED_KEYS) cache.clear();
+    cache.set(key, rules);
   }
   return rules;
 }
 
 function matchRule(
-  text: string,
+  table: readonly TextRule[] | undefined,
+  head: string,
   space: CodeSpace | undefined,
   code: unknown,
   operation: string | undefined,
+  connecting: boolean,
 ): TextRule | undefined {
-  if (!text) return undefined;
-  const head = text.length > MAX_MATCH_LENGTH ? text.slice(0, MAX_MATCH_LENGTH) : text;
-  for (const rule of rulesFor(space, code, operation)) {
+  if (!table || !Array.isArray(table)) return undefined;
+  for (const rule of rulesFor(table, space, code, operation, connecting)) {
     if (rule.pattern.test(head)) return rule;
   }
   return undefined;
@@ -112,59 +108,85 @@ function serverDelayMs(text: string | undefined): number | undefined {
   return m[2]!.toLowerCase().startsWith("m") ? n * 60_000 : n * 1_000;
 }
 
-function decideRetry(
-  input: ClassifyInput,
-  space: CodeSpace | undefined,
-  reason: Reason,
-  rule: TextRule | undefined,
-): RetryHint {
-  const { code, operation } = input;
+/** The adapter's signals that the core knows, with those its matching rule adds, in vocabulary order. */
+function signalsOf(given: unknown, rule: TextRule | undefined): Signal[] {
+  const found = new Set<Signal>();
+  if (Array.isArray(given)) for (const s of given) if (isSignal(s)) found.add(s);
+  if (rule?.signals) for (const s of rule.signals) found.add(s);
+  return signalOrder.filter((s) => found.has(s));
+}
+
+function isNegativeReply(space: CodeSpace | undefined, code: unknown): boolean {
+  return space === "ftp-reply" && typeof code === "number" && code >= 400 && code < 600;
+}
+
+/**
+ * From the facts of one failure to its reason and retry hint: the one decision, which
+ * `TransferError`, every `isRetryable` and `explain` use. `shown` is the text to quote in the
+ * hint's `why` (the server's text as redacted for display). Never throws on a Failure's shape.
+ */
+export function classify(failure: Failure, shown?: string): Classification {
+  const { protocol, code, operation } = failure;
+  const space = codeSpaceOf(protocol, code, failure.codeSpace);
+  const given = signalsOf(failure.signals, undefined);
+  const connecting = failure.traits?.connects === true || given.includes("connecting");
+  const appReason = isReason(failure.reason) ? failure.reason : undefined;
+  const signalReason = given.map((s) => signalPolicy[s].reason).find((r) => r !== undefined);
+  const text = failure.serverMessage ?? failure.message ?? "";
+  const head = text.length > MAX_MATCH_LENGTH ? text.slice(0, MAX_MATCH_LENGTH) : text;
+  let adapterRule: TextRule | undefined;
+  let coreRule: TextRule | undefined;
+  if (!appReason && !signalReason && head) {
+    adapterRule = matchRule(failure.rules, head, space, code, operation, connecting);
+    if (!adapterRule) coreRule = matchRule(textRules, head, space, code, operation, connecting);
+  }
+  const rule = adapterRule ?? coreRule;
+  const held = signalsOf(given, adapterRule);
+  const reason = appReason ?? signalReason ?? rule?.reason ?? reasonOfCode(space, code);
+
+  const decidedBy = held.find((s) => signalPolicy[s].retryable !== undefined);
   let retryable =
-    rule?.retryable ??
-    (rule || input.reason ? retryableOf(reason, space, code) : retryableOfCode(space, code));
+    (decidedBy && signalPolicy[decidedBy].retryable) ??
+    coreRule?.retryable ??
+    (rule || appReason || signalReason
+      ? retryableOf(reason, space, code)
+      : retryableOfCode(space, code));
   const reconnect =
-    input.reconnect === true || rule?.reconnect === true || reconnectOf(reason, space, code);
-  const subject = subjectOf(input.protocol, space, code);
-  const what = rule ? `${subject} says ${reason} in its text` : `${subject} is ${reason}`;
-  let why = retryable
-    ? `${what}, a condition that can clear by itself: the same request may succeed later.`
-    : `${what}: repeating the same request will fail the same way until something changes.`;
-  let ambiguous = false;
-  if (
-    retryable &&
-    ambiguousReasons.has(reason) &&
-    operation &&
-    nonIdempotentOperations.has(operation)
-  ) {
-    retryable = false;
-    ambiguous = true;
+    connecting ||
+    held.some((s) => signalPolicy[s].reconnect) ||
+    coreRule?.reconnect === true ||
+    reconnectOf(reason, space, code);
+
+  // A negative FTP reply is the server's answer: the command did not run. Only a transfer cut
+  // off mid-way may have half happened; any other loss is ambiguous for what is unsafe to repeat.
+  const unsafe = failure.traits?.idempotent === false;
+  const ambiguous =
+    unsafe &&
+    (isNegativeReply(space, code)
+      ? reason === "transfer-aborted"
+      : retryable && ambiguousReasons.has(reason));
+  if (ambiguous) retryable = false;
+
+  const quote = shown ? ` ("${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}")` : "";
+  const what = `${subjectOf(protocol, space, code)}${quote} is ${reason}`;
+  let why: string;
+  if (ambiguous) {
     why = `${operation} may have taken effect before the ${reason} (repeating it could apply it twice): retry only if the operation is known to be safe to repeat.`;
+  } else if (decidedBy) {
+    why = signalWhy[decidedBy] ?? what;
+  } else if (retryable) {
+    why = `${what}, a condition that can clear by itself: the same request may succeed later.`;
+  } else {
+    why = `${what}: repeating the same request will fail the same way until something changes.`;
   }
-  if (input.retryable !== undefined) {
-    retryable = input.retryable;
-    if (input.why) why = input.why;
-  }
+  // Only a hint that says retry asks to reconnect first.
   const hint: RetryHint = {
     retryable,
     reconnect,
-    why: reconnect ? `${why} Reconnect first.` : why,
+    why: retryable && reconnect ? `${why} Reconnect first.` : why,
   };
   if (ambiguous) hint.ambiguous = true;
-  const delayMs = serverDelayMs(input.serverMessage) ?? rule?.delayMs;
+  const delayMs = serverDelayMs(failure.serverMessage) ?? coreRule?.delayMs;
   if (delayMs !== undefined && retryable) hint.delayMs = delayMs;
-  return hint;
-}
-
-/** From what is known of one failure to a reason and a retry hint. Never throws. */
-export function classify(input: ClassifyInput): Classification {
-  const space = codeSpaceOf(input.protocol, input.code, input.codeSpace);
-  const text = input.serverMessage ?? input.message ?? "";
-  const rule = input.reason ? undefined : matchRule(text, space, input.code, input.operation);
-  const reason = input.reason ?? rule?.reason ?? reasonOfCode(space, input.code);
-  return {
-    reason,
-    retry: decideRetry(input, space, reason, rule),
-    codeSpace: space,
-    rule: rule?.id,
-  };
+  return { reason, retry: hint, codeSpace: space, rule: rule?.id, signals: held };
 }

@@ -62,9 +62,11 @@ export function retryableOf(reason: Reason, space: CodeSpace | undefined, code: 
     return true;
   }
   const policy = reasonRetry[reason];
-  if (policy !== "class") return policy;
+  if (typeof policy === "boolean") return policy;
+  const reply = space === "ftp-reply" && typeof code === "number";
+  if (!reply) return policy === "class-or-transient";
   // RFC 959 §4.2.1: 4yz "the error condition is temporary and the action may be requested again".
-  return space === "ftp-reply" && typeof code === "number" && code >= 400 && code < 500;
+  return code >= 400 && code < 500;
 }
 
 /**

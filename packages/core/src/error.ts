@@ -1,11 +1,11 @@
 import { transferErrorBrand } from "./brand.js";
-import { classify } from "./classify.js";
+import { type Classification, classify } from "./classify.js";
 import { codeNameOf } from "./code-name.js";
 import type { CodeSpace, Failure } from "./failure.js";
 import { reasonTexts } from "./reason-texts.js";
-import type { Reason } from "./reasons.js";
+import { isReason, type Reason } from "./reasons.js";
 import { redact } from "./redact.js";
-import { readErrorShape, safeText } from "./safe.js";
+import { readErrorShape, safeGet, safeText } from "./safe.js";
 import type { Protocol, RetryHint } from "./types.js";
 
 const AMBIGUOUS_ACTION =
@@ -82,7 +82,10 @@ export class TransferError extends Error {
       text === undefined ? undefined : redact(text, secrets);
     const serverMessage = scrub(f.serverMessage);
     const clientMessage = scrub(f.message);
-    const { reason, retry, codeSpace } = classify({ ...f, serverMessage, message: clientMessage });
+    // Classified on the texts as sent (a password that is also a word of the reply must not
+    // change the decision); what is shown is redacted.
+    const classification = classify(f, serverMessage ?? clientMessage);
+    const { reason, retry, codeSpace } = classification;
     const code = validCode(f.code);
     const codeName = codeNameOf(codeSpace, code);
     const path = scrub(f.path);
@@ -107,8 +110,15 @@ export class TransferError extends Error {
     this.operation = f.operation;
     this.path = path;
     this.tls = f.tls;
-    // Built from static texts and the already redacted server text: only the adapter's hint is new.
-    this.explanation = explanationOf(scrub(f.hint), codeName, reason, serverMessage, retry);
+    // Built from static texts and the already redacted texts: only the adapter's advice is new.
+    this.explanation = explanationOf(
+      scrub(adviceFor(f.advice, classification)),
+      codeName,
+      reason,
+      serverMessage,
+      serverMessage === undefined ? clientMessage : undefined,
+      retry,
+    );
     this.#causeSummary = causeSummary(f.cause, secrets);
   }
 
@@ -196,8 +206,11 @@ function sanitize(failure: Failure): Failure {
 
 function typedFields(get: (key: keyof Failure) => unknown): Failure {
   const tls = get("tls");
-  const retryable = get("retryable");
   const secrets = get("secrets");
+  const signals = get("signals");
+  const rules = get("rules");
+  const advice = get("advice");
+  const reason = get("reason");
   return {
     protocol: get("protocol") === "sftp" ? "sftp" : "ftp",
     code: get("code") as Failure["code"],
@@ -205,16 +218,40 @@ function typedFields(get: (key: keyof Failure) => unknown): Failure {
     serverMessage: optionalText(get("serverMessage")),
     message: optionalText(get("message")),
     operation: optionalText(get("operation")),
+    traits: traitsOf(get("traits")),
     path: optionalText(get("path")),
     tls: typeof tls === "boolean" ? tls : undefined,
-    reason: optionalText(get("reason")) as Reason | undefined,
-    reconnect: get("reconnect") === true ? true : undefined,
-    retryable: typeof retryable === "boolean" ? retryable : undefined,
-    why: optionalText(get("why")),
-    hint: optionalText(get("hint")),
+    signals: Array.isArray(signals) ? signals : undefined,
+    rules: Array.isArray(rules) ? rules : undefined,
+    advice:
+      typeof advice === "object" && advice !== null ? (advice as Failure["advice"]) : undefined,
+    // A string that is not a Reason would give an error no `switch` on `reason` handles.
+    reason: isReason(reason) ? reason : undefined,
     cause: get("cause"),
     secrets: Array.isArray(secrets) ? secrets : undefined,
   };
+}
+
+function traitsOf(value: unknown): Failure["traits"] {
+  if (typeof value !== "object" || value === null) return undefined;
+  const idempotent = safeGet(value, "idempotent");
+  const connects = safeGet(value, "connects");
+  return {
+    idempotent: typeof idempotent === "boolean" ? idempotent : undefined,
+    connects: connects === true,
+  };
+}
+
+/** The adapter's text for this failure: for its rule, else its first signal, else the reason. */
+function adviceFor(advice: Failure["advice"], c: Classification): string | undefined {
+  if (!advice) return undefined;
+  const read = (key: string | undefined) => {
+    const text = key === undefined ? undefined : safeGet(advice, key);
+    return typeof text === "string" ? text : undefined;
+  };
+  let text = read(c.rule);
+  for (const signal of c.signals) text ??= read(signal);
+  return text ?? read(c.reason);
 }
 
 function messageOf(
@@ -235,23 +272,27 @@ function messageOf(
 // Built from the reason (refined by the server's text) rather than the code's generic meaning, so
 // that making an error does not need the registry's texts: `explain(code)` has those.
 function explanationOf(
-  hint: string | undefined,
+  advice: string | undefined,
   codeName: string | undefined,
   reason: Reason,
   serverMessage: string | undefined,
+  clientMessage: string | undefined,
   retry: RetryHint,
 ): string {
   const texts = reasonTexts[reason] ?? reasonTexts.unknown;
   const parts = [codeName ? `${texts.what} (${codeName})` : texts.what];
-  if (serverMessage) {
-    const said = cut(serverMessage.trim(), 300);
-    parts.push(`The server said: "${said}"${/[.!?]$/.test(said) ? "" : "."}`);
-  }
-  if (hint) parts.push(hint);
+  if (serverMessage) parts.push(quoted("The server said", serverMessage));
+  else if (clientMessage) parts.push(quoted("The client said", clientMessage));
+  if (advice) parts.push(advice);
   // The reason's usual advice ("reconnect and retry") does not hold for an operation that may
   // already have taken effect: say what the hint says.
   parts.push(retry.ambiguous ? AMBIGUOUS_ACTION : texts.action);
   return parts.join(" ");
+}
+
+function quoted(who: string, text: string): string {
+  const said = cut(text.trim(), 300);
+  return `${who}: "${said}"${/[.!?]$/.test(said) ? "" : "."}`;
 }
 
 function causeSummary(

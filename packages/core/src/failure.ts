@@ -1,4 +1,6 @@
 import type { Reason } from "./reasons.js";
+import type { Signal } from "./signals.js";
+import type { TextRule } from "./text-rules.js";
 import type { Protocol } from "./types.js";
 
 /**
@@ -16,12 +18,26 @@ export type CodeSpace =
   | "winsock"
   /** A Node.js / OpenSSL error code string (`"ECONNRESET"`, `"CERT_HAS_EXPIRED"`). */
   | "system"
-  /** The client library's own code (`"ERR_NOT_CONNECTED"`): the adapter decides what it means. */
+  /** The client library's own code (`"ERR_NOT_CONNECTED"`): its message rules say what it means. */
   | "library";
 
+/** What an adapter knows about the operation that failed: its table of operations, as data. */
+export interface OperationTraits {
+  /**
+   * Repeating it after it took effect changes nothing (a download, an upload that overwrites).
+   * Default true. False for an append or a rename: after an ambiguous loss they are not retried.
+   */
+  idempotent?: boolean | undefined;
+  /** It opens the connection or logs in: a failure leaves no usable connection. */
+  connects?: boolean | undefined;
+}
+
+/** Texts an adapter adds to an explanation, keyed by one of its rule ids, a signal or a reason. */
+export type Advice = Readonly<Partial<Record<string, string>>>;
+
 /**
- * What an adapter knows about one failure. The core classifies it (reason, retry hint),
- * explains it and redacts it; an adapter only fills in what it read from its client's error.
+ * The facts of one failure, as an adapter read them from its client's error. The core alone
+ * decides from them (reason, retry hint), explains and redacts.
  */
 export interface Failure {
   protocol: Protocol;
@@ -38,20 +54,23 @@ export interface Failure {
   message?: string | undefined;
   /** The client method that failed (`"downloadTo"`, `"get"`). */
   operation?: string | undefined;
+  /** What the adapter's table says about `operation`. */
+  traits?: OperationTraits | undefined;
   /** The remote path involved. */
   path?: string | undefined;
   /** FTPS, or the failure happened on a TLS connection. */
   tls?: boolean | undefined;
-  /** Set when the adapter knows better than the code (a local file error, a library code). */
+  /** What only the adapter saw (the client closed itself, a local file failed ...). */
+  signals?: readonly Signal[] | undefined;
+  /** The adapter's message rules, in the core's format: tried on `message` before the core's own. */
+  rules?: readonly TextRule[] | undefined;
+  /** The adapter's advice texts for the explanation. */
+  advice?: Advice | undefined;
+  /**
+   * An application's own reading of a failure it makes itself. Adapters leave it out: they say
+   * what they saw (signals, rules) and the core decides. A value that is not a Reason is ignored.
+   */
   reason?: Reason | undefined;
-  /** Set when the adapter knows the connection is closed or unusable. */
-  reconnect?: boolean | undefined;
-  /** Overrides the computed decision (use sparingly, with `why`). */
-  retryable?: boolean | undefined;
-  /** Why the adapter overrode the decision. */
-  why?: string | undefined;
-  /** Extra sentence for the explanation, from what only the adapter can know. */
-  hint?: string | undefined;
   /** The original error, kept untouched as `cause`. */
   cause?: unknown;
   /** Exact strings to scrub from every text (the password, passphrase of this connection). */

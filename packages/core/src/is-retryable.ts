@@ -1,38 +1,18 @@
 import { isTransferError } from "./brand.js";
-import { tooManyUsersPattern } from "./busy-text.js";
-import {
-  permanentSshDisconnects,
-  retryableFtpRanges,
-  retryableSftpStatuses,
-  retryableSystemCodes,
-  retryableWinsockErrors,
-} from "./retryable-codes.js";
-import { readErrorShape, safeGet, safeString } from "./safe.js";
-
-function retryableByCode(code: number | string, level: string | undefined): boolean {
-  if (typeof code === "string") return retryableSystemCodes.includes(code);
-  // ssh2 marks connection-level errors with `level`: a number there is a disconnect reason.
-  if (level) return !permanentSshDisconnects.includes(code);
-  if (code <= 31) return retryableSftpStatuses.includes(code);
-  if (code >= 10_000) return retryableWinsockErrors.includes(code);
-  return retryableFtpRanges.some(([first, last]) => code >= first && code <= last);
-}
+import { classify } from "./classify.js";
+import { failureOf } from "./from-unknown.js";
+import { safeGet } from "./safe.js";
 
 /**
  * Whether repeating the failed operation can succeed. For a TransferError, its `retryable`; for
- * any other value, a best effort from its shape: its code (FTP reply, SFTP status, SSH disconnect
- * reason, Node system code), and a server that says it has too many users. The full reading of
- * the server's text is the adapters' `toTransferError`. Never throws.
+ * any other value, the core's one decision over what its shape tells (its code, read as an FTP
+ * reply, SFTP status, SSH disconnect reason or Node system code, and its text). An adapter's
+ * `isRetryable` reads its client's errors fully. Never throws.
  */
 export function isRetryable(value: unknown): boolean {
   try {
     if (isTransferError(value)) return safeGet(value, "retryable") === true;
-    const { code, message } = readErrorShape(value);
-    if (code === undefined || (typeof code === "number" && !Number.isInteger(code))) return false;
-    if (typeof code === "number" && message && tooManyUsersPattern.test(message.slice(0, 512))) {
-      return true;
-    }
-    return retryableByCode(code, safeString(value, "level"));
+    return classify(failureOf(value)).retry.retryable;
   } catch {
     return false;
   }

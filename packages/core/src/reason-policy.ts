@@ -1,11 +1,13 @@
 import type { Reason } from "./reasons.js";
+import type { Signal } from "./signals.js";
 
 /**
  * Whether each reason is worth a retry of the same request. `"class"`: the code decides (FTP 4xx
  * transient, 5xx permanent, RFC 959 §4.2.1), for reasons that real servers report either way
- * (a 452 and a 552 both mean "no room", one for now, one for good).
+ * (a 452 and a 552 both mean "no room", one for now, one for good); without an FTP reply, not
+ * retryable. `"class-or-transient"`: the same for an FTP reply, retryable without one.
  */
-export const reasonRetry: Readonly<Record<Reason, boolean | "class">> = {
+export const reasonRetry: Readonly<Record<Reason, boolean | "class" | "class-or-transient">> = {
   "not-found": false,
   "permission-denied": false,
   "file-unavailable": "class",
@@ -26,7 +28,8 @@ export const reasonRetry: Readonly<Record<Reason, boolean | "class">> = {
   "bad-request": false,
   "bad-sequence": false,
   "service-unavailable": true,
-  "data-connection-failed": true,
+  // A 425 or a refused data port clears; a 5xx to EPSV/PASV is the server's final word.
+  "data-connection-failed": "class-or-transient",
   "transfer-aborted": true,
   "server-error": "class",
   "connection-lost": true,
@@ -57,16 +60,14 @@ export const ambiguousReasons: ReadonlySet<Reason> = new Set<Reason>([
   "transfer-aborted",
 ]);
 
-/**
- * Client methods that are not safe to repeat after an ambiguous failure: a second append writes
- * the data twice, a second rename fails or renames what replaced the source meanwhile.
- */
-export const nonIdempotentOperations: ReadonlySet<string> = new Set([
-  "appendFrom",
-  "append",
-  "rename",
-  "posixRename",
-  "send",
-  "sendIgnoringError",
-  "exec",
-]);
+/** Why a signal decided the retry, where it overrides what the code and text say. */
+export const signalWhy: Readonly<Partial<Record<Signal, string>>> = {
+  "closed-by-application":
+    "The application closed the client itself: nothing failed on the server, and a retry loop must not reopen what was closed on purpose.",
+  "data-connection-config":
+    "The client's own settings refuse the data connection the server offers: every attempt gets the same address and the same refusal.",
+  repeated:
+    "The same failure came just before for the same path on this client: the server most likely refuses it (missing, unreadable or not writable), and retrying will not change that.",
+  "local-file-changed":
+    "The local file changed while it was uploaded; once it is complete, the upload can be repeated.",
+};

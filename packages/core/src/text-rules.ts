@@ -1,5 +1,6 @@
 import { tooManyUsersPattern } from "./busy-text.js";
 import type { Reason } from "./reasons.js";
+import type { Signal } from "./signals.js";
 
 /**
  * A refinement of the reason from the server's (or client's) text. Rules are tried in order and
@@ -8,7 +9,7 @@ import type { Reason } from "./reasons.js";
  * tests measures how well they hold.
  */
 export interface TextRule {
-  /** A short name, for tests and for the `why` of a hint. */
+  /** A short name, for tests, for the adapters' advice texts and for the `why` of a hint. */
   id: string;
   reason: Reason;
   pattern: RegExp;
@@ -20,20 +21,24 @@ export interface TextRule {
   ftp?: "file" | "negative" | readonly number[];
   /** SFTP statuses the rule may refine. Default: the generic ones (4 FAILURE, 5 BAD_MESSAGE). */
   sftp?: readonly number[];
-  /** Only for these operations. */
+  /** The rule reads the text whatever the code and its number system (a client's own message). */
+  anyCode?: boolean;
+  /** Only for these operations (an adapter's rule about one of its own methods). */
   operations?: readonly string[];
-  /** Not for these operations. */
-  exceptOperations?: readonly string[];
-  /** Overrides the reason's retry policy (a "too many users" 530 is worth a retry). */
+  /** Not while connecting or logging in (there "not logged in" means the login failed). */
+  exceptConnecting?: boolean;
+  /** What else the text tells (an adapter's rule: the client closed its connection ...). */
+  signals?: readonly Signal[];
+  /**
+   * Overrides the reason's retry policy (a "too many users" 530 is worth a retry). The core's own
+   * rules only: an adapter's rule says what happened, the core decides the retry.
+   */
   retryable?: boolean;
   reconnect?: boolean;
   delayMs?: number;
 }
 
 const SFTP_GENERIC = [4, 5] as const;
-
-/** The operations that log in: there "not logged in" means the login failed, not a misuse. */
-const LOGIN_OPERATIONS = ["access", "login", "connect"] as const;
 
 export const textRules: readonly TextRule[] = [
   {
@@ -76,7 +81,7 @@ export const textRules: readonly TextRule[] = [
     pattern:
       /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b/i,
     ftp: "negative",
-    exceptOperations: LOGIN_OPERATIONS,
+    exceptConnecting: true,
   },
   {
     id: "refused-access",

@@ -152,7 +152,13 @@ describe("text refinement", () => {
 
 describe("operations", () => {
   it("does not retry a non-idempotent operation after an ambiguous loss", () => {
-    const c = classify({ protocol: "ftp", code: "ECONNRESET", operation: "appendFrom" });
+    const unsafe = { idempotent: false };
+    const c = classify({
+      protocol: "ftp",
+      code: "ECONNRESET",
+      operation: "appendFrom",
+      traits: unsafe,
+    });
     expect(c.reason).toBe("connection-lost");
     expect(c.retry).toMatchObject({ retryable: false, ambiguous: true, reconnect: true });
     const same = classify({ protocol: "ftp", code: "ECONNRESET", operation: "downloadTo" });
@@ -222,20 +228,81 @@ describe("number systems stay apart", () => {
   });
 });
 
-describe("adapter overrides", () => {
-  it("keeps the adapter's reason and reconnect", () => {
+describe("signals: what only the adapter saw", () => {
+  it("a local file failure keeps its reason; the client closing itself asks to reconnect", () => {
     const c = classify({
       protocol: "ftp",
       code: "ENOENT",
-      reason: "local-file-error",
-      reconnect: true,
+      signals: ["local-file", "client-closed"],
     });
     expect(c.reason).toBe("local-file-error");
     expect(c.retry).toMatchObject({ retryable: false, reconnect: true });
+    // Not retryable: the hint does not tell the user to reconnect first.
+    expect(c.retry.why).not.toMatch(/Reconnect first/);
   });
 
-  it("lets the adapter decide retryability with a reason why", () => {
-    const c = classify({ protocol: "ftp", code: 550, retryable: true, why: "the adapter knows" });
-    expect(c.retry).toMatchObject({ retryable: true, why: "the adapter knows" });
+  it("a signal's retry decision wins over the code, with the core's own why", () => {
+    const c = classify({
+      protocol: "ftp",
+      code: "ECONNRESET",
+      signals: ["data-reset", "repeated"],
+    });
+    expect(c.reason).toBe("connection-lost");
+    expect(c.retry).toMatchObject({ retryable: false });
+    expect(c.retry.why).toMatch(/same failure came just before/);
+  });
+
+  it("ignores signals outside the vocabulary", () => {
+    const c = classify({ protocol: "ftp", code: 550, signals: ["bogus" as never] });
+    expect(c.signals).toEqual([]);
+    expect(c.reason).toBe("file-unavailable");
+  });
+
+  it("an adapter's rule refines the client's text before the core's rules", () => {
+    const rules = [
+      { id: "mine", reason: "unsupported" as const, pattern: /strange/, anyCode: true },
+    ];
+    const c = classify({ protocol: "sftp", message: "a strange thing", rules });
+    expect(c).toMatchObject({ reason: "unsupported", rule: "mine" });
+    // An adapter's rule says what happened; its retryable is not read.
+    const tries = [{ ...rules[0]!, reason: "not-found" as const, retryable: true }];
+    expect(classify({ protocol: "sftp", message: "strange", rules: tries }).retry.retryable).toBe(
+      false,
+    );
+  });
+
+  it("an ambiguous failure is never retryable, whatever the reason given", () => {
+    const c = classify({
+      protocol: "ftp",
+      reason: "timeout",
+      operation: "appendFrom",
+      traits: { idempotent: false },
+    });
+    expect(c.retry).toMatchObject({ retryable: false, ambiguous: true });
+  });
+
+  it("a negative FTP reply is the server's answer: not ambiguous, except a transfer cut mid-way", () => {
+    const unsafe = { idempotent: false };
+    const idle = classify({
+      protocol: "ftp",
+      code: 421,
+      serverMessage: "Idle timeout (600 seconds): closing control connection",
+      operation: "rename",
+      traits: unsafe,
+    });
+    expect(idle).toMatchObject({ reason: "timeout", retry: { retryable: true, reconnect: true } });
+    expect(idle.retry.ambiguous).toBeUndefined();
+    const aborted = classify({
+      protocol: "ftp",
+      code: 426,
+      operation: "appendFrom",
+      traits: unsafe,
+    });
+    expect(aborted.retry).toMatchObject({ retryable: false, ambiguous: true });
+  });
+
+  it("a failure while connecting asks to reconnect", () => {
+    const c = classify({ protocol: "sftp", message: "whatever", traits: { connects: true } });
+    expect(c.retry.reconnect).toBe(true);
   });
 });

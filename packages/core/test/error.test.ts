@@ -55,12 +55,36 @@ describe("TransferError", () => {
   });
 
   it("does not advise a retry that its hint refuses (an append cut off mid-way)", () => {
-    const e = createTransferError({ protocol: "ftp", code: "ECONNRESET", operation: "appendFrom" });
+    const e = createTransferError({
+      protocol: "ftp",
+      code: "ECONNRESET",
+      operation: "appendFrom",
+      traits: { idempotent: false },
+    });
     expect(e.retry).toMatchObject({ retryable: false, ambiguous: true });
     expect(e.explanation).not.toMatch(/reconnect and retry/i);
     expect(e.explanation).toMatch(/may already have taken effect/);
     const plain = createTransferError({ protocol: "ftp", code: "ECONNRESET", operation: "list" });
     expect(plain.explanation).toMatch(/reconnect and retry/i);
+  });
+
+  it("ignores a reason that is not one of the contract's", () => {
+    const e = new TransferError({ protocol: "ftp", code: 550, reason: "bogus" as never });
+    expect(e.reason).toBe("file-unavailable");
+    expect(e.retryable).toBe(false);
+  });
+
+  it("classifies on the server's text as sent, and shows it redacted", () => {
+    // The password is also a word of the reply: the decision must not change with it.
+    const e = createTransferError({
+      protocol: "ftp",
+      code: 550,
+      serverMessage: "No such file or directory",
+      secrets: ["such"],
+    });
+    expect(e.reason).toBe("not-found");
+    expect(e.serverMessage).toBe("No *** file or directory");
+    expect(e.retry.why).not.toContain("such");
   });
 
   it("keeps the multi-line server text", () => {

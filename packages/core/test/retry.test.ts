@@ -159,7 +159,12 @@ describe("withRetry", () => {
 
   it("does not retry an ambiguous non-idempotent failure unless asked", async () => {
     const ambiguous = () =>
-      createTransferError({ protocol: "ftp", code: "ECONNRESET", operation: "appendFrom" });
+      createTransferError({
+        protocol: "ftp",
+        code: "ECONNRESET",
+        operation: "appendFrom",
+        traits: { idempotent: false },
+      });
     const fn = vi.fn(async () => {
       throw ambiguous();
     });

@@ -1,0 +1,21 @@
+// @transfer-errors/core/adapter: what an adapter needs to read its client's errors into facts.
+// An adapter decides nothing: it fills in a Failure (code, texts, signals) and supplies data (its
+// message rules, its operations' traits, its advice texts); the core decides and explains.
+export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
+export { type Classification, classify } from "./classify.js";
+export {
+  DeadlineExceeded,
+  deadlineMs,
+  isDeadlineExceeded,
+  MAX_TIMER_MS,
+  mentionsDeadline,
+  withDeadline,
+} from "./deadline.js";
+export { createTransferError, TransferError } from "./error.js";
+export type { Advice, CodeSpace, Failure, OperationTraits } from "./failure.js";
+export { type FailureContext, failureOf } from "./from-unknown.js";
+export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
+export { secretsOf } from "./secrets.js";
+export { isSignal, type Signal, signals } from "./signals.js";
+export type { TextRule } from "./text-rules.js";
+export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
