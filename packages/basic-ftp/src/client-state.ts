@@ -1,25 +1,11 @@
 import { posix } from "node:path";
 import type { AccessOptions, Client } from "basic-ftp";
 
-/** A call of a client with a deadline, until it settles. */
-export interface Running {
-  call: { operation: string };
-  deadlineAt: number;
-  /** The caller already got its answer (a late rejection of basic-ftp is then ignored). */
-  settled: boolean;
-  /** Rejects the call with `error` read as a TransferError. */
-  expire(error: unknown): void;
-}
-
 /** What wrapClient remembers about one client, beyond what basic-ftp keeps. */
 export interface ClientState {
   client: Client;
   /** The per-call deadline; undefined for none. */
   timeoutMs: number | undefined;
-  /** Calls whose deadline is being watched. */
-  running: Set<Running>;
-  /** The one timer that watches them. */
-  timer: ReturnType<typeof setTimeout> | undefined;
   /** The options of the last access(), for reconnect(). */
   accessOptions: AccessOptions | undefined;
   /** The connection is meant to be encrypted (FTPS). */
@@ -32,7 +18,7 @@ export interface ClientState {
    * directory, so this is enough to go back, without asking the server (PWD) after every cd.
    */
   workingDir: string;
-  /** Operation + path pairs whose data connection was reset (see read-error.ts dataReset). */
+  /** Operation + path pairs whose data connection was reset (the `data-reset` signal). */
   refusals: Set<string>;
 }
 

@@ -4,6 +4,11 @@ export interface ErrorContext {
   operation?: string | undefined;
   /** The remote path involved. */
   path?: string | undefined;
+  /**
+   * Exact strings to keep out of every text: the connection's password and key material, in case
+   * the server echoes them ("530 Login incorrect for <password>"). `wrapClient` does it by itself.
+   */
+  secrets?: readonly unknown[] | undefined;
 }
 
 /**
@@ -19,8 +24,6 @@ export interface FailureContext extends ErrorContext {
   closed?: boolean | undefined;
   /** The control connection was (or was being) encrypted. */
   tls?: boolean | undefined;
-  /** The password and key material of this connection, scrubbed from every text. */
-  secrets?: readonly unknown[] | undefined;
   /** The same operation on the same path failed the same way just before, on this client. */
   refusedBefore?: boolean | undefined;
   /** `access({ secure: true })` failed before the TLS upgrade: the server refused AUTH TLS. */

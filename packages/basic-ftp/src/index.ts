@@ -1,14 +1,16 @@
-export type {
-  CodeInfo,
-  Protocol,
-  Reason,
-  RetryHint,
-  RetryOptions,
-  TransferErrorJSON,
+// @transfer-errors/basic-ftp: basic-ftp's errors as typed, explained TransferErrors.
+export {
+  type CodeInfo,
+  explain,
+  isTransferError,
+  type Protocol,
+  type Reason,
+  type RetryHint,
+  type RetryOptions,
+  TransferError,
+  type TransferErrorJSON,
 } from "@transfer-errors/core";
-export { explain, isRetryable, isTransferError, TransferError } from "@transfer-errors/core";
 export type { ErrorContext } from "./context.js";
 export { reconnect, workingDirOf } from "./reconnect.js";
-export { withRetry } from "./retry.js";
-export { toTransferError } from "./to-transfer-error.js";
+export { isRetryable, toTransferError, withRetry } from "./to-transfer-error.js";
 export { type WrapOptions, wrapClient } from "./wrap-client.js";

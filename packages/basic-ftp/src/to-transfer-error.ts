@@ -1,4 +1,9 @@
-import { createTransferError, isTransferError, type TransferError } from "@transfer-errors/core";
+import {
+  bindAdapter,
+  createTransferError,
+  isTransferError,
+  type TransferError,
+} from "@transfer-errors/core/adapter";
 import type { ErrorContext, FailureContext } from "./context.js";
 import { readBasicFtpError } from "./read-error.js";
 
@@ -7,8 +12,8 @@ import { readBasicFtpError } from "./read-error.js";
  * server text, reason, retry hint and explanation. A TransferError is returned as it is.
  * Never throws.
  */
-export function toTransferError(error: unknown, context?: ErrorContext): TransferError {
-  return fromFailure(error, context);
+export function toTransferError(error: unknown, context?: ErrorContext | null): TransferError {
+  return fromFailure(error, context ?? {});
 }
 
 /** toTransferError with what wrapClient knows about the client (internal). */
@@ -21,3 +26,6 @@ export function fromFailure(error: unknown, context: FailureContext = {}): Trans
     return createTransferError({ protocol: "ftp", cause: error, secrets: context.secrets });
   }
 }
+
+/** basic-ftp's errors read by this adapter, then the core's decision and retry loop. */
+export const { isRetryable, withRetry } = bindAdapter((error) => toTransferError(error));

@@ -2,6 +2,7 @@
 // An adapter decides nothing: it fills in a Failure (code, texts, signals) and supplies data (its
 // message rules, its operations' traits, its advice texts); the core decides and explains.
 export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
+export { isTransferError } from "./brand.js";
 export { type Classification, classify } from "./classify.js";
 export {
   DeadlineExceeded,

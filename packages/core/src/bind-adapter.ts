@@ -1,5 +1,5 @@
 import type { TransferError } from "./error.js";
-import { type RetryOptions, withRetry as coreWithRetry } from "./retry.js";
+import { withRetry as coreWithRetry, type RetryOptions } from "./retry.js";
 
 /** What every adapter exports on top of its reader, made the same way for each. */
 export interface AdapterFunctions {

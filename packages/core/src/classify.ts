@@ -8,7 +8,7 @@ import {
 import type { CodeSpace, Failure } from "./failure.js";
 import { ambiguousReasons, signalWhy } from "./reason-policy.js";
 import { isReason, type Reason } from "./reasons.js";
-import { isSignal, type Signal, signalPolicy, signals as signalOrder } from "./signals.js";
+import { isSignal, type Signal, signals as signalOrder, signalPolicy } from "./signals.js";
 import { type TextRule, textRules } from "./text-rules.js";
 import type { Protocol, RetryHint } from "./types.js";
 
@@ -91,6 +91,11 @@ function matchRule(
   return undefined;
 }
 
+function headOf(text: string | undefined): string {
+  if (!text) return "";
+  return text.length > MAX_MATCH_LENGTH ? text.slice(0, MAX_MATCH_LENGTH) : text;
+}
+
 function subjectOf(protocol: Protocol, space: CodeSpace | undefined, code: unknown): string {
   if (code === undefined || space === undefined) return "The failure";
   if (space === "ftp-reply") return `FTP reply ${String(code)}`;
@@ -132,13 +137,17 @@ export function classify(failure: Failure, shown?: string): Classification {
   const connecting = failure.traits?.connects === true || given.includes("connecting");
   const appReason = isReason(failure.reason) ? failure.reason : undefined;
   const signalReason = given.map((s) => signalPolicy[s].reason).find((r) => r !== undefined);
-  const text = failure.serverMessage ?? failure.message ?? "";
-  const head = text.length > MAX_MATCH_LENGTH ? text.slice(0, MAX_MATCH_LENGTH) : text;
+  const head = headOf(failure.serverMessage ?? failure.message);
   let adapterRule: TextRule | undefined;
   let coreRule: TextRule | undefined;
-  if (!appReason && !signalReason && head) {
-    adapterRule = matchRule(failure.rules, head, space, code, operation, connecting);
-    if (!adapterRule) coreRule = matchRule(textRules, head, space, code, operation, connecting);
+  if (!appReason && !signalReason) {
+    // The adapter's rules are about its client's own messages, and may read the server's text.
+    const match = (text: string | undefined) =>
+      text ? matchRule(failure.rules, headOf(text), space, code, operation, connecting) : undefined;
+    adapterRule = match(failure.message) ?? match(failure.serverMessage);
+    if (!adapterRule && head) {
+      coreRule = matchRule(textRules, head, space, code, operation, connecting);
+    }
   }
   const rule = adapterRule ?? coreRule;
   const held = signalsOf(given, adapterRule);

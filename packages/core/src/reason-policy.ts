@@ -67,7 +67,7 @@ export const signalWhy: Readonly<Partial<Record<Signal, string>>> = {
   "data-connection-config":
     "The client's own settings refuse the data connection the server offers: every attempt gets the same address and the same refusal.",
   repeated:
-    "The same failure came just before for the same path on this client: the server most likely refuses it (missing, unreadable or not writable), and retrying will not change that.",
+    "The same failure came again for the same path on this client: the server most likely refuses this file (missing, unreadable or not writable), and retrying will not change that.",
   "local-file-changed":
     "The local file changed while it was uploaded; once it is complete, the upload can be repeated.",
 };

@@ -249,7 +249,7 @@ describe("signals: what only the adapter saw", () => {
     });
     expect(c.reason).toBe("connection-lost");
     expect(c.retry).toMatchObject({ retryable: false });
-    expect(c.retry.why).toMatch(/same failure came just before/);
+    expect(c.retry.why).toMatch(/same failure came again/);
   });
 
   it("ignores signals outside the vocabulary", () => {
