@@ -65,7 +65,10 @@ function rulesFor(
   connecting: boolean,
 ): readonly TextRule[] {
   let cache = applicable.get(table);
-  if (!cache) applicable.set(table, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    applicable.set(table, cache);
+  }
   const key = `${space}|${typeof code === "number" ? code : typeof code}|${operation}|${connecting}`;
   let rules = cache.get(key);
   if (!rules) {
