@@ -1,13 +1,7 @@
 // The human and JSON forms of `explain` and `list`. Every text comes from the core's registry
 // and the corpus-derived server texts; nothing here restates what a code means.
-import {
-  type CodeInfo,
-  ftpAreaTexts,
-  ftpKindTexts,
-  type Reason,
-  reasonTexts,
-  type TransferError,
-} from "@transfer-errors/core";
+import type { CodeInfo, Reason, TransferError } from "@transfer-errors/core";
+import { ftpAreaTexts, ftpKindTexts, reasonTexts } from "@transfer-errors/core/registry";
 import { field } from "./layout.js";
 import type { ExplainInput } from "./read-input.js";
 import {
@@ -125,7 +119,7 @@ function lineLines(error: TransferError, assumed: boolean, out: Out): string[] {
     error.code === undefined
       ? `${error.protocol.toUpperCase()} error without a code`
       : `${error.protocol.toUpperCase()} ${error.code}${error.codeName ? ` ${error.codeName}` : ""}`;
-  const retry = `${error.retryable ? "yes" : "no"}${error.retry.reconnect ? ", reconnect first" : ""}: ${error.retry.why}`;
+  const retry = `${error.retryable ? "yes" : "no"}${error.retryable && error.retry.reconnect ? ", reconnect first" : ""}: ${error.retry.why}`;
   const lines = [
     `${out.style.bold(`${what}: ${error.reason}`)}${assumed ? out.style.dim(" (protocol assumed: pass --protocol to choose)") : ""}`,
     ...field("reason", error.reason, label(out)),

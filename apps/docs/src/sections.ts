@@ -1,16 +1,14 @@
 // The sections of the page: the digit tables of RFC 959, one article per code, the reasons.
+import { type CodeInfo, type Reason, reasons } from "@transfer-errors/core";
 import {
-  type CodeInfo,
   classify,
   ftpAreas,
   ftpAreaTexts,
   ftpKinds,
   ftpKindTexts,
-  type Reason,
   reasonRetry,
-  reasons,
   reasonTexts,
-} from "@transfer-errors/core";
+} from "@transfer-errors/core/registry";
 import type { CodeServerTexts, ServerText } from "../../cli/src/server-texts.ts";
 import { anchorOf, reasonAnchor } from "./anchors.js";
 import { type SiteData, serverTextsOf } from "./data.js";

@@ -15,8 +15,9 @@ export {
 export { createTransferError, TransferError } from "./error.js";
 export type { Advice, CodeSpace, Failure, OperationTraits } from "./failure.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";
+export { backoffDelay } from "./retry.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
-export { isSignal, type Signal, signals } from "./signals.js";
+export { type Finding, findings, isSignal, type Signal, signals } from "./signals.js";
 export type { TextRule } from "./text-rules.js";
 export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";

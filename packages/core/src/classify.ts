@@ -8,7 +8,14 @@ import {
 import type { CodeSpace, Failure } from "./failure.js";
 import { ambiguousReasons, signalWhy } from "./reason-policy.js";
 import { isReason, type Reason } from "./reasons.js";
-import { isSignal, type Signal, signals as signalOrder, signalPolicy } from "./signals.js";
+import {
+  type Finding,
+  findingReasons,
+  isSignal,
+  type Signal,
+  signals as signalOrder,
+  signalPolicy,
+} from "./signals.js";
 import { type TextRule, textRules } from "./text-rules.js";
 import type { Protocol, RetryHint } from "./types.js";
 
@@ -23,6 +30,8 @@ export interface Classification {
   rule: string | undefined;
   /** The signals that held, the adapter's and its rule's, in vocabulary order. */
   signals: readonly Signal[];
+  /** What a follow-up check found, when one ran and found something. */
+  finding: Finding | undefined;
 }
 
 /** Texts longer than this are cut before matching: rules look at the start of a reply. */
@@ -38,6 +47,7 @@ function ruleApplies(
 ): boolean {
   if (rule.operations && !(operation && rule.operations.includes(operation))) return false;
   if (rule.exceptConnecting && connecting) return false;
+  if (rule.codes) return rule.codes.includes(code as string | number);
   if (rule.anyCode) return true;
   if (typeof code !== "number") return space === undefined || space === "library";
   if (space === "ftp-reply") {
@@ -64,12 +74,19 @@ function rulesFor(
   operation: string | undefined,
   connecting: boolean,
 ): readonly TextRule[] {
+  if (operation && operation.length > 64) {
+    return table.filter((rule) => ruleApplies(rule, space, code, operation, connecting));
+  }
   let cache = applicable.get(table);
   if (!cache) {
     cache = new Map();
     applicable.set(table, cache);
   }
-  const key = `${space}|${typeof code === "number" ? code : typeof code}|${operation}|${connecting}`;
+  const id =
+    typeof code === "number" || (typeof code === "string" && code.length <= 40)
+      ? code
+      : typeof code;
+  const key = `${space}|${id}|${operation}|${connecting}`;
   let rules = cache.get(key);
   if (!rules) {
     rules = table.filter((rule) => ruleApplies(rule, space, code, operation, connecting));
@@ -124,6 +141,12 @@ function signalsOf(given: unknown, rule: TextRule | undefined): Signal[] {
   return signalOrder.filter((s) => found.has(s));
 }
 
+function findingOf(value: unknown): Finding | undefined {
+  return typeof value === "string" && Object.hasOwn(findingReasons, value)
+    ? (value as Finding)
+    : undefined;
+}
+
 function isNegativeReply(space: CodeSpace | undefined, code: unknown): boolean {
   return space === "ftp-reply" && typeof code === "number" && code >= 400 && code < 600;
 }
@@ -138,7 +161,8 @@ export function classify(failure: Failure, shown?: string): Classification {
   const space = codeSpaceOf(protocol, code, failure.codeSpace);
   const given = signalsOf(failure.signals, undefined);
   const connecting = failure.traits?.connects === true || given.includes("connecting");
-  const appReason = isReason(failure.reason) ? failure.reason : undefined;
+  const found = findingOf(failure.finding);
+  const appReason = isReason(failure.reason) ? failure.reason : found && findingReasons[found];
   const signalReason = given.map((s) => signalPolicy[s].reason).find((r) => r !== undefined);
   const head = headOf(failure.serverMessage ?? failure.message);
   let adapterRule: TextRule | undefined;
@@ -200,5 +224,5 @@ export function classify(failure: Failure, shown?: string): Classification {
   if (ambiguous) hint.ambiguous = true;
   const delayMs = serverDelayMs(failure.serverMessage) ?? coreRule?.delayMs;
   if (delayMs !== undefined && retryable) hint.delayMs = delayMs;
-  return { reason, retry: hint, codeSpace: space, rule: rule?.id, signals: held };
+  return { reason, retry: hint, codeSpace: space, rule: rule?.id, signals: held, finding: found };
 }

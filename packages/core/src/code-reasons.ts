@@ -153,6 +153,7 @@ export const systemCodeReasons: Readonly<Partial<Record<string, Reason>>> = {
   ENFILE: "local-file-error",
   ERR_INVALID_ARG_TYPE: "client-misuse",
   ERR_INVALID_ARG_VALUE: "client-misuse",
+  ERR_SOCKET_BAD_PORT: "client-misuse",
 };
 
 /** System codes whose condition usually clears by itself although their reason does not. */

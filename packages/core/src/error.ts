@@ -222,6 +222,7 @@ function typedFields(get: (key: keyof Failure) => unknown): Failure {
     path: optionalText(get("path")),
     tls: typeof tls === "boolean" ? tls : undefined,
     signals: Array.isArray(signals) ? signals : undefined,
+    finding: optionalText(get("finding")) as Failure["finding"],
     rules: Array.isArray(rules) ? rules : undefined,
     advice:
       typeof advice === "object" && advice !== null ? (advice as Failure["advice"]) : undefined,
@@ -249,7 +250,7 @@ function adviceFor(advice: Failure["advice"], c: Classification): string | undef
     const text = key === undefined ? undefined : safeGet(advice, key);
     return typeof text === "string" ? text : undefined;
   };
-  let text = read(c.rule);
+  let text = read(c.finding && `found:${c.finding}`) ?? read(c.rule);
   for (const signal of c.signals) text ??= read(signal);
   return text ?? read(c.reason);
 }

@@ -1,5 +1,5 @@
 import type { Reason } from "./reasons.js";
-import type { Signal } from "./signals.js";
+import type { Finding, Signal } from "./signals.js";
 import type { TextRule } from "./text-rules.js";
 import type { Protocol } from "./types.js";
 
@@ -62,6 +62,8 @@ export interface Failure {
   tls?: boolean | undefined;
   /** What only the adapter saw (the client closed itself, a local file failed ...). */
   signals?: readonly Signal[] | undefined;
+  /** What a follow-up check of the paths found (an opt-in probe after a generic refusal). */
+  finding?: Finding | undefined;
   /** The adapter's message rules, in the core's format: tried on `message` before the core's own. */
   rules?: readonly TextRule[] | undefined;
   /** The adapter's advice texts for the explanation. */

@@ -1,6 +1,6 @@
 // @transfer-errors/core/registry: the raw tables, as data. Everything the package says is derived
 // from these: explanations, the CLI's output, the reference site.
-export { codeSpaceOf } from "./classify.js";
+export { classify, codeSpaceOf } from "./classify.js";
 export { ftpReplyNames, sftpStatusNames, sshDisconnectNames, winsockNames } from "./code-names.js";
 export {
   ftpAreaReasons,
@@ -18,7 +18,7 @@ export { ambiguousReasons, reasonRetry, reconnectReasons, signalWhy } from "./re
 export { reasonTexts } from "./reason-texts.js";
 export { explain, listCodes } from "./registry.js";
 export { sftpStatuses } from "./sftp-statuses.js";
-export { signalPolicy, signals } from "./signals.js";
+export { findingReasons, findings, signalPolicy, signals } from "./signals.js";
 export { sshDisconnectReasons } from "./ssh-disconnect-reasons.js";
 export { type TextRule, textRules } from "./text-rules.js";
 export type { CodeInfo, CodeText, FtpArea, FtpKind, SftpStatusText } from "./types.js";

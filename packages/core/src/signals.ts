@@ -74,3 +74,35 @@ export const signalPolicy: Readonly<Record<Signal, SignalEffect>> = {
 export function isSignal(value: unknown): value is Signal {
   return typeof value === "string" && (signals as readonly string[]).includes(value);
 }
+
+/**
+ * What a follow-up check of the paths found, after a reply that said too little (a generic
+ * SSH_FX_FAILURE, a generic FTP 550): a fact about the server's files, which settles the reason.
+ */
+export const findings = [
+  "missing",
+  "parent-missing",
+  "exists",
+  "not-a-directory",
+  "is-a-directory",
+  "not-empty",
+  "no-space",
+  "incomplete-upload",
+  "present-but-refused",
+] as const;
+
+export type Finding = (typeof findings)[number];
+
+export const findingReasons: Readonly<Record<Finding, Reason>> = {
+  missing: "not-found",
+  "parent-missing": "not-found",
+  exists: "already-exists",
+  "not-a-directory": "not-a-directory",
+  "is-a-directory": "is-a-directory",
+  "not-empty": "directory-not-empty",
+  "no-space": "no-space",
+  // The server took less than was sent and said nothing: its own failure.
+  "incomplete-upload": "server-error",
+  // The path is there (a listing or SIZE shows it), yet the server refused it: no access.
+  "present-but-refused": "permission-denied",
+};

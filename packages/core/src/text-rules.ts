@@ -23,6 +23,8 @@ export interface TextRule {
   sftp?: readonly number[];
   /** The rule reads the text whatever the code and its number system (a client's own message). */
   anyCode?: boolean;
+  /** Only for these codes (an adapter's rule about its library's own codes, `"ERR_BAD_PATH"`). */
+  codes?: readonly (string | number)[];
   /** Only for these operations (an adapter's rule about one of its own methods). */
   operations?: readonly string[];
   /** Not while connecting or logging in (there "not logged in" means the login failed). */

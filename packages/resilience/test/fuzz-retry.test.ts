@@ -1,12 +1,8 @@
 // fast-check over withRetry's options and backoffDelay: whatever the numbers, the loop settles
 // within its budget, no wait is longer than the cap, and the error thrown in the end is the one
 // the operation threw (or a TransferError holding it as `cause`).
-import {
-  backoffDelay,
-  createTransferError,
-  isTransferError,
-  withRetry,
-} from "@transfer-errors/core";
+import { createTransferError, isTransferError, withRetry } from "@transfer-errors/core";
+import { backoffDelay } from "@transfer-errors/core/adapter";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 

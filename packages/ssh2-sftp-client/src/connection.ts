@@ -1,4 +1,4 @@
-import { createTransferError } from "@transfer-errors/core";
+import { createTransferError } from "@transfer-errors/core/adapter";
 import type { SftpClientLike, SftpConnectConfig } from "./client-types.js";
 import { type WrapOptions, wrapClient } from "./wrap-client.js";
 
@@ -74,9 +74,9 @@ export function createConnection<C extends object = SftpClientLike>(
       if (current) return current;
       throw createTransferError({
         protocol: "sftp",
-        reason: "client-misuse",
-        message: "No connected client: call connect() first",
-        hint: "createConnection() does not connect by itself: await connection.connect() before using connection.client.",
+        message:
+          "No connected client: createConnection() does not connect by itself, call connect() first",
+        signals: ["misuse"],
       });
     },
     connect() {

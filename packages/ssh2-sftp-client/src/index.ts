@@ -3,10 +3,7 @@
 // What a user needs from the core, so that an app imports this package only.
 export {
   type CodeInfo,
-  type CodeSpace,
   explain,
-  type Failure,
-  isRetryable,
   isTransferError,
   type Protocol,
   type Reason,
@@ -23,6 +20,5 @@ export type {
 } from "./client-types.js";
 export { type ConnectionOptions, createConnection, type SftpConnection } from "./connection.js";
 export { type ErrorContext, readError } from "./read-error.js";
-export { withRetry } from "./retry.js";
-export { toTransferError } from "./to-transfer-error.js";
+export { isRetryable, toTransferError, withRetry } from "./to-transfer-error.js";
 export { needsReconnect, type WrapOptions, wrapClient } from "./wrap-client.js";

@@ -52,12 +52,24 @@ export interface TextAndPath {
  * starts the path.
  */
 export function splitTextAndPath(detail: string, knownPath?: string): TextAndPath {
-  const fromTo = /^(.*?) From: (.*?) To: (.*)$/s.exec(detail);
-  if (fromTo) return { text: fromTo[1]!, path: fromTo[2]! };
-  const localRemote = /^(.*?) Local: (.*?) Remote: (.*)$/s.exec(detail);
-  if (localRemote) return { text: localRemote[1]!, path: localRemote[3]! };
-  const remoteLocal = /^(.*?) Remote: (.*?) Local: (.*)$/s.exec(detail);
-  if (remoteLocal) return { text: remoteLocal[1]!, path: remoteLocal[2]! };
+  // indexOf, not patterns: a server controls this text, and every step here stays linear.
+  const pair = (first: string, second: string) => {
+    const a = detail.indexOf(first);
+    const b = a < 0 ? -1 : detail.indexOf(second, a + first.length);
+    return b < 0
+      ? undefined
+      : {
+          text: detail.slice(0, a),
+          one: detail.slice(a + first.length, b),
+          two: detail.slice(b + second.length),
+        };
+  };
+  const fromTo = pair(" From: ", " To: ");
+  if (fromTo) return { text: fromTo.text, path: fromTo.one };
+  const localRemote = pair(" Local: ", " Remote: ");
+  if (localRemote) return { text: localRemote.text, path: localRemote.two };
+  const remoteLocal = pair(" Remote: ", " Local: ");
+  if (remoteLocal) return { text: remoteLocal.text, path: remoteLocal.one };
   if (knownPath) {
     for (const separator of [" ", ": ", "  "]) {
       if (detail.endsWith(separator + knownPath)) {
@@ -71,6 +83,15 @@ export function splitTextAndPath(detail: string, knownPath?: string): TextAndPat
   // The library appends the path last, and a server's own text may name paths too ("mkdir
   // /srv/in: file exists"): the path is what follows the last " /".
   const at = detail.lastIndexOf(" /");
-  if (at > 0) return { text: detail.slice(0, at).replace(/:? *$/, ""), path: detail.slice(at + 1) };
+  if (at > 0)
+    return { text: withoutTrailingColon(detail.slice(0, at)), path: detail.slice(at + 1) };
   return { text: detail, path: undefined };
+}
+
+/** "text: " → "text": trailing spaces, then one colon. */
+function withoutTrailingColon(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 58) end--;
+  return text.slice(0, end);
 }

@@ -1,4 +1,7 @@
-// ssh2-sftp-client's public methods: which argument is the remote path, and how each settles.
+import type { OperationTraits } from "@transfer-errors/core/adapter";
+
+// ssh2-sftp-client's public methods as data: which argument is the remote path, how each
+// settles, and what the core must know about each (its traits).
 
 /** Async methods and the index of their remote-path argument (-1: none). */
 export const asyncMethods: Readonly<Record<string, number>> = {
@@ -40,6 +43,16 @@ export const untouchedMethods: ReadonlySet<string> = new Set([
   "debugMsg",
   "fmtError",
 ]);
+
+const unsafe: OperationTraits = { idempotent: false };
+
+/** A second append writes the data twice; a second rename fails or renames what replaced the source. */
+export const traits: Readonly<Record<string, OperationTraits>> = {
+  connect: { connects: true },
+  append: unsafe,
+  rename: unsafe,
+  posixRename: unsafe,
+};
 
 /** The remote path of a call, when its method has one and it is a string. */
 export function remotePathOf(method: string, args: readonly unknown[]): string | undefined {

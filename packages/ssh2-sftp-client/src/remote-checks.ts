@@ -3,8 +3,7 @@
 // (`verifyUploads`). They use the unwrapped client, so their own failures stay inside.
 import { stat as localStat } from "node:fs/promises";
 import { posix } from "node:path";
-import type { Failure, Reason } from "@transfer-errors/core";
-import { withDeadline } from "./deadline.js";
+import { type Failure, type Finding, withDeadline } from "@transfer-errors/core/adapter";
 
 /** The few methods the checks call, as ssh2-sftp-client has them. */
 interface CheckableClient {
@@ -49,15 +48,10 @@ export function freeSpace(client: CheckableClient, path: string): Promise<FreeSp
 /** A generic failure worth a closer look: SSH_FX_FAILURE, or mkdir's rewording of it. */
 export function isGenericFailure(failure: Failure): boolean {
   if (failure.codeSpace === "sftp-status" && failure.code === 4) return true;
-  return failure.code === "ERR_BAD_PATH" && failure.reason === "server-error";
+  return failure.code === "ERR_BAD_PATH" && /permission denied$/.test(failure.message ?? "");
 }
 
 export const diagnosedOperations: ReadonlySet<string> = new Set(["mkdir", "rmdir", "rename"]);
-
-interface Finding {
-  reason: Reason;
-  hint: string;
-}
 
 /**
  * Looks at the paths of a failed mkdir, rmdir or rename and returns the failure with the reason
@@ -81,23 +75,12 @@ export async function diagnose(
         return diagnoseRename(client, first, second);
       return undefined;
     };
-    finding = await withDeadline(look(), timeoutMs);
+    finding = await withDeadline(look(), operation, timeoutMs);
   } catch {
     return failure; // the look itself failed: say no more than the server did
   }
-  if (!finding) return failure;
-  return {
-    ...failure,
-    reason: finding.reason,
-    hint: `${finding.hint} (found by a follow-up check after the generic failure)`,
-  };
+  return finding ? { ...failure, finding } : failure;
 }
-
-const kindName: Readonly<Record<string, string>> = {
-  d: "a directory",
-  "-": "a file",
-  l: "a symbolic link",
-};
 
 async function kindOf(client: CheckableClient, path: string): Promise<false | string> {
   if (typeof client.exists !== "function") throw new Error("no exists()");
@@ -105,51 +88,25 @@ async function kindOf(client: CheckableClient, path: string): Promise<false | st
 }
 
 async function diagnoseMkdir(client: CheckableClient, path: string): Promise<Finding | undefined> {
-  const kind = await kindOf(client, path);
-  if (kind)
-    return {
-      reason: "already-exists",
-      hint: `"${path}" already exists, as ${kindName[kind] ?? "another entry"}.`,
-    };
+  if (await kindOf(client, path)) return "exists";
   const parent = posix.dirname(path);
   const parentKind = await kindOf(client, parent);
-  if (!parentKind)
-    return { reason: "not-found", hint: `The parent directory "${parent}" does not exist.` };
-  if (parentKind !== "d" && parentKind !== "l")
-    return { reason: "not-a-directory", hint: `"${parent}" is not a directory.` };
+  if (!parentKind) return "parent-missing";
+  if (parentKind !== "d" && parentKind !== "l") return "not-a-directory";
   return noSpaceFinding(client, parent);
 }
 
 async function noSpaceFinding(client: CheckableClient, dir: string): Promise<Finding | undefined> {
   const space = await freeSpace(client, dir);
-  if (!space) return undefined;
-  if (space.bytes === 0)
-    return { reason: "no-space", hint: `The file system of "${dir}" has no free space left.` };
-  if (space.inodes === 0)
-    return {
-      reason: "no-space",
-      hint: `The file system of "${dir}" has no free inodes left (too many files).`,
-    };
-  return undefined;
+  return space && (space.bytes === 0 || space.inodes === 0) ? "no-space" : undefined;
 }
 
 async function diagnoseRmdir(client: CheckableClient, path: string): Promise<Finding | undefined> {
   const kind = await kindOf(client, path);
-  if (!kind) return { reason: "not-found", hint: `"${path}" does not exist.` };
-  if (kind !== "d")
-    return {
-      reason: "not-a-directory",
-      hint: `"${path}" is ${kindName[kind] ?? "not a directory"}, not a directory.`,
-    };
+  if (!kind) return "missing";
+  if (kind !== "d") return "not-a-directory";
   if (typeof client.list !== "function") return undefined;
-  const entries = await client.list(path);
-  if (entries.length > 0) {
-    return {
-      reason: "directory-not-empty",
-      hint: `"${path}" still holds ${entries.length} entr${entries.length === 1 ? "y" : "ies"}: remove them first, or call rmdir(path, true).`,
-    };
-  }
-  return undefined;
+  return (await client.list(path)).length > 0 ? "not-empty" : undefined;
 }
 
 async function diagnoseRename(
@@ -157,19 +114,9 @@ async function diagnoseRename(
   from: string,
   to: string,
 ): Promise<Finding | undefined> {
-  if (!(await kindOf(client, from)))
-    return { reason: "not-found", hint: `The source "${from}" does not exist.` };
-  const target = await kindOf(client, to);
-  if (target) {
-    return {
-      reason: "already-exists",
-      hint: `The target "${to}" already exists (${kindName[target] ?? "an entry"}): rename does not overwrite on this server; delete it first or use posixRename.`,
-    };
-  }
-  const parent = posix.dirname(to);
-  if (!(await kindOf(client, parent)))
-    return { reason: "not-found", hint: `The target's directory "${parent}" does not exist.` };
-  return undefined;
+  if (!(await kindOf(client, from))) return "missing";
+  if (await kindOf(client, to)) return "exists";
+  return (await kindOf(client, posix.dirname(to))) ? undefined : "parent-missing";
 }
 
 /** The size `put` was asked to upload, when the source tells it (a Buffer or a local file). */
@@ -195,18 +142,13 @@ export async function checkUpload(
   if (typeof client.stat !== "function") return undefined;
   const actual = (await client.stat(remotePath)).size;
   if (typeof actual !== "number" || actual >= expected) return undefined;
-  const dir = posix.dirname(remotePath);
-  const space = await freeSpace(client, dir);
+  const space = await freeSpace(client, posix.dirname(remotePath));
   const full = space !== undefined && (space.bytes < expected - actual || space.inodes === 0);
-  const message = `${operation} reported success, but the remote file holds ${actual} of ${expected} bytes`;
   return {
     protocol: "sftp",
     operation,
     path: remotePath,
-    message,
-    reason: full ? "no-space" : "server-error",
-    hint: full
-      ? `The server's disk is full (${space!.bytes} bytes free): the write failed and ssh2's write stream did not report it. The partial file is still there.`
-      : "A write failed on the server and ssh2's write stream did not report it (the disk may have filled and freed again, or a quota applies). The partial file is still there.",
+    message: `${operation} reported success, but the remote file holds ${actual} of ${expected} bytes`,
+    finding: full ? "no-space" : "incomplete-upload",
   };
 }

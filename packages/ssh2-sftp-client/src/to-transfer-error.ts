@@ -1,4 +1,9 @@
-import { createTransferError, isTransferError, type TransferError } from "@transfer-errors/core";
+import {
+  bindAdapter,
+  createTransferError,
+  isTransferError,
+  type TransferError,
+} from "@transfer-errors/core/adapter";
 import { type ErrorContext, readError } from "./read-error.js";
 
 export type { ErrorContext };
@@ -9,12 +14,15 @@ export type { ErrorContext };
  * for what it means. `context` adds what the caller knows (operation, path, secrets to keep out
  * of every text). A TransferError is returned as it is. Never throws.
  */
-export function toTransferError(error: unknown, context?: ErrorContext): TransferError {
+export function toTransferError(error: unknown, context?: ErrorContext | null): TransferError {
   if (isTransferError(error)) return error;
   try {
-    return createTransferError(readError(error, context));
+    return createTransferError(readError(error, context ?? {}));
   } catch {
     // readError only reads; this is a last guard so that an error handler never throws.
-    return createTransferError({ protocol: "sftp", cause: error, secrets: context?.secrets });
+    return createTransferError({ protocol: "sftp", cause: error });
   }
 }
+
+/** ssh2-sftp-client's errors read by this adapter, then the core's decision and retry loop. */
+export const { isRetryable, withRetry } = bindAdapter((error) => toTransferError(error));

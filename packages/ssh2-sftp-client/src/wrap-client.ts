@@ -1,11 +1,25 @@
 import {
+  type AnyMethod,
   createTransferError,
   type Failure,
+  isDeadlineExceeded,
+  isThenable,
   isTransferError,
+  safeGet,
+  secretsOf,
   type TransferError,
-} from "@transfer-errors/core";
-import { DeadlineExceeded, withDeadline } from "./deadline.js";
-import { asyncMethods, remotePathOf, streamMethods, untouchedMethods } from "./operations.js";
+  withDeadline,
+  wrapMethods,
+} from "@transfer-errors/core/adapter";
+import { advice } from "./advice.js";
+import { libraryRules } from "./library-rules.js";
+import {
+  asyncMethods,
+  remotePathOf,
+  streamMethods,
+  traits,
+  untouchedMethods,
+} from "./operations.js";
 import { readError } from "./read-error.js";
 import {
   checkUpload,
@@ -14,7 +28,6 @@ import {
   isGenericFailure,
   sourceSize,
 } from "./remote-checks.js";
-import { secretsOf } from "./secrets.js";
 
 export interface WrapOptions {
   /**
@@ -47,6 +60,8 @@ interface ClientState {
   connected: boolean;
   /** Set by a timeout or a lost connection: the client must be replaced (or connected again). */
   reconnectWhy: string | undefined;
+  /** The failure that made the client unusable, kept as the cause of the calls it refuses. */
+  lostBy: TransferError | undefined;
   /** end() was called by the user: the close that follows is no loss. */
   ending: boolean;
   /** SFTP channels that already have our listeners. */
@@ -76,6 +91,7 @@ export function wrapClient<C extends object>(client: C, options: WrapOptions = {
     secrets: [...(options.secrets ?? [])],
     connected: false,
     reconnectWhy: undefined,
+    lostBy: undefined,
     ending: false,
     watchedChannels: new WeakSet(),
   };
@@ -85,36 +101,21 @@ export function wrapClient<C extends object>(client: C, options: WrapOptions = {
     state.connected = true;
     watchChannel(client, state);
   }
-  const cache = new Map<PropertyKey, unknown>();
-  const proxy = new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== "function" || typeof property !== "string") return value;
-      if (property.startsWith("_") || untouchedMethods.has(property)) return value;
-      let wrapped = cache.get(property) as { original: unknown; fn: unknown } | undefined;
-      if (wrapped?.original !== value) {
-        wrapped = {
-          original: value,
-          fn: wrapMethod(target, property, value as AnyFunction, state),
-        };
-        cache.set(property, wrapped);
-      }
-      return wrapped.fn;
-    },
-  });
+  const proxy = wrapMethods(client, (property, original) =>
+    property.startsWith("_") || untouchedMethods.has(property)
+      ? undefined
+      : wrapMethod(client, property, original, state),
+  );
   states.set(proxy, state);
   return proxy;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the wrapper forwards any method's arguments as they are
-type AnyFunction = (...args: any[]) => unknown;
-
 function wrapMethod(
   target: object,
   method: string,
-  original: AnyFunction,
+  original: AnyMethod,
   state: ClientState,
-): AnyFunction {
+): AnyMethod {
   if (method in asyncMethods) {
     return function (this: unknown, ...args: unknown[]) {
       return callAsync(target, method, original, args, state);
@@ -139,16 +140,13 @@ function wrapMethod(
   };
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === "function";
-}
-
 function contextOf(method: string, args: readonly unknown[], state: ClientState) {
   return {
     operation: method,
     path: remotePathOf(method, args),
     secrets: state.secrets,
     connected: state.connected,
+    ended: state.ending && method !== "end" && method !== "connect",
   };
 }
 
@@ -160,39 +158,39 @@ function toError(error: unknown, context: ReturnType<typeof contextOf>): Transfe
 async function callAsync(
   target: object,
   method: string,
-  original: AnyFunction,
+  original: AnyMethod,
   args: unknown[],
   state: ClientState,
 ): Promise<unknown> {
   if (method === "connect") {
-    state.secrets = [...(state.options.secrets ?? []), ...secretsOf(args[0])];
+    state.secrets = [...(state.options.secrets ?? []), ...credentialsOf(args[0])];
     state.ending = false;
   }
   if (method === "end") state.ending = true;
   const context = contextOf(method, args, state);
   if (state.reconnectWhy !== undefined && method !== "connect" && method !== "end") {
-    throw createTransferError(markedFailure(context, state.reconnectWhy));
+    throw createTransferError(markedFailure(context, state.reconnectWhy, state.lostBy));
   }
   const { timeoutMs } = state.options;
   try {
-    const result = await withDeadline(Promise.resolve(original.apply(target, args)), timeoutMs);
+    const pending = Promise.resolve(original.apply(target, args));
+    const result = await withDeadline(pending, method, timeoutMs);
     afterSuccess(target, method, state);
     if (method === "put" && state.options.verifyUploads)
       await verifyPut(target, args, state, context);
     return result;
   } catch (error) {
     if (isTransferError(error)) throw error;
-    if (error instanceof DeadlineExceeded) {
-      state.reconnectWhy = `${method} did not settle within ${error.timeoutMs} ms`;
-      throw createTransferError(timeoutFailure(context, error.timeoutMs));
-    }
-    let failure = readError(error, context);
+    let failure = isDeadlineExceeded(error)
+      ? deadlineFailure(context, error.message)
+      : readError(error, context);
     if (state.options.diagnose && diagnosedOperations.has(method) && isGenericFailure(failure)) {
       failure = await diagnose(target, method, args, failure, timeoutMs);
     }
     const transferError = createTransferError(failure);
     if (transferError.retry.reconnect && method !== "connect" && method !== "end") {
       state.reconnectWhy = `${method} failed: ${transferError.reason}`;
+      state.lostBy = transferError;
     }
     throw transferError;
   }
@@ -202,6 +200,7 @@ function afterSuccess(target: object, method: string, state: ClientState): void 
   if (method === "connect") {
     state.connected = true;
     state.reconnectWhy = undefined;
+    state.lostBy = undefined;
     watchChannel(target, state);
   }
 }
@@ -220,39 +219,41 @@ async function verifyPut(
   try {
     failure = await withDeadline(
       checkUpload(target, remote, expected, "put"),
+      "put",
       state.options.timeoutMs,
     );
   } catch (error) {
     // The check's own failure (the connection dropped meanwhile) is what the caller must know.
     throw toError(error, { ...context, operation: "put" });
   }
-  if (failure) throw createTransferError({ ...failure, secrets: state.secrets });
+  if (failure) throw createTransferError({ ...failure, advice, secrets: state.secrets });
 }
 
-function timeoutFailure(context: ReturnType<typeof contextOf>, timeoutMs: number): Failure {
+/** Facts of the wrapper's own failures: the deadline, and a call it refuses to send. */
+function ownFailure(context: ReturnType<typeof contextOf>, message: string): Failure {
   return {
     protocol: "sftp",
     operation: context.operation,
+    traits: traits[context.operation],
     path: context.path,
     secrets: context.secrets,
-    reason: "timeout",
-    reconnect: true,
-    message: `${context.operation} did not settle within ${timeoutMs} ms`,
-    hint: `No answer came within the ${timeoutMs} ms deadline (timeoutMs): the server stopped answering or the SFTP channel died. The request may still be pending, so this client is marked for reconnect: use a new one.`,
+    message,
+    rules: libraryRules,
+    advice,
   };
 }
 
-function markedFailure(context: ReturnType<typeof contextOf>, why: string): Failure {
-  return {
-    protocol: "sftp",
-    operation: context.operation,
-    path: context.path,
-    secrets: context.secrets,
-    reason: "connection-lost",
-    reconnect: true,
-    message: `${context.operation} was not sent: the client needs a new connection (${why})`,
-    hint: "An earlier call timed out or the connection was lost, so this client is marked for reconnect: connect a new client (createConnection(...).connect()).",
-  };
+function deadlineFailure(context: ReturnType<typeof contextOf>, message: string): Failure {
+  return { ...ownFailure(context, message), signals: ["deadline"] };
+}
+
+function markedFailure(
+  context: ReturnType<typeof contextOf>,
+  why: string,
+  lostBy: TransferError | undefined,
+): Failure {
+  const message = `${context.operation} was not sent: the client needs a new connection (${why})`;
+  return { ...ownFailure(context, message), cause: lostBy };
 }
 
 /** Quiet listeners on the ssh2 connection: a close we did not ask for marks the client. */
@@ -283,4 +284,10 @@ function watchChannel(client: object, state: ClientState): void {
   channel.on("close", lost);
   channel.on("end", lost);
   channel.on("error", lost);
+}
+
+/** connect()'s password, passphrase and private key (each line of a PEM key too). */
+function credentialsOf(config: unknown): unknown[] {
+  const read = (key: string) => safeGet(config, key);
+  return secretsOf(read("password"), read("passphrase"), read("privateKey"));
 }

@@ -37,7 +37,7 @@ describeSftp("connection errors", () => {
     );
     expectFailure(
       error,
-      { ...connectFailure, reason: "auth-failed", retryable: false, reconnect: false },
+      { ...connectFailure, reason: "auth-failed", retryable: false, reconnect: true },
       ["wrong-Secret-123", running().user.password],
     );
   });
@@ -87,7 +87,7 @@ describeSftp("connection errors", () => {
       ...connectFailure,
       reason: "host-key-rejected",
       retryable: false,
-      reconnect: false,
+      reconnect: true,
     });
   });
 
@@ -160,7 +160,7 @@ describeSftp("connection errors", () => {
         ...connectFailure,
         reason: "protocol-error",
         retryable: false,
-        reconnect: false,
+        reconnect: true,
       });
     } finally {
       await fault.close();
@@ -176,7 +176,7 @@ describeSftp("connection errors", () => {
         code: "ERR_GENERIC_CLIENT",
         reason: "unsupported",
         retryable: false,
-        reconnect: false,
+        reconnect: true,
       });
     } finally {
       await sshd.stop();
@@ -204,7 +204,7 @@ describeSftp("connection errors", () => {
       );
       expectFailure(
         error,
-        { ...connectFailure, reason: "client-misuse", retryable: false, reconnect: false },
+        { ...connectFailure, reason: "client-misuse", retryable: false, reconnect: true },
         [
           privateKey,
           "wrong-Passphrase-2",
@@ -224,7 +224,7 @@ describeSftp("connection errors", () => {
       code: "ERR_SOCKET_BAD_PORT",
       reason: "client-misuse",
       retryable: false,
-      reconnect: false,
+      reconnect: true,
     });
   });
 
@@ -254,7 +254,7 @@ describeSftp("connection errors", () => {
         code: "ERR_NOT_CONNECTED",
         reason: "client-misuse",
         retryable: false,
-        reconnect: false,
+        reconnect: true,
       });
     } finally {
       await client.end();

@@ -22,7 +22,7 @@ function errorLines(result: StepResult, out: Out): string[] {
     error.code === undefined
       ? "(none)"
       : `${String(error.code)}${error.codeName ? ` ${error.codeName}` : ""}`;
-  const retry = `${error.retryable ? "yes" : "no"}${error.retry.reconnect ? ", reconnect first" : ""}${
+  const retry = `${error.retryable ? "yes" : "no"}${error.retryable && error.retry.reconnect ? ", reconnect first" : ""}${
     error.retry.delayMs ? `, after ${error.retry.delayMs} ms` : ""
   }: ${error.retry.why}`;
   // The one failure whose remedy is a flag of this command.
