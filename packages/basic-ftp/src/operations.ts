@@ -11,44 +11,57 @@ interface Operation {
   traits?: OperationTraits;
 }
 
-const connects: OperationTraits = { connects: true };
+const connects = { connects: true } as const;
 // A second append writes the data twice; a second rename fails or renames what replaced the source.
-const unsafe: OperationTraits = { idempotent: false };
+const unsafe = { idempotent: false } as const;
 
 export const operations: Readonly<Record<string, Operation>> = {
-  access: { traits: connects },
-  connect: { traits: connects },
-  connectImplicitTLS: { traits: connects },
-  useTLS: { traits: connects },
-  login: { traits: connects },
-  useDefaultSettings: {},
+  access: {
+    traits: {
+      commands: ["CONNECT", "AUTH", "USER", "PASS", "PBSZ", "PROT", "TYPE", "FEAT", "OPTS"],
+      ...connects,
+    },
+  },
+  connect: { traits: { commands: ["CONNECT"], ...connects } },
+  connectImplicitTLS: { traits: { commands: ["CONNECT"], ...connects } },
+  useTLS: { traits: { commands: ["AUTH", "PBSZ", "PROT"], ...connects } },
+  login: { traits: { commands: ["USER", "PASS"], ...connects } },
+  useDefaultSettings: { traits: { commands: ["TYPE", "FEAT", "OPTS", "PBSZ", "PROT"] } },
   send: { traits: unsafe },
   sendIgnoringError: { traits: unsafe },
-  pwd: {},
-  features: {},
-  cd: { path: 0 },
-  cdup: {},
-  lastMod: { path: 0 },
-  size: { path: 0 },
-  rename: { path: 0, traits: unsafe },
-  remove: { path: 0 },
-  removeDir: { path: 0 },
-  removeEmptyDir: { path: 0 },
-  clearWorkingDir: {},
-  ensureDir: { path: 0 },
-  list: { path: 0 },
+  pwd: { traits: { commands: ["PWD"] } },
+  features: { traits: { commands: ["FEAT"] } },
+  cd: { path: 0, traits: { commands: ["CWD"] } },
+  cdup: { traits: { commands: ["CDUP"] } },
+  lastMod: { path: 0, traits: { commands: ["MDTM"] } },
+  size: { path: 0, traits: { commands: ["SIZE"] } },
+  rename: { path: 0, traits: { commands: ["RNFR", "RNTO"], ...unsafe } },
+  remove: { path: 0, traits: { commands: ["DELE"] } },
+  removeDir: { path: 0, traits: { commands: ["RMD", "DELE", "CWD", "LIST", "MLSD"] } },
+  removeEmptyDir: { path: 0, traits: { commands: ["RMD"] } },
+  clearWorkingDir: { traits: { commands: ["DELE", "RMD", "LIST", "MLSD"] } },
+  ensureDir: { path: 0, traits: { commands: ["CWD", "MKD"] } },
+  list: { path: 0, traits: { commands: ["LIST", "MLSD", "NLST", "EPSV", "PASV"] } },
   protectWhitespace: { path: 0 },
-  uploadFrom: { path: 1, local: true },
-  appendFrom: { path: 1, local: true, traits: unsafe },
-  downloadTo: { path: 1, local: true },
-  uploadFromDir: { path: 1, local: true },
-  downloadToDir: { path: 1, local: true },
+  uploadFrom: { path: 1, local: true, traits: { commands: ["STOR", "EPSV", "PASV", "TYPE"] } },
+  appendFrom: {
+    path: 1,
+    local: true,
+    traits: { commands: ["APPE", "EPSV", "PASV", "TYPE"], ...unsafe },
+  },
+  downloadTo: {
+    path: 1,
+    local: true,
+    traits: { commands: ["RETR", "REST", "EPSV", "PASV", "TYPE"] },
+  },
+  uploadFromDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD", "CWD"] } },
+  downloadToDir: { path: 1, local: true, traits: { commands: ["RETR", "LIST", "MLSD", "CWD"] } },
   // deprecated aliases of basic-ftp 4 and 5
-  upload: { path: 1, local: true },
-  append: { path: 1, local: true, traits: unsafe },
-  download: { path: 1, local: true },
-  uploadDir: { path: 1, local: true },
-  downloadDir: { local: true },
+  upload: { path: 1, local: true, traits: { commands: ["STOR"] } },
+  append: { path: 1, local: true, traits: { commands: ["APPE"], ...unsafe } },
+  download: { path: 1, local: true, traits: { commands: ["RETR"] } },
+  uploadDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD", "CWD"] } },
+  downloadDir: { local: true, traits: { commands: ["RETR", "LIST", "CWD"] } },
 };
 
 /** Operations that move a file over a data connection (or list one). */

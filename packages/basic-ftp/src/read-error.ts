@@ -9,6 +9,7 @@ import {
   type Signal,
   safeString,
 } from "@transfer-errors/core/adapter";
+import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import type { FailureContext } from "./context.js";
 import {
@@ -175,6 +176,7 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
     tls: reading.tls ?? ctx.tls,
     signals: reading.signals,
     rules: libraryRules,
+    catalog: replyCatalog,
     advice,
     cause: error,
     secrets: ctx.secrets && ctx.secrets.length > 0 ? ctx.secrets : undefined,

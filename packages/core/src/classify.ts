@@ -8,6 +8,7 @@ import {
 import type { CodeSpace, Failure } from "./failure.js";
 import { ambiguousReasons, signalWhy } from "./reason-policy.js";
 import { isReason, type Reason } from "./reasons.js";
+import { lookUpReply } from "./reply-catalog.js";
 import {
   type Finding,
   findingReasons,
@@ -167,7 +168,18 @@ export function classify(failure: Failure, shown?: string): Classification {
   const head = headOf(failure.serverMessage ?? failure.message);
   let adapterRule: TextRule | undefined;
   let coreRule: TextRule | undefined;
-  if (!appReason && !signalReason) {
+  // A reply known from the servers' sources is read as catalogued, before any general rule.
+  const known =
+    appReason || signalReason || (space !== "ftp-reply" && space !== "sftp-status")
+      ? undefined
+      : lookUpReply(
+          failure.catalog,
+          protocol,
+          code,
+          failure.serverMessage,
+          failure.traits?.commands,
+        );
+  if (!appReason && !signalReason && !known) {
     // The adapter's rules are about its client's own messages, and may read the server's text.
     const match = (text: string | undefined) =>
       text ? matchRule(failure.rules, headOf(text), space, code, operation, connecting) : undefined;
@@ -178,11 +190,13 @@ export function classify(failure: Failure, shown?: string): Classification {
   }
   const rule = adapterRule ?? coreRule;
   const held = signalsOf(given, adapterRule);
-  const reason = appReason ?? signalReason ?? rule?.reason ?? reasonOfCode(space, code);
+  const reason =
+    appReason ?? signalReason ?? known?.reason ?? rule?.reason ?? reasonOfCode(space, code);
 
   const decidedBy = held.find((s) => signalPolicy[s].retryable !== undefined);
   let retryable =
     (decidedBy && signalPolicy[decidedBy].retryable) ??
+    known?.retryable ??
     coreRule?.retryable ??
     (rule || appReason || signalReason
       ? retryableOf(reason, space, code)
@@ -191,6 +205,7 @@ export function classify(failure: Failure, shown?: string): Classification {
     connecting ||
     held.some((s) => signalPolicy[s].reconnect) ||
     coreRule?.reconnect === true ||
+    known?.reconnect === true ||
     reconnectOf(reason, space, code);
 
   // A negative FTP reply is the server's answer: the command did not run. Only a transfer cut
@@ -224,5 +239,12 @@ export function classify(failure: Failure, shown?: string): Classification {
   if (ambiguous) hint.ambiguous = true;
   const delayMs = serverDelayMs(failure.serverMessage) ?? coreRule?.delayMs;
   if (delayMs !== undefined && retryable) hint.delayMs = delayMs;
-  return { reason, retry: hint, codeSpace: space, rule: rule?.id, signals: held, finding: found };
+  return {
+    reason,
+    retry: hint,
+    codeSpace: space,
+    rule: known ? "catalog" : rule?.id,
+    signals: held,
+    finding: found,
+  };
 }

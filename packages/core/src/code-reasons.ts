@@ -73,7 +73,7 @@ export const sftpStatusReasons: readonly (Reason | undefined)[] = [
   "directory-not-empty",
   "not-a-directory",
   "invalid-name",
-  "bad-request", // 21 LINK_LOOP
+  "invalid-name", // 21 LINK_LOOP: the path cannot be resolved as given (ELOOP)
   "permission-denied", // 22 CANNOT_DELETE
   "bad-request", // 23 INVALID_PARAMETER
   "is-a-directory",

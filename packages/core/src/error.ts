@@ -209,6 +209,7 @@ function typedFields(get: (key: keyof Failure) => unknown): Failure {
   const secrets = get("secrets");
   const signals = get("signals");
   const rules = get("rules");
+  const catalog = get("catalog");
   const advice = get("advice");
   const reason = get("reason");
   return {
@@ -224,6 +225,8 @@ function typedFields(get: (key: keyof Failure) => unknown): Failure {
     signals: Array.isArray(signals) ? signals : undefined,
     finding: optionalText(get("finding")) as Failure["finding"],
     rules: Array.isArray(rules) ? rules : undefined,
+    catalog:
+      typeof catalog === "object" && catalog !== null ? (catalog as Failure["catalog"]) : undefined,
     advice:
       typeof advice === "object" && advice !== null ? (advice as Failure["advice"]) : undefined,
     // A string that is not a Reason would give an error no `switch` on `reason` handles.
@@ -237,9 +240,11 @@ function traitsOf(value: unknown): Failure["traits"] {
   if (typeof value !== "object" || value === null) return undefined;
   const idempotent = safeGet(value, "idempotent");
   const connects = safeGet(value, "connects");
+  const commands = safeGet(value, "commands");
   return {
     idempotent: typeof idempotent === "boolean" ? idempotent : undefined,
     connects: connects === true,
+    commands: Array.isArray(commands) ? commands : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Reason } from "./reasons.js";
+import type { ReplyCatalog } from "./reply-catalog.js";
 import type { Finding, Signal } from "./signals.js";
 import type { TextRule } from "./text-rules.js";
 import type { Protocol } from "./types.js";
@@ -30,6 +31,8 @@ export interface OperationTraits {
   idempotent?: boolean | undefined;
   /** It opens the connection or logs in: a failure leaves no usable connection. */
   connects?: boolean | undefined;
+  /** The FTP commands or SFTP requests it sends (`["RETR"]`): the catalogs' replies are per command. */
+  commands?: readonly string[] | undefined;
 }
 
 /** Texts an adapter adds to an explanation, keyed by one of its rule ids, a signal or a reason. */
@@ -66,6 +69,8 @@ export interface Failure {
   finding?: Finding | undefined;
   /** The adapter's message rules, in the core's format: tried on `message` before the core's own. */
   rules?: readonly TextRule[] | undefined;
+  /** Replies known from the servers' sources (`@transfer-errors/core/catalog`), matched first. */
+  catalog?: ReplyCatalog | undefined;
   /** The adapter's advice texts for the explanation. */
   advice?: Advice | undefined;
   /**

@@ -47,14 +47,14 @@ export const textRules: readonly TextRule[] = [
     id: "tls-failed",
     reason: "tls-failed",
     pattern:
-      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b/i,
+      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\bunknown (?:tls|ssl) error\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b/i,
     ftp: "negative",
   },
   {
     id: "tls-required",
     reason: "tls-required",
     pattern:
-      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted|supported)|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)/i,
+      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted|supported)|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b/i,
     ftp: "negative",
   },
   {
@@ -81,9 +81,17 @@ export const textRules: readonly TextRule[] = [
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
-      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b/i,
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b/i,
     ftp: "negative",
     exceptConnecting: true,
+  },
+  {
+    id: "already",
+    // A second login or TLS upgrade on a session that has one: the order is wrong, not the login.
+    reason: "bad-sequence",
+    pattern:
+      /\b(?:already|still) logged in\b|\balready (?:authenticated|secured)\b|\b(?:user ?name|authentication type)(?: is)? already set\b|\btell me who you are\b/i,
+    ftp: "negative",
   },
   {
     id: "refused-access",
@@ -98,7 +106,7 @@ export const textRules: readonly TextRule[] = [
     reason: "service-unavailable",
     pattern:
       /\b(?:shut(?:ting)? ?down|going down|(?:is )?restarting|under maintenance|maintenance mode|service (?:is )?(?:not )?(?:un)?available|temporarily unavailable|try (?:again )?later)\b/i,
-    ftp: [421, 120, 530, 434],
+    ftp: "negative",
     sftp: SFTP_GENERIC,
     retryable: true,
   },
@@ -116,7 +124,7 @@ export const textRules: readonly TextRule[] = [
     id: "login-incorrect",
     reason: "auth-failed",
     pattern:
-      /\blog ?in (?:incorrect|failed|denied|refused|not accepted)|\b(?:incorrect|invalid|wrong|bad|unknown) (?:user ?(?:name)?|login|password|credentials|user or password|username or password)|\bauthentication (?:failed|failure|rejected|denied)|\b(?:user|password|credentials) (?:is |are )?(?:incorrect|invalid|not (?:accepted|valid))|\bpassword (?:has )?expired\b|\bnot logged in|\bplease log ?in\b|\baccess denied for user|\banonymous (?:only|access (?:is )?(?:not allowed|denied))/i,
+      /\blog ?in (?:incorrect|failed|denied|refused|not accepted)|\b(?:incorrect|invalid|wrong|bad|unknown) (?:user ?(?:name)?|login|password|credentials|user or password|username or password)|\bauthentication (?:failed|failure|rejected|denied)|\b(?:user|password|credentials) (?:is |are )?(?:incorrect|invalid|not (?:accepted|valid))|\bpassword (?:has )?expired\b|\bnot logged in|\bplease log ?in\b|\baccess denied for user|\banonymous (?:only|access (?:is )?(?:not allowed|denied))|\b(?:temporarily )?banned\b|\btoo many (?:failed|bad|invalid) (?:login|logon|authentication|password)/i,
     ftp: [530, 430, 331, 332, 500, 501, 503, 550, 421],
   },
   {
@@ -132,8 +140,8 @@ export const textRules: readonly TextRule[] = [
     // proxy): a setup problem that repeating does not fix.
     reason: "data-connection-failed",
     pattern:
-      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b/i,
-    ftp: [425, 426],
+      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)(?: command)?\b/i,
+    ftp: "negative",
     retryable: false,
   },
   {
@@ -148,7 +156,7 @@ export const textRules: readonly TextRule[] = [
     // A failing disk or a resource exhausted on the server: worth another try.
     reason: "server-error",
     pattern:
-      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\btoo many open files\b|\bEMFILE\b/i,
+      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\btoo many open files\b|\bEMFILE\b|\b(?:reading|writing) (?:from|to) (?:the )?(?:local )?file (?:failed|error)|\b(?:error|failure) (?:reading|writing) (?:from |to )?(?:the )?(?:local )?file\b|\bcould not (?:read from|write to) (?:the )?file\b|\bcannot allocate memory\b|\bout of memory\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
     retryable: true,
@@ -164,7 +172,7 @@ export const textRules: readonly TextRule[] = [
     id: "quota",
     reason: "quota-exceeded",
     pattern:
-      /\bquota\b|\b(?:disk|storage|space|upload|transfer) (?:allocation|limits?) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\b(?:file|upload) too (?:large|big)\b|\bEDQUOT\b|\bEFBIG\b/i,
+      /\bquota\b|\b(?:disk|storage|space|upload|transfer) (?:allocation|limits?) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\b(?:file|upload) too (?:large|big)\b|\bEDQUOT\b|\bEFBIG\b|\b(?:upload|download)(?:\/(?:upload|download))? ratio\b|\bratio (?:exceeded|reached)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -219,7 +227,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-name",
     reason: "invalid-name",
     pattern:
-      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\bname too long\b|\bENAMETOOLONG\b/i,
+      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\bname too long\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -235,7 +243,7 @@ export const textRules: readonly TextRule[] = [
     id: "unsupported",
     reason: "unsupported",
     pattern:
-      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\bunknown command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b/i,
+      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\bunknown command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not )?(?:recogni[sz]ed|understood)\b|\bcommand unrecogni[sz]ed\b|\bunknown (?:option|algorithm|extension|mode type)\b|\boptions? not (?:understood|supported)\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -277,6 +285,14 @@ export const textRules: readonly TextRule[] = [
     reason: "server-error",
     pattern: /\bunique file ?name\b/i,
     ftp: "file",
+  },
+  {
+    id: "kicked",
+    reason: "connection-lost",
+    pattern: /\bkicked\b|\bdisconnected by (?:the )?(?:administrator|admin)\b/i,
+    ftp: [421, 530],
+    retryable: true,
+    reconnect: true,
   },
   {
     id: "connection-closed",

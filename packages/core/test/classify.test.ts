@@ -48,6 +48,8 @@ describe("FTP replies by their digits", () => {
 describe("text refinement", () => {
   const cases: [number, string, Reason, boolean][] = [
     [550, "No such file or directory", "not-found", false],
+    [530, "You're already logged in", "bad-sequence", false],
+    [421, "Kicked by Administrator", "connection-lost", true],
     [550, "/pub/x.txt: No such file or directory", "not-found", false],
     [550, "Permission denied.", "permission-denied", false],
     [550, "File exists", "already-exists", false],
@@ -109,6 +111,8 @@ describe("text refinement", () => {
       [protocol: "ftp" | "sftp", code: number | undefined, text: string]
     > = {
       "tls-failed": ["ftp", 522, "SSL connection failed: session reuse required"],
+      already: ["ftp", 530, "You're already logged in"],
+      kicked: ["ftp", 421, "Kicked by Administrator"],
       "tls-required": ["ftp", 534, "Policy requires SSL."],
       "in-progress": ["ftp", 450, "RETR: data transfer in progress"],
       "bad-sequence": ["ftp", 530, "Please login with USER and PASS."],

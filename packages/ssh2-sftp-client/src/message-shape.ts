@@ -1,6 +1,8 @@
 // ssh2-sftp-client rebuilds almost every error as `${method}: ${inner message} ${path}`, with
 // prefixes that nest ("mkdir: _doMkdir: ...", "fastGet->sftp: ...", "put: Re-thrown: _put: ...").
 // These functions take such a message apart: the method names, the text, the remote path.
+import { publicMethodOf } from "./library-rules.js";
+import { asyncMethods, streamMethods } from "./operations.js";
 
 export interface MessageParts {
   /** The method names in front, outermost first (`["mkdir", "_doMkdir"]`). */
@@ -20,13 +22,24 @@ const CONNECTORS = [
   "Remote host has reset the connection: ",
 ] as const;
 
+function isMethodName(name: string): boolean {
+  return (
+    name.startsWith("_") ||
+    name === "sftp" ||
+    name in asyncMethods ||
+    name in publicMethodOf ||
+    streamMethods.has(name)
+  );
+}
+
 /** Splits the prefixes off a message. */
 export function parseMessage(message: string): MessageParts {
   const prefixes: string[] = [];
   let rest = message;
   for (let guard = 0; guard < 12; guard++) {
     const match = PREFIX.exec(rest);
-    if (match) {
+    // Only the library's method names: a server's own "failure: ..." is text, not a prefix.
+    if (match && isMethodName(match[1]!)) {
       prefixes.push(match[1]!);
       rest = rest.slice(match[0].length);
       continue;

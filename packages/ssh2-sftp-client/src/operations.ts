@@ -44,14 +44,34 @@ export const untouchedMethods: ReadonlySet<string> = new Set([
   "fmtError",
 ]);
 
-const unsafe: OperationTraits = { idempotent: false };
+const unsafe = { idempotent: false } as const;
 
-/** A second append writes the data twice; a second rename fails or renames what replaced the source. */
+/**
+ * What the core must know about each method: the SFTP requests it sends (the catalogs' replies
+ * are per request), and which are not safe to repeat after an ambiguous loss (a second append
+ * writes the data twice; a second rename fails or renames what replaced the source).
+ */
 export const traits: Readonly<Record<string, OperationTraits>> = {
   connect: { connects: true },
-  append: unsafe,
-  rename: unsafe,
-  posixRename: unsafe,
+  get: { commands: ["OPEN", "READ", "STAT", "CLOSE"] },
+  fastGet: { commands: ["OPEN", "READ", "STAT", "CLOSE"] },
+  put: { commands: ["OPEN", "WRITE", "CLOSE"] },
+  fastPut: { commands: ["OPEN", "WRITE", "CLOSE"] },
+  append: { commands: ["OPEN", "WRITE", "CLOSE"], ...unsafe },
+  mkdir: { commands: ["MKDIR", "STAT"] },
+  rmdir: { commands: ["RMDIR", "OPENDIR", "READDIR", "REMOVE"] },
+  delete: { commands: ["REMOVE"] },
+  rename: { commands: ["RENAME"], ...unsafe },
+  posixRename: { commands: ["EXTENDED"], ...unsafe },
+  list: { commands: ["OPENDIR", "READDIR"] },
+  stat: { commands: ["STAT", "LSTAT"] },
+  lstat: { commands: ["LSTAT"] },
+  exists: { commands: ["STAT", "LSTAT"] },
+  chmod: { commands: ["SETSTAT"] },
+  realPath: { commands: ["REALPATH"] },
+  uploadDir: { commands: ["MKDIR", "OPEN", "WRITE", "CLOSE"] },
+  downloadDir: { commands: ["OPENDIR", "READDIR", "OPEN", "READ"] },
+  rcopy: { commands: ["OPEN", "READ", "WRITE", "CLOSE"] },
 };
 
 /** The remote path of a call, when its method has one and it is a string. */

@@ -8,6 +8,7 @@ import {
   safeGet,
   safeString,
 } from "@transfer-errors/core/adapter";
+import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import { libraryRules, publicMethodOf, sftpStatusTexts } from "./library-rules.js";
 import { parseMessage, splitTextAndPath } from "./message-shape.js";
@@ -102,6 +103,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
     path: context.path ?? (isConnect ? undefined : path),
     signals,
     rules: libraryRules,
+    catalog: replyCatalog,
     advice,
     cause: error,
     secrets: context.secrets,

@@ -1,0 +1,10 @@
+// @transfer-errors/core/catalog: the replies known from the servers' own sources, for adapters to
+// attach to their failures (`Failure.catalog`). Generated from @transfer-errors/server-replies.
+export { replyCatalog } from "./catalog-data.js";
+export {
+  type CatalogEntry,
+  type CatalogMatch,
+  fitsTemplate,
+  lookUpReply,
+  type ReplyCatalog,
+} from "./reply-catalog.js";

@@ -1,0 +1,206 @@
+// The catalogs as data for the tests, the CLI and the site: every entry with the text a server
+// really sends (its placeholders filled with plausible values) and the operation a user calls.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export type Reason = string;
+
+export interface CatalogEntry {
+  code: number;
+  template: string;
+  commands: string[];
+  reason: Reason;
+  retryable: boolean;
+  reconnect?: boolean;
+  source: string;
+  note?: string;
+}
+
+export interface Catalog {
+  file: string;
+  product: string;
+  protocol: "ftp" | "sftp";
+  version: string;
+  repository: string;
+  method: string;
+  greeting?: string;
+  entries: CatalogEntry[];
+}
+
+/** One reply as a client receives it, ready to be run through an adapter. */
+export interface Reply {
+  protocol: "ftp" | "sftp";
+  product: string;
+  version: string;
+  code: number;
+  /** The template with its placeholders filled. */
+  text: string;
+  template: string;
+  command: string;
+  /** The method of the adapter's client that sends `command`. */
+  operation: string | undefined;
+  reason: Reason;
+  retryable: boolean;
+  reconnect: boolean;
+  source: string;
+}
+
+const catalogDir = join(dirname(fileURLToPath(import.meta.url)), "..", "catalogs");
+
+export function loadCatalogs(): Catalog[] {
+  return readdirSync(catalogDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((file) => ({ file, ...JSON.parse(readFileSync(join(catalogDir, file), "utf8")) }));
+}
+
+/** Plausible values for the placeholders; any other name gets a plain word. */
+const fills: Readonly<Record<string, string>> = {
+  path: "/srv/ftp/data/report.csv",
+  file: "report.csv",
+  dir: "/srv/ftp/data",
+  from: "/srv/ftp/data/a.csv",
+  to: "/srv/ftp/data/b.csv",
+  target: "/srv/ftp/data/b.csv",
+  local: "/srv/ftp/data/a.csv",
+  remote: "/srv/ftp/data/b.csv",
+  user: "alice",
+  group: "staff",
+  host: "client.example.net",
+  ip: "192.0.2.10",
+  addr: "192.0.2.10",
+  port: "50123",
+  n: "5",
+  n2: "3",
+  m: "2",
+  used: "104857600",
+  limit: "104857600",
+  size: "1048576",
+  size2: "2097152",
+  max: "10",
+  min: "1",
+  time: "600",
+  delay: "30",
+  unit: "seconds",
+  cmd: "XYZZY",
+  arg: "xyz",
+  text: "something went wrong",
+};
+
+export function fill(template: string): string {
+  return template.replace(/\{([a-z][a-z0-9_]*)\}/g, (_, name: string) => fills[name] ?? "value");
+}
+
+/** The client method a user calls for an FTP command or SFTP request (basic-ftp / ssh2-sftp-client names). */
+const ftpOperations: Readonly<Record<string, string>> = {
+  RETR: "downloadTo",
+  STOR: "uploadFrom",
+  STOU: "uploadFrom",
+  APPE: "appendFrom",
+  LIST: "list",
+  NLST: "list",
+  MLSD: "list",
+  MLST: "list",
+  SIZE: "size",
+  MDTM: "lastMod",
+  CWD: "cd",
+  CDUP: "cd",
+  XCWD: "cd",
+  // basic-ftp's ensureDir reports the CWD after a failed MKD: MKD's own reply reaches a user
+  // through send().
+  MKD: "send",
+  XMKD: "send",
+  SITE: "send",
+  RMD: "removeEmptyDir",
+  XRMD: "removeEmptyDir",
+  DELE: "remove",
+  RNFR: "rename",
+  RNTO: "rename",
+  USER: "access",
+  PASS: "access",
+  ACCT: "access",
+  AUTH: "access",
+  PBSZ: "access",
+  PROT: "access",
+  CONNECT: "access",
+  PWD: "pwd",
+  XPWD: "pwd",
+  FEAT: "features",
+};
+
+const sftpOperations: Readonly<Record<string, string>> = {
+  OPEN: "get",
+  READ: "get",
+  WRITE: "put",
+  CLOSE: "put",
+  STAT: "stat",
+  LSTAT: "stat",
+  FSTAT: "stat",
+  SETSTAT: "chmod",
+  FSETSTAT: "chmod",
+  OPENDIR: "list",
+  READDIR: "list",
+  REMOVE: "delete",
+  MKDIR: "mkdir",
+  RMDIR: "rmdir",
+  REALPATH: "realPath",
+  RENAME: "rename",
+  READLINK: "stat",
+  SYMLINK: "symlink",
+  LINK: "symlink",
+};
+
+export function operationOf(protocol: "ftp" | "sftp", command: string): string | undefined {
+  return (protocol === "ftp" ? ftpOperations : sftpOperations)[command];
+}
+
+/**
+ * Every entry as the reply a client gets. Entries of one product that a client cannot tell apart
+ * (the same code, text and command, for different causes) are one reply, with the reading most of
+ * them give: no reader can do better, and each counts once.
+ */
+export function repliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Reply[] {
+  const all = allRepliesOf(catalogs);
+  const byVisible = new Map<string, Reply[]>();
+  for (const r of all) {
+    const key = `${r.protocol}\0${r.product}\0${r.code}\0${r.text}\0${r.command}`;
+    byVisible.set(key, [...(byVisible.get(key) ?? []), r]);
+  }
+  return [...byVisible.values()].map((same) => {
+    const counts = new Map<string, { reply: Reply; n: number }>();
+    for (const r of same) {
+      const k = `${r.reason}|${r.retryable}|${r.reconnect}`;
+      counts.set(k, { reply: counts.get(k)?.reply ?? r, n: (counts.get(k)?.n ?? 0) + 1 });
+    }
+    return [...counts.values()].sort((a, b) => b.n - a.n)[0]!.reply;
+  });
+}
+
+/** Every entry as the reply a client gets, indistinguishable ones included. */
+export function allRepliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Reply[] {
+  const out: Reply[] = [];
+  for (const catalog of catalogs) {
+    for (const entry of catalog.entries) {
+      const text = fill(entry.template);
+      // One reply per entry: the first command a client method sends (others only repeat it).
+      const command =
+        entry.commands.find((c) => operationOf(catalog.protocol, c)) ?? entry.commands[0] ?? "ANY";
+      out.push({
+        protocol: catalog.protocol,
+        product: catalog.product,
+        version: catalog.version,
+        code: entry.code,
+        text,
+        template: entry.template,
+        command,
+        operation: operationOf(catalog.protocol, command),
+        reason: entry.reason,
+        retryable: entry.retryable,
+        reconnect: entry.reconnect === true,
+        source: entry.source,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+// Builds the reply catalog the core ships: the catalogued replies that the general rules read
+// otherwise, grouped by template, with the reading most products give them (per command where
+// commands disagree). What the general rules already read right needs no entry.
+import type { CatalogEntry, ReplyCatalog } from "@transfer-errors/core/catalog";
+import type { Reply } from "./catalogs.ts";
+import { judge } from "./judge.ts";
+
+interface Reading {
+  reason: string;
+  flags: number;
+}
+
+/** SFTP requests on a handle (READ, WRITE, CLOSE, FSTAT ...) say nothing of which method ran. */
+const handleRequests = new Set([
+  "READ",
+  "WRITE",
+  "CLOSE",
+  "FSTAT",
+  "FSETSTAT",
+  "READDIR",
+  "BLOCK",
+  "UNBLOCK",
+]);
+
+function isPrimary(r: Reply): boolean {
+  return r.operation !== undefined && !(r.protocol === "sftp" && handleRequests.has(r.command));
+}
+
+const keyOf = (r: Reading) => `${r.reason}|${r.flags}`;
+
+function majority(readings: readonly Reading[]): Reading {
+  const counts = new Map<string, { reading: Reading; n: number }>();
+  for (const r of readings) {
+    const c = counts.get(keyOf(r)) ?? { reading: r, n: 0 };
+    c.n++;
+    counts.set(keyOf(r), c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]!.reading;
+}
+
+/** `{path}` → `{}`: the core's templates keep where a value goes, not its name. */
+export function coreTemplate(template: string): string {
+  return template.trim().replace(/\{[a-z][a-z0-9_]*\}/g, "{}");
+}
+
+export function compileCatalog(replies: readonly Reply[]): ReplyCatalog {
+  const groups = new Map<string, Reply[]>();
+  for (const reply of replies) {
+    const key = `${reply.protocol}\0${reply.code}\0${coreTemplate(reply.template)}`;
+    const group = groups.get(key) ?? [];
+    group.push(reply);
+    groups.set(key, group);
+  }
+  const wrong = (r: Reply, catalog: ReplyCatalog | undefined) => {
+    const e = judge(r, catalog);
+    return e.reason !== r.reason || e.retryable !== r.retryable;
+  };
+  // First what the general rules get wrong; then, until nothing changes, the replies that a
+  // looser template of another group catches wrongly get an entry of their own.
+  const chosen = new Set<string>();
+  for (const [key, group] of groups) if (group.some((r) => wrong(r, undefined))) chosen.add(key);
+  for (let pass = 0; pass < 4; pass++) {
+    const catalog = build(groups, chosen);
+    let added = 0;
+    for (const [key, group] of groups) {
+      if (chosen.has(key) || !group.some((r) => wrong(r, catalog))) continue;
+      chosen.add(key);
+      added++;
+    }
+    if (added === 0) return catalog;
+  }
+  return build(groups, chosen);
+}
+
+function build(groups: ReadonlyMap<string, Reply[]>, chosen: ReadonlySet<string>): ReplyCatalog {
+  const out: Record<string, Record<number, CatalogEntry[]>> = {};
+  for (const key of chosen) {
+    const group = groups.get(key)!;
+    const { protocol, code } = group[0]!;
+    const template = coreTemplate(group[0]!.template);
+    // A template that is all placeholder says nothing: the general rules read the value.
+    if (template.replace(/\{\}/g, "").trim().length < 3) continue;
+    const readingOf = (r: Reply): Reading => ({
+      reason: r.reason,
+      flags: (r.retryable ? 1 : 0) | (r.reconnect ? 2 : 0),
+    });
+    // The reading of a request that names a path: what a user meets. A handle's "No such file"
+    // on CLOSE (an invalid handle) must not make every "No such file" a misuse.
+    const primary = group.filter((r) => isPrimary(r));
+    const overall = majority((primary.length > 0 ? primary : group).map(readingOf));
+    const byCommand = new Map<string, Reading[]>();
+    for (const r of primary)
+      byCommand.set(r.command, [...(byCommand.get(r.command) ?? []), readingOf(r)]);
+    const entries: CatalogEntry[] = [];
+    for (const [command, readings] of byCommand) {
+      const own = majority(readings);
+      if (keyOf(own) !== keyOf(overall))
+        entries.push([template, own.reason as never, own.flags, [command]]);
+    }
+    entries.push([template, overall.reason as never, overall.flags]);
+    const byCode = (out[protocol] ??= {});
+    (byCode[code] ??= []).push(...entries);
+  }
+  // Within a code: command-specific entries first, then the longest literal text.
+  for (const byCode of Object.values(out)) {
+    for (const entries of Object.values(byCode)) {
+      entries.sort(
+        (a, b) =>
+          (b[3] ? 1 : 0) - (a[3] ? 1 : 0) ||
+          b[0].replace(/\{\}/g, "").length - a[0].replace(/\{\}/g, "").length ||
+          (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+      );
+    }
+  }
+  return out as ReplyCatalog;
+}

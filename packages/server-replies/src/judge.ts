@@ -1,0 +1,29 @@
+// Runs a catalog reply through the adapters as their client libraries surface it, with a chosen
+// reply catalog (none, the shipped one, or one built without a product for leave-one-out).
+import { readError as readBasicFtp } from "@transfer-errors/basic-ftp";
+import { createTransferError, type TransferError } from "@transfer-errors/core/adapter";
+import type { ReplyCatalog } from "@transfer-errors/core/catalog";
+import { readError as readSftp } from "@transfer-errors/ssh2-sftp-client";
+import { FTPError } from "basic-ftp";
+import type { Reply } from "./catalogs.ts";
+
+const PATH = "/srv/ftp/data/report.csv";
+
+/** The error the client library throws for this reply. */
+export function libraryErrorOf(reply: Reply): Error {
+  if (reply.protocol === "ftp") {
+    return new FTPError({ code: reply.code, message: `${reply.code} ${reply.text}` } as never);
+  }
+  // ssh2-sftp-client's fmtError: "<method>: <server message> <path>", the status as code.
+  const error = new Error(`${reply.operation ?? "get"}: ${reply.text} ${PATH}`);
+  return Object.assign(error, { code: reply.code, custom: true });
+}
+
+/** The TransferError an adapter makes of the reply, reading replies with `catalog`. */
+export function judge(reply: Reply, catalog: ReplyCatalog | undefined): TransferError {
+  const error = libraryErrorOf(reply);
+  const context = { operation: reply.operation, path: PATH };
+  const failure =
+    reply.protocol === "ftp" ? readBasicFtp(error, context) : readSftp(error, context);
+  return createTransferError({ ...failure, catalog });
+}

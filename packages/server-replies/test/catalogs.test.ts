@@ -1,0 +1,43 @@
+// Every catalogued reply, run through the adapters as their client libraries surface it, must come
+// out as the catalog reads it; and the catalog the core ships must be the one the data makes.
+import { replyCatalog } from "@transfer-errors/core/catalog";
+import { describe, expect, it } from "vitest";
+import { loadCatalogs, repliesOf } from "../src/catalogs.ts";
+import { compileCatalog } from "../src/compile.ts";
+import { judge } from "../src/judge.ts";
+
+const replies = repliesOf();
+
+describe("the server reply catalogs", () => {
+  it("hold at least 1,500 FTP and 300 SFTP replies from 14 or more products, each with its source", () => {
+    const catalogs = loadCatalogs();
+    const count = (protocol: string) =>
+      catalogs.filter((c) => c.protocol === protocol).reduce((n, c) => n + c.entries.length, 0);
+    expect(count("ftp")).toBeGreaterThanOrEqual(1500);
+    expect(count("sftp")).toBeGreaterThanOrEqual(300);
+    expect(new Set(catalogs.map((c) => c.product)).size).toBeGreaterThanOrEqual(14);
+    for (const c of catalogs) for (const e of c.entries) expect(e.source.trim()).not.toBe("");
+  });
+
+  it("are read through the adapters as catalogued", () => {
+    let reason = 0;
+    let retry = 0;
+    for (const reply of replies) {
+      const e = judge(reply, replyCatalog);
+      if (e.reason === reply.reason) reason++;
+      if (e.retryable === reply.retryable) retry++;
+    }
+    const share = { reason: reason / replies.length, retry: retry / replies.length };
+    console.log(
+      `catalog accuracy over ${replies.length} distinct replies: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
+    );
+    // What no reader can do better: the same visible reply read differently by different
+    // products (see the catalogs' README). The figures are printed; these floors catch a drop.
+    expect(share.reason).toBeGreaterThanOrEqual(0.97);
+    expect(share.retry).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it("the core ships the catalog that the data and today's rules make (run `pnpm generate` after a change)", () => {
+    expect(replyCatalog).toEqual(compileCatalog(replies));
+  }, 60_000);
+});
