@@ -98,8 +98,10 @@ function build(groups: ReadonlyMap<string, Reply[]>, chosen: ReadonlySet<string>
         entries.push([template, own.reason as never, own.flags, [command]]);
     }
     entries.push([template, overall.reason as never, overall.flags]);
-    const byCode = (out[protocol] ??= {});
-    (byCode[code] ??= []).push(...entries);
+    out[protocol] ??= {};
+    const byCode = out[protocol];
+    byCode[code] ??= [];
+    byCode[code].push(...entries);
   }
   // Within a code: command-specific entries first, then the longest literal text.
   for (const byCode of Object.values(out)) {
