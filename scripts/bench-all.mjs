@@ -1,6 +1,6 @@
 // `pnpm bench`: builds, runs every package's own `bench` script (the adapters' cost of
-// toTransferError and of a wrapped client, the retry run against p-retry), measures the bundle
-// sizes, and writes BENCHMARKS.md with the figures, the machine and the command that made them.
+// toTransferError and of a wrapped client, the retry run against p-retry), measures the CLI's
+// startup against a bare node and the bundle sizes, and writes BENCHMARKS.md with the figures, the machine and the command that made them.
 // Figures, not tests: nothing here fails on a slow machine.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -83,6 +83,15 @@ async function main() {
       markdown: pkg.dir.endsWith("resilience"),
     });
   }
+  console.log("\n== CLI startup: node scripts/cli-startup.mjs");
+  const startup = await run("node", ["scripts/cli-startup.mjs"]);
+  sections.push({
+    title:
+      "CLI startup: `node scripts/cli-startup.mjs` (`transfer-errors --version` against `node -e 0`)",
+    body: figures(startup.output),
+    failed: startup.code !== 0,
+    markdown: false,
+  });
   console.log("\n== bundle sizes: node scripts/size-budgets.mjs --report-only");
   const size = await run("node", ["scripts/size-budgets.mjs", "--report-only"]);
   sections.unshift({

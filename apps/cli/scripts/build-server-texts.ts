@@ -6,7 +6,12 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { CorpusEntry } from "../../../packages/core/test/corpus/types.ts";
-import type { CodeServerTexts, ServerText, ServerTextsFile } from "../src/server-texts.ts";
+import type {
+  CodeServerTexts,
+  ReasonCount,
+  ServerText,
+  ServerTextsFile,
+} from "../src/server-texts.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpusDir = join(here, "..", "..", "..", "packages", "core", "test", "corpus");
@@ -96,9 +101,29 @@ export function deriveServerTexts(entries: readonly CorpusEntry[]): ServerTextsF
     });
   }
   codes.sort((a, b) => a.protocol.localeCompare(b.protocol) || a.code - b.code);
+  const counts = new Map<string, ReasonCount>();
+  for (const e of entries) {
+    const key = `${e.protocol} ${e.code} ${e.reason}`;
+    const met = counts.get(key) ?? {
+      protocol: e.protocol,
+      code: e.code,
+      reason: e.reason,
+      count: 0,
+    };
+    met.count++;
+    counts.set(key, met);
+  }
+  const met = [...counts.values()].sort(
+    (a, b) =>
+      a.protocol.localeCompare(b.protocol) ||
+      a.code - b.code ||
+      b.count - a.count ||
+      a.reason.localeCompare(b.reason),
+  );
   return {
     corpus: { entries: entries.length, products: new Set(entries.map((e) => e.product)).size },
     codes,
+    met,
   };
 }
 

@@ -2,7 +2,7 @@
 // and the corpus-derived server texts; nothing here restates what a code means.
 import type { CodeInfo, Reason, TransferError } from "@transfer-errors/core";
 import { ftpAreaTexts, ftpKindTexts, reasonTexts } from "@transfer-errors/core/registry";
-import { field } from "./layout.js";
+import { field, wrap } from "./layout.js";
 import type { ExplainInput } from "./read-input.js";
 import {
   type CodeServerTexts,
@@ -154,19 +154,37 @@ export function explainJson(input: Exclude<ExplainInput, { kind: "none" }>): unk
   return { ...error, protocolAssumed: input.assumedProtocol, entry: input.info ?? null };
 }
 
+/**
+ * One row per code (protocol, code, name, retry, reason: what `grep` finds), the official text
+ * wrapped under it, so that no line is wider than the terminal (100 columns in a pipe or a file).
+ */
 export function listHuman(entries: readonly CodeInfo[], out: Out): string {
   const nameWidth = Math.max(...entries.map((e) => e.name.length));
-  const lines = entries.map((e) => {
+  const reasonWidth = Math.max(...entries.map((e) => (e.reason ?? "-").length));
+  const indent = " ".repeat(4 + 1 + 3 + 2);
+  const lines: string[] = [];
+  for (const e of entries) {
     const retry = e.reason ? (e.retryable ? "transient" : "permanent") : "-";
-    const head = `${e.protocol.padEnd(4)} ${String(e.code).padStart(3)}  ${e.name.padEnd(nameWidth)}`;
-    return `${out.style.bold(head)}  ${retry.padEnd(9)}  ${(e.reason ?? "-").padEnd(22)}  ${e.text}`;
-  });
+    const id = `${e.protocol.padEnd(4)} ${String(e.code).padStart(3)}  `;
+    const padded = `${id}${e.name.padEnd(nameWidth)}  ${retry.padEnd(9)}  ${(e.reason ?? "-").padEnd(reasonWidth)}`;
+    const bold = (row: string) =>
+      `${out.style.bold(row.slice(0, id.length + e.name.length))}${row.slice(id.length + e.name.length).trimEnd()}`;
+    const compact = `${id}${e.name}  ${retry}  ${e.reason ?? "-"}`;
+    if (padded.trimEnd().length <= out.width) lines.push(bold(padded));
+    else if (compact.length <= out.width) lines.push(bold(compact));
+    else {
+      // A narrow terminal: the retry and reason under the name (a name is never cut).
+      lines.push(bold(`${id}${e.name}`), `${indent}${retry}, ${e.reason ?? "-"}`);
+    }
+    for (const line of wrap(e.text, out.width - indent.length)) lines.push(`${indent}${line}`);
+  }
   const { entries: n, products } = corpusSize();
   lines.push(
     "",
-    out.style.dim(
+    ...wrap(
       `${entries.length} codes. Server texts for the ambiguous ones come from a corpus of ${n} replies of ${products} products: transfer-errors explain <code>.`,
-    ),
+      out.width,
+    ).map((line) => out.style.dim(line)),
   );
   return lines.join("\n");
 }

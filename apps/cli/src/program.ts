@@ -104,9 +104,12 @@ Exit codes: 0 explained (known, or an unknown FTP code read from its digits), 2 
 The password comes from the URL, from ${PASSWORD_VARIABLE}, or from a prompt that does
 not echo it. It is never printed. Without a user, FTP logs in as anonymous.
 
-Paths: FTP paths start at the login directory (ftp://host/dir/file), SFTP paths at the
-root (sftp://host/var/data/file) or at home with /~/ (sftp://host/~/file). A path that ends
-in "/" is a directory to list; otherwise its directory is listed and the file is sized.
+Paths, as curl reads them: /~/ starts at the login (home) directory in both protocols
+(ftp://host/~/file and sftp://host/~/file are the same file). Otherwise FTP paths start at
+the login directory (ftp://host/dir/file; /%2F for the root: ftp://host/%2Fsrv/file) and
+SFTP paths at the root (sftp://host/var/data/file). A path that ends in "/" is a directory
+to list; otherwise its directory is listed and the file is sized. When a path is not found,
+the failure says how to write it from the other starting point.
 
 Examples:
   transfer-errors diagnose ftp://alice@ftp.example.com/outgoing/report.csv

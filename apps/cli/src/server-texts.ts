@@ -25,10 +25,20 @@ export interface CodeServerTexts {
   texts: ServerText[];
 }
 
+/** How many texts of the corpus carry this code with this reason: what users meet, every code. */
+export interface ReasonCount {
+  protocol: Protocol;
+  code: number;
+  reason: Reason;
+  count: number;
+}
+
 export interface ServerTextsFile {
   /** Counts of the corpus the file was derived from. */
   corpus: { entries: number; products: number };
   codes: CodeServerTexts[];
+  /** Every code and reason pair of the corpus, ambiguous or not, with its count. */
+  met: ReasonCount[];
 }
 
 let loaded: ServerTextsFile | undefined;

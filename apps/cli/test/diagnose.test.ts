@@ -189,6 +189,34 @@ describe.skipIf(
     expect(size.error).toMatchObject({ reason: "not-found", code: 550 });
   });
 
+  it("reads /~/ as the login directory, the same file as without it; /%2F from the root", async () => {
+    const base = `ftp://${FTP_TEST_USER}@127.0.0.1:${proftpd.port}`;
+    // ProFTPD keeps the user in its home (DefaultRoot ~): its root is the login directory.
+    for (const path of [
+      `/~/${ftpFixtures.file}`,
+      `/${ftpFixtures.file}`,
+      `/%2F${ftpFixtures.file}`,
+    ]) {
+      const result = await runCli(["diagnose", `${base}${path}`, "--json"], withPassword);
+      expect(result.code, `${path}: ${result.stdout}`).toBe(0);
+      expect(stepNamed(report(result).steps, "size").detail).toBe(
+        `${Buffer.byteLength(ftpFixtures.fileText)} bytes`,
+      );
+    }
+  });
+
+  it("says how to read a missing path from the server's root instead", async () => {
+    const url = `ftp://${FTP_TEST_USER}@127.0.0.1:${proftpd.port}/${ftpFixtures.missing}`;
+    const json = report(await runCli(["diagnose", url, "--json"], withPassword));
+    const size = stepNamed(json.steps, "size") as Step & { hint: string | null };
+    expect(size.error).toMatchObject({ reason: "not-found" });
+    expect(size.hint).toContain("FTP paths start at the login directory");
+    expect(size.hint).toContain(`/%2F${ftpFixtures.missing}`);
+    const human = await runCli(["diagnose", url], withPassword);
+    expect(human.stdout).toContain("(FTP, no TLS; the path from the login directory)");
+    expect(human.stdout).toMatch(/hint {9}FTP paths start at the login directory/);
+  });
+
   it("says tls-required when a TLS-only server is asked in plain FTP", async () => {
     const url = `ftp://${FTP_TEST_USER}@127.0.0.1:${vsftpdTls.port}/`;
     const result = await runCli(["diagnose", url, "--json"], withPassword);
@@ -270,6 +298,49 @@ describe.skipIf(skipWithout(sshdUnavailableReason()))("diagnose: SFTP", () => {
     expect(result.code).toBe(1);
     const list = stepNamed(report(result).steps, "list");
     expect(list.error).toMatchObject({ reason: "permission-denied", code: 3 });
+  });
+
+  describe("paths as curl reads them: from the root, and from home after /~/", () => {
+    let homeSshd: SshdServer;
+    let file: string;
+    beforeAll(async () => {
+      // A login directory to start in (the test user's home does not exist): the fixtures.
+      homeSshd = await startSshd({ user, subsystem: `internal-sftp -d ${fixtures.root}` });
+      file = fixtures.file.slice(fixtures.root.length + 1);
+    });
+    afterAll(async () => {
+      await homeSshd?.stop();
+    });
+
+    it("reads /~/file in the login directory, as ftp://host/~/file", async () => {
+      const url = `sftp://${user.name}@127.0.0.1:${homeSshd.port}/~/${file}`;
+      const result = await runCli(["diagnose", url, "--json"], {
+        env: { TRANSFER_ERRORS_PASSWORD: user.password },
+      });
+      expect(result.code, result.stdout).toBe(0);
+      const { steps } = report(result);
+      expect(stepNamed(steps, "pwd").detail).toBe(fixtures.root);
+      expect(stepNamed(steps, "stat").detail).toBe(
+        `file, ${Buffer.byteLength(fixtures.fileContent)} bytes`,
+      );
+    });
+
+    it("reads /file from the root, and says so in the failure, with the URL for home", async () => {
+      const url = `sftp://${user.name}@127.0.0.1:${homeSshd.port}/${file}`;
+      const env = { env: { TRANSFER_ERRORS_PASSWORD: user.password } };
+      const json = await runCli(["diagnose", url, "--json"], env);
+      expect(json.code).toBe(1);
+      const { steps } = report(json);
+      expect(stepNamed(steps, "list").detail).not.toContain(file);
+      const stat = stepNamed(steps, "stat") as Step & { hint: string | null };
+      expect(stat.error).toMatchObject({ reason: "not-found" });
+      expect(stat.hint).toBe(
+        `SFTP paths start at the server's root, as curl reads them; for ${file} in the login directory (${fixtures.root}), use sftp://127.0.0.1:${homeSshd.port}/~/${file}`,
+      );
+      const human = await runCli(["diagnose", url], env);
+      expect(human.stdout).toContain("(SFTP; the path from the server's root)");
+      expect(human.stdout).toMatch(/hint {9}SFTP paths start at the server's root/);
+    });
   });
 
   it("reports a wrong password as auth-failed", async () => {

@@ -116,6 +116,22 @@ describe("explain <code>", () => {
       expect(stderr).not.toMatch(STACK);
     }
   });
+
+  it('says "an FTP code", and what the code is in the other protocol', async () => {
+    const ftp = await runCli(["explain", "2", "--protocol", "ftp"]);
+    expect(ftp.code).toBe(2);
+    expect(ftp.stderr).toContain('"2" is not an FTP code');
+    expect(ftp.stderr).not.toMatch(/\ba FTP\b/);
+    expect(ftp.stderr).toContain("It is an SFTP code: SFTP 2 SSH_FX_NO_SUCH_FILE (not-found)");
+    expect(ftp.stderr).toContain("transfer-errors explain 2 --protocol sftp");
+    const sftp = await runCli(["explain", "550", "--protocol", "sftp"]);
+    expect(sftp.stderr).toContain('"550" is not an SFTP code');
+    expect(sftp.stderr).toContain("It is an FTP code: FTP 550 FILE_UNAVAILABLE");
+    const neither = await runCli(["explain", "42", "--protocol", "ftp"]);
+    expect(neither.stderr).toContain('"42" is not an FTP code');
+    expect(neither.stderr).not.toContain("It is an");
+    expect(neither.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
 });
 
 describe("explain <pasted error line>", () => {
@@ -199,6 +215,28 @@ describe("list", () => {
     const human = await runCli(["list"]);
     const rows = human.stdout.split("\n").filter((l) => /^(ftp|sftp) +\d+ /.test(l));
     expect(rows).toHaveLength(listCodes().length);
+  });
+
+  it("keeps every line within 100 columns in a pipe, the text wrapped under its row", async () => {
+    const { stdout } = await runCli(["list"]);
+    const lines = stdout.trimEnd().split("\n");
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
+    // The longest official text is all there, wrapped.
+    const longest = listCodes().reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    expect(stdout.replace(/\n {10}/g, " ")).toContain(longest.text);
+  });
+
+  it("keeps every line within the width of the terminal it runs on", async () => {
+    for (const columns of [60, 80]) {
+      const { code, stdout } = await runCliOnTty(["list"], { env: { NO_COLOR: "1" }, columns });
+      expect(code).toBe(0);
+      const lines = stdout.replace(/\r/g, "").trimEnd().split("\n");
+      expect(
+        lines.filter((l) => l.length > columns),
+        `${columns} columns`,
+      ).toEqual([]);
+      expect(lines.filter((l) => /^(ftp|sftp) +\d+ /.test(l))).toHaveLength(listCodes().length);
+    }
   });
 
   it("lists one protocol with --protocol", async () => {

@@ -61,12 +61,14 @@ export function runCli(
  */
 export function runCliOnTty(
   args: readonly string[],
-  options: { env?: Record<string, string | undefined>; input?: string } = {},
+  options: { env?: Record<string, string | undefined>; input?: string; columns?: number } = {},
 ): Promise<CliResult> {
   assertBuilt();
-  const command = [process.execPath, binPath, ...args]
+  const quoted = [process.execPath, binPath, ...args]
     .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
     .join(" ");
+  // A terminal of a given width, as a person's window would be.
+  const command = options.columns ? `stty cols ${options.columns} rows 50; exec ${quoted}` : quoted;
   return new Promise((resolve, reject) => {
     const child = spawn("script", ["-qfec", command, "/dev/null"], {
       env: envOf({ TERM: "xterm-256color", ...options.env }),

@@ -1,6 +1,6 @@
 // Unit tests of URL reading for diagnose (the binary's tests cover the same through the process).
 import { describe, expect, it } from "vitest";
-import { displayUrl, readTarget } from "../src/diagnose/target.js";
+import { displayUrl, otherReading, readTarget } from "../src/diagnose/target.js";
 import { UsageError } from "../src/usage-error.js";
 
 describe("readTarget", () => {
@@ -38,6 +38,45 @@ describe("readTarget", () => {
       dir: undefined,
       name: undefined,
     });
+  });
+
+  it("reads /~/ as the login (home) directory in both protocols, as curl does for SFTP", () => {
+    for (const scheme of ["ftp", "ftps", "sftp"]) {
+      expect(readTarget(`${scheme}://u@host/~/in/report.csv`, undefined), scheme).toMatchObject({
+        from: "home",
+        dir: "in",
+        name: "report.csv",
+      });
+      expect(readTarget(`${scheme}://u@host/~/hello.txt`, undefined), scheme).toMatchObject({
+        from: "home",
+        dir: undefined,
+        name: "hello.txt",
+      });
+    }
+    // Without /~/: FTP from the login directory, SFTP from the root; /%2F is FTP's root.
+    expect(readTarget("ftp://u@host/hello.txt", undefined)).toMatchObject({
+      from: "home",
+      dir: undefined,
+    });
+    expect(readTarget("sftp://u@host/hello.txt", undefined)).toMatchObject({
+      from: "root",
+      dir: "/",
+    });
+    expect(readTarget("ftp://u@host/%2Fsrv/hello.txt", undefined)).toMatchObject({
+      from: "root",
+      dir: "/srv",
+      name: "hello.txt",
+    });
+  });
+
+  it("shows the other reading of a path, for a failure's hint", () => {
+    const sftp = readTarget("sftp://u@host/hello.txt", undefined);
+    expect(displayUrl(otherReading(sftp)!)).toBe("sftp://host:22/~/hello.txt");
+    const ftp = readTarget("ftp://u@host/data/hello.txt", undefined);
+    expect(displayUrl(ftp)).toBe("ftp://host:21/data/hello.txt");
+    expect(displayUrl(otherReading(ftp)!)).toBe("ftp://host:21/%2Fdata/hello.txt");
+    expect(displayUrl(readTarget("ftp://u@host/~/x", undefined))).toBe("ftp://host:21/x");
+    expect(otherReading(readTarget("sftp://u@host/", undefined))).toBeUndefined();
   });
 
   it("decodes the user and password, and never shows them in the displayed URL", () => {

@@ -11,7 +11,7 @@ import {
 } from "@transfer-errors/core/registry";
 import type { CodeServerTexts, ServerText } from "../../cli/src/server-texts.ts";
 import { anchorOf, reasonAnchor } from "./anchors.js";
-import { type SiteData, serverTextsOf } from "./data.js";
+import { metInstead, type SiteData, serverTextsOf } from "./data.js";
 import { el, esc, prose } from "./html.js";
 
 function codeLink(info: CodeInfo): string {
@@ -118,6 +118,17 @@ function retryAdvice(info: CodeInfo): string {
 
 function sameReasonElsewhere(info: CodeInfo, data: SiteData): string | undefined {
   if (!info.reason) return undefined;
+  const met = metInstead(info, data);
+  if (met.length) {
+    // "for <reasons>" unless the one reason is the code's own.
+    const reasonsMet = new Set(met.flatMap((m) => m.reasons));
+    const plain = reasonsMet.size === 1 && reasonsMet.has(info.reason);
+    return met
+      .map((m) => `${codeLink(m.info)}${plain ? "" : ` for ${m.reasons.map(esc).join(", ")}`}`)
+      .join("; ");
+  }
+  // No server of the corpus answers with this code's reasons in the other protocol: the
+  // registry's codes of the same reason.
   const others = data.byReason.get(info.reason)!.filter((o) => o.protocol !== info.protocol);
   return others.length ? others.map(codeLink).join(", ") : undefined;
 }

@@ -13,6 +13,8 @@ export interface Target {
   user: string;
   /** From the URL; `undefined` when it must come from the environment or a prompt. */
   password: string | undefined;
+  /** Where the path starts: the login (home) directory, or the server's root. */
+  from: "home" | "root";
   /** The directory to list: `undefined` for the login (home) directory. */
   dir: string | undefined;
   /** A file (or directory) to look at inside `dir`: the last segment of a path without "/" at the end. */
@@ -34,21 +36,24 @@ function decode(part: string, what: string): string {
 }
 
 /**
- * The remote path, as curl reads it: FTP paths are relative to the login directory; SFTP paths
- * are absolute, and "/~/" starts at the home directory.
+ * The remote path, as curl reads it: FTP paths are relative to the login directory ("/%2F" starts
+ * at the root); SFTP paths are absolute. In both, "/~/" starts at the login (home) directory, so
+ * that ftp://host/~/file and sftp://host/~/file mean the same file.
  */
 function remotePath(
   protocol: Protocol,
   pathname: string,
-): { dir: string | undefined; name: string | undefined } {
+): { from: "home" | "root"; dir: string | undefined; name: string | undefined } {
   let path = decode(pathname, "path");
-  if (protocol === "ftp") path = path.replace(/^\//, "");
-  else if (path === "/" || path === "/~" || path.startsWith("/~/"))
-    path = path.replace(/^\/~?\/?/, "");
-  if (path === "") return { dir: undefined, name: undefined };
-  if (path.endsWith("/")) return { dir: path.replace(/(.)\/+$/, "$1"), name: undefined };
+  if (path === "/~" || path.startsWith("/~/")) path = path.replace(/^\/~\/*/, "");
+  else if (protocol === "ftp") path = path.replace(/^\//, "");
+  // sftp://host/ lists the login directory, as sftp(1) does when no path is given.
+  else if (path === "/") path = "";
+  const from = path.startsWith("/") ? "root" : "home";
+  if (path === "") return { from, dir: undefined, name: undefined };
+  if (path.endsWith("/")) return { from, dir: path.replace(/(.)\/+$/, "$1"), name: undefined };
   const parent = posix.dirname(path);
-  return { dir: parent === "." ? undefined : parent, name: posix.basename(path) };
+  return { from, dir: parent === "." ? undefined : parent, name: posix.basename(path) };
 }
 
 /** Reads and checks the URL; every problem is a UsageError (exit code 2). */
@@ -101,7 +106,31 @@ export function displayUrl(target: Target): string {
   const scheme = target.protocol === "sftp" ? "sftp" : target.tls ? "ftps" : "ftp";
   const host = target.host.includes(":") ? `[${target.host}]` : target.host;
   const path = pathOf(target);
-  // FTP paths start at the login directory; SFTP paths not starting at the root, at home ("/~/").
-  const prefix = path.startsWith("/") ? "" : target.protocol === "sftp" && path ? "/~/" : "/";
-  return `${scheme}://${host}:${target.port}${prefix}${path}`;
+  // As curl reads them: FTP paths start at the login directory ("/%2F" at the root); SFTP paths
+  // at the root ("/~/" at home).
+  let shown: string;
+  if (path === "") shown = "/";
+  else if (target.protocol === "ftp")
+    shown = path.startsWith("/") ? `/%2F${path.slice(1)}` : `/${path}`;
+  else shown = path.startsWith("/") ? path : `/~/${path}`;
+  return `${scheme}://${host}:${target.port}${shown}`;
+}
+
+/**
+ * The same path read from the other starting point: "/hello.txt" from the root becomes
+ * "hello.txt" in the login directory, and the other way round. For a failure's hint.
+ */
+export function otherReading(target: Target): Target | undefined {
+  const path = pathOf(target);
+  if (path === "") return undefined;
+  const flipped = target.from === "root" ? path.replace(/^\/+/, "") : `/${path}`;
+  if (flipped === "" || flipped === "/") return undefined;
+  const parent = flipped.endsWith("/") ? flipped.replace(/(.)\/+$/, "$1") : posix.dirname(flipped);
+  const name = flipped.endsWith("/") ? undefined : posix.basename(flipped);
+  return {
+    ...target,
+    from: target.from === "root" ? "home" : "root",
+    dir: parent === "." ? undefined : parent,
+    name,
+  };
 }
