@@ -16,7 +16,7 @@ import {
 import { redisUnavailableReason, startRedis } from "../test/support/redis.ts";
 import { startSftpServer } from "../test/support/sftp.ts";
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 function unavailable(): string | undefined {
   const ftp = ftpServerSupport();
