@@ -217,5 +217,7 @@ async function close(): Promise<void> {
 process.on("message", (message) => {
   if (message === "close") void close();
 });
+// The parent is gone (a killed test run): nobody will ask this worker to close.
+process.on("disconnect", () => process.exit(0));
 await worker.waitUntilReady();
 send({ type: "ready", workerId: config.workerId });
