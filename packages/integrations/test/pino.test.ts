@@ -1,0 +1,81 @@
+// The err serializer with the real pino: what reaches the log output.
+import { Writable } from "node:stream";
+import pino from "pino";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../examples/pino.ts";
+import { errSerializer, transferErrSerializer } from "../src/pino.ts";
+import { notFound } from "./support/errors.ts";
+import { errorWithPlantedPassword, PLANTED_PASSWORD } from "./support/secrets.ts";
+
+/** A pino destination that keeps every line. */
+function memory(): {
+  stream: Writable;
+  text: () => string;
+  lines: () => Record<string, unknown>[];
+} {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  const text = () => chunks.join("");
+  return {
+    stream,
+    text,
+    lines: () =>
+      text()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+describe("pino err serializer", () => {
+  it("a password planted in the cause never reaches the output; the redacted form does", () => {
+    const out = memory();
+    const logger = createLogger(out.stream);
+    const { error } = errorWithPlantedPassword();
+    logger.error(error);
+    logger.error({ err: error }, "login failed");
+    logger.warn({ err: error, attempt: 2 }, "retrying");
+    expect(out.text()).not.toContain(PLANTED_PASSWORD);
+    const lines = out.lines();
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line.err).toMatchObject({
+        type: "TransferError",
+        reason: "connection-refused",
+        code: "ECONNREFUSED",
+        retryable: true,
+        retry: { reconnect: true },
+        cause: { name: "Error", code: "ECONNREFUSED" },
+      });
+      expect(String((line.err as { stack: string }).stack)).toMatch(/^TransferError: /);
+    }
+  });
+
+  it("without it, pino's own serializer writes the raw cause, password included", () => {
+    const out = memory();
+    pino(out.stream).error(errorWithPlantedPassword().error);
+    expect(out.text()).toContain(PLANTED_PASSWORD);
+  });
+
+  it("other errors: type, message, stack and code, without their cause", () => {
+    const out = memory();
+    const logger = createLogger(out.stream);
+    const cause = new Error(`token=${PLANTED_PASSWORD}x`);
+    logger.error(Object.assign(new Error("boom", { cause }), { code: "EBOOM" }));
+    expect(out.text()).not.toContain(PLANTED_PASSWORD);
+    expect(out.lines()[0]?.err).toMatchObject({ type: "Error", message: "boom", code: "EBOOM" });
+  });
+
+  it("a fallback, and values that are no errors at all", () => {
+    const serialize = transferErrSerializer({ fallback: () => "fallback" });
+    expect(serialize(new Error("x"))).toBe("fallback");
+    expect(serialize(notFound())).toMatchObject({ reason: "not-found" });
+    expect(errSerializer("just text")).toBe("just text");
+    expect(errSerializer(undefined)).toBeUndefined();
+  });
+});
