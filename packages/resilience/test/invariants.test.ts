@@ -1,0 +1,273 @@
+// The contract's invariants, for both adapters, over generated client errors of every shape the
+// libraries throw and over every catalogued server reply: one decision whichever door, an
+// ambiguous failure is never retryable, a closed connection or a failed connect asks to
+// reconnect, a refusal never asks to reconnect first, a negative FTP reply is the server's answer.
+import * as ftp from "@transfer-errors/basic-ftp";
+import { isReason, type TransferError } from "@transfer-errors/core";
+import { createTransferError, type Failure } from "@transfer-errors/core/adapter";
+import { repliesOf } from "@transfer-errors/server-replies";
+import * as sftp from "@transfer-errors/ssh2-sftp-client";
+import { FTPError } from "basic-ftp";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
+const ftpOperations = [
+  "access",
+  "login",
+  "connect",
+  "downloadTo",
+  "uploadFrom",
+  "appendFrom",
+  "list",
+  "size",
+  "lastMod",
+  "cd",
+  "rename",
+  "remove",
+  "removeDir",
+  "removeEmptyDir",
+  "ensureDir",
+  "send",
+  "pwd",
+  "uploadFromDir",
+  "downloadToDir",
+  "useTLS",
+];
+const sftpOperations = [
+  "connect",
+  "get",
+  "fastGet",
+  "put",
+  "fastPut",
+  "append",
+  "mkdir",
+  "rmdir",
+  "delete",
+  "rename",
+  "posixRename",
+  "list",
+  "stat",
+  "exists",
+  "chmod",
+  "realPath",
+  "end",
+];
+const systemCodes = [
+  "ECONNRESET",
+  "EPIPE",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENOENT",
+  "EACCES",
+  "ENOSPC",
+  "EMFILE",
+  "CERT_HAS_EXPIRED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "ERR_SOCKET_BAD_PORT",
+  "0",
+];
+const libraryTexts = [
+  "Timeout (control socket)",
+  "Timeout (data socket)",
+  "Server sent FIN packet unexpectedly",
+  "User closed client",
+  "User launched a task while another one is still running",
+  "Invalid command: Contains control characters.",
+  "PASV returned another host",
+  "Can't open data connection in passive mode: connect ECONNREFUSED 127.0.0.1:1",
+  "None of the available transfer strategies work. Last error response was 'FTPError: 500 EPSV not understood'.",
+  "None of the available transfer strategies work. Last error response was 'Error: Client is closed because write ECONNRESET (control socket)'.",
+  "Unexpected FTP response is requesting an answer: 332 Need account",
+  "Deadline exceeded: downloadTo did not settle within 1000 ms",
+  "StringWriter: Maximum bytes exceeded",
+  "All configured authentication methods failed",
+  "Timed out while waiting for handshake",
+  "No response from server",
+  "No SFTP connection available",
+  "Keepalive timeout",
+  "Handshake failed: no matching host key format",
+  "Cannot parse privateKey: Unsupported key format",
+  "Received exit code 127 while establishing SFTP session",
+  "Bad path: /x already exists",
+  "An existing SFTP connection is already defined",
+  "Unable to start subsystem: sftp",
+];
+const replies = repliesOf();
+const replyTexts = [...new Set(replies.map((r) => r.text))];
+
+const textArb = fc.oneof(
+  fc.constantFrom(...libraryTexts),
+  fc.constantFrom(...replyTexts),
+  fc.string({ maxLength: 60 }),
+);
+const suffixArb = fc.constantFrom("", " (control socket)", " (data socket)");
+const closedArb = fc.constantFrom("", "Client is closed because ");
+
+/** What basic-ftp throws: its FTPError, Node errors with its suffix, its own messages. */
+const basicFtpErrorArb = fc.oneof(
+  fc
+    .record({ code: fc.integer({ min: 100, max: 699 }), text: textArb })
+    .map(({ code, text }) => new FTPError({ code, message: `${code} ${text}` } as never)),
+  fc
+    .record({
+      code: fc.constantFrom(...systemCodes),
+      text: textArb,
+      suffix: suffixArb,
+      closed: closedArb,
+    })
+    .map(({ code, text, suffix, closed }) =>
+      Object.assign(new Error(`${closed}${text}${suffix}`), { code }),
+    ),
+  textArb.map((text) => new Error(text)),
+  fc.anything(),
+);
+
+/** What ssh2-sftp-client (and ssh2) throw: statuses behind method prefixes, library codes, levels. */
+const sftpErrorArb = fc.oneof(
+  fc
+    .record({
+      code: fc.integer({ min: 0, max: 31 }),
+      op: fc.constantFrom(...sftpOperations),
+      text: textArb,
+      custom: fc.boolean(),
+    })
+    .map(({ code, op, text, custom }) =>
+      Object.assign(new Error(`${op}: ${text} /data/f`), { code, custom }),
+    ),
+  fc
+    .record({
+      code: fc.constantFrom(
+        "ERR_NOT_CONNECTED",
+        "ERR_BAD_PATH",
+        "ERR_GENERIC_CLIENT",
+        "ERR_BAD_AUTH",
+        ...systemCodes,
+      ),
+      op: fc.constantFrom(...sftpOperations, "getConnection"),
+      text: textArb,
+    })
+    .map(({ code, op, text }) => Object.assign(new Error(`${op}: ${text}`), { code })),
+  fc
+    .record({
+      level: fc.constantFrom(
+        "client-authentication",
+        "client-timeout",
+        "client-dns",
+        "protocol",
+        "handshake",
+      ),
+      text: textArb,
+      code: fc.option(fc.integer({ min: 1, max: 15 }), { nil: undefined }),
+    })
+    .map(({ level, text, code }) => Object.assign(new Error(text), { level, code })),
+  textArb.map((text) => new Error(text)),
+  fc.anything(),
+);
+
+function checkContract(e: TransferError, failure: Failure): void {
+  expect(isReason(e.reason)).toBe(true);
+  expect(typeof e.retryable).toBe("boolean");
+  expect(e.retry.retryable).toBe(e.retryable);
+  if (e.retry.ambiguous) expect(e.retryable).toBe(false);
+  if (!e.retryable) expect(e.retry.why).not.toMatch(/reconnect first/i);
+  const signals = failure.signals ?? [];
+  if (
+    failure.traits?.connects ||
+    signals.includes("client-closed") ||
+    signals.includes("connecting")
+  ) {
+    expect(e.retry.reconnect).toBe(true);
+  }
+  const negativeReply =
+    e.protocol === "ftp" &&
+    typeof e.code === "number" &&
+    e.code >= 400 &&
+    e.code < 600 &&
+    e.codeSpace === "ftp-reply";
+  if (negativeReply && e.retry.ambiguous) {
+    expect(e.reason).toBe("transfer-aborted");
+    expect(failure.traits?.idempotent).toBe(false);
+  }
+}
+
+describe("basic-ftp: the contract's invariants", () => {
+  it("isRetryable(x) is toTransferError(x).retryable, for every x", () => {
+    fc.assert(
+      fc.property(basicFtpErrorArb, (x) => {
+        expect(ftp.isRetryable(x)).toBe(ftp.toTransferError(x).retryable);
+      }),
+    );
+  });
+
+  it("holds over generated errors in every context wrapClient can be in", () => {
+    const contextArb = fc.record({
+      operation: fc.option(fc.constantFrom(...ftpOperations), { nil: undefined }),
+      closed: fc.boolean(),
+      refusedBefore: fc.boolean(),
+      authTlsRefused: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(basicFtpErrorArb, contextArb, (x, context) => {
+        const failure = ftp.readError(x, context);
+        checkContract(createTransferError(failure), failure);
+      }),
+    );
+  });
+});
+
+describe("ssh2-sftp-client: the contract's invariants", () => {
+  it("isRetryable(x) is toTransferError(x).retryable, for every x", () => {
+    fc.assert(
+      fc.property(sftpErrorArb, (x) => {
+        expect(sftp.isRetryable(x)).toBe(sftp.toTransferError(x).retryable);
+      }),
+    );
+  });
+
+  it("holds over generated errors in every context wrapClient can be in", () => {
+    const contextArb = fc.record({
+      operation: fc.option(fc.constantFrom(...sftpOperations), { nil: undefined }),
+      connected: fc.option(fc.boolean(), { nil: undefined }),
+      ended: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(sftpErrorArb, contextArb, (x, context) => {
+        const failure = sftp.readError(x, context);
+        checkContract(createTransferError(failure), failure);
+      }),
+    );
+  });
+});
+
+describe("every catalogued reply, through each operation of its protocol", () => {
+  it("keeps the invariants (both doors agree, a reply is never ambiguous but a cut transfer)", () => {
+    for (const reply of replies) {
+      if (reply.protocol === "ftp") {
+        const raw = new FTPError({
+          code: reply.code,
+          message: `${reply.code} ${reply.text}`,
+        } as never);
+        expect(ftp.isRetryable(raw)).toBe(ftp.toTransferError(raw).retryable);
+        for (const operation of ftpOperations) {
+          const failure = ftp.readError(raw, { operation });
+          checkContract(createTransferError(failure), failure);
+        }
+      } else {
+        const raw = Object.assign(new Error(`get: ${reply.text} /data/f`), {
+          code: reply.code,
+          custom: true,
+        });
+        expect(sftp.isRetryable(raw)).toBe(sftp.toTransferError(raw).retryable);
+        for (const operation of sftpOperations) {
+          const failure = sftp.readError(raw, { operation });
+          checkContract(createTransferError(failure), failure);
+        }
+      }
+    }
+  });
+});
