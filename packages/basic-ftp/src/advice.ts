@@ -42,5 +42,11 @@ export const advice: Advice = {
     "The server refused AUTH TLS: it does not offer explicit FTPS on this port (some offer implicit FTPS on port 990 instead).",
   "local-file":
     "basic-ftp could not use a local file (the source or destination of the transfer): this happened on this machine, not on the server.",
+  "found:missing":
+    "A listing of its directory shows no such entry (found by the follow-up look of wrapClient's `diagnose` option).",
+  "found:present-but-refused":
+    "A listing of its directory shows the file is there: the server refused this user access to it (found by the follow-up look of wrapClient's `diagnose` option).",
+  "found:is-a-directory":
+    "A listing of its directory shows a directory by that name (found by the follow-up look of wrapClient's `diagnose` option).",
   "tls-required": "With basic-ftp, pass `secure: true` to access() (explicit FTPS).",
 };

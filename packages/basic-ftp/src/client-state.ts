@@ -6,6 +6,8 @@ export interface ClientState {
   client: Client;
   /** The per-call deadline; undefined for none. */
   timeoutMs: number | undefined;
+  /** Look at the path after a refusal that does not say why (the `diagnose` option). */
+  diagnose: boolean;
   /** The options of the last access(), for reconnect(). */
   accessOptions: AccessOptions | undefined;
   /** The connection is meant to be encrypted (FTPS). */

@@ -1,3 +1,5 @@
+import type { Finding } from "@transfer-errors/core/adapter";
+
 /** What the caller of `toTransferError` can say about the failed call. */
 export interface ErrorContext {
   /** The client method that failed (`"downloadTo"`). */
@@ -28,4 +30,6 @@ export interface FailureContext extends ErrorContext {
   refusedBefore?: boolean | undefined;
   /** `access({ secure: true })` failed before the TLS upgrade: the server refused AUTH TLS. */
   authTlsRefused?: boolean | undefined;
+  /** What a follow-up look at the path found (the `diagnose` option). */
+  finding?: Finding | undefined;
 }

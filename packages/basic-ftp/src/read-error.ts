@@ -175,6 +175,7 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
     path: ctx.path,
     tls: reading.tls ?? ctx.tls,
     signals: reading.signals,
+    finding: ctx.finding,
     rules: libraryRules,
     catalog: replyCatalog,
     advice,

@@ -9,7 +9,9 @@ import {
 } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
 import { type ClientState, nextWorkingDir, stateOf, states } from "./client-state.js";
+import type { FailureContext } from "./context.js";
 import { operations } from "./operations.js";
+import { probedOperations, probePath } from "./probe.js";
 import { isDataReset } from "./read-error.js";
 import { fromFailure } from "./to-transfer-error.js";
 
@@ -22,6 +24,15 @@ export interface WrapOptions {
    * answers, `new Client(0)`.
    */
   timeoutMs?: number | undefined;
+  /**
+   * After a refusal that does not say why (vsftpd's "550 Failed to open file.", a generic 550 or
+   * 450) or a reset data connection (how ProFTPD refuses a transfer) of `downloadTo`, `size`,
+   * `lastMod` or `remove`, list the file's directory to tell a missing file (`not-found`) from one
+   * this user may not use (`permission-denied`) or a directory (`is-a-directory`). The code and
+   * the server's text are kept. Costs nothing on success; one listing (on a second, short-lived
+   * connection when basic-ftp closed this one) on such a failure. Default: false.
+   */
+  diagnose?: boolean | undefined;
 }
 
 interface Call {
@@ -106,6 +117,10 @@ function refusalKey(call: Call): string {
 }
 
 function failed(state: ClientState, call: Call, error: unknown): TransferError {
+  return fromFailure(error, failureContext(state, call, error));
+}
+
+function failureContext(state: ClientState, call: Call, error: unknown): FailureContext {
   call.detach?.();
   const client = state.client;
   const encrypted =
@@ -128,7 +143,7 @@ function failed(state: ClientState, call: Call, error: unknown): TransferError {
   const reset = isDataReset(error);
   const refusedBefore = reset && state.refusals.has(key);
   if (reset) state.refusals.add(key);
-  return fromFailure(error, {
+  return {
     operation: call.operation,
     path: call.path,
     localPath: call.localPath,
@@ -138,7 +153,19 @@ function failed(state: ClientState, call: Call, error: unknown): TransferError {
     secrets: state.secrets,
     refusedBefore,
     authTlsRefused,
-  });
+  };
+}
+
+/** The failure, looked into first when the `diagnose` option asks and the reply said too little. */
+async function failedAfterLook(state: ClientState, call: Call, error: unknown): Promise<never> {
+  const context = failureContext(state, call, error);
+  const first = fromFailure(error, context);
+  const unclear = first.reason === "file-unavailable" || isDataReset(error);
+  if (!state.diagnose || !unclear || !call.path || !probedOperations.has(call.operation)) {
+    throw first;
+  }
+  const finding = await probePath(state, call.path);
+  throw finding ? fromFailure(error, { ...context, finding }) : first;
 }
 
 function succeeded(state: ClientState, call: Call): void {
@@ -171,7 +198,9 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
         return value;
       },
       (error: unknown) => {
-        throw failed(state, started, error);
+        return state.diagnose
+          ? failedAfterLook(state, started, error)
+          : Promise.reject(failed(state, started, error));
       },
     );
   };
@@ -187,6 +216,7 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
   const state: ClientState = {
     client,
     timeoutMs: deadlineMs(options?.timeoutMs),
+    diagnose: options?.diagnose === true,
     accessOptions: undefined,
     secure: false,
     secrets: [],
