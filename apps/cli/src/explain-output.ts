@@ -8,6 +8,7 @@ import {
   type CodeServerTexts,
   corpusSize,
   type ServerText,
+  sendersOf,
   serverTextsOf,
 } from "./server-texts.js";
 import type { Style } from "./style.js";
@@ -132,6 +133,36 @@ function lineLines(error: TransferError, assumed: boolean, out: Out): string[] {
   return lines;
 }
 
+/** The catalogued servers that send this very reply, and what each means by it. */
+function senderLines(error: TransferError, out: Out): string[] {
+  if (typeof error.code !== "number" || !error.serverMessage) return [];
+  const senders = sendersOf(error.protocol, error.code, error.serverMessage);
+  if (senders.length === 0) return [];
+  // One line per server and meaning, with the commands that get it.
+  const byProduct = new Map<string, Map<string, Set<string>>>();
+  for (const s of senders) {
+    const meaning = `${s.reason}, ${s.retryable ? "transient" : "permanent"}${s.note ? `: ${s.note}` : ""}`;
+    const meanings = byProduct.get(s.product) ?? new Map<string, Set<string>>();
+    const commands = meanings.get(meaning) ?? new Set<string>();
+    for (const c of s.commands.split(" ")) if (c) commands.add(c);
+    meanings.set(meaning, commands);
+    byProduct.set(s.product, meanings);
+  }
+  const lines = [
+    "",
+    out.style.bold(
+      `Sent by ${byProduct.size} catalogued server${byProduct.size === 1 ? "" : "s"} (read in their sources):`,
+    ),
+  ];
+  for (const [product, meanings] of byProduct) {
+    for (const [meaning, commands] of meanings) {
+      const to = [...commands].slice(0, 8).join(" ");
+      lines.push(...field(product, `${to ? `${to}: ` : ""}${meaning}`, label(out)));
+    }
+  }
+  return lines;
+}
+
 export function explainHuman(input: Exclude<ExplainInput, { kind: "none" }>, out: Out): string {
   if (input.kind === "code") {
     const texts = serverTextsOf(input.info.protocol, input.info.code);
@@ -140,6 +171,7 @@ export function explainHuman(input: Exclude<ExplainInput, { kind: "none" }>, out
     );
   }
   const lines = lineLines(input.error, input.assumedProtocol, out);
+  lines.push(...senderLines(input.error, out));
   if (input.info) lines.push("", ...codeLines(input.info, out));
   return lines.join("\n");
 }

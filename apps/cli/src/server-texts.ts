@@ -2,6 +2,7 @@
 // corpus by scripts/build-server-texts.ts and shipped as dist/server-texts.json.
 import { readFileSync } from "node:fs";
 import type { Protocol, Reason } from "@transfer-errors/core";
+import { fitsTemplate } from "@transfer-errors/core/catalog";
 
 export interface ServerText {
   /** The server product and version: "vsftpd 3.0.5". */
@@ -57,4 +58,41 @@ export function serverTextsOf(protocol: Protocol, code: number): CodeServerTexts
 
 export function corpusSize(): ServerTextsFile["corpus"] {
   return load().corpus;
+}
+
+/** Every catalogued reply: [protocol, code, template ({} for a value), product index, reason, retryable (1/0), commands, note]. */
+export interface KnownRepliesFile {
+  products: string[];
+  replies: [Protocol, number, string, number, Reason, number, string, string][];
+}
+
+export interface KnownSender {
+  product: string;
+  reason: Reason;
+  retryable: boolean;
+  commands: string;
+  /** What the server means by it, from its source, when the text does not say. */
+  note: string;
+}
+
+let known: KnownRepliesFile | undefined;
+
+/** The catalogued servers whose reply this is (the same code, the text fits their template). */
+export function sendersOf(protocol: Protocol, code: number, text: string): KnownSender[] {
+  known ??= JSON.parse(
+    readFileSync(new URL("./known-replies.json", import.meta.url), "utf8"),
+  ) as KnownRepliesFile;
+  const reply = text.trim();
+  const out: KnownSender[] = [];
+  for (const [p, c, template, product, reason, retryable, commands, note] of known.replies) {
+    if (p !== protocol || c !== code || !fitsTemplate(reply, template)) continue;
+    out.push({
+      product: known.products[product] ?? "?",
+      reason,
+      retryable: retryable === 1,
+      commands,
+      note,
+    });
+  }
+  return out;
 }

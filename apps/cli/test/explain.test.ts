@@ -49,7 +49,23 @@ describe("explain <code>", () => {
   it("prints the registry entry as one JSON object with --json", async () => {
     const { code, stdout } = await runCli(["explain", "SSH_FX_NO_SUCH_FILE", "--json"]);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(explain("SSH_FX_NO_SUCH_FILE"))));
+    // The entry, and (for a code servers send with several meanings) what they send with it.
+    const { serverTexts: _texts, ...entry } = JSON.parse(stdout);
+    expect(entry).toEqual(JSON.parse(JSON.stringify(explain("SSH_FX_NO_SUCH_FILE"))));
+  });
+
+  it("names the catalogued servers that send a pasted reply, and what each means by it", async () => {
+    const { code, stdout } = await runCli(["explain", "550 Failed to open file."]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Sent by 1 catalogued server/);
+    expect(stdout).toMatch(
+      /vsftpd 3\.0\.5\s+RETR: file-unavailable, permanent: one text for missing/,
+    );
+    const errno = await runCli(["explain", "550 /srv/x: No such file or directory"]);
+    expect(errno.stdout).toMatch(/ProFTPD [^\n]*: not-found, permanent/);
+    // A reply no catalogued server sends names none.
+    const unknown = await runCli(["explain", "550 the moon is made of cheese"]);
+    expect(unknown.stdout).not.toMatch(/Sent by/);
   });
 
   it("shows what servers send with an ambiguous code, grouped by meaning", async () => {

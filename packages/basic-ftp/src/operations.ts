@@ -37,13 +37,13 @@ export const operations: Readonly<Record<string, Operation>> = {
   size: { path: 0, traits: { commands: ["SIZE"] } },
   rename: { path: 0, traits: { commands: ["RNFR", "RNTO"], ...unsafe } },
   remove: { path: 0, traits: { commands: ["DELE"] } },
-  removeDir: { path: 0, traits: { commands: ["RMD", "DELE", "CWD", "LIST", "MLSD"] } },
+  removeDir: { path: 0, traits: { commands: ["RMD", "DELE"] } },
   removeEmptyDir: { path: 0, traits: { commands: ["RMD"] } },
-  clearWorkingDir: { traits: { commands: ["DELE", "RMD", "LIST", "MLSD"] } },
+  clearWorkingDir: { traits: { commands: ["DELE", "RMD"] } },
   ensureDir: { path: 0, traits: { commands: ["CWD", "MKD"] } },
-  list: { path: 0, traits: { commands: ["LIST", "MLSD", "NLST", "EPSV", "PASV"] } },
+  list: { path: 0, traits: { commands: ["LIST", "MLSD", "NLST"] } },
   protectWhitespace: { path: 0 },
-  uploadFrom: { path: 1, local: true, traits: { commands: ["STOR", "EPSV", "PASV", "TYPE"] } },
+  uploadFrom: { path: 1, local: true, traits: { commands: ["STOR"] } },
   appendFrom: {
     path: 1,
     local: true,
@@ -54,14 +54,14 @@ export const operations: Readonly<Record<string, Operation>> = {
     local: true,
     traits: { commands: ["RETR", "REST", "EPSV", "PASV", "TYPE"] },
   },
-  uploadFromDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD", "CWD"] } },
-  downloadToDir: { path: 1, local: true, traits: { commands: ["RETR", "LIST", "MLSD", "CWD"] } },
+  uploadFromDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD"] } },
+  downloadToDir: { path: 1, local: true, traits: { commands: ["RETR", "LIST", "MLSD"] } },
   // deprecated aliases of basic-ftp 4 and 5
   upload: { path: 1, local: true, traits: { commands: ["STOR"] } },
   append: { path: 1, local: true, traits: { commands: ["APPE"], ...unsafe } },
   download: { path: 1, local: true, traits: { commands: ["RETR"] } },
-  uploadDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD", "CWD"] } },
-  downloadDir: { local: true, traits: { commands: ["RETR", "LIST", "CWD"] } },
+  uploadDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD"] } },
+  downloadDir: { local: true, traits: { commands: ["RETR", "LIST"] } },
 };
 
 /** Operations that move a file over a data connection (or list one). */

@@ -3,6 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ftpCorpus } from "./corpus/ftp-corpus.ts";
+import { sftpCorpus } from "./corpus/sftp-corpus.ts";
 
 export type Reason = string;
 
@@ -44,6 +46,11 @@ export interface Reply {
   retryable: boolean;
   reconnect: boolean;
   source: string;
+  /**
+   * How much its reading counts where replies that look alike are read differently: the corpus's
+   * readings were made one by one with their reasons written down, the catalogs' in bulk.
+   */
+  weight: number;
 }
 
 const catalogDir = join(dirname(fileURLToPath(import.meta.url)), "..", "catalogs");
@@ -161,7 +168,7 @@ export function operationOf(protocol: "ftp" | "sftp", command: string): string |
  * them give: no reader can do better, and each counts once.
  */
 export function repliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Reply[] {
-  const all = allRepliesOf(catalogs);
+  const all = [...allRepliesOf(catalogs), ...corpusReplies()];
   const byVisible = new Map<string, Reply[]>();
   for (const r of all) {
     const key = `${r.protocol}\0${r.product}\0${r.code}\0${r.text}\0${r.command}`;
@@ -171,7 +178,7 @@ export function repliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Reply[
     const counts = new Map<string, { reply: Reply; n: number }>();
     for (const r of same) {
       const k = `${r.reason}|${r.retryable}|${r.reconnect}`;
-      counts.set(k, { reply: counts.get(k)?.reply ?? r, n: (counts.get(k)?.n ?? 0) + 1 });
+      counts.set(k, { reply: counts.get(k)?.reply ?? r, n: (counts.get(k)?.n ?? 0) + r.weight });
     }
     return [...counts.values()].sort((a, b) => b.n - a.n)[0]!.reply;
   });
@@ -199,8 +206,28 @@ export function allRepliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Rep
         retryable: entry.retryable,
         reconnect: entry.reconnect === true,
         source: entry.source,
+        weight: 1,
       });
     }
   }
   return out;
+}
+
+/** The corpus of issue 7 as replies: filled-in texts, each with its client method. */
+export function corpusReplies(): Reply[] {
+  return [...ftpCorpus, ...sftpCorpus].map((e) => ({
+    protocol: e.protocol,
+    product: e.product,
+    version: e.version ?? "",
+    code: e.code,
+    text: e.text,
+    template: e.text,
+    command: e.command ?? "ANY",
+    operation: e.operation,
+    reason: e.reason,
+    retryable: e.retryable,
+    reconnect: e.reconnect === true,
+    source: e.source,
+    weight: 5,
+  }));
 }

@@ -8,6 +8,7 @@ import { judge } from "./judge.ts";
 interface Reading {
   reason: string;
   flags: number;
+  weight: number;
 }
 
 /** SFTP requests on a handle (READ, WRITE, CLOSE, FSTAT ...) say nothing of which method ran. */
@@ -32,7 +33,7 @@ function majority(readings: readonly Reading[]): Reading {
   const counts = new Map<string, { reading: Reading; n: number }>();
   for (const r of readings) {
     const c = counts.get(keyOf(r)) ?? { reading: r, n: 0 };
-    c.n++;
+    c.n += r.weight;
     counts.set(keyOf(r), c);
   }
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]!.reading;
@@ -83,14 +84,19 @@ function build(groups: ReadonlyMap<string, Reply[]>, chosen: ReadonlySet<string>
     const readingOf = (r: Reply): Reading => ({
       reason: r.reason,
       flags: (r.retryable ? 1 : 0) | (r.reconnect ? 2 : 0),
+      weight: r.weight,
     });
     // The reading of a request that names a path: what a user meets. A handle's "No such file"
     // on CLOSE (an invalid handle) must not make every "No such file" a misuse.
     const primary = group.filter((r) => isPrimary(r));
     const overall = majority((primary.length > 0 ? primary : group).map(readingOf));
     const byCommand = new Map<string, Reading[]>();
-    for (const r of primary)
-      byCommand.set(r.command, [...(byCommand.get(r.command) ?? []), readingOf(r)]);
+    // A reply read for any command (the corpus's) counts for each command of its group.
+    const anyCommand = group.filter((r) => r.command === "ANY").map(readingOf);
+    for (const r of primary) {
+      if (r.command === "ANY") continue;
+      byCommand.set(r.command, [...(byCommand.get(r.command) ?? anyCommand), readingOf(r)]);
+    }
     const entries: CatalogEntry[] = [];
     for (const [command, readings] of byCommand) {
       const own = majority(readings);

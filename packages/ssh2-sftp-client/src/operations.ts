@@ -47,19 +47,19 @@ export const untouchedMethods: ReadonlySet<string> = new Set([
 const unsafe = { idempotent: false } as const;
 
 /**
- * What the core must know about each method: the SFTP requests it sends (the catalogs' replies
- * are per request), and which are not safe to repeat after an ambiguous loss (a second append
+ * What the core must know about each method: the SFTP requests whose failure it reports (the
+ * catalogs' replies are per request; a request on an open handle says nothing of the method), and which are not safe to repeat after an ambiguous loss (a second append
  * writes the data twice; a second rename fails or renames what replaced the source).
  */
 export const traits: Readonly<Record<string, OperationTraits>> = {
   connect: { connects: true },
-  get: { commands: ["OPEN", "READ", "STAT", "CLOSE"] },
-  fastGet: { commands: ["OPEN", "READ", "STAT", "CLOSE"] },
-  put: { commands: ["OPEN", "WRITE", "CLOSE"] },
-  fastPut: { commands: ["OPEN", "WRITE", "CLOSE"] },
-  append: { commands: ["OPEN", "WRITE", "CLOSE"], ...unsafe },
-  mkdir: { commands: ["MKDIR", "STAT"] },
-  rmdir: { commands: ["RMDIR", "OPENDIR", "READDIR", "REMOVE"] },
+  get: { commands: ["OPEN", "READ"] },
+  fastGet: { commands: ["OPEN", "READ"] },
+  put: { commands: ["OPEN", "WRITE"] },
+  fastPut: { commands: ["OPEN", "WRITE"] },
+  append: { commands: ["OPEN", "WRITE"], ...unsafe },
+  mkdir: { commands: ["MKDIR"] },
+  rmdir: { commands: ["RMDIR"] },
   delete: { commands: ["REMOVE"] },
   rename: { commands: ["RENAME"], ...unsafe },
   posixRename: { commands: ["EXTENDED"], ...unsafe },
@@ -69,9 +69,9 @@ export const traits: Readonly<Record<string, OperationTraits>> = {
   exists: { commands: ["STAT", "LSTAT"] },
   chmod: { commands: ["SETSTAT"] },
   realPath: { commands: ["REALPATH"] },
-  uploadDir: { commands: ["MKDIR", "OPEN", "WRITE", "CLOSE"] },
-  downloadDir: { commands: ["OPENDIR", "READDIR", "OPEN", "READ"] },
-  rcopy: { commands: ["OPEN", "READ", "WRITE", "CLOSE"] },
+  uploadDir: { commands: ["MKDIR", "OPEN", "WRITE"] },
+  downloadDir: { commands: ["OPENDIR", "OPEN", "READ"] },
+  rcopy: { commands: ["OPEN", "READ", "WRITE"] },
 };
 
 /** The remote path of a call, when its method has one and it is a string. */

@@ -2,11 +2,15 @@
 // status (an Error with the server's text and the status as `code`) and then as
 // ssh2-sftp-client 12 rethrows it from each method (its own fmtError, with the method's prefix
 // and the path), through toTransferError.
+
+import type { CorpusEntry } from "@transfer-errors/server-replies/corpus";
+import {
+  formatAccuracy,
+  measureAccuracy,
+  sftpCorpus,
+} from "@transfer-errors/server-replies/corpus";
 import SftpClient from "ssh2-sftp-client";
 import { expect, it } from "vitest";
-import { formatAccuracy, measureAccuracy } from "../../core/test/corpus/accuracy.js";
-import { sftpCorpus } from "../../core/test/corpus/sftp-corpus.js";
-import type { CorpusEntry } from "../../core/test/corpus/types.js";
 import { toTransferError } from "../src/index.js";
 
 type Formatter = {

@@ -81,7 +81,10 @@ describeWithServers("FTP replies from ProFTPD", () => {
       (c) => c.size(F.fullDir),
       refusal("is-a-directory", 550, "size", F.fullDir),
     ],
-    ["an unknown command", (c) => c.send("BOGUS"), refusal("bad-request", 500, "send")],
+    // ProFTPD's "<cmd> not understood" is its answer to a command it does not implement
+    // (src/main.c): unsupported, as vsftpd's "Unknown command." below (it was bad-request, from the
+    // 500 alone, before the catalogs).
+    ["an unknown command", (c) => c.send("BOGUS"), refusal("unsupported", 500, "send")],
     ["RNTO without RNFR", (c) => c.send("RNTO x"), refusal("bad-sequence", 503, "send")],
     // A 4xx is transient by its digits, but the text says the path does not exist.
     [

@@ -2,10 +2,10 @@
 // negative reply (an FTPError with the whole reply as its message), through toTransferError.
 // basic-ftp's ensureDir ignores a failed MKD and reports the CWD after it, so an MKD reply reaches
 // a basic-ftp user only through `client.send("MKD ...")`: that is the operation it is read with.
+
+import { formatAccuracy, ftpCorpus, measureAccuracy } from "@transfer-errors/server-replies/corpus";
 import { FTPError } from "basic-ftp";
 import { expect, it } from "vitest";
-import { formatAccuracy, measureAccuracy } from "../../../core/test/corpus/accuracy.js";
-import { ftpCorpus } from "../../../core/test/corpus/ftp-corpus.js";
 import { toTransferError } from "../../src/index.js";
 
 it("reads the corpus of real FTP replies with >= 98 % right reasons and >= 99 % right retry hints", () => {

@@ -1,4 +1,4 @@
-import type { CorpusEntry } from "./types.js";
+import type { CorpusEntry } from "./types.ts";
 
 /*
  * Real SFTP status replies (code + status message), each taken from the server's own source or from

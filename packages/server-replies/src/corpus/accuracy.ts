@@ -1,5 +1,5 @@
-import type { Reason } from "../../src/reasons.js";
-import type { CorpusEntry } from "./types.js";
+import type { Reason } from "@transfer-errors/core";
+import type { CorpusEntry } from "./types.ts";
 
 export interface Verdict {
   reason: Reason;

@@ -1,4 +1,4 @@
-import type { Reason } from "../../src/reasons.js";
+import type { Reason } from "@transfer-errors/core";
 
 /**
  * One reply text a real server sends, with the reading a person who runs file transfers would
