@@ -18,18 +18,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** 1 kB = 1000 bytes, as size-limit and bundlephobia count. */
 const KB = 1000;
 
-// The issue's target for each adapter is 12 kB; they measure about 16 kB, of which about 11 kB
-// is the core's error path: the text rules that reach 98 % on the corpus of real replies (3 kB),
-// the explanation of every reason (2.6 kB), the registry names (1.3 kB), classification and
-// redaction. Until that is cut, the budgets hold today's size so that nothing grows unnoticed.
+// The issue's target for each adapter is 12 kB; they measure about 27 kB: the core's error path
+// (text rules, explanations, names, classification, redaction: about 11 kB) and the replies known
+// from the servers' sources that the general rules read otherwise (the catalog, about 9 kB). The
+// budgets hold today's size so that nothing grows unnoticed.
 const ADAPTER_TARGET = 12 * KB;
+// isRetryable is the core's one decision (the same text rules as toTransferError, so that both
+// answer alike); the issue's ceiling for it is 6 kB.
+const IS_RETRYABLE_TARGET = 6 * KB;
 
 const entries = [
   {
     name: "core: isRetryable alone",
     package: "packages/core",
     code: 'export { isRetryable } from "./dist/index.js";',
-    budget: 1.5 * KB,
+    budget: 7.5 * KB,
+    target: IS_RETRYABLE_TARGET,
   },
   {
     name: "core: everything",
@@ -41,14 +45,14 @@ const entries = [
     name: "basic-ftp: toTransferError + wrapClient",
     package: "packages/basic-ftp",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    budget: 16.5 * KB,
+    budget: 27.5 * KB,
     target: ADAPTER_TARGET,
   },
   {
     name: "ssh2-sftp-client: toTransferError + wrapClient",
     package: "packages/ssh2-sftp-client",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    budget: 17.5 * KB,
+    budget: 28.5 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its

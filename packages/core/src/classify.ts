@@ -152,12 +152,26 @@ function isNegativeReply(space: CodeSpace | undefined, code: unknown): boolean {
   return space === "ftp-reply" && typeof code === "number" && code >= 400 && code < 600;
 }
 
+/** The decision without its prose: what `isRetryable` needs, and what `classify` explains. */
+export interface Decision {
+  reason: Reason;
+  retryable: boolean;
+  reconnect: boolean;
+  ambiguous: boolean;
+  delayMs: number | undefined;
+  /** The signal that settled the retry, when one did. */
+  decidedBy: Signal | undefined;
+  codeSpace: CodeSpace | undefined;
+  rule: string | undefined;
+  signals: readonly Signal[];
+  finding: Finding | undefined;
+}
+
 /**
  * From the facts of one failure to its reason and retry hint: the one decision, which
- * `TransferError`, every `isRetryable` and `explain` use. `shown` is the text to quote in the
- * hint's `why` (the server's text as redacted for display). Never throws on a Failure's shape.
+ * `TransferError`, every `isRetryable` and `explain` use. Never throws on a Failure's shape.
  */
-export function classify(failure: Failure, shown?: string): Classification {
+export function decide(failure: Failure): Decision {
   const { protocol, code, operation } = failure;
   const space = codeSpaceOf(protocol, code, failure.codeSpace);
   const given = signalsOf(failure.signals, undefined);
@@ -218,13 +232,35 @@ export function classify(failure: Failure, shown?: string): Classification {
       : retryable && ambiguousReasons.has(reason));
   if (ambiguous) retryable = false;
 
+  const delayMs = serverDelayMs(failure.serverMessage) ?? coreRule?.delayMs;
+  return {
+    reason,
+    retryable,
+    reconnect,
+    ambiguous,
+    delayMs: delayMs !== undefined && retryable ? delayMs : undefined,
+    decidedBy,
+    codeSpace: space,
+    rule: known ? "catalog" : rule?.id,
+    signals: held,
+    finding: found,
+  };
+}
+
+/**
+ * The decision with its reason why, in one sentence: what `TransferError` shows. `shown` is the
+ * text to quote (the server's text as redacted for display). Never throws on a Failure's shape.
+ */
+export function classify(failure: Failure, shown?: string): Classification {
+  const d = decide(failure);
+  const { reason, retryable, reconnect, ambiguous } = d;
   const quote = shown ? ` ("${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}")` : "";
-  const what = `${subjectOf(protocol, space, code)}${quote} is ${reason}`;
+  const what = `${subjectOf(failure.protocol, d.codeSpace, failure.code)}${quote} is ${reason}`;
   let why: string;
   if (ambiguous) {
-    why = `${operation} may have taken effect before the ${reason} (repeating it could apply it twice): retry only if the operation is known to be safe to repeat.`;
-  } else if (decidedBy) {
-    why = signalWhy[decidedBy] ?? what;
+    why = `${failure.operation} may have taken effect before the ${reason} (repeating it could apply it twice): retry only if the operation is known to be safe to repeat.`;
+  } else if (d.decidedBy) {
+    why = signalWhy[d.decidedBy] ?? what;
   } else if (retryable) {
     why = `${what}, a condition that can clear by itself: the same request may succeed later.`;
   } else {
@@ -237,14 +273,13 @@ export function classify(failure: Failure, shown?: string): Classification {
     why: retryable && reconnect ? `${why} Reconnect first.` : why,
   };
   if (ambiguous) hint.ambiguous = true;
-  const delayMs = serverDelayMs(failure.serverMessage) ?? coreRule?.delayMs;
-  if (delayMs !== undefined && retryable) hint.delayMs = delayMs;
+  if (d.delayMs !== undefined) hint.delayMs = d.delayMs;
   return {
     reason,
     retry: hint,
-    codeSpace: space,
-    rule: known ? "catalog" : rule?.id,
-    signals: held,
-    finding: found,
+    codeSpace: d.codeSpace,
+    rule: d.rule,
+    signals: d.signals,
+    finding: d.finding,
   };
 }

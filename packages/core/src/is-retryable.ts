@@ -1,5 +1,5 @@
 import { isTransferError } from "./brand.js";
-import { classify } from "./classify.js";
+import { decide } from "./classify.js";
 import { failureOf } from "./from-unknown.js";
 import { safeGet } from "./safe.js";
 
@@ -12,7 +12,7 @@ import { safeGet } from "./safe.js";
 export function isRetryable(value: unknown): boolean {
   try {
     if (isTransferError(value)) return safeGet(value, "retryable") === true;
-    return classify(failureOf(value)).retry.retryable;
+    return decide(failureOf(value)).retryable;
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { catalogSource } from "../src/generated-source.ts";
+import { catalogSource } from "../src/generated-source.js";
 
 const target = join(dirname(fileURLToPath(import.meta.url)), "../../core/src/catalog-data.ts");
 writeFileSync(target, catalogSource());

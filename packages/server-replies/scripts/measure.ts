@@ -3,9 +3,9 @@
 // one product out (each product read with a catalog built from the other products only: what a
 // server nobody catalogued gets). `--misses` lists the leave-one-out misses.
 import { replyCatalog } from "@transfer-errors/core/catalog";
-import { type Reply, repliesOf } from "../src/catalogs.ts";
-import { compileCatalog } from "../src/compile.ts";
-import { judge } from "../src/judge.ts";
+import { type Reply, repliesOf } from "../src/catalogs.js";
+import { compileCatalog } from "../src/compile.js";
+import { judge } from "../src/judge.js";
 
 const replies = repliesOf();
 const products = [...new Set(replies.map((r) => `${r.protocol}\0${r.product}`))].sort();

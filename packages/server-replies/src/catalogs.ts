@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ftpCorpus } from "./corpus/ftp-corpus.ts";
-import { sftpCorpus } from "./corpus/sftp-corpus.ts";
+import { ftpCorpus } from "./corpus/ftp-corpus.js";
+import { sftpCorpus } from "./corpus/sftp-corpus.js";
 
 export type Reason = string;
 

@@ -2,8 +2,8 @@
 // otherwise, grouped by template, with the reading most products give them (per command where
 // commands disagree). What the general rules already read right needs no entry.
 import type { CatalogEntry, ReplyCatalog } from "@transfer-errors/core/catalog";
-import type { Reply } from "./catalogs.ts";
-import { judge } from "./judge.ts";
+import type { Reply } from "./catalogs.js";
+import { judge } from "./judge.js";
 
 interface Reading {
   reason: string;

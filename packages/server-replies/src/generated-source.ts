@@ -1,5 +1,5 @@
-import { repliesOf } from "./catalogs.ts";
-import { compileCatalog } from "./compile.ts";
+import { repliesOf } from "./catalogs.js";
+import { compileCatalog } from "./compile.js";
 
 /** The source of packages/core/src/catalog-data.ts, as the catalogs and rules make it today. */
 export function catalogSource(): string {

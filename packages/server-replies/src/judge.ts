@@ -5,7 +5,7 @@ import { createTransferError, type TransferError } from "@transfer-errors/core/a
 import type { ReplyCatalog } from "@transfer-errors/core/catalog";
 import { readError as readSftp } from "@transfer-errors/ssh2-sftp-client";
 import { FTPError } from "basic-ftp";
-import type { Reply } from "./catalogs.ts";
+import type { Reply } from "./catalogs.js";
 
 const PATH = "/srv/ftp/data/report.csv";
 

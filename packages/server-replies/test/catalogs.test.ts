@@ -2,9 +2,9 @@
 // out as the catalog reads it; and the catalog the core ships must be the one the data makes.
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { describe, expect, it } from "vitest";
-import { loadCatalogs, repliesOf } from "../src/catalogs.ts";
-import { compileCatalog } from "../src/compile.ts";
-import { judge } from "../src/judge.ts";
+import { loadCatalogs, repliesOf } from "../src/catalogs.js";
+import { compileCatalog } from "../src/compile.js";
+import { judge } from "../src/judge.js";
 
 const replies = repliesOf();
 

@@ -1,5 +1,5 @@
 import type { Reason } from "@transfer-errors/core";
-import type { CorpusEntry } from "./types.ts";
+import type { CorpusEntry } from "./types.js";
 
 export interface Verdict {
   reason: Reason;

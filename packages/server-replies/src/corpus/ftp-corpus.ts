@@ -1,4 +1,4 @@
-import type { CorpusEntry } from "./types.ts";
+import type { CorpusEntry } from "./types.js";
 
 /*
  * Real FTP reply texts, each taken from the server's own source or documentation (see README.md).

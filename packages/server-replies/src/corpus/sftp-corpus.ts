@@ -1,4 +1,4 @@
-import type { CorpusEntry } from "./types.ts";
+import type { CorpusEntry } from "./types.js";
 
 /*
  * Real SFTP status replies (code + status message), each taken from the server's own source or from
