@@ -1,0 +1,195 @@
+import {
+  type AnyMethod,
+  createTransferError,
+  DeadlineExceeded,
+  deadlineMs,
+  isTransferError,
+  safeGet,
+  type TransferError,
+  wrapMethods,
+} from "@transfer-errors/core/adapter";
+import { callbackMethods, remotePathOf, streamMethods } from "./operations.js";
+import { type ErrorContext, readError } from "./read-error.js";
+
+export interface WrapOptions {
+  /**
+   * Per-call deadline in milliseconds. A callback that has not come by then gets a `timeout`
+   * TransferError whose hint says `reconnect`; the SFTP channel is ended (a late reply cannot be
+   * trusted) and later calls are refused at once. Default: none.
+   */
+  timeoutMs?: number | undefined;
+  /** Strings to keep out of every error (the connection's password, passphrase, private key). */
+  secrets?: readonly unknown[] | undefined;
+}
+
+interface SessionState {
+  options: WrapOptions;
+  /** end() or destroy() was called through the wrapper: the close that follows is no loss. */
+  ended: boolean;
+  /** Set by a deadline or a lost channel: the session needs a new connection. */
+  reconnectWhy: string | undefined;
+  /** What made the session unusable, kept as the cause of the calls it refuses. */
+  lostBy: unknown;
+}
+
+const states = new WeakMap<object, SessionState>();
+/** The remote path each open handle (a Buffer) was opened with, for read, write, close ... */
+const handlePaths = new WeakMap<object, string>();
+
+/**
+ * Whether a wrapped SFTP session can no longer be used: its channel is closed, a call passed its
+ * deadline, or the connection was lost. Its calls are then refused at once (ssh2 itself would
+ * queue them on the closed channel and never call back).
+ */
+export function needsReconnect(sftp: object): boolean {
+  const state = states.get(sftp);
+  return state !== undefined && (state.reconnectWhy !== undefined || !isOpen(sftp));
+}
+
+/**
+ * Returns `sftp` (an ssh2 `SFTPWrapper`, node-ssh's `requestSFTP()` too) with the same methods
+ * and types, in ssh2's callback style: each callback gets a `TransferError` (operation and path
+ * filled in) instead of the raw error, streams emit one, a synchronous throw is one. The session
+ * is not changed, except for quiet listeners that notice its channel closing.
+ */
+export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {}): S {
+  const state: SessionState = { options, ended: false, reconnectWhy: undefined, lostBy: undefined };
+  watchChannel(sftp, state);
+  const proxy = wrapMethods(sftp, (method, original) => {
+    if (method === "end" || method === "destroy") {
+      return (...args: unknown[]) => {
+        state.ended = true;
+        return original.apply(sftp, args);
+      };
+    }
+    if (!callbackMethods.has(method) && !streamMethods.has(method)) return undefined;
+    return (...args: unknown[]) => call(sftp, method, original, args, state);
+  });
+  states.set(proxy, state);
+  return proxy;
+}
+
+/** The TransferError of a failure; one that needs a new connection marks the session. */
+function fail(error: unknown, context: ErrorContext, state: SessionState): TransferError {
+  if (isTransferError(error)) return error;
+  const transferError = createTransferError(readError(error, context));
+  if (transferError.retry.reconnect && !state.ended) {
+    state.reconnectWhy ??= `${context.operation} failed: ${transferError.reason}`;
+    state.lostBy ??= transferError;
+  }
+  return transferError;
+}
+
+function call(
+  target: object,
+  method: string,
+  original: AnyMethod,
+  args: unknown[],
+  state: SessionState,
+): unknown {
+  const context: ErrorContext = {
+    operation: method,
+    path: remotePathOf(method, args, handlePaths),
+    secrets: state.options.secrets,
+  };
+  const refused = refusal(target, state, context);
+  let at = args.length - 1;
+  while (at >= 0 && typeof args[at] !== "function") at--;
+  const callback = args[at] as AnyMethod | undefined;
+  // ssh2 would queue a request on a closed channel and never call back.
+  if (refused && callback && !streamMethods.has(method)) {
+    process.nextTick(callback, refused);
+    return undefined;
+  }
+  let done = false;
+  let timer: NodeJS.Timeout | undefined;
+  const settle = (error: unknown, ...results: unknown[]) => {
+    if (done) return; // a reply after the deadline
+    done = true;
+    clearTimeout(timer);
+    const [handle] = results;
+    if (!error && method === "open" && typeof handle === "object" && handle && context.path)
+      handlePaths.set(handle, context.path);
+    return callback?.(error ? fail(error, context, state) : error, ...results);
+  };
+  // A timer rather than the core's withDeadline: the callback stays a plain callback, called
+  // outside any promise, so that what it throws is thrown as ssh2 would.
+  const ms = deadlineMs(state.options.timeoutMs);
+  if (callback && ms !== undefined) {
+    timer = setTimeout(() => {
+      settle(new DeadlineExceeded(method, ms));
+      endQuietly(target);
+    }, ms);
+  }
+  const sent = [...args];
+  if (callback) sent[at] = settle;
+  let result: unknown;
+  try {
+    result = original.apply(target, sent);
+  } catch (error) {
+    done = true;
+    clearTimeout(timer);
+    throw fail(error, context, state);
+  }
+  return streamMethods.has(method) ? convertStream(result, context, state, refused) : result;
+}
+
+/** A read or write stream whose 'error' events carry TransferErrors. */
+function convertStream(
+  stream: unknown,
+  context: ErrorContext,
+  state: SessionState,
+  refused: TransferError | undefined,
+): unknown {
+  const emitter = stream as { emit?: AnyMethod; destroy?: (error: Error) => void };
+  const emit = emitter.emit;
+  if (typeof emit !== "function") return stream;
+  emitter.emit = function (this: unknown, event: unknown, ...rest: unknown[]) {
+    if (event === "error") rest[0] = fail(rest[0], context, state);
+    return emit.call(this, event, ...rest);
+  };
+  if (refused) process.nextTick(() => emitter.destroy?.(refused));
+  return stream;
+}
+
+/** The error of a call on a session that cannot answer it, or `undefined` when it can. */
+function refusal(target: object, state: SessionState, context: ErrorContext) {
+  if (state.reconnectWhy === undefined && isOpen(target)) return undefined;
+  const why = state.reconnectWhy ?? (state.ended ? "it was ended" : "its channel is closed");
+  const message = `${context.operation} was not sent: the SFTP session needs a new connection (${why})`;
+  return createTransferError({
+    ...readError(message, { ...context, ended: state.ended }),
+    cause: state.lostBy,
+  });
+}
+
+/** ssh2 sends a request only while the channel's outgoing side is open. */
+function isOpen(sftp: object): boolean {
+  const channel = safeGet(safeGet(sftp, "outgoing"), "state");
+  return channel === undefined || channel === "open";
+}
+
+function endQuietly(sftp: object): void {
+  try {
+    (sftp as { end?: () => void }).end?.();
+  } catch {
+    // a channel that cannot even end is already gone
+  }
+}
+
+/**
+ * Quiet listeners on the SFTP channel: a close the application did not ask for marks the session,
+ * and an 'error' listener keeps a fatal SFTP error (`level: 'sftp-protocol'`) from crashing the
+ * process as an unhandled 'error' event (its pending requests fail with "No response from server").
+ */
+function watchChannel(sftp: object, state: SessionState): void {
+  const on = safeGet(sftp, "on");
+  if (typeof on !== "function") return;
+  const lost = (error?: unknown) => {
+    if (state.ended) return;
+    state.reconnectWhy ??= "its channel was closed";
+    state.lostBy ??= error;
+  };
+  on.call(sftp, "close", () => lost());
+  on.call(sftp, "error", lost);
+}
