@@ -27,7 +27,9 @@ export function running() {
 }
 
 /** ssh2 connect options for the shared server (or another port of this machine). */
-export function connectConfig(overrides: Partial<ConnectConfig> = {}): ConnectConfig {
+export function connectConfig(
+  overrides: { [K in keyof ConnectConfig]?: ConnectConfig[K] | undefined } = {},
+): ConnectConfig {
   const { host, port, user } = running();
   return {
     host,
@@ -36,7 +38,7 @@ export function connectConfig(overrides: Partial<ConnectConfig> = {}): ConnectCo
     password: user.password,
     readyTimeout: 5_000,
     ...overrides,
-  };
+  } as ConnectConfig;
 }
 
 export interface RawSession {
