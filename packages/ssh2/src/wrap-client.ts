@@ -141,14 +141,20 @@ function convertStream(
   state: SessionState,
   refused: TransferError | undefined,
 ): unknown {
-  const emitter = stream as { emit?: AnyMethod; destroy?: (error: Error) => void };
+  const emitter = stream as { emit?: AnyMethod };
   const emit = emitter.emit;
   if (typeof emit !== "function") return stream;
+  let refusedSent = false;
   emitter.emit = function (this: unknown, event: unknown, ...rest: unknown[]) {
-    if (event === "error") rest[0] = fail(rest[0], context, state);
+    if (event === "error") {
+      // On a closed session the stream can never open: its one error is the refusal.
+      if (refused && refusedSent) return false;
+      refusedSent = true;
+      rest[0] = refused ?? fail(rest[0], context, state);
+    }
     return emit.call(this, event, ...rest);
   };
-  if (refused) process.nextTick(() => emitter.destroy?.(refused));
+  if (refused) process.nextTick(() => emitter.emit?.("error", refused));
   return stream;
 }
 
