@@ -108,7 +108,13 @@ function call(
     done = true;
     clearTimeout(timer);
     const [handle] = results;
-    if (!error && method === "open" && typeof handle === "object" && handle && context.path)
+    if (
+      !error &&
+      (method === "open" || method === "opendir") &&
+      typeof handle === "object" &&
+      handle &&
+      context.path
+    )
       handlePaths.set(handle, context.path);
     return callback?.(error ? fail(error, context, state) : error, ...results);
   };
