@@ -4,12 +4,10 @@ import { type WrapOptions, wrapClient } from "./wrap-client.js";
 
 /** What connectSftp uses of an ssh2 `Client`. */
 export interface SshClientLike {
-  // biome-ignore lint/suspicious/noExplicitAny: ssh2's listeners take many shapes
-  on(event: string, listener: (...args: any[]) => void): unknown;
+  on(event: string, listener: (...args: never[]) => void): unknown;
   connect(config: never): unknown;
-  // biome-ignore lint/suspicious/noExplicitAny: the SFTPWrapper type comes from the client's own typings
-  sftp(callback: (error: Error | undefined, sftp: any) => void): unknown;
-  end(): unknown;
+  sftp(callback: (error: Error | undefined, sftp: unknown) => void): unknown;
+  destroy(): unknown;
 }
 
 /** The SFTP session type of a client: ssh2's `SFTPWrapper` for its `Client`. */
@@ -29,9 +27,8 @@ export interface SftpSession<C, S> {
 /**
  * Connects `client` (a new ssh2 `Client`) with `config`, opens its SFTP session and wraps it.
  * Every failure rejects with a `TransferError` (operation `"connect"`), without the config's
- * password, passphrase or private key; `options.timeoutMs` bounds the whole of it. The client
- * keeps a quiet 'error' listener, so a later reset or keepalive timeout does not crash the process.
- * For `withRetry`'s reconnect, call it again with a new Client: one is not reusable.
+ * password, passphrase or private key; `options.timeoutMs` bounds the whole of it. For
+ * `withRetry`'s reconnect, call it again with a new Client: one is not reusable.
  */
 export async function connectSftp<C extends SshClientLike>(
   client: C,
@@ -41,13 +38,10 @@ export async function connectSftp<C extends SshClientLike>(
   const read = (key: string) => safeGet(config, key);
   const credentials = secretsOf(read("password"), read("passphrase"), read("privateKey"));
   const secrets = [...(options.secrets ?? []), ...credentials];
-  let first: unknown;
   const opened = new Promise<SftpOf<C>>((resolve, reject) => {
-    client.on("error", (error: unknown) => {
-      first ??= error;
-      reject(error);
-    });
-    client.on("close", () => reject(first ?? new Error("No response from server")));
+    // Stays after connecting (and rejects no more): a later error must not crash the process.
+    client.on("error", reject);
+    client.on("close", () => reject(new Error("No response from server")));
     client.on("ready", () =>
       client.sftp((error, sftp) => (error ? reject(error) : resolve(sftp as SftpOf<C>))),
     );
@@ -57,12 +51,7 @@ export async function connectSftp<C extends SshClientLike>(
     const sftp = await withDeadline(opened, "connect", options.timeoutMs);
     return { client, sftp: wrapClient(sftp as SftpOf<C> & object, { ...options, secrets }) };
   } catch (error) {
-    try {
-      client.end();
-      (client as { destroy?: () => void }).destroy?.();
-    } catch {
-      // already gone
-    }
+    client.destroy();
     throw toTransferError(error, { operation: "connect", secrets });
   }
 }

@@ -4,83 +4,65 @@
 import type { Reason } from "@transfer-errors/core";
 import type { Signal, TextRule } from "@transfer-errors/core/adapter";
 
-const lost: Signal[] = ["client-closed"];
-const connecting: Signal[] = ["connecting"];
+/** The connection is gone; the failure came while connecting or logging in. */
+const LOST: Signal[] = ["client-closed"];
+const LOGIN: Signal[] = ["connecting"];
 
-/** A rule on one of ssh2's `level`s (read as the library's code when the error has no other). */
-const level = (id: string, reason: Reason, code: string, signals?: Signal[]): TextRule =>
-  signals
-    ? { id, reason, pattern: /^/, codes: [code], signals }
-    : { id, reason, pattern: /^/, codes: [code] };
-
-/** A rule on a library's message, whatever its code. */
-const text = (id: string, reason: Reason, pattern: RegExp, signals?: Signal[]): TextRule =>
-  signals
-    ? { id, reason, pattern, anyCode: true, signals }
-    : { id, reason, pattern, anyCode: true };
+/** A rule on a message (whatever its code), or on one of ssh2's `level`s (read as the code). */
+const rule = (id: string, reason: Reason, on: RegExp | string, signals: Signal[] = []): TextRule =>
+  typeof on === "string"
+    ? { id, reason, pattern: /^/, codes: [on], signals }
+    : { id, reason, pattern: on, anyCode: true, signals };
 
 export const libraryRules: readonly TextRule[] = [
-  level("auth", "auth-failed", "client-authentication", connecting),
-  level("timeout", "timeout", "client-timeout", lost),
-  level("dns", "host-not-found", "client-dns", connecting),
-  level("sftp-protocol", "protocol-error", "sftp-protocol", lost),
-  level("bad-options", "client-misuse", "ERR_ASSERTION"), // node-ssh's argument checks
-  // Code-less texts, most specific first.
-  text(
-    "auth",
-    "auth-failed",
-    /All configured authentication methods failed|authentication failures?\b/i,
-    connecting,
-  ),
-  text(
+  rule("auth", "auth-failed", "client-authentication", LOGIN),
+  rule("timeout", "timeout", "client-timeout", LOST), // readyTimeout, keepalive
+  rule("dns", "host-not-found", "client-dns", LOGIN),
+  rule("sftp-protocol", "protocol-error", "sftp-protocol", LOST),
+  rule("bad-options", "client-misuse", "ERR_ASSERTION"), // node-ssh's argument checks
+  // Texts, most specific first. A DISCONNECT ("Too many authentication failures") has no level.
+  rule("auth", "auth-failed", /authentication methods failed|authentication failures?\b/i, LOGIN),
+  rule(
     "host-key",
     "host-key-rejected",
     /Host denied \(verification failed\)|Host key does not match|signature verification failed/,
-    connecting,
+    LOGIN,
   ),
-  text("handshake-timeout", "timeout", /Timed out while waiting for handshake/, connecting),
-  text("keepalive", "timeout", /Keepalive timeout/, lost),
-  text("lost-before-handshake", "connection-lost", /Connection lost before handshake/, connecting),
   // Requests pending when the channel or the connection closes; node-ssh's close before 'ready'.
-  text(
+  rule(
     "lost",
     "connection-lost",
-    /^No response from server|^Not connected\b|^Channel is not open/,
-    lost,
+    /^No response from server|^Not connected\b|^Channel is not open|^Connection lost before handshake/,
+    LOST,
   ),
-  text("no-algorithm", "unsupported", /Handshake failed: no matching/, connecting),
+  rule("no-algorithm", "unsupported", /Handshake failed: no matching/, LOGIN),
   // Bounded: nothing between the words is the server's.
-  text(
+  rule(
     "no-subsystem",
     "unsupported",
     /Unable to start subsystem: sftp|^Received (?:exit code|signal) \S{1,20} while establishing SFTP|unexpected SFTP session termination/,
-    connecting,
+    LOGIN,
   ),
-  text("no-extension", "unsupported", /Server does not support this extended request/),
-  text(
-    "no-channel",
-    "service-unavailable",
-    /\(SSH\) Channel open failure|No free channels available/,
-  ),
-  text(
+  rule("no-extension", "unsupported", /Server does not support this extended request/),
+  rule("no-channel", "service-unavailable", /Channel open failure|No free channels available/),
+  rule(
     "bad-options",
     "client-misuse",
-    /Cannot parse privateKey|privateKey value does not contain|Invalid username|You must set a valid agent path|Bad arguments|Client-only method|Cannot parse (?:mode|time)|Unknown flags string|is not a Buffer|out of bounds|extends beyond buffer|null position|missing directory handle/,
+    /Cannot parse privateKey|privateKey value does not contain|Invalid username|valid agent path|Bad arguments|Client-only method|Cannot parse (?:mode|time)|Unknown flags string|is not a Buffer|out of bounds|extends beyond buffer|null position|missing directory handle/,
   ),
-  text(
+  rule(
     "not-ssh",
     "protocol-error",
     /Invalid identification string|Header line too long|Max greeting lines exceeded|Invalid header: expected newline/,
-    connecting,
+    LOGIN,
   ),
-  text(
+  rule(
     "corrupt-stream",
     "protocol-error",
-    /Bad packet length|Invalid MAC|^Inbound: |Received malformed|KEXINIT|Received packet \d{1,3} instead of/,
-    lost,
+    /Bad packet length|Invalid MAC|^Inbound: |Received malformed|KEXINIT|Received packet \d{1,3} instead of|Received more data than requested/,
+    LOST,
   ),
-  text("bad-reply", "protocol-error", /Received more data than requested|^Response missing /),
-  text("exists", "already-exists", /target already exists and is not a directory/), // node-ssh's mkdir
-  // The wrapper's own refusal to send a call on a session that needs a new connection.
-  text("marked", "connection-lost", /was not sent: the SFTP session needs a new connection/, lost),
+  rule("exists", "already-exists", /target already exists and is not a directory/), // node-ssh's mkdir
+  // The wrapper's own answer to a call on a session that needs a new connection.
+  rule("marked", "connection-lost", /was not sent: the SFTP session needs a new connection/, LOST),
 ];

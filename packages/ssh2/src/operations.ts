@@ -1,7 +1,7 @@
 import type { OperationTraits } from "@transfer-errors/core/adapter";
 
-// ssh2's SFTPWrapper client methods as data: which ones take a callback, which argument names the
-// remote path, and what the core must know about each (its traits). Pinned to ssh2 1.15 to 1.17.
+// ssh2's SFTPWrapper client methods as data (ssh2 1.15 to 1.17): which ones take a callback,
+// which argument is the remote path, and what the core must know about each (its traits).
 
 /** The methods whose last argument is an `(err, ...results)` callback. */
 export const callbackMethods: ReadonlySet<string> = new Set(
@@ -20,32 +20,29 @@ export const streamMethods: ReadonlySet<string> = new Set([
   "createWriteStream",
 ]);
 
-/** Where the remote path is, when it is not the first argument (-1: none). */
+/** The remote path's argument where it is not the first (-1: none); symlink makes its second. */
 const pathIndex: Readonly<Record<string, number>> = {
   fastPut: 1,
-  symlink: 1, // (targetPath, linkPath): the link is what gets made
+  symlink: 1,
   ext_home_dir: -1,
   ext_users_groups: -1,
 };
 
-const unsafe: OperationTraits = { idempotent: false };
-
 /** A second append writes the data twice; a second rename fails or renames what replaced the source. */
 export const traits: Readonly<Record<string, OperationTraits>> = {
   connect: { connects: true },
-  appendFile: unsafe,
-  rename: unsafe,
-  ext_openssh_rename: unsafe,
+  appendFile: { idempotent: false },
+  rename: { idempotent: false },
+  ext_openssh_rename: { idempotent: false },
 };
 
 /** The remote path of a call: a string argument, or the path a handle was opened with. */
 export function remotePathOf(
   method: string,
   args: readonly unknown[],
-  handlePaths: WeakMap<object, string>,
-): string | undefined {
-  const index = pathIndex[method] ?? 0;
-  const value = index >= 0 ? args[index] : undefined;
+  handles: WeakMap<object, string>,
+) {
+  const value = args[pathIndex[method] ?? 0];
   if (typeof value === "string") return value;
-  return typeof value === "object" && value !== null ? handlePaths.get(value) : undefined;
+  return typeof value === "object" && value !== null ? handles.get(value) : undefined;
 }

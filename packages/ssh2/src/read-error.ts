@@ -21,38 +21,34 @@ export interface ErrorContext {
   /** Exact strings to keep out of every text: the connection's password, passphrase, key. */
   secrets?: readonly unknown[] | undefined;
   /**
-   * The error came from the ssh2 `Client` (its 'error' event), not from an SFTP callback: a
-   * number in it is an SSH disconnect reason, not an SFTP status, and the connection is gone.
-   * `operation: "connect"` implies it.
+   * The error came from the ssh2 `Client` (its 'error' event): a number in it is an SSH
+   * disconnect reason, not an SFTP status. `operation: "connect"` implies it.
    */
   connection?: boolean | undefined;
   /** The application ended the SFTP session itself: a later call's failure is no loss to retry. */
   ended?: boolean | undefined;
 }
 
-/** ssh2's message when a subsystem start fails: its `code` is an exit code, no status. */
-function isSubsystemExit(message: string): boolean {
-  return message.startsWith("Received ") && message.endsWith(" while establishing SFTP session");
-}
-
-/**
- * Reads what ssh2 (or node-ssh) threw into a core `Failure`. Never throws on any value (its
- * reads are guarded).
- */
+/** Reads what ssh2 (or node-ssh) threw into a core `Failure`. Never throws on any value. */
 export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const { code, message } = readErrorShape(error);
   const text = message ?? (typeof error === "string" ? error : "");
-  // ssh2's `level` is the library's own word for a connection error: the connection is gone.
+  // ssh2's `level` marks an error of the connection (or the SFTP channel): it is gone.
   const level = safeString(error, "level");
-  const operation = context.operation;
+  const { operation } = context;
+  const connecting = operation === "connect";
   const signals: Signal[] = [];
-  if (operation === "connect") signals.push("connecting");
-  if (level !== undefined) signals.push("client-closed");
+  if (connecting) signals.push("connecting");
+  if (level !== undefined || (context.connection && typeof code !== "number"))
+    signals.push("client-closed");
   if (context.ended) signals.push("closed-by-application");
   if (isDeadlineExceeded(error)) signals.push("deadline");
+  // A Node file-system error on the local side of fastGet/fastPut: a syscall and a local path.
+  if (safeString(error, "syscall") && safeString(error, "path")) signals.push("local-file");
   const failure: Failure = {
     protocol: "sftp",
     code: code ?? level,
+    codeSpace: typeof code === "string" ? "system" : level === undefined ? undefined : "library",
     message: text,
     operation,
     traits: operation === undefined ? undefined : traits[operation],
@@ -63,29 +59,18 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
     cause: error,
     secrets: context.secrets,
   };
-  if (typeof code === "number") {
-    if (isSubsystemExit(text)) {
-      failure.codeSpace = "library"; // an exit code, not an SFTP status
-    } else if (context.connection || operation === "connect" || level !== undefined) {
-      // The Client's DISCONNECT error: the reason number and the server's description.
-      failure.codeSpace = "ssh-disconnect";
-      failure.serverMessage = text;
-      signals.push("client-closed");
-    } else {
-      // An SFTP STATUS reply: ssh2 puts the server's text (or its default) in the message.
-      failure.codeSpace = "sftp-status";
-      failure.serverMessage = text;
-    }
-  } else if (typeof code === "string") {
-    failure.codeSpace = "system";
-    // A Node file-system error on the local side of fastGet/fastPut: a syscall and a local path.
-    if (safeString(error, "syscall") !== undefined && safeString(error, "path") !== undefined) {
-      signals.push("local-file");
-    } else if (context.connection) {
-      signals.push("client-closed");
-    }
-  } else if (level !== undefined) {
-    failure.codeSpace = "library";
+  if (typeof code !== "number") return failure;
+  if (text.startsWith("Received ") && text.endsWith(" while establishing SFTP session")) {
+    failure.codeSpace = "library"; // a subsystem's exit code, not an SFTP status
+  } else if (context.connection || connecting || level !== undefined) {
+    // The Client's DISCONNECT error: the reason number and the server's description.
+    failure.codeSpace = "ssh-disconnect";
+    failure.serverMessage = text;
+    signals.push("client-closed");
+  } else {
+    // An SFTP STATUS reply: ssh2 puts the server's text (or its default) in the message.
+    failure.codeSpace = "sftp-status";
+    failure.serverMessage = text;
   }
   return failure;
 }

@@ -15,7 +15,7 @@ export interface WrapOptions {
   /**
    * Per-call deadline in milliseconds. A callback that has not come by then gets a `timeout`
    * TransferError whose hint says `reconnect`; the SFTP channel is ended (a late reply cannot be
-   * trusted) and later calls are refused at once. Default: none.
+   * trusted), and later calls are answered at once. Default: none.
    */
   timeoutMs?: number | undefined;
   /** Strings to keep out of every error (the connection's password, passphrase, private key). */
@@ -26,24 +26,23 @@ interface SessionState {
   options: WrapOptions;
   /** end() or destroy() was called through the wrapper: the close that follows is no loss. */
   ended: boolean;
-  /** Set by a deadline or a lost channel: the session needs a new connection. */
-  reconnectWhy: string | undefined;
-  /** What made the session unusable, kept as the cause of the calls it refuses. */
+  /** Why the session needs a new connection (a deadline, a lost channel), and what caused it. */
+  lostWhy: string | undefined;
   lostBy: unknown;
 }
 
 const states = new WeakMap<object, SessionState>();
-/** The remote path each open handle (a Buffer) was opened with, for read, write, close ... */
+/** The remote path each handle (a Buffer) was opened with, for read, write, close ... */
 const handlePaths = new WeakMap<object, string>();
 
 /**
- * Whether a wrapped SFTP session can no longer be used: its channel is closed, a call passed its
- * deadline, or the connection was lost. Its calls are then refused at once (ssh2 itself would
- * queue them on the closed channel and never call back).
+ * Whether a wrapped SFTP session can no longer be used: its channel closed, a call passed its
+ * deadline, or the connection was lost. ssh2 would queue its calls and never call them back;
+ * the wrapped session answers them at once.
  */
 export function needsReconnect(sftp: object): boolean {
   const state = states.get(sftp);
-  return state !== undefined && (state.reconnectWhy !== undefined || !isOpen(sftp));
+  return state !== undefined && (state.lostWhy !== undefined || !isOpen(sftp));
 }
 
 /**
@@ -53,8 +52,16 @@ export function needsReconnect(sftp: object): boolean {
  * is not changed, except for quiet listeners that notice its channel closing.
  */
 export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {}): S {
-  const state: SessionState = { options, ended: false, reconnectWhy: undefined, lostBy: undefined };
-  watchChannel(sftp, state);
+  const state: SessionState = { options, ended: false, lostWhy: undefined, lostBy: undefined };
+  const lost = (error?: unknown) => {
+    if (state.ended) return;
+    state.lostWhy ??= "its channel was closed";
+    state.lostBy ??= error;
+  };
+  // The 'error' listener also keeps a fatal SFTP error (`level: 'sftp-protocol'`) from crashing
+  // the process as an unhandled 'error' event; its pending requests fail by themselves.
+  const on = safeGet(sftp, "on");
+  if (typeof on === "function") on.call(sftp, "close", () => lost()).on("error", lost);
   const proxy = wrapMethods(sftp, (method, original) => {
     if (method === "end" || method === "destroy") {
       return (...args: unknown[]) => {
@@ -74,7 +81,7 @@ function fail(error: unknown, context: ErrorContext, state: SessionState): Trans
   if (isTransferError(error)) return error;
   const transferError = createTransferError(readError(error, context));
   if (transferError.retry.reconnect && !state.ended) {
-    state.reconnectWhy ??= `${context.operation} failed: ${transferError.reason}`;
+    state.lostWhy ??= `${context.operation} failed: ${transferError.reason}`;
     state.lostBy ??= transferError;
   }
   return transferError;
@@ -87,16 +94,12 @@ function call(
   args: unknown[],
   state: SessionState,
 ): unknown {
-  const context: ErrorContext = {
-    operation: method,
-    path: remotePathOf(method, args, handlePaths),
-    secrets: state.options.secrets,
-  };
+  const path = remotePathOf(method, args, handlePaths);
+  const context: ErrorContext = { operation: method, path, secrets: state.options.secrets };
   const refused = refusal(target, state, context);
   let at = args.length - 1;
   while (at >= 0 && typeof args[at] !== "function") at--;
   const callback = args[at] as AnyMethod | undefined;
-  // ssh2 would queue a request on a closed channel and never call back.
   if (refused && callback && !streamMethods.has(method)) {
     process.nextTick(callback, refused);
     return undefined;
@@ -107,15 +110,9 @@ function call(
     if (done) return; // a reply after the deadline
     done = true;
     clearTimeout(timer);
-    const [handle] = results;
-    if (
-      !error &&
-      (method === "open" || method === "opendir") &&
-      typeof handle === "object" &&
-      handle &&
-      context.path
-    )
-      handlePaths.set(handle, context.path);
+    const handle = results[0];
+    if (!error && path && typeof handle === "object" && handle && /^open/.test(method))
+      handlePaths.set(handle, path);
     return callback?.(error ? fail(error, context, state) : error, ...results);
   };
   // A timer rather than the core's withDeadline: the callback stays a plain callback, called
@@ -124,7 +121,11 @@ function call(
   if (callback && ms !== undefined) {
     timer = setTimeout(() => {
       settle(new DeadlineExceeded(method, ms));
-      endQuietly(target);
+      try {
+        (target as { end?: () => void }).end?.();
+      } catch {
+        // a channel that cannot even end is already gone
+      }
     }, ms);
   }
   const sent = [...args];
@@ -150,12 +151,12 @@ function convertStream(
   const emitter = stream as { emit?: AnyMethod };
   const emit = emitter.emit;
   if (typeof emit !== "function") return stream;
-  let refusedSent = false;
+  let errored = false;
   emitter.emit = function (this: unknown, event: unknown, ...rest: unknown[]) {
     if (event === "error") {
-      // On a closed session the stream can never open: its one error is the refusal.
-      if (refused && refusedSent) return false;
-      refusedSent = true;
+      // On a closed session the stream never opens: its one error is the refusal.
+      if (refused && errored) return false;
+      errored = true;
       rest[0] = refused ?? fail(rest[0], context, state);
     }
     return emit.call(this, event, ...rest);
@@ -164,44 +165,17 @@ function convertStream(
   return stream;
 }
 
-/** The error of a call on a session that cannot answer it, or `undefined` when it can. */
+/** The answer to a call on a session that cannot send it, or `undefined` when it can. */
 function refusal(target: object, state: SessionState, context: ErrorContext) {
-  if (state.reconnectWhy === undefined && isOpen(target)) return undefined;
-  const why = state.reconnectWhy ?? (state.ended ? "it was ended" : "its channel is closed");
+  if (state.lostWhy === undefined && isOpen(target)) return undefined;
+  const why = state.lostWhy ?? (state.ended ? "it was ended" : "its channel is closed");
   const message = `${context.operation} was not sent: the SFTP session needs a new connection (${why})`;
-  return createTransferError({
-    ...readError(message, { ...context, ended: state.ended }),
-    cause: state.lostBy,
-  });
+  const failure = readError(message, { ...context, ended: state.ended });
+  return createTransferError({ ...failure, cause: state.lostBy });
 }
 
 /** ssh2 sends a request only while the channel's outgoing side is open. */
 function isOpen(sftp: object): boolean {
   const channel = safeGet(safeGet(sftp, "outgoing"), "state");
   return channel === undefined || channel === "open";
-}
-
-function endQuietly(sftp: object): void {
-  try {
-    (sftp as { end?: () => void }).end?.();
-  } catch {
-    // a channel that cannot even end is already gone
-  }
-}
-
-/**
- * Quiet listeners on the SFTP channel: a close the application did not ask for marks the session,
- * and an 'error' listener keeps a fatal SFTP error (`level: 'sftp-protocol'`) from crashing the
- * process as an unhandled 'error' event (its pending requests fail with "No response from server").
- */
-function watchChannel(sftp: object, state: SessionState): void {
-  const on = safeGet(sftp, "on");
-  if (typeof on !== "function") return;
-  const lost = (error?: unknown) => {
-    if (state.ended) return;
-    state.reconnectWhy ??= "its channel was closed";
-    state.lostBy ??= error;
-  };
-  on.call(sftp, "close", () => lost());
-  on.call(sftp, "error", lost);
 }
