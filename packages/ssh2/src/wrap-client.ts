@@ -134,6 +134,7 @@ function call(
   try {
     result = original.apply(target, sent);
   } catch (error) {
+    if (done) throw error; // thrown by the callback itself, called at once
     done = true;
     clearTimeout(timer);
     throw fail(error, context, state);
