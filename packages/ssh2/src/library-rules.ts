@@ -1,12 +1,13 @@
 // What ssh2's (and node-ssh's) texts say when their codes say nothing, as message rules in the
 // core's format. Pinned to ssh2 1.17 and node-ssh 13.2; each was seen against OpenSSH or read in
 // their source. The core decides from the reason and signals each names.
-import type { Reason } from "@transfer-errors/core";
 import type { Signal, TextRule } from "@transfer-errors/core/adapter";
 
 /** The connection is gone; the failure came while connecting or logging in. */
 const LOST: Signal[] = ["client-closed"];
 const LOGIN: Signal[] = ["connecting"];
+
+type Reason = TextRule["reason"];
 
 /** A rule on a message (whatever its code), or on one of ssh2's `level`s (read as the code). */
 const rule = (id: string, reason: Reason, on: RegExp | string, signals: Signal[] = []): TextRule =>

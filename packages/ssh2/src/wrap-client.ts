@@ -61,7 +61,10 @@ export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {})
   // The 'error' listener also keeps a fatal SFTP error (`level: 'sftp-protocol'`) from crashing
   // the process as an unhandled 'error' event; its pending requests fail by themselves.
   const on = safeGet(sftp, "on");
-  if (typeof on === "function") on.call(sftp, "close", () => lost()).on("error", lost);
+  if (typeof on === "function") {
+    on.call(sftp, "close", () => lost());
+    on.call(sftp, "error", lost);
+  }
   const proxy = wrapMethods(sftp, (method, original) => {
     if (method === "end" || method === "destroy") {
       return (...args: unknown[]) => {
