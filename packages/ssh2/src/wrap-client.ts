@@ -12,21 +12,16 @@ import { callbackMethods, remotePathOf, streamMethods } from "./operations.js";
 import { type ErrorContext, readError } from "./read-error.js";
 
 export interface WrapOptions {
-  /**
-   * Per-call deadline in milliseconds. A callback that has not come by then gets a `timeout`
-   * TransferError whose hint says `reconnect`; the SFTP channel is ended (a late reply cannot be
-   * trusted), and later calls are answered at once. Default: none.
-   */
+  /** Per-call deadline (ms): past it the callback gets a `timeout`, and the channel is ended. */
   timeoutMs?: number | undefined;
   /** Strings to keep out of every error (the connection's password, passphrase, private key). */
   secrets?: readonly unknown[] | undefined;
 }
 
+/** `ended`: by the application (end(), destroy()); `lostWhy`: why it needs a new connection. */
 interface SessionState {
   options: WrapOptions;
-  /** end() or destroy() was called through the wrapper: the close that follows is no loss. */
   ended: boolean;
-  /** Why the session needs a new connection (a deadline, a lost channel), and what caused it. */
   lostWhy: string | undefined;
   lostBy: unknown;
 }
@@ -35,21 +30,17 @@ const states = new WeakMap<object, SessionState>();
 /** The remote path each handle (a Buffer) was opened with, for read, write, close ... */
 const handlePaths = new WeakMap<object, string>();
 
-/**
- * Whether a wrapped SFTP session can no longer be used: its channel closed, a call passed its
- * deadline, or the connection was lost. ssh2 would queue its calls and never call them back;
- * the wrapped session answers them at once.
- */
+/** Whether a wrapped session can no longer be used (closed channel, deadline, lost connection). */
 export function needsReconnect(sftp: object): boolean {
   const state = states.get(sftp);
   return state !== undefined && (state.lostWhy !== undefined || !isOpen(sftp));
 }
 
 /**
- * Returns `sftp` (an ssh2 `SFTPWrapper`, node-ssh's `requestSFTP()` too) with the same methods
- * and types, in ssh2's callback style: each callback gets a `TransferError` (operation and path
- * filled in) instead of the raw error, streams emit one, a synchronous throw is one. The session
- * is not changed, except for quiet listeners that notice its channel closing.
+ * Returns `sftp` (an ssh2 `SFTPWrapper`, node-ssh's too) with the same methods and types, in
+ * ssh2's callback style: each callback gets a `TransferError` (operation and path filled in)
+ * instead of the raw error, streams emit one, a synchronous throw is one. A call on a closed
+ * channel, which ssh2 would never call back, is answered at once.
  */
 export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {}): S {
   const state: SessionState = { options, ended: false, lostWhy: undefined, lostBy: undefined };
