@@ -27,7 +27,8 @@ export default async function setup(project: TestProject) {
     project.provide("sftp", { available: false, why });
     return;
   }
-  const user = await ensureSftpUser();
+  // A user of its own: another package's test run (or worktree) resets te-sftp's password.
+  const user = await ensureSftpUser("te-ssh2");
   const server = await startSshd({ user });
   project.provide("sftp", { available: true, host: server.host, port: server.port, user });
   return async () => {
