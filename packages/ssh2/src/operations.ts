@@ -1,0 +1,48 @@
+import type { OperationTraits } from "@transfer-errors/core/adapter";
+
+// ssh2's SFTPWrapper client methods as data (ssh2 1.15 to 1.17): which ones take a callback,
+// which argument is the remote path, and what the core must know about each (its traits).
+
+/** The methods whose last argument is an `(err, ...results)` callback. */
+export const callbackMethods: ReadonlySet<string> = new Set(
+  (
+    "open close read write readData writeData fastGet fastPut readFile writeFile appendFile " +
+    "unlink rename mkdir rmdir readdir opendir fstat stat lstat setstat fsetstat futimes utimes " +
+    "fchown chown fchmod chmod readlink symlink realpath ext_openssh_rename ext_openssh_statvfs " +
+    "ext_openssh_fstatvfs ext_openssh_hardlink ext_openssh_fsync ext_openssh_lsetstat " +
+    "ext_openssh_expandPath ext_copy_data ext_home_dir ext_users_groups"
+  ).split(" "),
+);
+
+/** Methods that return a stream; its 'error' events are converted. */
+export const streamMethods: ReadonlySet<string> = new Set([
+  "createReadStream",
+  "createWriteStream",
+]);
+
+/** The remote path's argument where it is not the first (-1: none); symlink makes its second. */
+const pathIndex: Readonly<Record<string, number>> = {
+  fastPut: 1,
+  symlink: 1,
+  ext_home_dir: -1,
+  ext_users_groups: -1,
+};
+
+/** A second append writes the data twice; a second rename fails or renames what replaced the source. */
+export const traits: Readonly<Record<string, OperationTraits>> = {
+  connect: { connects: true },
+  appendFile: { idempotent: false },
+  rename: { idempotent: false },
+  ext_openssh_rename: { idempotent: false },
+};
+
+/** The remote path of a call: a string argument, or the path a handle was opened with. */
+export function remotePathOf(
+  method: string,
+  args: readonly unknown[],
+  handles: WeakMap<object, string>,
+) {
+  const value = args[pathIndex[method] ?? 0];
+  if (typeof value === "string") return value;
+  return typeof value === "object" && value !== null ? handles.get(value) : undefined;
+}

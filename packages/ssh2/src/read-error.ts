@@ -1,0 +1,76 @@
+// Reads what ssh2's SFTPWrapper, its Client or node-ssh threw into the facts of a core `Failure`:
+// which number system its code belongs to, the server's text, and what only the adapter sees.
+// Its messages are data (library-rules.ts); the core decides from there.
+import {
+  type Failure,
+  isDeadlineExceeded,
+  readErrorShape,
+  type Signal,
+  safeString,
+} from "@transfer-errors/core/adapter";
+import { advice } from "./advice.js";
+import { libraryRules } from "./library-rules.js";
+import { traits } from "./operations.js";
+
+/** What the caller knows about the failed call. */
+export interface ErrorContext {
+  /** The method that failed (`"readFile"`, `"connect"`). */
+  operation?: string | undefined;
+  /** The remote path involved. */
+  path?: string | undefined;
+  /** Exact strings to keep out of every text: the connection's password, passphrase, key. */
+  secrets?: readonly unknown[] | undefined;
+  /**
+   * The error came from the ssh2 `Client` (its 'error' event): a number in it is an SSH
+   * disconnect reason, not an SFTP status. `operation: "connect"` implies it.
+   */
+  connection?: boolean | undefined;
+  /** The application ended the SFTP session itself: a later call's failure is no loss to retry. */
+  ended?: boolean | undefined;
+}
+
+/** Reads what ssh2 (or node-ssh) threw into a core `Failure`. Never throws on any value. */
+export function readError(error: unknown, context: ErrorContext = {}): Failure {
+  const { code, message } = readErrorShape(error);
+  const text = message ?? (typeof error === "string" ? error : "");
+  // ssh2's `level` marks an error of the connection (or the SFTP channel): it is gone.
+  const level = safeString(error, "level");
+  const { operation } = context;
+  const connecting = operation === "connect";
+  const signals: Signal[] = [];
+  if (connecting) signals.push("connecting");
+  if (level !== undefined || (context.connection && typeof code !== "number"))
+    signals.push("client-closed");
+  if (context.ended) signals.push("closed-by-application");
+  if (isDeadlineExceeded(error)) signals.push("deadline");
+  // A Node file-system error on the local side of fastGet/fastPut: a syscall and a local path.
+  if (safeString(error, "syscall") && safeString(error, "path")) signals.push("local-file");
+  const failure: Failure = {
+    protocol: "sftp",
+    code: code ?? level,
+    codeSpace: typeof code === "string" ? "system" : level === undefined ? undefined : "library",
+    message: text,
+    operation,
+    traits: operation === undefined ? undefined : traits[operation],
+    path: context.path,
+    signals,
+    rules: libraryRules,
+    advice,
+    cause: error,
+    secrets: context.secrets,
+  };
+  if (typeof code !== "number") return failure;
+  if (text.startsWith("Received ") && text.endsWith(" while establishing SFTP session")) {
+    failure.codeSpace = "library"; // a subsystem's exit code, not an SFTP status
+  } else if (context.connection || connecting || level !== undefined) {
+    // The Client's DISCONNECT error: the reason number and the server's description.
+    failure.codeSpace = "ssh-disconnect";
+    failure.serverMessage = text;
+    signals.push("client-closed");
+  } else {
+    // An SFTP STATUS reply: ssh2 puts the server's text (or its default) in the message.
+    failure.codeSpace = "sftp-status";
+    failure.serverMessage = text;
+  }
+  return failure;
+}

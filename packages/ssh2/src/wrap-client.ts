@@ -1,0 +1,176 @@
+import {
+  type AnyMethod,
+  createTransferError,
+  DeadlineExceeded,
+  deadlineMs,
+  isTransferError,
+  safeGet,
+  type TransferError,
+  wrapMethods,
+} from "@transfer-errors/core/adapter";
+import { callbackMethods, remotePathOf, streamMethods } from "./operations.js";
+import { type ErrorContext, readError } from "./read-error.js";
+
+export interface WrapOptions {
+  /** Per-call deadline (ms): past it the callback gets a `timeout`, and the channel is ended. */
+  timeoutMs?: number | undefined;
+  /** Strings to keep out of every error (the connection's password, passphrase, private key). */
+  secrets?: readonly unknown[] | undefined;
+}
+
+/** `ended`: by the application (end(), destroy()); `lostWhy`: why it needs a new connection. */
+interface SessionState {
+  options: WrapOptions;
+  ended: boolean;
+  lostWhy: string | undefined;
+  lostBy: unknown;
+}
+
+const states = new WeakMap<object, SessionState>();
+/** The remote path each handle (a Buffer) was opened with, for read, write, close ... */
+const handlePaths = new WeakMap<object, string>();
+
+/** Whether a wrapped session can no longer be used (closed channel, deadline, lost connection). */
+export function needsReconnect(sftp: object): boolean {
+  const state = states.get(sftp);
+  return state !== undefined && (state.lostWhy !== undefined || !isOpen(sftp));
+}
+
+/**
+ * Returns `sftp` (an ssh2 `SFTPWrapper`, node-ssh's too) with the same methods and types, in
+ * ssh2's callback style: each callback gets a `TransferError` (operation and path filled in)
+ * instead of the raw error, streams emit one, a synchronous throw is one. A call on a closed
+ * channel, which ssh2 would never call back, is answered at once.
+ */
+export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {}): S {
+  const state: SessionState = { options, ended: false, lostWhy: undefined, lostBy: undefined };
+  const lost = (error?: unknown) => {
+    if (state.ended) return;
+    state.lostWhy ??= "its channel was closed";
+    state.lostBy ??= error;
+  };
+  // The 'error' listener also keeps a fatal SFTP error (`level: 'sftp-protocol'`) from crashing
+  // the process as an unhandled 'error' event; its pending requests fail by themselves.
+  const on = safeGet(sftp, "on");
+  if (typeof on === "function") {
+    on.call(sftp, "close", () => lost());
+    on.call(sftp, "error", lost);
+  }
+  const proxy = wrapMethods(sftp, (method, original) => {
+    if (method === "end" || method === "destroy") {
+      return (...args: unknown[]) => {
+        state.ended = true;
+        return original.apply(sftp, args);
+      };
+    }
+    if (!callbackMethods.has(method) && !streamMethods.has(method)) return undefined;
+    return (...args: unknown[]) => call(sftp, method, original, args, state);
+  });
+  states.set(proxy, state);
+  return proxy;
+}
+
+/** The TransferError of a failure; one that needs a new connection marks the session. */
+function fail(error: unknown, context: ErrorContext, state: SessionState): TransferError {
+  if (isTransferError(error)) return error;
+  const transferError = createTransferError(readError(error, context));
+  if (transferError.retry.reconnect && !state.ended) {
+    state.lostWhy ??= `${context.operation} failed: ${transferError.reason}`;
+    state.lostBy ??= transferError;
+  }
+  return transferError;
+}
+
+function call(
+  target: object,
+  method: string,
+  original: AnyMethod,
+  args: unknown[],
+  state: SessionState,
+): unknown {
+  const path = remotePathOf(method, args, handlePaths);
+  const context: ErrorContext = { operation: method, path, secrets: state.options.secrets };
+  const refused = refusal(target, state, context);
+  let at = args.length - 1;
+  while (at >= 0 && typeof args[at] !== "function") at--;
+  const callback = args[at] as AnyMethod | undefined;
+  if (refused && callback && !streamMethods.has(method)) {
+    process.nextTick(callback, refused);
+    return undefined;
+  }
+  let done = false;
+  let timer: NodeJS.Timeout | undefined;
+  const settle = (error: unknown, ...results: unknown[]) => {
+    if (done) return; // a reply after the deadline
+    done = true;
+    clearTimeout(timer);
+    const handle = results[0];
+    if (!error && path && typeof handle === "object" && handle && /^open/.test(method))
+      handlePaths.set(handle, path);
+    return callback?.(error ? fail(error, context, state) : error, ...results);
+  };
+  // A timer rather than the core's withDeadline: the callback stays a plain callback, called
+  // outside any promise, so that what it throws is thrown as ssh2 would.
+  const ms = deadlineMs(state.options.timeoutMs);
+  if (callback && ms !== undefined) {
+    timer = setTimeout(() => {
+      settle(new DeadlineExceeded(method, ms));
+      try {
+        (target as { end?: () => void }).end?.();
+      } catch {
+        // a channel that cannot even end is already gone
+      }
+    }, ms);
+  }
+  const sent = [...args];
+  if (callback) sent[at] = settle;
+  let result: unknown;
+  try {
+    result = original.apply(target, sent);
+  } catch (error) {
+    if (done) throw error; // thrown by the callback itself, called at once
+    done = true;
+    clearTimeout(timer);
+    throw fail(error, context, state);
+  }
+  return streamMethods.has(method) ? convertStream(result, context, state, refused) : result;
+}
+
+/** A read or write stream whose 'error' events carry TransferErrors. */
+function convertStream(
+  stream: unknown,
+  context: ErrorContext,
+  state: SessionState,
+  refused: TransferError | undefined,
+): unknown {
+  const emitter = stream as { emit?: AnyMethod };
+  const emit = emitter.emit;
+  if (typeof emit !== "function") return stream;
+  let errored = false;
+  emitter.emit = function (this: unknown, event: unknown, ...rest: unknown[]) {
+    if (event === "error") {
+      // On a closed session the stream never opens: its one error is the refusal.
+      if (refused && errored) return false;
+      errored = true;
+      rest[0] = refused ?? fail(rest[0], context, state);
+    }
+    return emit.call(this, event, ...rest);
+  };
+  if (refused) process.nextTick(() => emitter.emit?.("error", refused));
+  return stream;
+}
+
+/** The answer to a call on a session that cannot send it, or `undefined` when it can. */
+function refusal(target: object, state: SessionState, context: ErrorContext) {
+  if (state.lostWhy === undefined && isOpen(target)) return undefined;
+  const why = state.lostWhy ?? (state.ended ? "it was ended" : "its channel is closed");
+  const message = `${context.operation} was not sent: the SFTP session needs a new connection (${why})`;
+  const failure = readError(message, { ...context, ended: state.ended });
+  return createTransferError({ ...failure, cause: state.lostBy });
+}
+
+/** ssh2 sends a request only while the channel's outgoing side is open. */
+function isOpen(sftp: object): boolean {
+  const channel = safeGet(safeGet(sftp, "outgoing"), "state");
+  return channel === undefined || channel === "open";
+}
