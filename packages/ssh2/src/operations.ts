@@ -28,12 +28,35 @@ const pathIndex: Readonly<Record<string, number>> = {
   ext_users_groups: -1,
 };
 
-/** A second append writes the data twice; a second rename fails or renames what replaced the source. */
+/**
+ * The SFTP request each method sends (the catalogs' replies are per request), and which are not
+ * safe to repeat after an ambiguous loss: a second append writes the data twice, a second rename
+ * fails or renames what replaced the source.
+ */
 export const traits: Readonly<Record<string, OperationTraits>> = {
   connect: { connects: true },
-  appendFile: { idempotent: false },
-  rename: { idempotent: false },
-  ext_openssh_rename: { idempotent: false },
+  open: { commands: ["OPEN"] },
+  fastGet: { commands: ["OPEN", "READ"] },
+  fastPut: { commands: ["OPEN", "WRITE"] },
+  readFile: { commands: ["OPEN", "READ"] },
+  writeFile: { commands: ["OPEN", "WRITE"] },
+  appendFile: { commands: ["OPEN", "WRITE"], idempotent: false },
+  unlink: { commands: ["REMOVE"] },
+  rename: { commands: ["RENAME"], idempotent: false },
+  ext_openssh_rename: { commands: ["EXTENDED"], idempotent: false },
+  mkdir: { commands: ["MKDIR"] },
+  rmdir: { commands: ["RMDIR"] },
+  opendir: { commands: ["OPENDIR"] },
+  readdir: { commands: ["OPENDIR", "READDIR"] },
+  stat: { commands: ["STAT"] },
+  lstat: { commands: ["LSTAT"] },
+  setstat: { commands: ["SETSTAT"] },
+  chmod: { commands: ["SETSTAT"] },
+  chown: { commands: ["SETSTAT"] },
+  utimes: { commands: ["SETSTAT"] },
+  readlink: { commands: ["READLINK"] },
+  symlink: { commands: ["SYMLINK"] },
+  realpath: { commands: ["REALPATH"] },
 };
 
 /** The remote path of a call: a string argument, or the path a handle was opened with. */

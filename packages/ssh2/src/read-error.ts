@@ -8,6 +8,7 @@ import {
   type Signal,
   safeString,
 } from "@transfer-errors/core/adapter";
+import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import { libraryRules } from "./library-rules.js";
 import { traits } from "./operations.js";
@@ -55,6 +56,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
     path: context.path,
     signals,
     rules: libraryRules,
+    catalog: replyCatalog,
     advice,
     cause: error,
     secrets: context.secrets,
