@@ -8,6 +8,10 @@ export interface ClientState {
   timeoutMs: number | undefined;
   /** Look at the path after a refusal that does not say why (the `diagnose` option). */
   diagnose: boolean;
+  /** Open the connection again by itself after a loss (the `reconnect` option). */
+  autoReconnect: boolean;
+  /** The wrapped client (the Proxy): what reconnect() and the retry loop work on. */
+  proxy: Client;
   /** The options of the last access(), for reconnect(). */
   accessOptions: AccessOptions | undefined;
   /** The connection is meant to be encrypted (FTPS). */

@@ -2,6 +2,7 @@ import {
   type AnyMethod,
   deadlineMs,
   isThenable,
+  markReconnect,
   secretsOf,
   type TransferError,
   withDeadline,
@@ -13,6 +14,7 @@ import type { FailureContext } from "./context.js";
 import { operations } from "./operations.js";
 import { probedOperations, probePath } from "./probe.js";
 import { isDataReset } from "./read-error.js";
+import { reconnect } from "./reconnect.js";
 import { fromFailure } from "./to-transfer-error.js";
 
 export interface WrapOptions {
@@ -33,6 +35,14 @@ export interface WrapOptions {
    * connection when basic-ftp closed this one) on such a failure. Default: false.
    */
   diagnose?: boolean | undefined;
+  /**
+   * Open the connection again by itself after a loss: the next call first runs `access()` with
+   * the options of the last one and returns to the working directory, and `withRetry` reconnects
+   * the same way. Without it, `withRetry` stops at once on a client that a failure closed (every
+   * further attempt would fail) unless its own `reconnect` option is given. A client the
+   * application closed (`close()`) is never reopened. Default: false.
+   */
+  reconnect?: boolean | undefined;
 }
 
 interface Call {
@@ -174,8 +184,33 @@ function succeeded(state: ClientState, call: Call): void {
   state.workingDir = nextWorkingDir(state.workingDir, call.operation, call.path);
 }
 
+/** The failure as thrown: marked with how withRetry can open the connection again, if it must. */
+function marked(state: ClientState, error: TransferError): TransferError {
+  const connects = operations[error.operation ?? ""]?.traits?.connects === true;
+  if (error.retry.reconnect && !connects) {
+    const canReopen = state.autoReconnect && state.accessOptions && !closedByApplication(state);
+    markReconnect(error, canReopen ? () => reconnect(state.proxy) : null);
+  }
+  return error;
+}
+
+/** The application closed the client (close()): nothing reopens the session behind its back. */
+function closedByApplication(state: ClientState): boolean {
+  const closing = readSafely(
+    () => (state.client.ftp as unknown as { _closingError?: { message?: unknown } })._closingError,
+  );
+  return typeof closing?.message === "string" && closing.message.startsWith("User closed client");
+}
+
+/** With the `reconnect` option, a call on a client a failure closed opens it again first. */
+async function reopened(state: ClientState, operation: string): Promise<void> {
+  const spec = operations[operation];
+  if (!state.autoReconnect || spec?.traits?.connects || closedByApplication(state)) return;
+  if (state.accessOptions && state.client.closed) await reconnect(state.proxy);
+}
+
 function wrapOperation(state: ClientState, operation: string, original: AnyMethod): AnyMethod {
-  return (...args: unknown[]) => {
+  const attempt = (args: unknown[]): unknown => {
     let call: Call | undefined;
     let result: unknown;
     try {
@@ -183,7 +218,9 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
       result = original.apply(state.client, args);
     } catch (error) {
       // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
-      return Promise.reject(failed(state, call ?? startCall(state, operation, []), error));
+      return Promise.reject(
+        marked(state, failed(state, call ?? startCall(state, operation, []), error)),
+      );
     }
     if (!isThenable(result)) {
       call.detach?.();
@@ -197,11 +234,20 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
         succeeded(state, started);
         return value;
       },
-      (error: unknown) => {
-        return state.diagnose
-          ? failedAfterLook(state, started, error)
-          : Promise.reject(failed(state, started, error));
+      async (error: unknown) => {
+        const e = state.diagnose
+          ? await failedAfterLook(state, started, error).catch((x: TransferError) => x)
+          : failed(state, started, error);
+        throw marked(state, e);
       },
+    );
+  };
+  return (...args: unknown[]) => {
+    if (!state.autoReconnect || !state.client.closed) return attempt(args);
+    return reopened(state, operation).then(
+      () => attempt(args),
+      (error: unknown) =>
+        Promise.reject(marked(state, failed(state, startCall(state, "access", []), error))),
     );
   };
 }
@@ -217,6 +263,8 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
     client,
     timeoutMs: deadlineMs(options?.timeoutMs),
     diagnose: options?.diagnose === true,
+    autoReconnect: options?.reconnect === true,
+    proxy: client,
     accessOptions: undefined,
     secure: false,
     secrets: [],
@@ -226,6 +274,7 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
   const proxy = wrapMethods(client, (name, original) =>
     operations[name] ? wrapOperation(state, name, original) : undefined,
   );
+  state.proxy = proxy;
   states.set(proxy, state);
   return proxy;
 }

@@ -5,6 +5,7 @@ import type { CodeSpace, Failure } from "./failure.js";
 import { reasonTexts } from "./reason-texts.js";
 import { isReason, type Reason } from "./reasons.js";
 import { redact } from "./redact.js";
+import type { AttemptRecord } from "./retry.js";
 import { readErrorShape, safeGet, safeText } from "./safe.js";
 import type { Protocol, RetryHint } from "./types.js";
 
@@ -32,6 +33,8 @@ export interface TransferErrorJSON {
   cause:
     | { name: string | undefined; message: string | undefined; code: string | number | undefined }
     | undefined;
+  /** Every failed attempt of the retry loop that ended with this error (`withRetry`). */
+  attempts?: readonly AttemptRecord[];
 }
 
 function cut(text: string, max: number): string {
@@ -72,6 +75,8 @@ export class TransferError extends Error {
   /** The failure happened on a TLS connection (FTPS). */
   declare readonly tls: boolean | undefined;
   declare readonly cause: unknown;
+  /** Every failed attempt of the retry loop that ended with this error (set by `withRetry`). */
+  declare readonly attempts?: readonly AttemptRecord[];
   /** The redacted summary of `cause` that toJSON() and inspect show. */
   readonly #causeSummary: TransferErrorJSON["cause"];
 
@@ -138,6 +143,7 @@ export class TransferError extends Error {
       path: this.path,
       tls: this.tls,
       cause: this.#causeSummary,
+      ...(this.attempts ? { attempts: this.attempts.map((a) => ({ ...a })) } : {}),
     };
   }
 

@@ -6,5 +6,5 @@ export { isRetryable } from "./is-retryable.js";
 export { isReason, type Reason, reasons } from "./reasons.js";
 export { redact } from "./redact.js";
 export { explain, listCodes } from "./registry.js";
-export { type RetryOptions, withRetry } from "./retry.js";
+export { type AttemptRecord, type RetryOptions, withRetry } from "./retry.js";
 export type { CodeInfo, Protocol, RetryHint } from "./types.js";

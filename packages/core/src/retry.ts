@@ -1,6 +1,8 @@
 import { isTransferError } from "./brand.js";
+import { deadlineMs, MAX_TIMER_MS, withDeadline } from "./deadline.js";
 import { createTransferError, type TransferError } from "./error.js";
 import { failureOf } from "./from-unknown.js";
+import { reconnectorOf } from "./reconnect-mark.js";
 import { readErrorShape } from "./safe.js";
 
 export interface RetryOptions {
@@ -23,7 +25,12 @@ export interface RetryOptions {
   reconnect?: (error: TransferError) => unknown;
   /** Also retry operations that may already have taken effect (`retry.ambiguous`). Default false. */
   retryAmbiguous?: boolean;
-  /** Overrides the hint: return true to retry, false to stop. */
+  /**
+   * How long a `reconnect` may take before it counts as a failed attempt. Default 60 000 ms (at
+   * most 2^31 - 1).
+   */
+  reconnectTimeoutMs?: number;
+  /** Overrides the hint: return true to retry, false to stop (a throw reads as false). */
   shouldRetry?: (error: TransferError, attempt: number) => boolean;
   /**
    * Turns what `fn` threw into a TransferError. The adapters bind their `toTransferError` here;
@@ -54,7 +61,13 @@ export function backoffDelay(
   const min = Math.max(0, finiteOr(options.minDelayMs, 500));
   const max = Math.max(0, finiteOr(options.maxDelayMs, 30_000));
   const ceiling = Math.min(max, min * Math.max(1, finiteOr(options.factor, 2)) ** (attempt - 1));
-  const random = Math.min(1, Math.max(0, finiteOr((options.random ?? Math.random)(), 0)));
+  let drawn: unknown;
+  try {
+    drawn = (options.random ?? Math.random)();
+  } catch {
+    drawn = Math.random(); // a broken random source must not replace the failure
+  }
+  const random = Math.min(1, Math.max(0, finiteOr(drawn, 0)));
   const jitter = Math.floor(random * ceiling);
   return serverDelayMs === undefined ? jitter : Math.max(jitter, Math.min(serverDelayMs, max));
 }
@@ -96,23 +109,87 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return raceAbort(wait, signal).finally(() => clearTimeout(timer));
 }
 
+/** One failed attempt, as the final error keeps it (`error.attempts`). */
+export interface AttemptRecord {
+  attempt: number;
+  reason: TransferError["reason"];
+  code: TransferError["code"];
+  /** When it failed, ISO 8601. */
+  at: string;
+}
+
+const RECONNECT_TIMEOUT_MS = 60_000;
+
+/** A hook's own failure must not replace the transfer's: it is ignored (or reads as "stop"). */
+function safely<T>(call: () => T, fallback: T): T {
+  try {
+    return call();
+  } catch {
+    return fallback;
+  }
+}
+
+/** The error withRetry throws: the failure, with every attempt's reason, code and time. */
+function final(error: TransferError, attempts: AttemptRecord[]): TransferError {
+  try {
+    Object.defineProperty(error, "attempts", { value: attempts, configurable: true });
+  } catch {
+    // a frozen error stays as it is
+  }
+  return error;
+}
+
+/**
+ * The client is closed and nothing can reopen it (no `reconnect` option, and the client was not
+ * wrapped to reconnect by itself): every further attempt would fail the same way, so stop now
+ * with an error that says so and keeps the failure as its cause.
+ */
+function cannotReconnect(error: TransferError): TransferError {
+  return createTransferError({
+    protocol: error.protocol,
+    code: error.code,
+    codeSpace: error.codeSpace,
+    serverMessage: error.serverMessage,
+    message: `${error.message} (not retried: the connection is gone, and withRetry has no reconnect: pass the reconnect option, or wrap the client to reconnect by itself)`,
+    operation: error.operation,
+    path: error.path,
+    tls: error.tls,
+    reason: error.reason,
+    cause: error,
+  });
+}
+
 /**
  * Runs `fn`, and repeats it while its error is retryable, with exponential backoff and full
- * jitter; reconnects first when the hint says so. A non-retryable error is thrown at once.
+ * jitter; reconnects first when the hint says so. A non-retryable error is thrown at once, and so
+ * is one after which the client cannot be used again and nothing can reconnect it. The error
+ * thrown in the end keeps every attempt's failure (`error.attempts`).
  */
 export async function withRetry<T>(
   fn: (attempt: number) => T | PromiseLike<T>,
   options: RetryOptions = {},
 ): Promise<T> {
-  const { signal, reconnect } = options;
+  const { signal } = options;
   const retries = retryBudget(options.retries);
   const normalize = options.normalize ?? defaultNormalize;
-  let pendingReconnect: TransferError | undefined;
+  const reconnectTimeoutMs = deadlineMs(options.reconnectTimeoutMs) ?? RECONNECT_TIMEOUT_MS;
+  const attempts: AttemptRecord[] = [];
+  let pendingReconnect:
+    | { error: TransferError; how: (error: TransferError) => unknown }
+    | undefined;
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortReason(signal);
     try {
       const run = async () => {
-        if (pendingReconnect && reconnect) await reconnect(pendingReconnect);
+        if (pendingReconnect) {
+          const { error, how } = pendingReconnect;
+          // A reconnect that never settles must not hold the loop: it fails this attempt.
+          await withDeadline(
+            Promise.resolve().then(() => how(error)),
+            "reconnect",
+            reconnectTimeoutMs,
+          );
+        }
         pendingReconnect = undefined;
         return await fn(attempt);
       };
@@ -121,14 +198,34 @@ export async function withRetry<T>(
       if (signal?.aborted) throw abortReason(signal);
       const error = normalize(thrown);
       if (!isTransferError(error)) throw error;
+      attempts.push({
+        attempt,
+        reason: error.reason,
+        code: error.code,
+        at: new Date().toISOString(),
+      });
       const hint = error.retry;
-      const wanted =
-        options.shouldRetry?.(error, attempt) ??
-        (hint.retryable || (hint.ambiguous === true && options.retryAmbiguous === true));
-      if (!wanted || attempt > retries) throw error;
-      if (hint.reconnect) pendingReconnect = error;
-      await options.onRetry?.(error, attempt);
-      await sleep(backoffDelay(attempt, options, hint.delayMs), signal);
+      const wanted = safely(
+        () =>
+          options.shouldRetry?.(error, attempt) ??
+          (hint.retryable || (hint.ambiguous === true && options.retryAmbiguous === true)),
+        false,
+      );
+      if (!wanted || attempt > retries) throw final(error, attempts);
+      if (hint.reconnect) {
+        const marked = reconnectorOf(error);
+        const how = options.reconnect ?? marked;
+        if (how === null) throw final(cannotReconnect(error), attempts);
+        if (how) pendingReconnect = { error, how };
+      }
+      await safely(() => options.onRetry?.(error, attempt), undefined);
+      await sleep(
+        Math.min(
+          safely(() => backoffDelay(attempt, options, hint.delayMs), 0),
+          MAX_TIMER_MS,
+        ),
+        signal,
+      );
     }
   }
 }

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { isTransferError } from "../src/brand.js";
 import { createTransferError, type TransferError } from "../src/error.js";
+import { markReconnect } from "../src/reconnect-mark.js";
 import { backoffDelay, withRetry } from "../src/retry.js";
 
 const transient = () =>
@@ -198,5 +200,141 @@ describe("withRetry", () => {
     expect(error.cause).toBe(sys);
     const bug = new TypeError("x is not a function");
     await expect(withRetry(() => Promise.reject(bug))).rejects.toBe(bug);
+  });
+});
+
+describe("withRetry and a client that cannot be used again", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const closedClient = () => {
+    const e = lost();
+    markReconnect(e, null);
+    return e;
+  };
+
+  it("stops at once when the client is closed and nothing can reconnect it, keeping the failure", async () => {
+    const fn = vi.fn(async () => {
+      throw closedClient();
+    });
+    const error = (await withRetry(fn, { retries: 5 }).catch((e: unknown) => e)) as TransferError;
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(error.message).toMatch(/not retried: the connection is gone/);
+    expect(error.reason).toBe("connection-lost");
+    expect(isTransferError(error.cause)).toBe(true);
+    expect(error.attempts).toHaveLength(1);
+  });
+
+  it("reconnects with the client's own way when it has one, or with the option", async () => {
+    const how = vi.fn(async () => undefined);
+    let calls = 0;
+    const done = withRetry(
+      async () => {
+        calls++;
+        if (calls === 1) {
+          const e = lost();
+          markReconnect(e, how);
+          throw e;
+        }
+        return "ok";
+      },
+      { minDelayMs: 1 },
+    );
+    await vi.runAllTimersAsync();
+    expect(await done).toBe("ok");
+    expect(how).toHaveBeenCalledTimes(1);
+    // The option wins over a closed client's mark.
+    const option = vi.fn(async () => undefined);
+    let more = 0;
+    const second = withRetry(
+      async () => {
+        more++;
+        if (more === 1) throw closedClient();
+        return "again";
+      },
+      { minDelayMs: 1, reconnect: option },
+    );
+    await vi.runAllTimersAsync();
+    expect(await second).toBe("again");
+    expect(option).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps every attempt's reason, code and time in the final error and its JSON", async () => {
+    const done = withRetry(
+      async (attempt) => {
+        throw attempt < 3 ? transient() : permanent();
+      },
+      { minDelayMs: 1, retries: 5 },
+    ).catch((e: unknown) => e as TransferError);
+    await vi.runAllTimersAsync();
+    const error = await done;
+    expect(error.attempts?.map((a) => [a.attempt, a.reason, a.code])).toEqual([
+      [1, "server-error", 451],
+      [2, "server-error", 451],
+      [3, "not-found", 550],
+    ]);
+    expect(JSON.parse(JSON.stringify(error)).attempts).toHaveLength(3);
+    expect(Date.parse(error.attempts![0]!.at)).not.toBeNaN();
+  });
+
+  it("a hook that throws never replaces the failure", async () => {
+    const boom = () => {
+      throw new Error("hook");
+    };
+    const viaShould = await withRetry(
+      async () => {
+        throw transient();
+      },
+      { shouldRetry: boom },
+    ).catch((e: unknown) => e as TransferError);
+    expect(viaShould.reason).toBe("server-error");
+    const done = withRetry(
+      async () => {
+        throw transient();
+      },
+      { retries: 1, minDelayMs: 1, onRetry: boom, random: boom },
+    ).catch((e: unknown) => e as TransferError);
+    await vi.runAllTimersAsync();
+    expect((await done).reason).toBe("server-error");
+  });
+
+  it("a reconnect that never settles fails its attempt after reconnectTimeoutMs", async () => {
+    let calls = 0;
+    const done = withRetry(
+      async () => {
+        calls++;
+        throw lost();
+      },
+      {
+        retries: 1,
+        minDelayMs: 1,
+        reconnect: () => new Promise(() => undefined),
+        reconnectTimeoutMs: 1_000,
+      },
+    ).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(2_000);
+    const error = (await done) as Error;
+    expect(calls).toBe(1);
+    expect(error.message).toMatch(/reconnect did not settle within 1000 ms/);
+  });
+
+  it("a wait longer than a timer can hold is clamped, not fired at once", async () => {
+    let calls = 0;
+    const done = withRetry(
+      async () => {
+        calls++;
+        throw transient();
+      },
+      { retries: 1, minDelayMs: 1e10, maxDelayMs: 1e10, random: () => 0.5 },
+    ).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(2 ** 31);
+    await done;
+    expect(calls).toBe(2);
   });
 });

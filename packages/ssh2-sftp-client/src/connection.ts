@@ -58,7 +58,8 @@ export function createConnection<C extends object = SftpClientLike>(
     const raw = options.createClient
       ? options.createClient()
       : ((await defaultClient()) as unknown as C);
-    const wrapped = wrapClient(raw, options);
+    // A lost client's errors carry this connection's connect(): withRetry reconnects by itself.
+    const wrapped = wrapClient(raw, { ...options, reconnect: () => connection.connect() });
     try {
       await (wrapped as unknown as SftpClientLike).connect(config);
     } catch (error) {
@@ -69,7 +70,7 @@ export function createConnection<C extends object = SftpClientLike>(
     return wrapped;
   };
 
-  return {
+  const connection: SftpConnection<C> = {
     get client(): C {
       if (current) return current;
       throw createTransferError({
@@ -92,6 +93,7 @@ export function createConnection<C extends object = SftpClientLike>(
       if (previous) await retire(previous, endTimeoutMs);
     },
   };
+  return connection;
 }
 
 /** Ends a client without waiting long or failing: then destroys its socket, whatever happened. */

@@ -5,6 +5,7 @@ import {
   isDeadlineExceeded,
   isThenable,
   isTransferError,
+  markReconnect,
   safeGet,
   secretsOf,
   type TransferError,
@@ -49,6 +50,12 @@ export interface WrapOptions {
    * per upload. Default: false.
    */
   verifyUploads?: boolean | undefined;
+  /**
+   * How to open the connection again after a loss, for `withRetry` (createConnection sets its
+   * own connect()). Without it, withRetry stops at once on a client that needs a new connection,
+   * unless its own `reconnect` option is given: every further call would be refused.
+   */
+  reconnect?: (() => unknown) | undefined;
   /** More strings to keep out of every error (connect()'s password, passphrase and key are added by itself). */
   secrets?: readonly (string | Uint8Array)[] | undefined;
 }
@@ -169,7 +176,10 @@ async function callAsync(
   if (method === "end") state.ending = true;
   const context = contextOf(method, args, state);
   if (state.reconnectWhy !== undefined && method !== "connect" && method !== "end") {
-    throw createTransferError(markedFailure(context, state.reconnectWhy, state.lostBy));
+    throw lostAgain(
+      state,
+      createTransferError(markedFailure(context, state.reconnectWhy, state.lostBy)),
+    );
   }
   const { timeoutMs } = state.options;
   try {
@@ -191,6 +201,7 @@ async function callAsync(
     if (transferError.retry.reconnect && method !== "connect" && method !== "end") {
       state.reconnectWhy = `${method} failed: ${transferError.reason}`;
       state.lostBy = transferError;
+      lostAgain(state, transferError);
     }
     throw transferError;
   }
@@ -227,6 +238,13 @@ async function verifyPut(
     throw toError(error, { ...context, operation: "put" });
   }
   if (failure) throw createTransferError({ ...failure, advice, secrets: state.secrets });
+}
+
+/** Marks a failure of a client that needs a new connection with how withRetry can get one. */
+function lostAgain(state: ClientState, error: TransferError): TransferError {
+  const how = state.options.reconnect;
+  markReconnect(error, state.ending || typeof how !== "function" ? null : () => how());
+  return error;
 }
 
 /** Facts of the wrapper's own failures: the deadline, and a call it refuses to send. */
