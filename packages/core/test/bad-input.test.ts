@@ -1,3 +1,4 @@
+import { runs } from "@transfer-errors/testkit/fast-check";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isTransferError } from "../src/brand.js";
@@ -61,7 +62,7 @@ describe("bad input never throws", () => {
         const info = explain(code, protocol as never);
         expect(info === undefined || typeof info.name === "string").toBe(true);
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -70,7 +71,7 @@ describe("bad input never throws", () => {
       fc.property(hostile, (value) => {
         expect(typeof isRetryable(value)).toBe("boolean");
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -99,7 +100,7 @@ describe("bad input never throws", () => {
           expect(typeof e.explanation).toBe("string");
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 

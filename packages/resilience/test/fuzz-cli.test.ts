@@ -2,6 +2,7 @@
 // `run(argv, io)`, as bin.js calls it): any argv ends in a documented exit code with no internal
 // error, --json prints JSON, and no secret typed in an argument or a pasted line is printed.
 import { Readable } from "node:stream";
+import { runs } from "@transfer-errors/testkit/fast-check";
 import { closedPort } from "@transfer-errors/testkit/net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -84,7 +85,7 @@ describe("CLI argument parsing", () => {
         expect([0, 2], `${JSON.stringify(argv)}: ${result.stderr}`).toContain(result.code);
         expect(result.stderr).not.toMatch(/internal error/);
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -100,7 +101,7 @@ describe("CLI argument parsing", () => {
           else expect(result.stdout).toBe("");
         },
       ),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -117,7 +118,7 @@ describe("CLI argument parsing", () => {
           expect(`${result.stdout}\n${result.stderr}`).not.toContain(secret);
         },
       ),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -142,7 +143,7 @@ describe("CLI argument parsing", () => {
           expect(`${result.stdout}\n${result.stderr}`).not.toContain(secret);
         },
       ),
-      { numRuns: 20 },
+      runs(20),
     );
   });
 });
