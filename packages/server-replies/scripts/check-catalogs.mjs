@@ -14,7 +14,9 @@ const problems = [];
 let ftp = 0;
 let sftp = 0;
 const products = new Set();
-for (const file of readdirSync(catalogDir).filter((f) => f.endsWith(".json")).sort()) {
+for (const file of readdirSync(catalogDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()) {
   const say = (msg) => problems.push(`${file}: ${msg}`);
   let catalog;
   try {
