@@ -1,7 +1,7 @@
 // vitest setupFiles of every project with property tests: every fc.assert of the test file runs
 // with the run's seed (see global-setup.ts) and, when FC_NUM_RUNS is set, that many runs.
 import fc from "fast-check";
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 import { chooseSeed, describeSettings, numRunsOverride } from "./settings.js";
 
 let seed = inject("fastCheckSeed");
@@ -13,3 +13,5 @@ if (seed === undefined) {
 }
 const numRuns = numRunsOverride();
 fc.configureGlobal(numRuns === undefined ? { seed } : { seed, numRuns });
+// Thousands of runs take longer than the timeouts chosen for the runs of a normal test run.
+if (numRuns !== undefined) vi.setConfig({ testTimeout: 600_000 });
