@@ -181,7 +181,7 @@ describeWithServers("421 from vsftpd (one connection per address)", () => {
         await first.access(handle.options());
         break;
       } catch (error) {
-        if (attempt > 20) throw error;
+        if (attempt > 100) throw error;
         await new Promise((r) => setTimeout(r, 100));
       }
     }
