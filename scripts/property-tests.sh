@@ -11,7 +11,7 @@ runs=${1:-10000}
 shift || true
 seeds=("$@")
 [ "${#seeds[@]}" -gt 0 ] || seeds=(default random random)
-mapfile -t files < <(grep -rl --include='*.test.ts' -e 'from "fast-check"' packages/*/test apps/*/test | sort)
+mapfile -t files < <(grep -rlE --include='*.test.ts' '^import .* from "fast-check";$' packages/*/test apps/*/test | sort)
 echo "property tests: ${files[*]}"
 status=0
 for seed in "${seeds[@]}"; do

@@ -20,7 +20,7 @@ const projects = ["packages", "apps"].flatMap((group) =>
 );
 const propertyTests = projects.flatMap((project) =>
   testFiles(join(project, "test"))
-    .filter((file) => /from "fast-check"/.test(readFileSync(file, "utf8")))
+    .filter((file) => /^import [^;]* from "fast-check";$/m.test(readFileSync(file, "utf8")))
     .map((file) => ({ project, file, name: file.slice(repo.length) })),
 );
 
