@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     name: "resilience",
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
+    // Property tests: one seed per run, printed; FC_SEED and FC_NUM_RUNS (see the README).
+    globalSetup: ["../testkit/fast-check/global-setup.ts", "test/global-setup.ts"],
+    setupFiles: ["../testkit/fast-check/setup.ts"],
     // Real servers behind a proxy that breaks connections on purpose; client timeouts are short,
     // but a run of a few dozen operations with retries needs some room on a 2-core machine.
     testTimeout: 60_000,

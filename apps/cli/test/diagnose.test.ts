@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ownName } from "@transfer-errors/testkit/checkout";
 import {
   FTP_TEST_PASSWORD,
   FTP_TEST_USER,
@@ -259,8 +260,9 @@ describe.skipIf(skipWithout(sshdUnavailableReason()))("diagnose: SFTP", () => {
 
   beforeAll(async () => {
     // A user of its own: ensureSftpUser gives a new password on every call, which must not
-    // change the password of the adapter's tests running at the same time.
-    user = await ensureSftpUser("te-cli");
+    // change the password of the adapter's tests running at the same time; and of this
+    // checkout's own, or another checkout's run on the same machine changes it.
+    user = await ensureSftpUser(ownName("te-cli"));
     fixtures = await createSftpFixtures(user);
     sshd = await startSshd({ user });
   });

@@ -1,8 +1,10 @@
+import { runs } from "@transfer-errors/testkit/fast-check";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isTransferError } from "../src/brand.js";
 import { createTransferError } from "../src/error.js";
 import { isRetryable } from "../src/is-retryable.js";
+import { isReason } from "../src/reasons.js";
 import { explain } from "../src/registry.js";
 
 function circular(): object {
@@ -61,7 +63,7 @@ describe("bad input never throws", () => {
         const info = explain(code, protocol as never);
         expect(info === undefined || typeof info.name === "string").toBe(true);
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -70,7 +72,7 @@ describe("bad input never throws", () => {
       fc.property(hostile, (value) => {
         expect(typeof isRetryable(value)).toBe("boolean");
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -99,7 +101,7 @@ describe("bad input never throws", () => {
           expect(typeof e.explanation).toBe("string");
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -125,6 +127,18 @@ describe("bad input never throws", () => {
       const e = createTransferError(value as never);
       expect(isTransferError(e)).toBe(true);
       expect(e.reason).toBe("unknown");
+    }
+  });
+
+  // A known defect, found by fast-check (fuzz-adapters, FC_SEED=1158365731 FC_NUM_RUNS=10000):
+  // code-class.ts looks string codes up in plain objects (systemCodeReasons[code]), so a code
+  // named like an Object.prototype key reads the prototype: the reason is a function or {},
+  // `retryable` undefined. Marked `fails` until core's src is fixed; then drop `.fails`.
+  it.fails("a code named like an Object.prototype key still gets a known reason", () => {
+    for (const code of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const e = createTransferError({ protocol: "ftp", code });
+      expect(isReason(e.reason), code).toBe(true);
+      expect(typeof e.retryable, code).toBe("boolean");
     }
   });
 

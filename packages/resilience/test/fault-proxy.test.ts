@@ -35,6 +35,11 @@ async function startStreamServer(): Promise<{ server: Server; port: number; sock
   return { server, port: address.port, sockets };
 }
 
+/** Polls `condition` until it holds (the test's timeout ends a wait that never does). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 interface Outcome {
   bytes: number;
   /** "end" for an orderly close, the error code for a reset, "open" when still open. */
@@ -42,13 +47,24 @@ interface Outcome {
   ms: number;
 }
 
-/** Connects through the proxy and reads until the connection ends or `waitMs` passes. */
-function readThrough(port: number, waitMs: number, send?: string): Promise<Outcome> {
+/**
+ * Connects through the proxy and reads until the connection ends or `waitMs` passes; with
+ * `openAfter`, until that many bytes have come and the connection is still open a moment later
+ * (so that a busy machine, slow to deliver them, makes no difference).
+ */
+function readThrough(
+  port: number,
+  waitMs: number,
+  { send, openAfter }: { send?: string; openAfter?: number } = {},
+): Promise<Outcome> {
   const started = Date.now();
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
     let bytes = 0;
+    let settled = false;
     const done = (ending: string) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       socket.destroy();
       resolve({ bytes, ending, ms: Date.now() - started });
@@ -57,6 +73,7 @@ function readThrough(port: number, waitMs: number, send?: string): Promise<Outco
     socket.on("connect", () => send && socket.write(send));
     socket.on("data", (chunk) => {
       bytes += chunk.length;
+      if (openAfter !== undefined && bytes >= openAfter) setTimeout(() => done("open"), 50);
     });
     socket.on("end", () => done("end"));
     socket.on("error", (error: NodeJS.ErrnoException) => done(error.code ?? "error"));
@@ -129,21 +146,21 @@ describe("each fault, on a local byte stream", () => {
 
   it("passes everything through without a fault", async () => {
     const p = await through({ kind: "none" });
-    const outcome = await readThrough(p.port, 300);
+    const outcome = await readThrough(p.port, 10_000, { openAfter: STREAM_BYTES });
     expect(outcome).toMatchObject({ bytes: STREAM_BYTES, ending: "open" });
     expect(p.records).toEqual([{ connection: 1, fault: { kind: "none" }, struck: false }]);
   });
 
   it("cuts the stream at exactly the byte asked for, with an orderly close", async () => {
     const p = await through({ kind: "cut", at: { direction: "down", bytes: 12_345 } });
-    const outcome = await readThrough(p.port, 2_000);
+    const outcome = await readThrough(p.port, 10_000);
     expect(outcome).toMatchObject({ bytes: 12_345, ending: "end" });
     expect(p.stats.struck.cut).toBe(1);
   });
 
   it("resets the client mid-stream", async () => {
     const p = await through({ kind: "reset", at: { direction: "down", bytes: 20_000 } });
-    const outcome = await readThrough(p.port, 2_000);
+    const outcome = await readThrough(p.port, 10_000);
     expect(outcome.ending).toBe("ECONNRESET");
     // A reset may discard what the client had not read yet; never more than the mark.
     expect(outcome.bytes).toBeLessThanOrEqual(20_000);
@@ -152,7 +169,7 @@ describe("each fault, on a local byte stream", () => {
 
   it("resets at connect time when the mark is 0", async () => {
     const p = await through({ kind: "reset", at: { direction: "down", bytes: 0 } });
-    const outcome = await readThrough(p.port, 2_000);
+    const outcome = await readThrough(p.port, 10_000);
     expect(outcome).toMatchObject({ bytes: 0, ending: "ECONNRESET" });
   });
 
@@ -166,9 +183,10 @@ describe("each fault, on a local byte stream", () => {
     });
     const ended = once(socket, "end");
     // Wait for the whole stream, so that only the echo of what is sent can follow.
-    while (received < STREAM_BYTES) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => received >= STREAM_BYTES);
     await sent("RNFR a\r\n");
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The echo of a request that does not match comes back.
+    await until(() => received >= STREAM_BYTES + "RNFR a\r\n".length);
     expect(received).toBe(STREAM_BYTES + "RNFR a\r\n".length);
     await sent("RNTO b\r\n");
     await ended;
@@ -185,10 +203,12 @@ describe("each fault, on a local byte stream", () => {
         holdMs: 800,
       },
     );
-    const early = await readThrough(p.port, 400);
+    // The 1000 bytes before the drop come; then nothing, and the connection stays open.
+    const early = await readThrough(p.port, 10_000, { openAfter: 1000 });
     expect(early).toMatchObject({ bytes: 1000, ending: "open" });
     p.queue({ kind: "drop", at: { direction: "down", bytes: 1000 } });
-    const held = await readThrough(p.port, 3_000);
+    // Until the hold ends: then the reset.
+    const held = await readThrough(p.port, 10_000);
     expect(held.bytes).toBe(1000);
     expect(held.ending).toBe("ECONNRESET");
     expect(held.ms).toBeGreaterThanOrEqual(700);
@@ -213,7 +233,7 @@ describe("each fault, on a local byte stream", () => {
     proxy = await startFaultProxy({ target: { port: stream.port }, maxConnections: 1 });
     const first = connect(proxy.port, "127.0.0.1");
     await once(first, "data");
-    const second = await readThrough(proxy.port, 1_000);
+    const second = await readThrough(proxy.port, 10_000);
     first.destroy();
     expect(second.ending).toBe("ECONNRESET");
     expect(proxy.stats.refused).toBe(1);
@@ -226,7 +246,7 @@ describe("each fault, on a local byte stream", () => {
     socket.on("data", (chunk) => {
       received += chunk.length;
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(() => received >= STREAM_BYTES);
     const ended = once(socket, "end");
     expect(p.strikeOpen({ kind: "cut", at: { direction: "down", bytes: 0 } })).toBe(1);
     await ended;
@@ -240,7 +260,11 @@ describe("each fault, on a local byte stream", () => {
     const kinds: string[][] = [];
     for (const seed of [9, 9, 10]) {
       const p = await startFaultProxy({ target: { port: stream.port }, seed, plan });
-      for (let i = 0; i < 12; i++) await readThrough(p.port, 50);
+      for (let i = 1; i <= 12; i++) {
+        await readThrough(p.port, 50);
+        // A busy machine may close the client before the proxy took the connection: wait for it.
+        await until(() => p.records.length >= i);
+      }
       kinds.push(p.records.map((r) => JSON.stringify(r.fault)));
       await p.stop();
     }

@@ -4,6 +4,7 @@
 import * as ftp from "@transfer-errors/basic-ftp";
 import { isReason } from "@transfer-errors/core";
 import * as sftp from "@transfer-errors/ssh2-sftp-client";
+import { runs } from "@transfer-errors/testkit/fast-check";
 import { Client, FTPError } from "basic-ftp";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -57,7 +58,7 @@ for (const adapter of adapters) {
             expect(() => JSON.stringify(error)).not.toThrow();
           },
         ),
-        { numRuns: 400 },
+        runs(400),
       );
     });
 
@@ -67,7 +68,7 @@ for (const adapter of adapters) {
           const first = adapter.toTransferError(error);
           expect(adapter.toTransferError(first)).toBe(first);
         }),
-        { numRuns: 50 },
+        runs(50),
       );
     });
 
@@ -82,7 +83,7 @@ for (const adapter of adapters) {
             expect(texts.includes(secret), `${how} leaked: ${texts}`).toBe(false);
           },
         ),
-        { numRuns: 400 },
+        runs(400),
       );
     });
 
@@ -95,7 +96,7 @@ for (const adapter of adapters) {
           });
           expect(visibleTexts(made)).not.toContain(secret);
         }),
-        { numRuns: 100 },
+        runs(100),
       );
     });
 
@@ -132,7 +133,7 @@ describe("basic-ftp: FTPError replies with planted secrets", () => {
           expect(visibleTexts(made)).not.toContain(secret);
         },
       ),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });
@@ -161,7 +162,7 @@ describe("wrapClient: the secrets of the connection's own config", () => {
         expect(texts).not.toContain(planted.secret);
         raw.close();
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -190,7 +191,7 @@ describe("wrapClient: the secrets of the connection's own config", () => {
           expect(visibleTexts(made)).not.toContain(other);
         },
       ),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 });
@@ -215,7 +216,7 @@ describe("explain, as both adapters re-export it", () => {
           expect(info?.text.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -227,7 +228,7 @@ describe("explain, as both adapters re-export it", () => {
         expect(info?.name).toMatch(/^SSH_FX_/);
         expect(ftp.explain(info!.name)).toEqual(info);
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 });

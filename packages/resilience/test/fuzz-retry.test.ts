@@ -3,6 +3,7 @@
 // the operation threw (or a TransferError holding it as `cause`).
 import { createTransferError, isTransferError, withRetry } from "@transfer-errors/core";
 import { backoffDelay } from "@transfer-errors/core/adapter";
+import { runs } from "@transfer-errors/testkit/fast-check";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -27,15 +28,28 @@ const optionsArb = fc.record(
   { requiredKeys: [] },
 );
 
-/** The longest wait withRetry may take: maxDelayMs when it is a number >= 0, else the default. */
+/**
+ * The longest wait withRetry may take, as RetryOptions.maxDelayMs promises: "No wait is longer
+ * than this". A finite maxDelayMs is the cap as given, above 30 000 too (30 000 is the default,
+ * not a ceiling: with factor 8 the third wait may reach 32 s); a negative one allows no wait;
+ * anything else (none, NaN, an infinity) means the default, 30 000.
+ */
 function cap(maxDelayMs: number | undefined): number {
-  return maxDelayMs !== undefined && maxDelayMs >= 0 ? Math.min(maxDelayMs, 30_000) : 30_000;
+  if (maxDelayMs === undefined || !Number.isFinite(maxDelayMs)) return 30_000;
+  return Math.max(0, maxDelayMs);
 }
 
-/** The retries the budget allows for a sane `retries` (a finite number, or none given). */
-function budget(retries: number | undefined): number | undefined {
-  if (retries === undefined) return 3;
-  return Number.isFinite(retries) ? Math.max(0, Math.floor(retries)) : undefined;
+/** The longest wait the arbitraries above can ask for: the largest finite maxDelayMs. */
+const LONGEST_WAIT = 1e6;
+
+/**
+ * The retries the budget allows: a finite `retries` rounded down (none below 0), Infinity when
+ * asked on purpose, the default 3 for anything else (none, NaN, -Infinity).
+ */
+function budget(retries: number | undefined): number {
+  if (retries === Number.POSITIVE_INFINITY) return retries;
+  if (retries === undefined || !Number.isFinite(retries)) return 3;
+  return Math.max(0, Math.floor(retries));
 }
 
 const ATTEMPT_LIMIT = 40;
@@ -62,7 +76,7 @@ describe("withRetry under any options", () => {
       },
     );
     for (let step = 0; step < 200 && outcome === undefined; step++) {
-      await vi.advanceTimersByTimeAsync(30_001);
+      await vi.advanceTimersByTimeAsync(LONGEST_WAIT + 1);
     }
     if (!outcome) throw new Error("withRetry did not settle");
     return outcome;
@@ -107,7 +121,7 @@ describe("withRetry under any options", () => {
           }
           if (outcome.ok) {
             expect(attempts).toBe(failures + 1);
-            if (allowed !== undefined) expect(failures).toBeLessThanOrEqual(allowed);
+            expect(failures).toBeLessThanOrEqual(allowed);
             return;
           }
           // Gave up: on the last error thrown, or on the original inside a TransferError.
@@ -115,11 +129,28 @@ describe("withRetry under any options", () => {
           expect(isTransferError(outcome.error)).toBe(true);
           const error = outcome.error as { cause?: unknown };
           expect(outcome.error === last || error.cause === last).toBe(true);
-          if (allowed !== undefined) expect(attempts).toBe(allowed + 1);
+          expect(attempts).toBe(allowed + 1);
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
+  });
+
+  it("honours a maxDelayMs above the default 30 000 (the issue's counterexample)", async () => {
+    // factor 8 from minDelayMs 500: the ceilings are 500, 4 000 and 32 000 ms.
+    const waits: number[] = [];
+    let failedAt = 0;
+    const run = withRetry(
+      () => {
+        if (failedAt) waits.push(Date.now() - failedAt);
+        failedAt = Date.now();
+        if (waits.length < 3) throw createTransferError({ protocol: "ftp", code: "ECONNRESET" });
+        return "done";
+      },
+      { maxDelayMs: 245_029.33941597474, factor: 8, retries: 4, random: () => 0.99 },
+    );
+    expect(await settle(run)).toEqual({ ok: true, value: "done" });
+    expect(waits).toEqual([495, 3_960, 31_680]);
   });
 
   it("never retries forever on a retries value that is no number of retries", async () => {
@@ -159,7 +190,7 @@ describe("withRetry under any options", () => {
           if (!outcome.ok && !isTransferError(outcome.error)) expect(outcome.error).toBe(reason);
         },
       ),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 });
@@ -186,7 +217,7 @@ describe("backoffDelay", () => {
           }
         },
       ),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 });

@@ -1,5 +1,6 @@
 // One sshd for the whole run, with its own test user: the ssh2-sftp-client package's setup
 // changes the password of its user at start, so sharing one would race.
+import { ownName } from "@transfer-errors/testkit/checkout";
 import { sshdUnavailableReason } from "@transfer-errors/testkit/sshd";
 import type { TestProject } from "vitest/node";
 import { type SftpSetup, startSftpServer } from "../src/sftp-server.ts";
@@ -29,7 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("resilienceSftp", { ...none, unavailable: why });
     return async () => {};
   }
-  const { setup: sftp, stop } = await startSftpServer("te-res-sftp");
+  const { setup: sftp, stop } = await startSftpServer(ownName("te-res-sftp"));
   project.provide("resilienceSftp", sftp);
   return stop;
 }

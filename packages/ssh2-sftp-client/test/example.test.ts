@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { freePort } from "@transfer-errors/testkit/net";
 import { startSshd } from "@transfer-errors/testkit/sshd";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { download, fetchFile } from "../examples/download-with-retry.js";
 import { createConnection } from "../src/index.js";
 import { connectConfig, describeSftp, running, useFixtures } from "./helpers.js";
@@ -13,17 +13,27 @@ describeSftp("the README example", () => {
 
   it("retries a refused connect until the server is up, then downloads", async () => {
     const port = await freePort();
+    // The example's jitter (Math.random) in the middle: its waits after the first refusal add up
+    // to 7.75 s, time enough for sshd to start on a busy machine. With real random numbers they
+    // may add up to less than the start takes, and the example gives up.
+    const random = vi.spyOn(Math, "random").mockReturnValue(0.5);
     const lines: string[] = [];
-    const late = new Promise((resolve) => setTimeout(resolve, 400)).then(() =>
-      startSshd({ user: running().user, port }),
-    );
-    const work = download(connectConfig({ port }), fixtures().file, (line) => lines.push(line));
-    const sshd = await late;
+    let refused!: () => void;
+    const firstRefusal = new Promise<void>((resolve) => {
+      refused = resolve;
+    });
+    const work = download(connectConfig({ port }), fixtures().file, (line) => {
+      lines.push(line);
+      refused();
+    });
+    // The server starts once the first connect was refused (not after a guessed delay).
+    const sshd = await firstRefusal.then(() => startSshd({ user: running().user, port }));
     try {
       expect((await work).toString()).toBe(fixtures().fileContent);
       expect(lines.length).toBeGreaterThan(0);
       expect(lines[0]).toMatch(/connect attempt 1 failed \(connection-refused\)/);
     } finally {
+      random.mockRestore();
       await sshd.stop();
     }
   });

@@ -1,5 +1,6 @@
 // Starts one OpenSSH sshd for the whole test run (each test file makes its own fixtures, and
 // the files that break connections start their own sshd with this user).
+import { ownName } from "@transfer-errors/testkit/checkout";
 import {
   ensureSftpUser,
   mustHaveServers,
@@ -27,7 +28,8 @@ export default async function setup(project: TestProject) {
     project.provide("sftp", { available: false, why });
     return;
   }
-  const user = await ensureSftpUser();
+  // A user of this checkout's own: another checkout's run would change a shared one's password.
+  const user = await ensureSftpUser(ownName("te-sftp"));
   const server = await startSshd({ user });
   project.provide("sftp", { available: true, host: server.host, port: server.port, user });
   return async () => {

