@@ -7,6 +7,8 @@ import { type WrapOptions, wrapClient } from "../../src/index.js";
 /** The calls the scenarios use, as promises, whichever client is underneath. */
 export interface Calls {
   kind: "node-ftp" | "promise-ftp";
+  /** node-ftp's Client (promise-ftp's rawClient): its events. */
+  raw: Client;
   connect(options: Client.Options): Promise<void>;
   get(path: string): Promise<Buffer>;
   put(data: Buffer | string, path: string): Promise<void>;
@@ -37,6 +39,7 @@ export function nodeFtp(options: WrapOptions = {}): Calls & { client: Client } {
   return {
     kind: "node-ftp",
     client,
+    raw: client,
     connect: (o) =>
       new Promise((resolve, reject) => {
         client.once("ready", () => resolve());
@@ -60,8 +63,12 @@ export function promiseFtp(options: WrapOptions = {}): Calls & { client: Promise
   return {
     kind: "promise-ftp",
     client,
+    raw: client.rawClient as unknown as Client,
+    // promise-ftp reconnects with reconnect() once it was connected; connect() refuses then.
     connect: async (o) => {
-      await client.connect(o);
+      const status = client.getConnectionStatus();
+      if (status === "disconnected") await client.reconnect();
+      else await client.connect(o);
     },
     get: async (path) => drain(await client.get(path)),
     put: (data, path) => client.put(data, path),
