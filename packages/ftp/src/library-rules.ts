@@ -54,7 +54,7 @@ export const libraryRules: readonly TextRule[] = [
   rule(
     "promise-ftp-disconnected",
     "connection-lost",
-    /^can't [\w ']{1,40} when connection status is: '?disconnected'?$/,
+    /^can't [\w ']{1,40} when connection status is: '?disconnect(?:ed|ing)'?$/,
     ["client-closed"],
   ),
   rule("promise-ftp-state", "client-misuse", /^can't [\w ']{1,40} when connection status is: /, [

@@ -207,7 +207,10 @@ function wrapPromise(
         return done(error);
       }
       if (!isThenable(result)) return done(undefined, [result]);
-      const destroy = () => (client as { destroy(): unknown }).destroy();
+      const destroy = () => {
+        state.phase = "closed";
+        (client as { destroy(): unknown }).destroy();
+      };
       withDeadline(Promise.resolve(result), operation, state.options.timeoutMs, destroy).then(
         (value) => {
           state.lastError = undefined;
