@@ -5,7 +5,8 @@ import { Readable, Writable } from "node:stream";
 import { wrapClient as wrapBasicFtp } from "@transfer-errors/basic-ftp";
 import { type FaultProxy, startFaultProxy } from "@transfer-errors/testkit/fault-proxy";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
-import { Client as BasicFtp } from "basic-ftp";
+import { type AccessOptions, Client as BasicFtp } from "basic-ftp";
+import type Client from "ftp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isTransferError, type TransferError } from "../../src/index.js";
 import { type Calls, clients } from "../support/clients.js";
@@ -33,6 +34,15 @@ const sink = () =>
   });
 
 const wrong = "Wrong-Passw0rd-123";
+
+/** node-ftp's connect() options as basic-ftp's access() options. */
+const access = (o: Client.Options): AccessOptions => ({
+  host: o.host ?? "127.0.0.1",
+  port: o.port ?? 21,
+  user: o.user ?? "anonymous",
+  password: o.password ?? "",
+  secure: false,
+});
 const strikeOnPwd = (proxy: FaultProxy) =>
   proxy.strikeOpen({ kind: "reset", at: { direction: "up", match: /^PWD/m } });
 
@@ -58,7 +68,7 @@ const rows: Row[] = [
   {
     title: "wrong password",
     connected: false,
-    basic: (c, h) => c.access({ ...h.options({ password: wrong }), secure: false }),
+    basic: (c, h) => c.access(access(h.options({ password: wrong }))),
     ftp: (c, h) => c.connect(h.options({ password: wrong })),
   },
   {
@@ -114,7 +124,7 @@ for (const kind of ["proftpd", "vsftpd"] as const) {
       it("gives the same reason and retry hint through every adapter", async () => {
         const seen = {} as Record<Via, Outcome>;
         const basic = wrapBasicFtp(new BasicFtp(5_000));
-        if (row.connected) await basic.access({ ...through(), secure: false });
+        if (row.connected) await basic.access(access(through()));
         seen["basic-ftp"] = outcome(await rejectionOf(row.basic(basic, handle, proxy)));
         basic.close();
         for (const via of ["node-ftp", "promise-ftp"] as const) {
