@@ -1,42 +1,24 @@
 import type { OperationTraits } from "@transfer-errors/core/adapter";
 
-// node-ftp's and promise-ftp's methods that talk to the server, as data: where the remote path is
-// among the arguments, and what the core must know about each (its traits).
-
+// node-ftp's and promise-ftp's methods that talk to the server, as data: the index of the remote
+// path among the arguments, and what the core must know about each (its traits).
 export interface Operation {
-  /** Index of the remote path argument. */
   path?: number;
   traits?: OperationTraits;
 }
 
 const connects: OperationTraits = { connects: true };
-// A second append writes the data twice; a second rename fails or renames what replaced the source.
+// A second append writes the data twice; a second rename or SITE may not do what the first did.
 const unsafe: OperationTraits = { idempotent: false };
+const named = (names: string, operation: Operation) =>
+  names.split(" ").map((name) => [name, operation] as const);
 
-export const operations: Readonly<Record<string, Operation>> = {
-  connect: { traits: connects },
-  reconnect: { traits: connects },
-  ascii: {},
-  binary: {},
-  abort: {},
-  cwd: { path: 0 },
-  cdup: {},
-  delete: { path: 0 },
-  site: { traits: unsafe },
-  status: {},
-  rename: { path: 0, traits: unsafe },
-  logout: {},
-  list: { path: 0 },
-  listSafe: { path: 0 },
-  mlsd: { path: 0 },
-  get: { path: 0 },
-  put: { path: 1 },
-  append: { path: 1, traits: unsafe },
-  pwd: {},
-  mkdir: { path: 0 },
-  rmdir: { path: 0 },
-  system: {},
-  size: { path: 0 },
-  lastMod: { path: 0 },
-  restart: {},
-};
+export const operations: Readonly<Record<string, Operation>> = Object.fromEntries([
+  ...named("connect reconnect", { traits: connects }),
+  ...named("ascii binary abort cdup status logout pwd system restart", {}),
+  ...named("cwd delete list listSafe mlsd get mkdir rmdir size lastMod", { path: 0 }),
+  ...named("put", { path: 1 }),
+  ...named("append", { path: 1, traits: unsafe }),
+  ...named("rename", { path: 0, traits: unsafe }),
+  ...named("site", { traits: unsafe }),
+]);

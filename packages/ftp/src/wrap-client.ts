@@ -2,7 +2,6 @@ import {
   type AnyMethod,
   DeadlineExceeded,
   deadlineMs,
-  isThenable,
   secretsOf,
   type TransferError,
   withDeadline,
@@ -14,32 +13,21 @@ import { fromFailure } from "./to-transfer-error.js";
 
 export interface WrapOptions {
   /**
-   * A deadline for every operation (and for node-ftp's connect() until 'ready'), in milliseconds.
-   * Past it the call fails with a `timeout` TransferError whose hint says `reconnect`, and the
-   * connection is destroyed. node-ftp's own connTimeout ends when TCP connects: a server that
-   * never sends its greeting, or a reply that never comes, is waited for without end.
+   * A deadline per call (and for node-ftp's connect() until 'ready'), in ms: past it the call
+   * fails with reason `timeout`, the hint says `reconnect`, and the connection is destroyed.
    */
   timeoutMs?: number | undefined;
-  /**
-   * Receives, as a TransferError, every 'error' the client emits that no pending call received:
-   * a failed connect() of node-ftp, a 421 between calls, a reset while idle. promise-ftp
-   * swallows these; node-ftp throws them when nothing listens to 'error'.
-   */
+  /** Gets each 'error' no pending call took (a failed connect(), a reset between calls). */
   onError?: ((error: TransferError) => void) | undefined;
 }
 
-/** What the wrapper needs of node-ftp's Client (promise-ftp's `rawClient` is one). */
+/** What the wrapper uses of node-ftp's Client (promise-ftp's `rawClient` is one). */
 interface Emitter {
   on(event: string, listener: (...args: never[]) => void): unknown;
   emit(event: string, ...args: unknown[]): unknown;
   listenerCount(event: string): number;
   destroy(): unknown;
-}
-
-interface Pending {
-  operation: string;
-  path: string | undefined;
-  fail(error: unknown): void;
+  connected?: unknown;
 }
 
 interface State {
@@ -51,24 +39,25 @@ interface State {
   phase: "idle" | "connecting" | "ready" | "closed";
   closedByApplication: boolean;
   lastError: unknown;
-  pending: Set<Pending>;
+  /** How to fail each pending call (node-ftp forgets them when its connection closes). */
+  pending: Set<(error: unknown) => void>;
   connectTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The caller's 'error' listeners and what the client got instead. */
+  /** The caller's 'error' listeners and what node-ftp got instead. */
   listeners: WeakMap<object, AnyMethod>;
 }
 
 const wrapped = new WeakSet<object>();
-const LISTENER_METHODS = ["on", "once", "addListener", "prependListener", "prependOnceListener"];
+const LISTENERS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
 const CLOSING = new Set(["end", "destroy", "logout"]);
 
 function failure(state: State, error: unknown, operation?: string, path?: string): TransferError {
-  const connecting = state.phase === "connecting" || operations[operation ?? ""]?.traits?.connects;
+  const connecting = state.phase === "connecting";
   return fromFailure(error, {
-    operation: operation ?? (state.phase === "connecting" ? "connect" : undefined),
+    operation: operation ?? (connecting ? "connect" : undefined),
     path,
     closed: state.phase === "closed",
     closedByApplication: state.closedByApplication,
-    connecting,
+    connecting: connecting || operations[operation ?? ""]?.traits?.connects,
     tls: state.tls,
     secrets: state.secrets,
   });
@@ -78,10 +67,8 @@ function startConnect(state: State, options: unknown): void {
   const o = (options ?? {}) as { password?: unknown; secure?: unknown; secureOptions?: unknown };
   const tls = (o.secureOptions ?? {}) as Record<string, unknown>;
   state.secrets.push(...secretsOf(o.password, tls.passphrase, tls.key, tls.pfx));
-  state.tls = Boolean(o.secure);
-  state.phase = "connecting";
+  Object.assign(state, { tls: Boolean(o.secure), phase: "connecting", lastError: undefined });
   state.closedByApplication = false;
-  state.lastError = undefined;
   const ms = deadlineMs(state.options.timeoutMs);
   clearTimeout(state.connectTimer);
   if (ms === undefined || state.promises) return;
@@ -93,43 +80,38 @@ function startConnect(state: State, options: unknown): void {
   }, ms);
 }
 
-/** node-ftp's 'error': pending calls get it (node-ftp would leave them waiting), else onError. */
-function onRawError(state: State, error: unknown): void {
-  state.lastError = error;
-  if (state.pending.size > 0) {
-    for (const call of [...state.pending]) call.fail(error);
-    return;
-  }
-  const transferError = failure(state, error);
-  if (state.options.onError) state.options.onError(transferError);
-  else if (!state.promises && state.raw.listenerCount("error") <= 1) throw transferError;
-}
-
+/** node-ftp's events: an 'error' fails the pending calls, or goes to onError; so does a close. */
 function listen(state: State): void {
-  const raw = state.raw;
-  raw.on("ready", () => {
+  const failAll = (error: unknown) => {
+    for (const fail of [...state.pending]) fail(error);
+  };
+  state.raw.on("ready", () => {
     clearTimeout(state.connectTimer);
     state.phase = "ready";
   });
-  raw.on("error", (error: unknown) => onRawError(state, error));
-  raw.on("close", () => {
+  state.raw.on("error", (error: unknown) => {
+    state.lastError = error;
+    if (state.pending.size > 0) return failAll(error);
+    const transferError = failure(state, error);
+    if (state.options.onError) state.options.onError(transferError);
+    else if (!state.promises && state.raw.listenerCount("error") <= 1) throw transferError;
+  });
+  state.raw.on("close", () => {
     clearTimeout(state.connectTimer);
     state.phase = "closed";
-    const error = state.lastError ?? new Error(WRAPPER_TEXT.closed);
-    for (const call of [...state.pending]) call.fail(error);
+    failAll(state.lastError ?? new Error(WRAPPER_TEXT.closed));
   });
 }
 
-/** A path or command with a line break would be sent as two commands by node-ftp. */
-function unsafeText(operation: string, args: unknown[]): boolean {
+/** Why a call is not sent: a line break would make two commands; node-ftp would never send it. */
+function refusal(state: State, operation: string, args: unknown[]): Error | undefined {
   const sent = operation === "put" || operation === "append" ? args.slice(1) : args;
-  return sent.some((a) => typeof a === "string" && /[\r\n\0]/.test(a));
-}
-
-function refusal(state: State): Error | undefined {
+  if (sent.some((a) => typeof a === "string" && /[\r\n\0]/.test(a))) {
+    return new Error(WRAPPER_TEXT.controlChars);
+  }
   if (state.promises || state.phase === "connecting" || state.phase === "ready") return undefined;
-  if (state.phase === "closed" && !state.closedByApplication) return new Error(WRAPPER_TEXT.closed);
-  return new Error(WRAPPER_TEXT.notConnected);
+  const closed = state.phase === "closed" && !state.closedByApplication;
+  return new Error(closed ? WRAPPER_TEXT.closed : WRAPPER_TEXT.notConnected);
 }
 
 /** One call: settles once, by its own answer, the deadline, or the connection's end. */
@@ -143,17 +125,16 @@ function track(
   const path = typeof remote === "string" ? remote : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let settled = false;
-  const call: Pending = { operation, path, fail: (error) => done(error) };
   const done = (error: unknown, rest?: unknown[]) => {
     if (settled) return;
     settled = true;
-    state.pending.delete(call);
+    state.pending.delete(fail);
     clearTimeout(timer);
-    if (error) settle(failure(state, error, operation, path));
-    else settle(undefined, rest);
+    settle(error ? failure(state, error, operation, path) : undefined, rest);
   };
+  const fail = (error: unknown) => done(error);
   // end() and logout() settle as the connection closes: that is their answer, not a loss.
-  if (!CLOSING.has(operation)) state.pending.add(call);
+  if (!CLOSING.has(operation)) state.pending.add(fail);
   const ms = state.promises ? undefined : deadlineMs(state.options.timeoutMs);
   if (ms !== undefined) {
     timer = setTimeout(() => {
@@ -163,55 +144,41 @@ function track(
       state.phase = "closed";
     }, ms);
   }
-  return { path, done };
+  return done;
 }
 
+/** node-ftp: the callback (the last argument) gets a TransferError. */
 function wrapCallback(state: State, operation: string, original: AnyMethod): AnyMethod {
   return (...args: unknown[]) => {
-    const index = args.length - 1;
-    const callback = args[index];
+    const callback = args.at(-1);
     if (typeof callback !== "function") return original.apply(state.raw, args);
-    const { done } = track(state, operation, args, (error, rest = []) =>
+    const done = track(state, operation, args, (error, rest = []) =>
       error ? callback(error) : callback(undefined, ...rest),
     );
-    const refused = unsafeText(operation, args)
-      ? new Error(WRAPPER_TEXT.controlChars)
-      : refusal(state);
-    if (refused) {
-      process.nextTick(() => done(refused));
-      return undefined;
-    }
-    const copy = [...args];
-    copy[index] = (error: unknown, ...rest: unknown[]) => done(error, rest);
+    const refused = refusal(state, operation, args);
+    if (refused) return void process.nextTick(() => done(refused));
+    const copy = [...args.slice(0, -1), (error: unknown, ...rest: unknown[]) => done(error, rest)];
     return original.apply(state.raw, copy);
   };
 }
 
-function wrapPromise(
-  state: State,
-  client: object,
-  operation: string,
-  original: AnyMethod,
-): AnyMethod {
+/** promise-ftp: the promise rejects with a TransferError. */
+function wrapPromise(state: State, client: object, operation: string, original: AnyMethod) {
   return (...args: unknown[]) =>
     new Promise((resolve, reject) => {
       if (operations[operation]?.traits?.connects) startConnect(state, args[0]);
-      const { done } = track(state, operation, args, (error, rest) =>
+      const done = track(state, operation, args, (error, rest) =>
         error ? reject(error) : resolve(rest?.[0]),
       );
-      if (unsafeText(operation, args)) return done(new Error(WRAPPER_TEXT.controlChars));
-      let result: unknown;
-      try {
-        result = original.apply(client, args);
-      } catch (error) {
-        return done(error);
-      }
-      if (!isThenable(result)) return done(undefined, [result]);
+      const refused = refusal(state, operation, args);
+      if (refused) return done(refused);
+      // A synchronous throw becomes a rejection, read like the others.
+      const work = new Promise((run) => run(original.apply(client, args)));
       const destroy = () => {
         state.phase = "closed";
         (client as { destroy(): unknown }).destroy();
       };
-      withDeadline(Promise.resolve(result), operation, state.options.timeoutMs, destroy).then(
+      withDeadline(work, operation, state.options.timeoutMs, destroy).then(
         (value) => {
           state.lastError = undefined;
           done(undefined, [value]);
@@ -221,76 +188,70 @@ function wrapPromise(
     });
 }
 
-/** node-ftp's listeners for 'error' get a TransferError; the rest pass through. */
-function wrapListeners(state: State, name: string, original: AnyMethod, self: () => object) {
-  const listeners = state.listeners;
-  if (name === "off" || name === "removeListener") {
-    return (event: unknown, listener: AnyMethod) =>
-      original.call(state.raw, event, (event === "error" && listeners.get(listener)) || listener);
-  }
+/** node-ftp: the caller's 'error' listeners get a TransferError; removing them still works. */
+function wrapListener(state: State, name: string, original: AnyMethod, self: () => object) {
   return (event: unknown, listener: AnyMethod) => {
-    if (event !== "error" || typeof listener !== "function")
+    if (event !== "error" || typeof listener !== "function") {
       return original.call(state.raw, event, listener);
+    }
+    if (!LISTENERS.has(name)) {
+      return original.call(state.raw, event, state.listeners.get(listener) ?? listener);
+    }
     const converted = (error: unknown) => listener.call(self(), failure(state, error));
-    listeners.set(listener, converted);
+    state.listeners.set(listener, converted);
     original.call(state.raw, event, converted);
     return self();
   };
 }
 
 /**
- * node-ftp's Client or a PromiseFtp with the same methods and types. Every failure reaches the
+ * node-ftp's Client or a PromiseFtp, with the same methods and types. Every failure reaches the
  * caller as a TransferError (operation and path filled in): node-ftp's callbacks and 'error'
  * listeners, promise-ftp's rejections. Calls that node-ftp would leave waiting for ever (the
- * connection closed, never connected) fail at once; `options.timeoutMs` is a deadline per call.
+ * connection closed or never opened) fail at once; `options.timeoutMs` is a deadline per call.
  */
 export function wrapClient<T extends object>(client: T, options: WrapOptions = {}): T {
   if (wrapped.has(client)) return client;
-  const promises =
-    typeof (client as { getConnectionStatus?: unknown }).getConnectionStatus === "function";
-  const raw = (promises ? (client as { rawClient?: unknown }).rawClient : client) as Emitter;
+  const promises = typeof (client as { getConnectionStatus?: unknown }).getConnectionStatus;
+  const raw = promises === "function" ? (client as { rawClient?: unknown }).rawClient : client;
   const state: State = {
-    raw,
-    promises,
+    raw: raw as Emitter,
+    promises: promises === "function",
     options: options ?? {},
     secrets: [],
     tls: false,
-    phase: (raw as { connected?: unknown })?.connected === true ? "ready" : "idle",
+    phase: (raw as Emitter | undefined)?.connected === true ? "ready" : "idle",
     closedByApplication: false,
     lastError: undefined,
     pending: new Set(),
     connectTimer: undefined,
     listeners: new WeakMap(),
   };
-  if (raw && typeof raw.on === "function") listen(state);
-  let proxy: T;
-  proxy = wrapMethods(client, (name, original) => {
+  if (typeof state.raw?.on === "function") listen(state);
+  const wrap = (name: string, original: AnyMethod): AnyMethod | undefined => {
+    if (state.promises) return wrapPromise(state, client, name, original);
+    if (name !== "connect") return wrapCallback(state, name, original);
+    return (...args: unknown[]) => {
+      startConnect(state, args[0]);
+      return original.apply(raw, args);
+    };
+  };
+  const proxy: T = wrapMethods(client, (name, original) => {
     if (CLOSING.has(name)) {
+      // promise-ftp's destroy() returns a boolean at once: only its flag is set.
+      const call =
+        operations[name] || (state.promises && name === "end") ? wrap(name, original) : undefined;
       return (...args: unknown[]) => {
         state.closedByApplication = true;
         if (name === "destroy") state.phase = "closed";
-        return promises
-          ? wrapPromise(state, client, name, original)(...args)
-          : original.apply(raw, args);
+        return (call ?? original).apply(raw, args);
       };
     }
-    if (operations[name]) {
-      if (promises) return wrapPromise(state, client, name, original);
-      if (name === "connect") {
-        return (...args: unknown[]) => {
-          startConnect(state, args[0]);
-          return original.apply(raw, args);
-        };
-      }
-      return wrapCallback(state, name, original);
-    }
-    if (
-      !promises &&
-      (LISTENER_METHODS.includes(name) || name === "off" || name === "removeListener")
-    ) {
-      return wrapListeners(state, name, original, () => proxy);
-    }
-    return undefined;
+    if (operations[name]) return wrap(name, original);
+    const listener = LISTENERS.has(name) || name === "off" || name === "removeListener";
+    return listener && !state.promises
+      ? wrapListener(state, name, original, () => proxy)
+      : undefined;
   });
   wrapped.add(proxy);
   return proxy;
