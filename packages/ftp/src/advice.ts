@@ -23,6 +23,8 @@ export const advice: Advice = {
   "promise-ftp-disconnected":
     "promise-ftp's connection is closed: call reconnect() (or connect() with autoReconnect) before the next call.",
   "promise-ftp-state": "promise-ftp refused the call in its current connection status.",
+  "data-reset":
+    "The data connection was reset as the transfer ran. Some servers (ProFTPD) reset it instead of refusing the transfer: the remote file may be missing or unreadable, or its directory not writable.",
   deadline:
     "The operation did not settle within the deadline given to wrapClient (timeoutMs), so the connection was closed.",
   "tls-required":

@@ -14,6 +14,9 @@ export interface FailureContext extends ErrorContext {
   closed?: boolean | undefined;
   closedByApplication?: boolean | undefined;
   connecting?: boolean | undefined;
+  /** The data connection was reset during a transfer; the same happened before for this path. */
+  dataReset?: boolean | undefined;
+  repeated?: boolean | undefined;
   /** The connection was meant to be encrypted (FTPS). */
   tls?: boolean | undefined;
 }

@@ -38,6 +38,8 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
   else if (isReplyCode(code)) {
     if (!OWN_REPLY_TEXTS.has(text)) serverMessage = text;
   } else if (typeof code === "string" && TLS_CODE.test(code)) tls = true;
+  if (ctx.dataReset) signals.push("data-reset");
+  if (ctx.repeated) signals.push("repeated");
   if (ctx.connecting) signals.push("connecting");
   if (ctx.closed) signals.push("client-closed");
   if (ctx.closedByApplication) signals.push("closed-by-application");

@@ -2,6 +2,7 @@ import {
   type AnyMethod,
   DeadlineExceeded,
   deadlineMs,
+  safeGet,
   secretsOf,
   type TransferError,
   withDeadline,
@@ -30,29 +31,46 @@ interface Emitter {
   connected?: unknown;
 }
 
-interface State {
-  raw: Emitter;
-  promises: boolean;
-  options: WrapOptions;
-  secrets: unknown[];
-  tls: boolean;
+class State {
+  secrets: unknown[] = [];
+  tls = false;
   phase: "idle" | "connecting" | "ready" | "closed";
-  closedByApplication: boolean;
+  closedByApplication = false;
+  /** The last 'error' event: a failure with another error came through a call's own callback. */
   lastError: unknown;
   /** How to fail each pending call (node-ftp forgets them when its connection closes). */
-  pending: Set<(error: unknown) => void>;
+  pending = new Set<(error: unknown) => void>();
   connectTimer: ReturnType<typeof setTimeout> | undefined;
   /** The caller's 'error' listeners and what node-ftp got instead. */
-  listeners: WeakMap<object, AnyMethod>;
+  listeners = new WeakMap<object, AnyMethod>();
+  /** Operation + path pairs whose data connection was reset (ProFTPD's refusal of a transfer). */
+  resets = new Set<string>();
+  constructor(
+    readonly raw: Emitter,
+    readonly promises: boolean,
+    readonly options: WrapOptions,
+  ) {
+    this.phase = raw?.connected === true ? "ready" : "idle";
+  }
 }
 
 const wrapped = new WeakSet<object>();
 const LISTENERS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
 const CLOSING = new Set(["end", "destroy", "logout"]);
+const RESETS = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
+const DATA_OPERATIONS = new Set(["get", "put", "append", "list", "listSafe", "mlsd"]);
 
 function failure(state: State, error: unknown, operation?: string, path?: string): TransferError {
   const connecting = state.phase === "connecting";
+  // A reset that came through the call itself, not as an 'error' event, is the data connection's.
+  const key = `${operation}\0${path}`;
+  const reset = RESETS.has(safeGet(error, "code") as string) && error !== state.lastError;
+  const dataReset = reset && operation !== undefined && DATA_OPERATIONS.has(operation);
+  const repeated = dataReset && state.resets.has(key);
+  if (dataReset) state.resets.add(key);
   return fromFailure(error, {
+    dataReset,
+    repeated,
     operation: operation ?? (connecting ? "connect" : undefined),
     path,
     closed: state.phase === "closed",
@@ -130,6 +148,7 @@ function track(
     settled = true;
     state.pending.delete(fail);
     clearTimeout(timer);
+    if (!error) state.resets.delete(`${operation}\0${path}`);
     settle(error ? failure(state, error, operation, path) : undefined, rest);
   };
   const fail = (error: unknown) => done(error);
@@ -214,19 +233,7 @@ export function wrapClient<T extends object>(client: T, options: WrapOptions = {
   if (wrapped.has(client)) return client;
   const promises = typeof (client as { getConnectionStatus?: unknown }).getConnectionStatus;
   const raw = promises === "function" ? (client as { rawClient?: unknown }).rawClient : client;
-  const state: State = {
-    raw: raw as Emitter,
-    promises: promises === "function",
-    options: options ?? {},
-    secrets: [],
-    tls: false,
-    phase: (raw as Emitter | undefined)?.connected === true ? "ready" : "idle",
-    closedByApplication: false,
-    lastError: undefined,
-    pending: new Set(),
-    connectTimer: undefined,
-    listeners: new WeakMap(),
-  };
+  const state = new State(raw as Emitter, promises === "function", options ?? {});
   if (typeof state.raw?.on === "function") listen(state);
   const wrap = (name: string, original: AnyMethod): AnyMethod | undefined => {
     if (state.promises) return wrapPromise(state, client, name, original);

@@ -2,7 +2,7 @@
 // every adapter of the protocol. Each row runs on a real server through basic-ftp's adapter and
 // this one (node-ftp and promise-ftp), and the three answers are compared.
 import { Readable, Writable } from "node:stream";
-import { wrapClient as wrapBasicFtp } from "@transfer-errors/basic-ftp";
+import { reconnect, wrapClient as wrapBasicFtp } from "@transfer-errors/basic-ftp";
 import { type FaultProxy, startFaultProxy } from "@transfer-errors/testkit/fault-proxy";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
 import { type AccessOptions, Client as BasicFtp } from "basic-ftp";
@@ -64,6 +64,21 @@ const rows: Row[] = [
     connected: true,
     basic: (c) => c.uploadFrom(Readable.from(["x"]), `${F.readonlyDir}/new.txt`),
     ftp: (c) => c.put(Buffer.from("x"), `${F.readonlyDir}/new.txt`),
+  },
+  {
+    // The second attempt: basic-ftp's client closed itself after the reset and reconnects.
+    title: "denied upload, again",
+    connected: true,
+    basic: async (c) => {
+      const upload = () => c.uploadFrom(Readable.from(["x"]), `${F.readonlyDir}/new.txt`);
+      await upload().catch(() => reconnect(c));
+      return upload();
+    },
+    ftp: async (c) => {
+      const upload = () => c.put(Buffer.from("x"), `${F.readonlyDir}/new.txt`);
+      await upload().catch(() => undefined);
+      return upload();
+    },
   },
   {
     title: "wrong password",

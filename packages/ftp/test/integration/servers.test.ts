@@ -3,7 +3,7 @@
 // wrong password, control characters, a call after close, a dropped session.
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
 import { describe, expect, it } from "vitest";
-import type { TransferError } from "../../src/index.js";
+import { type TransferError, withRetry } from "../../src/index.js";
 import { clients } from "../support/clients.js";
 import { type Expected, expectTransferError, rejectionOf } from "../support/expect-error.js";
 import { describeWithServers, useFtpServer } from "../support/servers.js";
@@ -149,3 +149,37 @@ for (const kind of ["proftpd", "vsftpd"] as const) {
     }
   });
 }
+
+describeWithServers("ProFTPD resets the data connection when it refuses an upload", () => {
+  const handle = useFtpServer("proftpd");
+  for (const name of ["node-ftp", "promise-ftp"] as const) {
+    it(`${name}: the first reset may be the network; the same again for the path is final`, async () => {
+      const c = clients[name]();
+      await c.connect(handle.options());
+      const path = `${F.readonlyDir}/new.txt`;
+      const upload = { reason: "connection-lost", code: "ECONNRESET", reconnect: true } as const;
+      const first = expectTransferError(await rejectionOf(c.put(Buffer.from("x"), path)), {
+        ...upload,
+        retryable: true,
+        operation: "put",
+        path,
+      });
+      expect(first.explanation).toMatch(/missing or unreadable, or its directory not writable/);
+      const attempts: TransferError[] = [];
+      const error = await rejectionOf(
+        withRetry(() => c.put(Buffer.from("x"), path), {
+          retries: 5,
+          minDelayMs: 1,
+          onRetry: (e) => {
+            attempts.push(e);
+          },
+        }),
+      );
+      expectTransferError(error, { ...upload, retryable: false, operation: "put", path });
+      expect(attempts).toHaveLength(0);
+      // A transfer of the path that works forgets the resets.
+      await c.put(Buffer.from("x"), "fresh.txt");
+      c.end();
+    });
+  }
+});
