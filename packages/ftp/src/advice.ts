@@ -20,9 +20,9 @@ export const advice: Advice = {
     "The path or command contains a line break or NUL, which FTP cannot carry: the wrapper refused to send it (node-ftp would have sent it as a second command).",
   "not-connected":
     "The client has no connection: node-ftp queues the call and never sends it. Call connect() and wait for 'ready'.",
-  "promise-ftp-disconnected":
+  disconnected:
     "promise-ftp's connection is closed: call reconnect() (or connect() with autoReconnect) before the next call.",
-  "promise-ftp-state": "promise-ftp refused the call in its current connection status.",
+  "connection-state": "promise-ftp refused the call in its current connection status.",
   "data-reset":
     "The data connection was reset as the transfer ran. Some servers (ProFTPD) reset it instead of refusing the transfer: the remote file may be missing or unreadable, or its directory not writable.",
   deadline:

@@ -17,6 +17,9 @@ export const WRAPPER_TEXT = {
   controlChars: "Invalid command: Contains control characters.",
 } as const;
 
+/** promise-ftp's FtpConnectionError ("can't perform 'get' command when connection status is: "). */
+const status = "^can't [\\w ']{1,40} when connection status is: ";
+
 const table: [string, TextRule["reason"], RegExp, Signal?][] = [
   ["connect-timeout", "timeout", /^Timeout while connecting to server$/, "client-timeout"],
   ["data-connect-timeout", "data-connection-failed", /^Timed out while making data connection$/],
@@ -29,27 +32,11 @@ const table: [string, TextRule["reason"], RegExp, Signal?][] = [
   ["auth-tls-refused", "unsupported", /^Unable to secure connection\(s\)$/, "tls-refused"],
   ["password-required", "auth-failed", /^Password required$/],
   ["no-compression", "unsupported", /^Compression not supported$/],
-  [
-    "connection-closed",
-    "connection-lost",
-    /^The connection closed before the call/,
-    "server-closed",
-  ],
+  ["connection-closed", "connection-lost", /^The connection closed before the/, "server-closed"],
   ["control-characters", "invalid-name", /^Invalid command: Contains control characters\.$/],
   ["not-connected", "client-misuse", /^Not connected: call connect\(\) first$/, "misuse"],
-  // promise-ftp's FtpConnectionError: the connection is gone, or in no state for the call.
-  [
-    "promise-ftp-disconnected",
-    "connection-lost",
-    /^can't [\w ']{1,40} when connection status is: '?disconnect(?:ed|ing)'?$/,
-    "client-closed",
-  ],
-  [
-    "promise-ftp-state",
-    "client-misuse",
-    /^can't [\w ']{1,40} when connection status is: /,
-    "misuse",
-  ],
+  ["disconnected", "connection-lost", new RegExp(`${status}'?disconnect`), "client-closed"],
+  ["connection-state", "client-misuse", new RegExp(status), "misuse"],
 ];
 
 export const libraryRules: readonly TextRule[] = table.map(([id, reason, pattern, signal]) =>

@@ -54,6 +54,7 @@ class State {
   }
 }
 
+type Settle = (error: unknown, rest?: unknown[]) => void;
 const wrapped = new WeakSet<object>();
 const LISTENERS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
 const CLOSING = new Set(["end", "destroy", "logout"]);
@@ -133,12 +134,7 @@ function refusal(state: State, operation: string, args: unknown[]): Error | unde
 }
 
 /** One call: settles once, by its own answer, the deadline, or the connection's end. */
-function track(
-  state: State,
-  operation: string,
-  args: unknown[],
-  settle: (error: unknown, rest?: unknown[]) => void,
-) {
+function track(state: State, operation: string, args: unknown[], settle: Settle) {
   const remote = args[operations[operation]?.path ?? -1];
   const path = typeof remote === "string" ? remote : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -210,16 +206,13 @@ function wrapPromise(state: State, client: object, operation: string, original: 
 /** node-ftp: the caller's 'error' listeners get a TransferError; removing them still works. */
 function wrapListener(state: State, name: string, original: AnyMethod, self: () => object) {
   return (event: unknown, listener: AnyMethod) => {
-    if (event !== "error" || typeof listener !== "function") {
-      return original.call(state.raw, event, listener);
-    }
-    if (!LISTENERS.has(name)) {
-      return original.call(state.raw, event, state.listeners.get(listener) ?? listener);
-    }
-    const converted = (error: unknown) => listener.call(self(), failure(state, error));
-    state.listeners.set(listener, converted);
-    original.call(state.raw, event, converted);
-    return self();
+    let given = listener;
+    if (event === "error" && typeof listener === "function" && LISTENERS.has(name)) {
+      given = (error: unknown) => listener.call(self(), failure(state, error));
+      state.listeners.set(listener, given);
+    } else if (event === "error") given = state.listeners.get(listener) ?? listener;
+    original.call(state.raw, event, given);
+    return self(); // for chains: client.on("ready", f).on("error", g)
   };
 }
 
@@ -240,7 +233,7 @@ export function wrapClient<T extends object>(client: T, options: WrapOptions = {
     if (name !== "connect") return wrapCallback(state, name, original);
     return (...args: unknown[]) => {
       startConnect(state, args[0]);
-      return original.apply(raw, args);
+      return original.apply(client, args);
     };
   };
   const proxy: T = wrapMethods(client, (name, original) => {
@@ -251,7 +244,7 @@ export function wrapClient<T extends object>(client: T, options: WrapOptions = {
       return (...args: unknown[]) => {
         state.closedByApplication = true;
         if (name === "destroy") state.phase = "closed";
-        return (call ?? original).apply(raw, args);
+        return (call ?? original).apply(client, args);
       };
     }
     if (operations[name]) return wrap(name, original);

@@ -33,7 +33,9 @@ describe("the wrapped client is the same client", () => {
     expect(client).toBeInstanceOf(Client);
     expect((client as unknown as { connected: boolean }).connected).toBe(false);
     expect(wrapClient(client)).toBe(client);
-    expect(client.on("greeting", () => undefined)).toBe(raw);
+    // EventEmitter's methods return the wrapped client, so that a chain stays wrapped.
+    expect(client.on("greeting", () => undefined)).toBe(client);
+    expect(raw.listenerCount("greeting")).toBe(1);
   });
 
   it("promise-ftp: same type; destroy() and getConnectionStatus() stay synchronous", () => {
