@@ -183,3 +183,35 @@ describeWithServers("ProFTPD resets the data connection when it refuses an uploa
     });
   }
 });
+
+describeWithServers("421 from vsftpd (one connection per address)", () => {
+  const handle = useFtpServer("vsftpd", { extraConfig: ["max_per_ip=1"] });
+  for (const name of ["node-ftp", "promise-ftp"] as const) {
+    it(`${name}: the greeting is a 421: service-unavailable, retry after reconnecting`, async () => {
+      const first = clients[name]();
+      // The setup's greeting probe may still count as a connection for a moment.
+      for (let attempt = 0; ; attempt++) {
+        const error = await first.connect(handle.options()).then(
+          () => undefined,
+          (e) => e,
+        );
+        if (error === undefined) break;
+        if (attempt > 20) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const second = clients[name]();
+      const e = expectTransferError(await rejectionOf(second.connect(handle.options())), {
+        reason: "service-unavailable",
+        code: 421,
+        retryable: true,
+        reconnect: true,
+        operation: "connect",
+        path: undefined,
+      });
+      expect(e.serverMessage).toBe("There are too many connections from your internet address.");
+      first.destroy();
+      second.destroy();
+      await new Promise((r) => setTimeout(r, 200));
+    });
+  }
+});
