@@ -215,3 +215,39 @@ describeWithServers("421 from vsftpd (one connection per address)", () => {
     });
   }
 });
+
+describeWithServers("vsftpd requiring TLS", () => {
+  const handle = useFtpServer("vsftpd-tls");
+  for (const name of ["node-ftp", "promise-ftp"] as const) {
+    it(`${name}: a plain login is refused: tls-required, the advice names secure: true`, async () => {
+      const c = clients[name]();
+      const e = expectTransferError(await rejectionOf(c.connect(handle.options())), {
+        reason: "tls-required",
+        code: 530,
+        retryable: false,
+        reconnect: true,
+        operation: "connect",
+        path: undefined,
+      });
+      expect(e.explanation).toContain("secure: true");
+    });
+
+    it(`${name}: with TLS, a missing file is read as on the plain server`, async () => {
+      const c = clients[name]();
+      const ca = handle.server.certPem;
+      await c.connect(
+        handle.options({ secure: true, secureOptions: { ca, servername: "localhost" } }),
+      );
+      const e = expectTransferError(await rejectionOf(c.size(F.missing)), {
+        reason: "file-unavailable",
+        code: 550,
+        retryable: false,
+        reconnect: false,
+        operation: "size",
+        path: F.missing,
+      });
+      expect(e.tls).toBe(true);
+      c.destroy();
+    });
+  }
+});
