@@ -82,6 +82,13 @@ function failure(state: State, error: unknown, operation?: string, path?: string
   });
 }
 
+/** Past a deadline: node-ftp's destroy() only ends its socket, which a silent peer never closes. */
+function closeNow(state: State, destroy: () => unknown): void {
+  const socket = safeGet(state.raw, "_socket") as { destroy?: () => void } | undefined;
+  destroy();
+  socket?.destroy?.();
+}
+
 function startConnect(state: State, options: unknown): void {
   const o = (options ?? {}) as { password?: unknown; secure?: unknown; secureOptions?: unknown };
   const tls = (o.secureOptions ?? {}) as Record<string, unknown>;
@@ -93,7 +100,7 @@ function startConnect(state: State, options: unknown): void {
   if (ms === undefined || state.promises) return;
   state.connectTimer = setTimeout(() => {
     if (state.phase !== "connecting") return;
-    state.raw.destroy();
+    closeNow(state, () => state.raw.destroy());
     state.raw.emit("error", new DeadlineExceeded("connect", ms));
     state.phase = "closed";
   }, ms);
@@ -155,7 +162,7 @@ function track(state: State, operation: string, args: unknown[], settle: Settle)
     timer = setTimeout(() => {
       state.lastError = new DeadlineExceeded(operation, ms);
       done(state.lastError);
-      state.raw.destroy();
+      closeNow(state, () => state.raw.destroy());
       state.phase = "closed";
     }, ms);
   }
@@ -191,7 +198,7 @@ function wrapPromise(state: State, client: object, operation: string, original: 
       const work = new Promise((run) => run(original.apply(client, args)));
       const destroy = () => {
         state.phase = "closed";
-        (client as { destroy(): unknown }).destroy();
+        closeNow(state, () => (client as { destroy(): unknown }).destroy());
       };
       withDeadline(work, operation, state.options.timeoutMs, destroy).then(
         (value) => {

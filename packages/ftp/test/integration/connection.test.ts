@@ -11,6 +11,7 @@ import {
   startStalledListener,
 } from "@transfer-errors/testkit/net";
 import Client from "ftp";
+import PromiseFtp from "promise-ftp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isTransferError, type TransferError, wrapClient } from "../../src/index.js";
 import { clients } from "../support/clients.js";
@@ -83,6 +84,15 @@ describe("no server", () => {
       });
     });
   }
+
+  it("promise-ftp: past the deadline the connection is closed at once, and connect() works again", async () => {
+    const ftp = wrapClient(new PromiseFtp(), { timeoutMs: 300 });
+    await rejectionOf(ftp.connect({ host, port: silent.port }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ftp.getConnectionStatus()).toBe("disconnected");
+    const again = await rejectionOf(ftp.connect({ host, port: await closedPort() }));
+    expect((again as TransferError).reason).toBe("connection-refused");
+  });
 
   it("node-ftp: the caller's 'error' listeners get a TransferError, and removeListener works", async () => {
     const port = await closedPort();
