@@ -1,4 +1,5 @@
 import type { OperationTraits } from "@transfer-errors/core/adapter";
+import { table } from "@transfer-errors/core/adapter";
 
 // basic-ftp's methods that talk to the server, as data: where the remote path and the local file
 // are among the arguments, and what the core must know about each (its traits).
@@ -15,7 +16,7 @@ const connects = { connects: true } as const;
 // A second append writes the data twice; a second rename fails or renames what replaced the source.
 const unsafe = { idempotent: false } as const;
 
-export const operations: Readonly<Record<string, Operation>> = {
+export const operations: Readonly<Record<string, Operation | undefined>> = table({
   access: {
     traits: {
       commands: ["CONNECT", "AUTH", "USER", "PASS", "PBSZ", "PROT", "TYPE", "FEAT", "OPTS"],
@@ -62,7 +63,7 @@ export const operations: Readonly<Record<string, Operation>> = {
   download: { path: 1, local: true, traits: { commands: ["RETR"] } },
   uploadDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD"] } },
   downloadDir: { local: true, traits: { commands: ["RETR", "LIST"] } },
-};
+});
 
 /** Operations that move a file over a data connection (or list one). */
 export function usesDataConnection(operation: string | undefined): boolean {

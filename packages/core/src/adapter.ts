@@ -20,5 +20,6 @@ export { backoffDelay } from "./retry.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
 export { type Finding, findings, isSignal, type Signal, signals } from "./signals.js";
+export { table } from "./table.js";
 export type { TextRule } from "./text-rules.js";
 export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";

@@ -1,4 +1,5 @@
 import type { Reason } from "./reasons.js";
+import { table } from "./table.js";
 
 // Classification as data: the reason each code stands for when its text says nothing more.
 // Kept apart from the explanation texts so that `isRetryable` alone stays small.
@@ -116,7 +117,7 @@ export const winsockReasons: Readonly<Partial<Record<number, Reason>>> = {
 };
 
 /** Node.js system and library codes. TLS certificate codes are matched by `tlsCodePattern`. */
-export const systemCodeReasons: Readonly<Partial<Record<string, Reason>>> = {
+export const systemCodeReasons: Readonly<Partial<Record<string, Reason>>> = table({
   ECONNRESET: "connection-lost",
   ECONNABORTED: "connection-lost",
   EPIPE: "connection-lost",
@@ -154,7 +155,7 @@ export const systemCodeReasons: Readonly<Partial<Record<string, Reason>>> = {
   ERR_INVALID_ARG_TYPE: "client-misuse",
   ERR_INVALID_ARG_VALUE: "client-misuse",
   ERR_SOCKET_BAD_PORT: "client-misuse",
-};
+});
 
 /** System codes whose condition usually clears by itself although their reason does not. */
 export const transientSystemCodes: readonly string[] = ["EAI_AGAIN", "EBUSY", "EMFILE", "ENFILE"];

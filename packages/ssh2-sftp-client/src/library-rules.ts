@@ -2,9 +2,10 @@
 // format. Pinned to ssh2-sftp-client 12.1 and ssh2 1.17; each was seen against OpenSSH or read in
 // their source. The core decides from the reason and signals each names.
 import type { TextRule } from "@transfer-errors/core/adapter";
+import { table } from "@transfer-errors/core/adapter";
 
 /** The methods behind ssh2-sftp-client's internal prefixes, so `operation` names a public method. */
-export const publicMethodOf: Readonly<Record<string, string>> = {
+export const publicMethodOf: Readonly<Record<string, string | undefined>> = table({
   getConnection: "connect",
   _xstat: "stat",
   _rename: "rename",
@@ -24,7 +25,7 @@ export const publicMethodOf: Readonly<Record<string, string>> = {
   downloadFiles: "downloadDir",
   prepareDestination: "downloadDir",
   _prepareDestination: "downloadDir",
-};
+});
 
 /** The texts OpenSSH and ssh2 give SFTP statuses 1 to 8: a message that is one of them is a status. */
 export const sftpStatusTexts: ReadonlySet<string> = new Set([

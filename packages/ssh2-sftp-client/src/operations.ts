@@ -1,10 +1,11 @@
 import type { OperationTraits } from "@transfer-errors/core/adapter";
+import { table } from "@transfer-errors/core/adapter";
 
 // ssh2-sftp-client's public methods as data: which argument is the remote path, how each
 // settles, and what the core must know about each (its traits).
 
 /** Async methods and the index of their remote-path argument (-1: none). */
-export const asyncMethods: Readonly<Record<string, number>> = {
+export const asyncMethods: Readonly<Record<string, number | undefined>> = table({
   connect: -1,
   end: -1,
   cwd: -1,
@@ -27,7 +28,7 @@ export const asyncMethods: Readonly<Record<string, number>> = {
   uploadDir: 1,
   downloadDir: 0,
   rcopy: 0,
-};
+});
 
 /** Methods that return a stream at once; only their synchronous throw is converted. */
 export const streamMethods: ReadonlySet<string> = new Set([
@@ -51,7 +52,7 @@ const unsafe = { idempotent: false } as const;
  * catalogs' replies are per request; a request on an open handle says nothing of the method), and which are not safe to repeat after an ambiguous loss (a second append
  * writes the data twice; a second rename fails or renames what replaced the source).
  */
-export const traits: Readonly<Record<string, OperationTraits>> = {
+export const traits: Readonly<Record<string, OperationTraits | undefined>> = table({
   connect: { connects: true },
   get: { commands: ["OPEN", "READ"] },
   fastGet: { commands: ["OPEN", "READ"] },
@@ -72,7 +73,7 @@ export const traits: Readonly<Record<string, OperationTraits>> = {
   uploadDir: { commands: ["MKDIR", "OPEN", "WRITE"] },
   downloadDir: { commands: ["OPENDIR", "OPEN", "READ"] },
   rcopy: { commands: ["OPEN", "READ", "WRITE"] },
-};
+});
 
 /** The remote path of a call, when its method has one and it is a string. */
 export function remotePathOf(method: string, args: readonly unknown[]): string | undefined {

@@ -1,4 +1,5 @@
 import type { OperationTraits } from "@transfer-errors/core/adapter";
+import { table } from "@transfer-errors/core/adapter";
 
 // ssh2's SFTPWrapper client methods as data (ssh2 1.15 to 1.17): which ones take a callback,
 // which argument is the remote path, and what the core must know about each (its traits).
@@ -33,7 +34,7 @@ const pathIndex: Readonly<Record<string, number>> = {
  * safe to repeat after an ambiguous loss: a second append writes the data twice, a second rename
  * fails or renames what replaced the source.
  */
-export const traits: Readonly<Record<string, OperationTraits>> = {
+export const traits: Readonly<Record<string, OperationTraits | undefined>> = table({
   connect: { connects: true },
   open: { commands: ["OPEN"] },
   fastGet: { commands: ["OPEN", "READ"] },
@@ -57,7 +58,7 @@ export const traits: Readonly<Record<string, OperationTraits>> = {
   readlink: { commands: ["READLINK"] },
   symlink: { commands: ["SYMLINK"] },
   realpath: { commands: ["REALPATH"] },
-};
+});
 
 /** The remote path of a call: a string argument, or the path a handle was opened with. */
 export function remotePathOf(

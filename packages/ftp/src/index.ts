@@ -1,0 +1,15 @@
+// @transfer-errors/ftp: node-ftp's and promise-ftp's errors as typed, explained TransferErrors.
+export {
+  type CodeInfo,
+  explain,
+  isTransferError,
+  type Protocol,
+  type Reason,
+  type RetryHint,
+  type RetryOptions,
+  TransferError,
+  type TransferErrorJSON,
+} from "@transfer-errors/core";
+export type { ErrorContext } from "./context.js";
+export { isRetryable, toTransferError, withRetry } from "./to-transfer-error.js";
+export { type WrapOptions, wrapClient } from "./wrap-client.js";
