@@ -9,6 +9,7 @@ import {
   type Signal,
   safeGet,
 } from "@transfer-errors/core/adapter";
+import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import type { FailureContext } from "./context.js";
 import { libraryRules, OWN_REPLY_TEXTS } from "./library-rules.js";
@@ -55,6 +56,7 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
     tls,
     signals,
     rules: libraryRules,
+    catalog: replyCatalog,
     advice,
     cause: error,
     secrets: ctx.secrets && ctx.secrets.length > 0 ? ctx.secrets : undefined,

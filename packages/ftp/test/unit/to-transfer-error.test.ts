@@ -2,10 +2,9 @@
 // (makeError in lib/connection.js, promise-ftp-common's classes, made here by the libraries
 // themselves where they export them). The integration tests produce the same from real servers.
 import { isTransferError } from "@transfer-errors/core";
+import { formatAccuracy, ftpCorpus, measureAccuracy } from "@transfer-errors/server-replies/corpus";
 import PromiseFtp from "promise-ftp";
 import { describe, expect, it } from "vitest";
-import { formatAccuracy, measureAccuracy } from "../../../core/test/corpus/accuracy.js";
-import { ftpCorpus } from "../../../core/test/corpus/ftp-corpus.js";
 import { isRetryable, toTransferError } from "../../src/index.js";
 import { expectShape } from "../support/expect-error.js";
 
