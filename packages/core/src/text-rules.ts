@@ -42,6 +42,12 @@ export interface TextRule {
 
 const SFTP_GENERIC = [4, 5] as const;
 
+/** Every negative FTP reply but 425, whose code already says the data connection failed. */
+const NEGATIVE_BUT_DATA_CONNECTION: readonly number[] = Array.from(
+  { length: 200 },
+  (_, i) => 400 + i,
+).filter((code) => code !== 425);
+
 export const textRules: readonly TextRule[] = [
   {
     id: "tls-failed",
@@ -78,10 +84,18 @@ export const textRules: readonly TextRule[] = [
     retryable: true,
   },
   {
+    id: "bad-handle",
+    // A handle the server does not know (closed, or never opened): the client's own mistake.
+    reason: "client-misuse",
+    pattern:
+      /\b(?:invalid|unknown|bad|no such) (?:file |directory |dir )?handle\b|\bbad file (?:descriptor|number)\b|\bEBADF\b|\bhandle (?:is )?(?:not open|invalid|unknown)\b/i,
+    sftp: [4, 5, 9],
+  },
+  {
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
-      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b/i,
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b/i,
     ftp: "negative",
     exceptConnecting: true,
   },
@@ -153,18 +167,31 @@ export const textRules: readonly TextRule[] = [
   },
   {
     id: "io-error",
-    // A failing disk or a resource exhausted on the server: worth another try.
+    // A failing disk on the server: worth another try.
     reason: "server-error",
     pattern:
-      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\btoo many open files\b|\bEMFILE\b|\b(?:reading|writing) (?:from|to) (?:the )?(?:local )?file (?:failed|error)|\b(?:error|failure) (?:reading|writing) (?:from |to )?(?:the )?(?:local )?file\b|\bcould not (?:read from|write to) (?:the )?file\b|\bcannot allocate memory\b|\bout of memory\b/i,
+      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\b(?:reading|writing) (?:from|to) (?:the )?(?:local )?file (?:failed|error)|\b(?:error|failure) (?:reading|writing) (?:from |to )?(?:the )?(?:local )?file\b|\bcould not (?:read from|write to) (?:the )?file\b|\bstale (?:NFS )?(?:file )?handle\b|\bESTALE\b/i,
     ftp: "negative",
+    // 28 FILE_CORRUPT: some servers send it for EIO.
+    sftp: [4, 5, 28],
+    retryable: true,
+  },
+  {
+    id: "out-of-resources",
+    // A resource exhausted on the server (files, memory): worth another try. A 425 names the
+    // data connection, which says more than the resource behind it.
+    reason: "server-error",
+    pattern:
+      /\btoo many open files\b|\bEMFILE\b|\bENFILE\b|\bcannot allocate memory\b|\bout of memory\b|\bENOMEM\b|\bout of streams resources\b/i,
+    ftp: NEGATIVE_BUT_DATA_CONNECTION,
     sftp: SFTP_GENERIC,
     retryable: true,
   },
   {
     id: "internal-error",
     reason: "server-error",
-    pattern: /^\s*OOPS:|\binternal (?:server )?error\b|\braw error\b|\bunexpected error\b/i,
+    pattern:
+      /^\s*OOPS:|\binternal (?:server )?error\b|\braw error\b|\bunexpected error\b|\billegal seek\b|\bESPIPE\b|\btoo many links\b|\bEMLINK\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -251,7 +278,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-parameter",
     reason: "bad-request",
     pattern:
-      /\binvalid (?:parameters?|arguments?|options?)\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b/i,
+      /\binvalid (?:parameters?|arguments?|options?)\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b/i,
     ftp: "file",
     sftp: [4, 5, 8],
   },
@@ -267,7 +294,7 @@ export const textRules: readonly TextRule[] = [
     id: "busy",
     reason: "file-busy",
     pattern:
-      /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b/i,
+      /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b|\bdeadlock\b|\bEDEADLK\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -285,6 +312,13 @@ export const textRules: readonly TextRule[] = [
     reason: "server-error",
     pattern: /\bunique file ?name\b/i,
     ftp: "file",
+  },
+  {
+    id: "aborted",
+    // "Transfer aborted", with no more precise cause read above (a full disk, a lock, a timeout).
+    reason: "transfer-aborted",
+    pattern: /\btransfer (?:was |has been )?aborted\b|\baborted (?:the )?transfer\b/i,
+    ftp: [426, 450, 451],
   },
   {
     id: "kicked",

@@ -74,6 +74,17 @@ describe("text refinement", () => {
     [522, "SSL/TLS required on the data channel", "tls-required", false],
     [550, "SSL/TLS required on the control channel", "tls-required", false],
     [550, "SITE CHMOD not supported", "unsupported", false],
+    [501, "PORT not allowed after EPSV ALL", "bad-sequence", false],
+    [500, "Illegal EPRT command, EPSV ALL in effect", "bad-sequence", false],
+    [550, "/pub/x.txt: Stale file handle", "server-error", true],
+    [450, "/pub: Stale NFS file handle", "server-error", true],
+    [425, "PASV: Too many open files", "data-connection-failed", true],
+    [425, "Error reading from file", "server-error", true],
+    [550, "/pub/dir: Too many links", "server-error", false],
+    [451, "Transfer aborted. Resource deadlock avoided", "file-busy", true],
+    [451, "Transfer aborted. Protocol error", "transfer-aborted", true],
+    [451, "Transfer aborted. No space left on device", "no-space", true],
+    [451, "Transfer aborted. Illegal seek", "server-error", true],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);
@@ -103,6 +114,24 @@ describe("text refinement", () => {
     expect(sftp(4, "Failure").reason).toBe("server-error");
     expect(sftp(2, "Permission denied").reason).toBe("not-found");
     expect(sftp(3, "No such file").reason).toBe("permission-denied");
+  });
+
+  it("reads handles the server does not know as the client's mistake", () => {
+    expect(sftp(9, "Invalid handle").reason).toBe("client-misuse");
+    expect(sftp(4, "read /srv/a.csv: bad file descriptor").reason).toBe("client-misuse");
+    expect(sftp(4, "invalid directory handle").reason).toBe("client-misuse");
+    expect(sftp(4, "Stale file handle").reason).toBe("server-error");
+  });
+
+  it("reads invalid owners, flags and offsets as bad requests", () => {
+    expect(sftp(4, "invalid owner").reason).toBe("bad-request");
+    expect(sftp(30, "invalid group").reason).toBe("bad-request");
+    expect(sftp(4, "bad file flags").reason).toBe("bad-request");
+    expect(sftp(4, "readat /srv/a.csv: negative offset").reason).toBe("bad-request");
+  });
+
+  it("retries an I/O error whatever status carries it", () => {
+    expect(sftp(28, "Input/output error").retry.retryable).toBe(true);
   });
 
   it("has at least one sample above for every rule, and each rule matches its own sample", () => {
@@ -142,6 +171,9 @@ describe("text refinement", () => {
       "permission-denied": ["sftp", 4, "Permission denied"],
       unsupported: ["sftp", 4, "Operation unsupported"],
       "connection-closed": ["ftp", 451, "Connection reset by peer"],
+      "bad-handle": ["sftp", 4, "invalid handle"],
+      "out-of-resources": ["ftp", 451, "Too many open files"],
+      aborted: ["ftp", 451, "Transfer aborted"],
     };
     for (const rule of textRules) {
       const sample = samples[rule.id];
