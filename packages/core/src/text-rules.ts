@@ -57,10 +57,26 @@ export const textRules: readonly TextRule[] = [
     ftp: "negative",
   },
   {
+    id: "security-sequence",
+    // PBSZ, PROT or CCC before the control connection is secured: RFC 4217 wants AUTH first.
+    reason: "bad-sequence",
+    pattern:
+      /\b(?:PBSZ|PROT|CCC)\b[^.\n]{0,40}\b(?:(?:in|un)secure|secured?|protected|encrypted) (?:control )?(?:connection|channel|session)/i,
+    ftp: "negative",
+  },
+  {
+    id: "ipv4-only",
+    // PASV and PORT carry IPv4 addresses only: on an IPv6 session the server wants EPSV or EPRT.
+    reason: "unsupported",
+    pattern:
+      /\b(?:PASV|PORT|LPSV|LPRT)\b[^.\n]{0,40}\b(?:IPv6|only (?:for|on|available for) IPv4)\b|\bIPv6\b[^.\n]{0,40}\b(?:EPSV|EPRT)\b/i,
+    ftp: "negative",
+  },
+  {
     id: "tls-required",
     reason: "tls-required",
     pattern:
-      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted|supported)|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b/i,
+      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted|supported)|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
     ftp: "negative",
   },
   {
@@ -135,6 +151,15 @@ export const textRules: readonly TextRule[] = [
     reconnect: true,
   },
   {
+    id: "session-setup",
+    // The login was accepted but the server could not set up the session (its user ids,
+    // privileges, chroot or environment): the server's failure, not the credentials'.
+    reason: "server-error",
+    pattern:
+      /\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) (?:set|switch|drop|change to) (?:the )?(?:uid|gid|euid|egid|user id|group id|(?:guest |anonymous |user )?privileges|capabilities)\b|\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) set ?up (?:the |a )?(?:environment|(?:secure )?chroot|secure anonymous)|\blocal resource failure\b/i,
+    ftp: "negative",
+  },
+  {
     id: "login-incorrect",
     reason: "auth-failed",
     pattern:
@@ -145,7 +170,7 @@ export const textRules: readonly TextRule[] = [
     id: "transfer-aborted",
     reason: "transfer-aborted",
     pattern:
-      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection (?:was )?(?:closed|reset|lost|broken)/i,
+      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection (?:was )?(?:closed|reset|lost|broken)|\berror (?:while|during) transfer+ing\b/i,
     ftp: "negative",
   },
   {
@@ -154,7 +179,7 @@ export const textRules: readonly TextRule[] = [
     // proxy): a setup problem that repeating does not fix.
     reason: "data-connection-failed",
     pattern:
-      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)(?: command)?\b/i,
+      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)(?: command)?\b|\bprivileged (?:data )?ports?\b|\bports? ?(?:<|below|under|lower than) ?1024\b|\baddress (?:is )?not (?:yours|your own)\b/i,
     ftp: "negative",
     retryable: false,
   },
@@ -162,7 +187,7 @@ export const textRules: readonly TextRule[] = [
     id: "data-connection",
     reason: "data-connection-failed",
     pattern:
-      /\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel)/i,
+      /\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel|socket)|\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) create (?:a |the )?(?:listening |passive )?socket\b/i,
     ftp: "negative",
   },
   {

@@ -85,6 +85,16 @@ describe("text refinement", () => {
     [451, "Transfer aborted. Protocol error", "transfer-aborted", true],
     [451, "Transfer aborted. No space left on device", "no-space", true],
     [451, "Transfer aborted. Illegal seek", "server-error", true],
+    [503, "PBSZ needs a secure connection.", "bad-sequence", false],
+    [503, "USER command not valid on insecure control connection", "tls-required", false],
+    [425, "You cannot use PASV on IPv6 connections. Use EPSV instead.", "unsupported", false],
+    [502, "PORT is not available on IPv6 connections", "unsupported", false],
+    [550, "Can't set uid.", "server-error", false],
+    [421, "Local resource failure", "server-error", true],
+    [421, "Could not create socket.", "data-connection-failed", true],
+    [425, "Error while transferring data: ECONNRESET", "transfer-aborted", true],
+    [501, "Sorry, I won't connect to ports < 1024", "data-connection-failed", false],
+    [501, "PORT to a privileged port refused.", "data-connection-failed", false],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);
@@ -174,6 +184,9 @@ describe("text refinement", () => {
       "bad-handle": ["sftp", 4, "invalid handle"],
       "out-of-resources": ["ftp", 451, "Too many open files"],
       aborted: ["ftp", 451, "Transfer aborted"],
+      "security-sequence": ["ftp", 503, "PROT not allowed on insecure control connection"],
+      "ipv4-only": ["ftp", 500, "PASV is only for IPv4: use EPSV"],
+      "session-setup": ["ftp", 530, "Can't set guest privileges."],
     };
     for (const rule of textRules) {
       const sample = samples[rule.id];
