@@ -170,7 +170,7 @@ export const textRules: readonly TextRule[] = [
     id: "transfer-aborted",
     reason: "transfer-aborted",
     pattern:
-      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection (?:was )?(?:closed|reset|lost|broken)|\berror (?:while|during) transfer+ing\b/i,
+      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection (?:was )?(?:closed|reset|lost|broken)|\berror (?:while|during) transfer+ing\b|\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
     ftp: "negative",
   },
   {
@@ -179,7 +179,7 @@ export const textRules: readonly TextRule[] = [
     // proxy): a setup problem that repeating does not fix.
     reason: "data-connection-failed",
     pattern:
-      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)(?: command)?\b|\bprivileged (?:data )?ports?\b|\bports? ?(?:<|below|under|lower than) ?1024\b|\baddress (?:is )?not (?:yours|your own)\b/i,
+      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)\b(?! format)(?: command)?|\bprivileged (?:data )?ports?\b|\bports? ?(?:<|below|under|lower than) ?1024\b|\baddress (?:is )?not (?:yours|your own)\b/i,
     ftp: "negative",
     retryable: false,
   },
@@ -295,15 +295,15 @@ export const textRules: readonly TextRule[] = [
     id: "unsupported",
     reason: "unsupported",
     pattern:
-      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\bunknown command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not )?(?:recogni[sz]ed|understood)\b|\bcommand unrecogni[sz]ed\b|\bunknown (?:option|algorithm|extension|mode type)\b|\boptions? not (?:understood|supported)\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b/i,
-    ftp: "file",
+      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not )?(?:recogni[sz]ed|understood)\b|\bcommand unrecogni[sz]ed\b|\bunknown (?:option|algorithm|extension|mode type)\b|\boptions? not (?:understood|supported)\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b/i,
+    ftp: "negative",
     sftp: SFTP_GENERIC,
   },
   {
     id: "invalid-parameter",
     reason: "bad-request",
     pattern:
-      /\binvalid (?:parameters?|arguments?|options?)\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b/i,
+      /\binvalid (?:[\w-]{1,12} )?(?:parameters?|arguments?|options?|format)\b|\b(?:missing|no) (?:argument|parameter)s?\b|\brequires? (?:at least )?(?:one|an?) (?:argument|parameter)|\bno (?:file|directory|path) ?name\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b/i,
     ftp: "file",
     sftp: [4, 5, 8],
   },

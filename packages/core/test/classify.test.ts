@@ -95,6 +95,21 @@ describe("text refinement", () => {
     [425, "Error while transferring data: ECONNRESET", "transfer-aborted", true],
     [501, "Sorry, I won't connect to ports < 1024", "data-connection-failed", false],
     [501, "PORT to a privileged port refused.", "data-connection-failed", false],
+    [551, "write EPIPE", "transfer-aborted", true],
+    [550, "read ECONNRESET", "transfer-aborted", true],
+    [
+      451,
+      "Sorry, the maximum number of data transfers (5) are being used.",
+      "service-unavailable",
+      true,
+    ],
+    [504, "xyz: Invalid ALLO argument", "bad-request", false],
+    [504, "AUTH requires at least one argument", "bad-request", false],
+    [501, "Missing argument", "bad-request", false],
+    [550, "No file name", "bad-request", false],
+    [501, "Invalid EPRT format.", "bad-request", false],
+    [500, "Unknown SITE command.", "unsupported", false],
+    [521, "PROT E unsupported (use C or P).", "unsupported", false],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);
