@@ -90,6 +90,13 @@ export const textRules: readonly TextRule[] = [
     delayMs: 5_000,
   },
   {
+    id: "http",
+    // An HTTP client (or proxy) speaking to the FTP port.
+    reason: "protocol-error",
+    pattern: /\bHTTP (?:protocol )?(?:commands?|verbs?|requests?|methods?)\b/i,
+    ftp: "negative",
+  },
+  {
     id: "in-progress",
     // Another transfer on the same session: it succeeds once that one has finished.
     reason: "bad-sequence",
@@ -111,7 +118,7 @@ export const textRules: readonly TextRule[] = [
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
-      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b/i,
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bbad sequence of commands\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bin the current session\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
     ftp: "negative",
     exceptConnecting: true,
   },
@@ -120,7 +127,7 @@ export const textRules: readonly TextRule[] = [
     // A second login or TLS upgrade on a session that has one: the order is wrong, not the login.
     reason: "bad-sequence",
     pattern:
-      /\b(?:already|still) logged in\b|\balready (?:authenticated|secured)\b|\b(?:user ?name|authentication type)(?: is)? already set\b|\btell me who you are\b/i,
+      /\b(?:already|still) logged in\b|\balready (?:authenticated|secured)\b|\b(?:user ?name|authentication type)(?: is)? already set\b|\btell me who you are\b|\b(?:can'?t|cannot|unable to) change (?:from|to) (?:an?other |a different |the )?(?:guest )?user\b|\breconnect to (?:work|log ?in) as (?:an?other|a different) user\b|\bre-?authentication (?:is )?not (?:supported|allowed|permitted)\b/i,
     ftp: "negative",
   },
   {
@@ -144,7 +151,7 @@ export const textRules: readonly TextRule[] = [
     id: "idle-timeout",
     reason: "timeout",
     pattern:
-      /\btime[ds]? ?out\b|\btimed? out\b|\btime (?:limit )?exceeded\b|\bidle\b|\bno (?:activity|data|response)\b/i,
+      /\btime[ds]? ?out\b|\btimed? out\b|\btime (?:limit )?exceeded\b|\bidle\b|\bno (?:activity|data|response)\b|\btimer expired\b|\bETIME\b/i,
     ftp: [421, 426, 451],
     sftp: SFTP_GENERIC,
     retryable: true,
@@ -279,7 +286,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-name",
     reason: "invalid-name",
     pattern:
-      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\bname too long\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
+      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\b(?:path|file)?name too long\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -287,7 +294,7 @@ export const textRules: readonly TextRule[] = [
     id: "not-found",
     reason: "not-found",
     pattern:
-      /\bno such (?:file|directory|path|folder|entry)|\b(?:file|directory|folder|path|entry) (?:was )?not found|\bnot found\b|\b(?:does not|doesn'?t|do not|not) exists?\b|\b(?:can ?not|can'?t|couldn'?t|could not|unable to) (?:find|locate)\b|\bno files found\b|\bnon-?existent\b|\bENOENT\b/i,
+      /\bno such (?:file|directory|path|folder|entry)|\b(?:file|directory|folder|path|entry) (?:was )?not found|\bnot found\b|\b(?:does not|doesn'?t|do not|not) exists?\b|\b(?:can ?not|can'?t|couldn'?t|could not|unable to) (?:find|locate)\b|\bno files found\b|\bnon-?exist(?:ent|ing)\b|\b(?:file|directory|folder|path) (?:is )?missing\b|\bENOENT\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -295,7 +302,7 @@ export const textRules: readonly TextRule[] = [
     id: "unsupported",
     reason: "unsupported",
     pattern:
-      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not )?(?:recogni[sz]ed|understood)\b|\bcommand unrecogni[sz]ed\b|\bunknown (?:option|algorithm|extension|mode type)\b|\boptions? not (?:understood|supported)\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b/i,
+      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not )?(?:recogni[sz]ed|understood)\b|\bcommand unrecogni[sz]ed\b|\bunknown (?:option|algorithm|extension|mode type)\b|\boptions? not (?:understood|supported)\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b|\bpage (?:type|structure)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -303,7 +310,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-parameter",
     reason: "bad-request",
     pattern:
-      /\binvalid (?:[\w-]{1,12} )?(?:parameters?|arguments?|options?|format)\b|\b(?:missing|no) (?:argument|parameter)s?\b|\brequires? (?:at least )?(?:one|an?) (?:argument|parameter)|\bno (?:file|directory|path) ?name\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b/i,
+      /\binvalid (?:[\w-]{1,12} )?(?:parameters?|arguments?|options?|format)\b|\b(?:missing|no) (?:argument|parameter)s?\b|\brequires? (?:at least )?(?:one|an?) (?:argument|parameter)|\bno (?:file|directory|path) ?name\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b|\b(?:unknown|invalid|bad) (?:PROT|protection) (?:level|type)\b|\b(?:PROT|protection level)(?: [\w-]{1,8})? (?:is )?not recogni[sz]ed\b/i,
     ftp: "file",
     sftp: [4, 5, 8],
   },

@@ -110,6 +110,21 @@ describe("text refinement", () => {
     [501, "Invalid EPRT format.", "bad-request", false],
     [500, "Unknown SITE command.", "unsupported", false],
     [521, "PROT E unsupported (use C or P).", "unsupported", false],
+    [501, "Bad sequence of commands", "bad-sequence", false],
+    [534, "CCC not allowed at this point", "bad-sequence", false],
+    [550, "STOU incompatible with REST", "bad-sequence", false],
+    [450, "Can't APPE while REST request is pending.", "bad-sequence", false],
+    [530, "Can't change to another user.", "bad-sequence", false],
+    [530, "Please reconnect to work as another user", "bad-sequence", false],
+    [504, "Unknown protection level", "bad-request", false],
+    [504, "PROT not recognized.", "bad-request", false],
+    [530, "Bad HTTP verb.", "protocol-error", false],
+    [550, "Pathname too long", "invalid-name", false],
+    [550, "Non-existing file", "not-found", false],
+    [550, "File missing report.csv", "not-found", false],
+    [451, "Transfer aborted. Timer expired", "timeout", true],
+    [551, "File listing failed.", "server-error", false],
+    [551, "Page type unknown", "unsupported", false],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);
@@ -202,6 +217,7 @@ describe("text refinement", () => {
       "security-sequence": ["ftp", 503, "PROT not allowed on insecure control connection"],
       "ipv4-only": ["ftp", 500, "PASV is only for IPv4: use EPSV"],
       "session-setup": ["ftp", 530, "Can't set guest privileges."],
+      http: ["ftp", 500, "HTTP protocol commands not allowed."],
     };
     for (const rule of textRules) {
       const sample = samples[rule.id];
