@@ -53,7 +53,7 @@ export const textRules: readonly TextRule[] = [
     id: "tls-failed",
     reason: "tls-failed",
     pattern:
-      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\bunknown (?:tls|ssl) error\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b/i,
+      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\bunknown (?:tls|ssl) error\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\bmak\w* (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b/i,
     ftp: "negative",
   },
   {
@@ -231,7 +231,7 @@ export const textRules: readonly TextRule[] = [
     id: "quota",
     reason: "quota-exceeded",
     pattern:
-      /\bquota\b|\b(?:disk|storage|space|upload|transfer) (?:allocation|limits?) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\b(?:file|upload) too (?:large|big)\b|\bEDQUOT\b|\bEFBIG\b|\b(?:upload|download)(?:\/(?:upload|download))? ratio\b|\bratio (?:exceeded|reached)\b/i,
+      /\bquota\b|\b(?:disk|storage|space|upload|transfer) (?:allocation|limits?) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\b(?:file|upload) too (?:large|big)\b|\bEDQUOT\b|\bEFBIG\b|\b(?:upload|download|file|byte)(?:\/(?:upload|download))? ratio\b|\bratio (?:exceeded|reached)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },

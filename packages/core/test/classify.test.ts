@@ -125,6 +125,22 @@ describe("text refinement", () => {
     [451, "Transfer aborted. Timer expired", "timeout", true],
     [551, "File listing failed.", "server-error", false],
     [551, "Page type unknown", "unsupported", false],
+    [400, "SSL error", "tls-failed", false],
+    [400, "Invalid certificate", "tls-failed", false],
+    [
+      425,
+      "Unable to build data connection: Failed making the data connection secure!",
+      "tls-failed",
+      false,
+    ],
+    [
+      425,
+      "Unable to build data connection: No or wrong ALPN on data connection",
+      "tls-failed",
+      false,
+    ],
+    [421, "Negotiation failed: bad record mac", "tls-failed", false],
+    [550, "/pub/a.iso: FILE RATIO: 1:3 exceeded", "quota-exceeded", false],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);
