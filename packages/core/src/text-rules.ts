@@ -53,7 +53,7 @@ export const textRules: readonly TextRule[] = [
     id: "tls-failed",
     reason: "tls-failed",
     pattern:
-      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\bunknown (?:tls|ssl) error\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\bmak\w* (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b/i,
+      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\bunknown (?:tls|ssl) error\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\bmak(?:e|es|ing) (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b/i,
     ftp: "negative",
   },
   {
@@ -61,7 +61,7 @@ export const textRules: readonly TextRule[] = [
     // PBSZ, PROT or CCC before the control connection is secured: RFC 4217 wants AUTH first.
     reason: "bad-sequence",
     pattern:
-      /\b(?:PBSZ|PROT|CCC)\b[^.\n]{0,40}\b(?:(?:in|un)secure|secured?|protected|encrypted) (?:control )?(?:connection|channel|session)/i,
+      /\b(?:PBSZ|PROT|CCC)\b[^.\n]{0,30}\b(?:(?:on|over) (?:an? |the )?(?:insecure|unsecured|unprotected|unencrypted|plain)|(?:needs|requires|only (?:valid|allowed|possible) (?:on|over)) (?:an? |the )?(?:secure|secured|protected|encrypted|TLS)) (?:control )?(?:connection|channel|session)/i,
     ftp: "negative",
   },
   {
@@ -118,7 +118,7 @@ export const textRules: readonly TextRule[] = [
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
-      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bbad sequence of commands\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bin the current session\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bbad sequence of commands\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\b(?:can'?t|cannot|not (?:allowed|permitted|possible)|unable to) [^.\n]{0,20}\bin the current session\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
     ftp: "negative",
     exceptConnecting: true,
   },
