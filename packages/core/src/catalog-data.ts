@@ -143,6 +143,7 @@ export const replyCatalog: ReplyCatalog = {
       ["Unable to service EPRT commands", "data-connection-failed", 0],
       ["Unable to service PORT commands", "data-connection-failed", 0],
       ["OOPS: cannot change directory:{}", "server-error", 2],
+      ["The given address is not yours", "data-connection-failed", 0],
       ["'SITE QUOTA' not understood.", "unsupported", 0],
       ["Unrecognized checksum method", "unsupported", 0],
       ['Command "{}" not understood.', "unsupported", 0],

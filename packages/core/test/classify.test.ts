@@ -87,8 +87,6 @@ describe("text refinement", () => {
     [451, "Transfer aborted. Illegal seek", "server-error", true],
     [503, "PBSZ needs a secure connection.", "bad-sequence", false],
     [521, "PROT P required on secured connections", "tls-required", false],
-    [552, "Upload quota exceeded in the current session", "quota-exceeded", false],
-    [421, "We can't do that in the current session", "bad-sequence", false],
     [503, "USER command not valid on insecure control connection", "tls-required", false],
     [425, "You cannot use PASV on IPv6 connections. Use EPSV instead.", "unsupported", false],
     [502, "PORT is not available on IPv6 connections", "unsupported", false],
