@@ -177,7 +177,7 @@ export const textRules: readonly TextRule[] = [
     id: "transfer-aborted",
     reason: "transfer-aborted",
     pattern:
-      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection (?:was )?(?:closed|reset|lost|broken)|\berror (?:while|during) transfer+ing\b|\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
+      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection:? (?:was )?(?:closed|reset|lost|broken)|^\s{0,4}data connection: (?:connection reset|broken pipe|connection timed out|connection aborted|software caused connection abort)|\berror (?:while|during) transfer+ing\b|\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
     ftp: "negative",
   },
   {
@@ -286,7 +286,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-name",
     reason: "invalid-name",
     pattern:
-      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\b(?:path|file)?name too long\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
+      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\b(?:path|file)?name too long\b|\billegal byte sequence\b|\bEILSEQ\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -364,8 +364,8 @@ export const textRules: readonly TextRule[] = [
     id: "connection-closed",
     reason: "connection-lost",
     pattern:
-      /\bconnection (?:was )?(?:closed|reset|lost|ended|dropped|aborted)\b|\bsocket hang up\b|\bsocket (?:is )?closed\b|\bclosed unexpectedly\b|\bFIN packet\b|\bbroken pipe\b|\bECONNRESET\b|\bEPIPE\b/i,
-    ftp: [451],
+      /\bconnection (?:was )?(?:closed|reset|lost|ended|dropped|aborted)\b|\bsocket hang up\b|\bsocket (?:is )?closed\b|\bclosed unexpectedly\b|\bFIN packet\b|\bbroken pipe\b|\bECONNRESET\b|\bEPIPE\b|\btransport endpoint is not connected\b|\bENOTCONN\b/i,
+    ftp: [421, 451],
     sftp: SFTP_GENERIC,
   },
 ];

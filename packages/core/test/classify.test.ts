@@ -126,6 +126,21 @@ describe("text refinement", () => {
     [451, "Transfer aborted. Timer expired", "timeout", true],
     [551, "File listing failed.", "server-error", false],
     [551, "Page type unknown", "unsupported", false],
+    [550, "Data connection: Connection reset by peer.", "transfer-aborted", true],
+    [
+      425,
+      "Unable to build data connection: Connection reset by peer",
+      "data-connection-failed",
+      true,
+    ],
+    [421, "control connection: Broken pipe.", "connection-lost", true],
+    [
+      421,
+      "Unable to identify the local socket: Transport endpoint is not connected",
+      "connection-lost",
+      true,
+    ],
+    [550, "/pub/caf\u00e9.txt: Illegal byte sequence", "invalid-name", false],
     [400, "SSL error", "tls-failed", false],
     [400, "Invalid certificate", "tls-failed", false],
     [
