@@ -89,7 +89,6 @@ export const replyCatalog: ReplyCatalog = {
       ["Can't remove directory {}: resource busy.", "file-busy", 1],
       ["{}: Too many levels of symbolic links", "file-unavailable", 1],
       ["Could not perform action on file {}.", "server-error", 1],
-      ["{}: Resource temporarily unavailable", "file-busy", 1],
       ["No usable unique file name found.", "already-exists", 0],
       ["Can't remove directory {}.", "file-unavailable", 1],
       ["{}: Not a regular file", "file-unavailable", 0],

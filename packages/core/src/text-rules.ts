@@ -142,7 +142,7 @@ export const textRules: readonly TextRule[] = [
     id: "shutdown",
     reason: "service-unavailable",
     pattern:
-      /\b(?:shut(?:ting)? ?down|going down|(?:is )?restarting|under maintenance|maintenance mode|service (?:is )?(?:not )?(?:un)?available|temporarily unavailable|try (?:again )?later)\b/i,
+      /\b(?:shut(?:ting)? ?down|going down|(?:is )?restarting|under maintenance|maintenance mode|service (?:is )?(?:not )?(?:un)?available|(?<!resource )temporarily unavailable|try (?:again )?later)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
     retryable: true,
@@ -326,7 +326,7 @@ export const textRules: readonly TextRule[] = [
     id: "busy",
     reason: "file-busy",
     pattern:
-      /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b|\bdeadlock\b|\bEDEADLK\b/i,
+      /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b|\bdeadlock\b|\bEDEADLK\b|\bresource temporarily unavailable\b|\bEAGAIN\b|\bEWOULDBLOCK\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
