@@ -339,7 +339,6 @@ export const replyCatalog: ReplyCatalog = {
       ["Can't change directory to {}: Too many levels of symbolic links", "invalid-name", 0],
       ["Too few bytes uploaded to earn more data -- please upload.", "quota-exceeded", 0],
       ["Too few files uploaded to earn file -- please upload more.", "quota-exceeded", 0],
-      ["User does not have permission to access own home directory", "permission-denied", 0],
       ["Local error: conversion program not found. Cannot {} file.", "server-error", 0],
       ["Cannot get a TLS config: no TLS certificate configured", "unsupported", 0],
       ["Could not change perms on {}: No such file or directory", "not-found", 0],

@@ -318,7 +318,7 @@ export const textRules: readonly TextRule[] = [
     id: "permission-denied",
     reason: "permission-denied",
     pattern:
-      /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
+      /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:do(?:es)?n'?t|do(?:es)? not) have (?:the )?(?:write |read )?(?:permissions?|rights|access)\b|\black(?:s|ing)? (?:the )?(?:write |read )?(?:permissions?|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },

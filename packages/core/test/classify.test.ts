@@ -126,6 +126,8 @@ describe("text refinement", () => {
     [451, "Transfer aborted. Timer expired", "timeout", true],
     [551, "File listing failed.", "server-error", false],
     [551, "Page type unknown", "unsupported", false],
+    [550, "User does not have permission to access this folder", "permission-denied", false],
+    [550, "The user lacks write permission on /pub", "permission-denied", false],
     [450, "/pub/a.csv: Resource temporarily unavailable", "file-busy", true],
     [421, "Service temporarily unavailable", "service-unavailable", true],
     [550, "Data connection: Connection reset by peer.", "transfer-aborted", true],
