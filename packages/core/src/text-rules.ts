@@ -315,18 +315,18 @@ export const textRules: readonly TextRule[] = [
     sftp: [4, 5, 8],
   },
   {
-    id: "permission-denied",
-    reason: "permission-denied",
-    pattern:
-      /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:do(?:es)?n'?t|do(?:es)? not) have (?:the )?(?:write |read )?(?:permissions?|rights|access)\b|\black(?:s|ing)? (?:the )?(?:write |read )?(?:permissions?|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
-    ftp: "file",
-    sftp: SFTP_GENERIC,
-  },
-  {
     id: "busy",
     reason: "file-busy",
     pattern:
       /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b|\bdeadlock\b|\bEDEADLK\b|\bresource temporarily unavailable\b|\bEAGAIN\b|\bEWOULDBLOCK\b/i,
+    ftp: "file",
+    sftp: SFTP_GENERIC,
+  },
+  {
+    id: "permission-denied",
+    reason: "permission-denied",
+    pattern:
+      /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:do(?:es)?n'?t|do(?:es)? not) have (?:the )?(?:write |read )?(?:permissions?|rights|access)\b|\black(?:s|ing)? (?:the )?(?:write |read )?(?:permissions?|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },

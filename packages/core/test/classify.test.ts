@@ -126,6 +126,13 @@ describe("text refinement", () => {
     [451, "Transfer aborted. Timer expired", "timeout", true],
     [551, "File listing failed.", "server-error", false],
     [551, "Page type unknown", "unsupported", false],
+    [
+      550,
+      "The process cannot access the file because it is being used by another process.",
+      "file-busy",
+      true,
+    ],
+    [421, "Server is busy, try later", "service-unavailable", true],
     [550, "User does not have permission to access this folder", "permission-denied", false],
     [550, "The user lacks write permission on /pub", "permission-denied", false],
     [450, "/pub/a.csv: Resource temporarily unavailable", "file-busy", true],
