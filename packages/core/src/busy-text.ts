@@ -4,4 +4,4 @@
  * lean `isRetryable`.
  */
 export const tooManyUsersPattern =
-  /\btoo many (?:users|connections|clients|sessions|logins|processes|connected|transfers)|\bmaximum (?:number of )?(?:allowed |concurrent |simultaneous )?(?:users|connections|clients|sessions|logins)|\bmaximum (?:server |login )?(?:connection|session|login)s?\b[^.\n]{0,30}\breached|\bcan'?t accept more than \d+|\b(?:server|system|site) (?:is )?(?:full|overloaded|too busy)|\b(?:connection|user|session|login|client)s? limit\b|\bno more (?:connections|users|sessions)|\bmax(?:imum)? ?(?:clients|connections) (?:reached|exceeded)/i;
+  /\btoo many (?:users|connections|clients|sessions|logins|processes|connected|transfers)|\bmaximum (?:number of )?(?:allowed |concurrent |simultaneous )?(?:users|connections|clients|sessions|logins|hosts|(?:data )?transfers)|\bmaximum (?:server |login )?(?:connection|session|login)s?\b[^.\n]{0,30}\breached|\bcan'?t accept more than \d+|\b(?:server|system|site) (?:is )?(?:full|overloaded|(?:too )?busy)|\b(?:connection|user|session|login|client)s? limit\b|\bno more (?:connections|users|sessions)|\bmax(?:imum)? ?(?:clients|connections) (?:reached|exceeded)/i;

@@ -34,7 +34,9 @@ export const ftpReplyReasons: Readonly<Partial<Record<number, Reason>>> = {
   536: "unsupported",
   537: "unsupported",
   550: "file-unavailable",
-  551: "unsupported",
+  // RFC 959's "page type unknown" belongs to a page structure no client uses; servers send 551
+  // for a failure of their own while processing the request ("Error on input file").
+  551: "server-error",
   552: "quota-exceeded",
   553: "invalid-name",
   554: "bad-request",

@@ -42,19 +42,41 @@ export interface TextRule {
 
 const SFTP_GENERIC = [4, 5] as const;
 
+/** Every negative FTP reply but 425, whose code already says the data connection failed. */
+const NEGATIVE_BUT_DATA_CONNECTION: readonly number[] = Array.from(
+  { length: 200 },
+  (_, i) => 400 + i,
+).filter((code) => code !== 425);
+
 export const textRules: readonly TextRule[] = [
   {
     id: "tls-failed",
     reason: "tls-failed",
     pattern:
-      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\bunknown (?:tls|ssl) error\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b/i,
+      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\bunknown (?:tls|ssl) error\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\bmak(?:e|es|ing) (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b/i,
+    ftp: "negative",
+  },
+  {
+    id: "security-sequence",
+    // PBSZ, PROT or CCC before the control connection is secured: RFC 4217 wants AUTH first.
+    reason: "bad-sequence",
+    pattern:
+      /\b(?:PBSZ|PROT|CCC)\b[^.\n]{0,30}\b(?:(?:on|over) (?:an? |the )?(?:insecure|unsecured|unprotected|unencrypted|plain)|(?:needs|requires|only (?:valid|allowed|possible) (?:on|over)) (?:an? |the )?(?:secure|secured|protected|encrypted|TLS)) (?:control )?(?:connection|channel|session)/i,
+    ftp: "negative",
+  },
+  {
+    id: "ipv4-only",
+    // PASV and PORT carry IPv4 addresses only: on an IPv6 session the server wants EPSV or EPRT.
+    reason: "unsupported",
+    pattern:
+      /\b(?:PASV|PORT|LPSV|LPRT)\b[^.\n]{0,40}\b(?:IPv6|only (?:for|on|available for) IPv4)\b|\bIPv6\b[^.\n]{0,40}\b(?:EPSV|EPRT)\b/i,
     ftp: "negative",
   },
   {
     id: "tls-required",
     reason: "tls-required",
     pattern:
-      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted|supported)|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b/i,
+      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted|supported)|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
     ftp: "negative",
   },
   {
@@ -68,6 +90,13 @@ export const textRules: readonly TextRule[] = [
     delayMs: 5_000,
   },
   {
+    id: "http",
+    // An HTTP client (or proxy) speaking to the FTP port.
+    reason: "protocol-error",
+    pattern: /\bHTTP (?:protocol )?(?:commands?|verbs?|requests?|methods?)\b/i,
+    ftp: "negative",
+  },
+  {
     id: "in-progress",
     // Another transfer on the same session: it succeeds once that one has finished.
     reason: "bad-sequence",
@@ -78,10 +107,18 @@ export const textRules: readonly TextRule[] = [
     retryable: true,
   },
   {
+    id: "bad-handle",
+    // A handle the server does not know (closed, or never opened): the client's own mistake.
+    reason: "client-misuse",
+    pattern:
+      /\b(?:invalid|unknown|bad|no such) (?:file |directory |dir )?handle\b|\bbad file (?:descriptor|number)\b|\bEBADF\b|\bhandle (?:is )?(?:not open|invalid|unknown)\b/i,
+    sftp: [4, 5, 9],
+  },
+  {
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
-      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b/i,
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bbad sequence of commands\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
     ftp: "negative",
     exceptConnecting: true,
   },
@@ -90,7 +127,7 @@ export const textRules: readonly TextRule[] = [
     // A second login or TLS upgrade on a session that has one: the order is wrong, not the login.
     reason: "bad-sequence",
     pattern:
-      /\b(?:already|still) logged in\b|\balready (?:authenticated|secured)\b|\b(?:user ?name|authentication type)(?: is)? already set\b|\btell me who you are\b/i,
+      /\b(?:already|still) logged in\b|\balready (?:authenticated|secured)\b|\b(?:user ?name|authentication type)(?: is)? already set\b|\btell me who you are\b|\b(?:can'?t|cannot|unable to) change (?:from|to) (?:an?other |a different |the )?(?:guest )?user\b|\breconnect to (?:work|log ?in) as (?:an?other|a different) user\b|\bre-?authentication (?:is )?not (?:supported|allowed|permitted)\b/i,
     ftp: "negative",
   },
   {
@@ -105,7 +142,7 @@ export const textRules: readonly TextRule[] = [
     id: "shutdown",
     reason: "service-unavailable",
     pattern:
-      /\b(?:shut(?:ting)? ?down|going down|(?:is )?restarting|under maintenance|maintenance mode|service (?:is )?(?:not )?(?:un)?available|temporarily unavailable|try (?:again )?later)\b/i,
+      /\b(?:shut(?:ting)? ?down|going down|(?:is )?restarting|under maintenance|maintenance mode|service (?:is )?(?:not )?(?:un)?available|(?<!resource )temporarily unavailable|try (?:again )?later)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
     retryable: true,
@@ -114,11 +151,20 @@ export const textRules: readonly TextRule[] = [
     id: "idle-timeout",
     reason: "timeout",
     pattern:
-      /\btime[ds]? ?out\b|\btimed? out\b|\btime (?:limit )?exceeded\b|\bidle\b|\bno (?:activity|data|response)\b/i,
+      /\btime[ds]? ?out\b|\btimed? out\b|\btime (?:limit )?exceeded\b|\bidle\b|\bno (?:activity|data|response)\b|\btimer expired\b|\bETIME\b/i,
     ftp: [421, 426, 451],
     sftp: SFTP_GENERIC,
     retryable: true,
     reconnect: true,
+  },
+  {
+    id: "session-setup",
+    // The login was accepted but the server could not set up the session (its user ids,
+    // privileges, chroot or environment): the server's failure, not the credentials'.
+    reason: "server-error",
+    pattern:
+      /\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) (?:set|switch|drop|change to) (?:the )?(?:uid|gid|euid|egid|user id|group id|(?:guest |anonymous |user )?privileges|capabilities)\b|\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) set ?up (?:the |a )?(?:environment|(?:secure )?chroot|secure anonymous)|\blocal resource failure\b/i,
+    ftp: "negative",
   },
   {
     id: "login-incorrect",
@@ -131,7 +177,7 @@ export const textRules: readonly TextRule[] = [
     id: "transfer-aborted",
     reason: "transfer-aborted",
     pattern:
-      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection (?:was )?(?:closed|reset|lost|broken)/i,
+      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection:? (?:was )?(?:closed|reset|lost|broken)|^\s{0,4}data connection: (?:connection reset|broken pipe|connection timed out|connection aborted|software caused connection abort)|\berror (?:while|during) transfer+ing\b|\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
     ftp: "negative",
   },
   {
@@ -140,7 +186,7 @@ export const textRules: readonly TextRule[] = [
     // proxy): a setup problem that repeating does not fix.
     reason: "data-connection-failed",
     pattern:
-      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)(?: command)?\b/i,
+      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)\b(?! format)(?: command)?|\bprivileged (?:data )?ports?\b|\bports? ?(?:<|below|under|lower than) ?1024\b/i,
     ftp: "negative",
     retryable: false,
   },
@@ -148,23 +194,36 @@ export const textRules: readonly TextRule[] = [
     id: "data-connection",
     reason: "data-connection-failed",
     pattern:
-      /\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel)/i,
+      /\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel|socket)|\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) create (?:a |the )?(?:listening |passive )?socket\b/i,
     ftp: "negative",
   },
   {
     id: "io-error",
-    // A failing disk or a resource exhausted on the server: worth another try.
+    // A failing disk on the server: worth another try.
     reason: "server-error",
     pattern:
-      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\btoo many open files\b|\bEMFILE\b|\b(?:reading|writing) (?:from|to) (?:the )?(?:local )?file (?:failed|error)|\b(?:error|failure) (?:reading|writing) (?:from |to )?(?:the )?(?:local )?file\b|\bcould not (?:read from|write to) (?:the )?file\b|\bcannot allocate memory\b|\bout of memory\b/i,
+      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\b(?:reading|writing) (?:from|to) (?:the )?(?:local )?file (?:failed|error)|\b(?:error|failure) (?:reading|writing) (?:from |to )?(?:the )?(?:local )?file\b|\bcould not (?:read from|write to) (?:the )?file\b|\bstale (?:NFS )?(?:file )?handle\b|\bESTALE\b/i,
     ftp: "negative",
+    // 28 FILE_CORRUPT: some servers send it for EIO.
+    sftp: [4, 5, 28],
+    retryable: true,
+  },
+  {
+    id: "out-of-resources",
+    // A resource exhausted on the server (files, memory): worth another try. A 425 names the
+    // data connection, which says more than the resource behind it.
+    reason: "server-error",
+    pattern:
+      /\btoo many open files\b|\bEMFILE\b|\bENFILE\b|\bcannot allocate memory\b|\bout of memory\b|\bENOMEM\b|\bout of streams resources\b/i,
+    ftp: NEGATIVE_BUT_DATA_CONNECTION,
     sftp: SFTP_GENERIC,
     retryable: true,
   },
   {
     id: "internal-error",
     reason: "server-error",
-    pattern: /^\s*OOPS:|\binternal (?:server )?error\b|\braw error\b|\bunexpected error\b/i,
+    pattern:
+      /^\s*OOPS:|\binternal (?:server )?error\b|\braw error\b|\bunexpected error\b|\billegal seek\b|\bESPIPE\b|\btoo many links\b|\bEMLINK\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -172,7 +231,7 @@ export const textRules: readonly TextRule[] = [
     id: "quota",
     reason: "quota-exceeded",
     pattern:
-      /\bquota\b|\b(?:disk|storage|space|upload|transfer) (?:allocation|limits?) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\b(?:file|upload) too (?:large|big)\b|\bEDQUOT\b|\bEFBIG\b|\b(?:upload|download)(?:\/(?:upload|download))? ratio\b|\bratio (?:exceeded|reached)\b/i,
+      /\bquota\b|\b(?:disk|storage|space|upload|transfer) (?:allocation|limits?) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\b(?:file|upload) too (?:large|big)\b|\bEDQUOT\b|\bEFBIG\b|\b(?:upload|download|file|byte)(?:\/(?:upload|download))? ratio\b|\bratio (?:exceeded|reached)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -227,7 +286,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-name",
     reason: "invalid-name",
     pattern:
-      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\bname too long\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
+      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\b(?:path|file)?name too long\b|\billegal byte sequence\b|\bEILSEQ\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -235,7 +294,7 @@ export const textRules: readonly TextRule[] = [
     id: "not-found",
     reason: "not-found",
     pattern:
-      /\bno such (?:file|directory|path|folder|entry)|\b(?:file|directory|folder|path|entry) (?:was )?not found|\bnot found\b|\b(?:does not|doesn'?t|do not|not) exists?\b|\b(?:can ?not|can'?t|couldn'?t|could not|unable to) (?:find|locate)\b|\bno files found\b|\bnon-?existent\b|\bENOENT\b/i,
+      /\bno such (?:file|directory|path|folder|entry)|\b(?:file|directory|folder|path|entry) (?:was )?not found|\bnot found\b|\b(?:does not|doesn'?t|do not|not) exists?\b|\b(?:can ?not|can'?t|couldn'?t|could not|unable to) (?:find|locate)\b|\bno files found\b|\bnon-?exist(?:ent|ing)\b|\b(?:file|directory|folder|path) (?:is )?missing\b|\bENOENT\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -243,31 +302,31 @@ export const textRules: readonly TextRule[] = [
     id: "unsupported",
     reason: "unsupported",
     pattern:
-      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\bunknown command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not )?(?:recogni[sz]ed|understood)\b|\bcommand unrecogni[sz]ed\b|\bunknown (?:option|algorithm|extension|mode type)\b|\boptions? not (?:understood|supported)\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b/i,
-    ftp: "file",
+      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not )?(?:recogni[sz]ed|understood)\b|\bcommand unrecogni[sz]ed\b|\bunknown (?:option|algorithm|extension|mode type)\b|\boptions? not (?:understood|supported)\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b|\bpage (?:type|structure)\b/i,
+    ftp: "negative",
     sftp: SFTP_GENERIC,
   },
   {
     id: "invalid-parameter",
     reason: "bad-request",
     pattern:
-      /\binvalid (?:parameters?|arguments?|options?)\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b/i,
+      /\binvalid (?:[\w-]{1,12} )?(?:parameters?|arguments?|options?|format)\b|\b(?:missing|no) (?:argument|parameter)s?\b|\brequires? (?:at least )?(?:one|an?) (?:argument|parameter)|\bno (?:file|directory|path) ?name\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b|\b(?:unknown|invalid|bad) (?:PROT|protection) (?:level|type)\b|\b(?:PROT|protection level)(?: [\w-]{1,8})? (?:is )?not recogni[sz]ed\b/i,
     ftp: "file",
     sftp: [4, 5, 8],
-  },
-  {
-    id: "permission-denied",
-    reason: "permission-denied",
-    pattern:
-      /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
-    ftp: "file",
-    sftp: SFTP_GENERIC,
   },
   {
     id: "busy",
     reason: "file-busy",
     pattern:
-      /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b/i,
+      /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b|\bdeadlock\b|\bEDEADLK\b|\bresource temporarily unavailable\b|\bEAGAIN\b|\bEWOULDBLOCK\b/i,
+    ftp: "file",
+    sftp: SFTP_GENERIC,
+  },
+  {
+    id: "permission-denied",
+    reason: "permission-denied",
+    pattern:
+      /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:do(?:es)?n'?t|do(?:es)? not) have (?:the )?(?:write |read )?(?:permissions?|rights|access)\b|\black(?:s|ing)? (?:the )?(?:write |read )?(?:permissions?|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -287,6 +346,13 @@ export const textRules: readonly TextRule[] = [
     ftp: "file",
   },
   {
+    id: "aborted",
+    // "Transfer aborted", with no more precise cause read above (a full disk, a lock, a timeout).
+    reason: "transfer-aborted",
+    pattern: /\btransfer (?:was |has been )?aborted\b|\baborted (?:the )?transfer\b/i,
+    ftp: [426, 450, 451],
+  },
+  {
     id: "kicked",
     reason: "connection-lost",
     pattern: /\bkicked\b|\bdisconnected by (?:the )?(?:administrator|admin)\b/i,
@@ -298,8 +364,8 @@ export const textRules: readonly TextRule[] = [
     id: "connection-closed",
     reason: "connection-lost",
     pattern:
-      /\bconnection (?:was )?(?:closed|reset|lost|ended|dropped|aborted)\b|\bsocket hang up\b|\bsocket (?:is )?closed\b|\bclosed unexpectedly\b|\bFIN packet\b|\bbroken pipe\b|\bECONNRESET\b|\bEPIPE\b/i,
-    ftp: [451],
+      /\bconnection (?:was )?(?:closed|reset|lost|ended|dropped|aborted)\b|\bsocket hang up\b|\bsocket (?:is )?closed\b|\bclosed unexpectedly\b|\bFIN packet\b|\bbroken pipe\b|\bECONNRESET\b|\bEPIPE\b|\btransport endpoint is not connected\b|\bENOTCONN\b/i,
+    ftp: [421, 451],
     sftp: SFTP_GENERIC,
   },
 ];

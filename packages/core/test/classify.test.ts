@@ -74,6 +74,100 @@ describe("text refinement", () => {
     [522, "SSL/TLS required on the data channel", "tls-required", false],
     [550, "SSL/TLS required on the control channel", "tls-required", false],
     [550, "SITE CHMOD not supported", "unsupported", false],
+    [501, "PORT not allowed after EPSV ALL", "bad-sequence", false],
+    [500, "Illegal EPRT command, EPSV ALL in effect", "bad-sequence", false],
+    [550, "/pub/x.txt: Stale file handle", "server-error", true],
+    [450, "/pub: Stale NFS file handle", "server-error", true],
+    [425, "PASV: Too many open files", "data-connection-failed", true],
+    [425, "Error reading from file", "server-error", true],
+    [550, "/pub/dir: Too many links", "server-error", false],
+    [451, "Transfer aborted. Resource deadlock avoided", "file-busy", true],
+    [451, "Transfer aborted. Protocol error", "transfer-aborted", true],
+    [451, "Transfer aborted. No space left on device", "no-space", true],
+    [451, "Transfer aborted. Illegal seek", "server-error", true],
+    [503, "PBSZ needs a secure connection.", "bad-sequence", false],
+    [521, "PROT P required on secured connections", "tls-required", false],
+    [503, "USER command not valid on insecure control connection", "tls-required", false],
+    [425, "You cannot use PASV on IPv6 connections. Use EPSV instead.", "unsupported", false],
+    [502, "PORT is not available on IPv6 connections", "unsupported", false],
+    [550, "Can't set uid.", "server-error", false],
+    [421, "Local resource failure", "server-error", true],
+    [421, "Could not create socket.", "data-connection-failed", true],
+    [425, "Error while transferring data: ECONNRESET", "transfer-aborted", true],
+    [501, "Sorry, I won't connect to ports < 1024", "data-connection-failed", false],
+    [501, "PORT to a privileged port refused.", "data-connection-failed", false],
+    [551, "write EPIPE", "transfer-aborted", true],
+    [550, "read ECONNRESET", "transfer-aborted", true],
+    [
+      451,
+      "Sorry, the maximum number of data transfers (5) are being used.",
+      "service-unavailable",
+      true,
+    ],
+    [504, "xyz: Invalid ALLO argument", "bad-request", false],
+    [504, "AUTH requires at least one argument", "bad-request", false],
+    [501, "Missing argument", "bad-request", false],
+    [550, "No file name", "bad-request", false],
+    [501, "Invalid EPRT format.", "bad-request", false],
+    [500, "Unknown SITE command.", "unsupported", false],
+    [521, "PROT E unsupported (use C or P).", "unsupported", false],
+    [501, "Bad sequence of commands", "bad-sequence", false],
+    [534, "CCC not allowed at this point", "bad-sequence", false],
+    [550, "STOU incompatible with REST", "bad-sequence", false],
+    [450, "Can't APPE while REST request is pending.", "bad-sequence", false],
+    [530, "Can't change to another user.", "bad-sequence", false],
+    [530, "Please reconnect to work as another user", "bad-sequence", false],
+    [504, "Unknown protection level", "bad-request", false],
+    [504, "PROT not recognized.", "bad-request", false],
+    [530, "Bad HTTP verb.", "protocol-error", false],
+    [550, "Pathname too long", "invalid-name", false],
+    [550, "Non-existing file", "not-found", false],
+    [550, "File missing report.csv", "not-found", false],
+    [451, "Transfer aborted. Timer expired", "timeout", true],
+    [551, "File listing failed.", "server-error", false],
+    [551, "Page type unknown", "unsupported", false],
+    [
+      550,
+      "The process cannot access the file because it is being used by another process.",
+      "file-busy",
+      true,
+    ],
+    [421, "Server is busy, try later", "service-unavailable", true],
+    [550, "User does not have permission to access this folder", "permission-denied", false],
+    [550, "The user lacks write permission on /pub", "permission-denied", false],
+    [450, "/pub/a.csv: Resource temporarily unavailable", "file-busy", true],
+    [421, "Service temporarily unavailable", "service-unavailable", true],
+    [550, "Data connection: Connection reset by peer.", "transfer-aborted", true],
+    [
+      425,
+      "Unable to build data connection: Connection reset by peer",
+      "data-connection-failed",
+      true,
+    ],
+    [421, "control connection: Broken pipe.", "connection-lost", true],
+    [
+      421,
+      "Unable to identify the local socket: Transport endpoint is not connected",
+      "connection-lost",
+      true,
+    ],
+    [550, "/pub/caf\u00e9.txt: Illegal byte sequence", "invalid-name", false],
+    [400, "SSL error", "tls-failed", false],
+    [400, "Invalid certificate", "tls-failed", false],
+    [
+      425,
+      "Unable to build data connection: Failed making the data connection secure!",
+      "tls-failed",
+      false,
+    ],
+    [
+      425,
+      "Unable to build data connection: No or wrong ALPN on data connection",
+      "tls-failed",
+      false,
+    ],
+    [421, "Negotiation failed: bad record mac", "tls-failed", false],
+    [550, "/pub/a.iso: FILE RATIO: 1:3 exceeded", "quota-exceeded", false],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);
@@ -103,6 +197,24 @@ describe("text refinement", () => {
     expect(sftp(4, "Failure").reason).toBe("server-error");
     expect(sftp(2, "Permission denied").reason).toBe("not-found");
     expect(sftp(3, "No such file").reason).toBe("permission-denied");
+  });
+
+  it("reads handles the server does not know as the client's mistake", () => {
+    expect(sftp(9, "Invalid handle").reason).toBe("client-misuse");
+    expect(sftp(4, "read /srv/a.csv: bad file descriptor").reason).toBe("client-misuse");
+    expect(sftp(4, "invalid directory handle").reason).toBe("client-misuse");
+    expect(sftp(4, "Stale file handle").reason).toBe("server-error");
+  });
+
+  it("reads invalid owners, flags and offsets as bad requests", () => {
+    expect(sftp(4, "invalid owner").reason).toBe("bad-request");
+    expect(sftp(30, "invalid group").reason).toBe("bad-request");
+    expect(sftp(4, "bad file flags").reason).toBe("bad-request");
+    expect(sftp(4, "readat /srv/a.csv: negative offset").reason).toBe("bad-request");
+  });
+
+  it("retries an I/O error whatever status carries it", () => {
+    expect(sftp(28, "Input/output error").retry.retryable).toBe(true);
   });
 
   it("has at least one sample above for every rule, and each rule matches its own sample", () => {
@@ -142,6 +254,13 @@ describe("text refinement", () => {
       "permission-denied": ["sftp", 4, "Permission denied"],
       unsupported: ["sftp", 4, "Operation unsupported"],
       "connection-closed": ["ftp", 451, "Connection reset by peer"],
+      "bad-handle": ["sftp", 4, "invalid handle"],
+      "out-of-resources": ["ftp", 451, "Too many open files"],
+      aborted: ["ftp", 451, "Transfer aborted"],
+      "security-sequence": ["ftp", 503, "PROT not allowed on insecure control connection"],
+      "ipv4-only": ["ftp", 500, "PASV is only for IPv4: use EPSV"],
+      "session-setup": ["ftp", 530, "Can't set guest privileges."],
+      http: ["ftp", 500, "HTTP protocol commands not allowed."],
     };
     for (const rule of textRules) {
       const sample = samples[rule.id];
