@@ -11,7 +11,9 @@ export default defineConfig({
   test: {
     name: "ssh2",
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
+    // Property tests: one seed per run, printed; FC_SEED and FC_NUM_RUNS (see the README).
+    globalSetup: ["test/global-setup.ts", "../testkit/fast-check/global-setup.ts"],
+    setupFiles: ["../testkit/fast-check/setup.ts"],
     // Integration tests wait on real handshakes and deliberate timeouts.
     testTimeout: 20_000,
     hookTimeout: 30_000,

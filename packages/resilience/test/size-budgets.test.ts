@@ -32,6 +32,8 @@ describe("size budgets", () => {
       "core: everything",
       "basic-ftp: toTransferError + wrapClient",
       "ssh2-sftp-client: toTransferError + wrapClient",
+      "ssh2: toTransferError + wrapClient",
+      "ftp: toTransferError + wrapClient",
       "basic-ftp: everything",
       "ssh2-sftp-client: everything",
     ]);

@@ -1,6 +1,7 @@
 // Unit tests with fabricated errors, shaped as ssh2 1.17 and node-ssh 13.2 make them (the shapes
 // seen against OpenSSH, and the ones in their source a local server cannot produce: other
 // servers' statuses and texts, disconnect reasons, DNS, fatal SFTP errors).
+import { runs } from "@transfer-errors/testkit/fast-check";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -281,7 +282,7 @@ describe("any value", () => {
           expect(error.cause).toBe(raw);
         },
       ),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
