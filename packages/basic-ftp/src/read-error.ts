@@ -83,7 +83,9 @@ function codeOf(code: unknown): string | number | undefined {
 }
 
 function isLocalFileError(error: unknown, code: unknown, message: string, ctx: FailureContext) {
-  if (ctx.fromCallerStream) return true;
+  // basic-ftp forwards its socket's error into the caller's destination stream: a message with its
+  // socket suffix is the connection's failure, whichever stream reported it.
+  if (ctx.fromCallerStream) return socketOf(message) === undefined;
   if (typeof code !== "string" || socketOf(message) !== undefined) return false;
   const syscall = safeString(error, "syscall");
   const path = safeString(error, "path");

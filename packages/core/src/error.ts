@@ -94,9 +94,10 @@ export class TransferError extends Error {
     const code = validCode(f.code);
     const codeName = codeNameOf(codeSpace, code);
     const path = scrub(f.path);
+    const operation = scrub(f.operation);
     const message = messageOf(
       f.protocol,
-      f.operation,
+      operation,
       path,
       code,
       codeName,
@@ -112,7 +113,7 @@ export class TransferError extends Error {
     this.retry = retry;
     this.retryable = retry.retryable;
     this.serverMessage = serverMessage;
-    this.operation = f.operation;
+    this.operation = operation;
     this.path = path;
     this.tls = f.tls;
     // Built from static texts and the already redacted texts: only the adapter's advice is new.
@@ -316,7 +317,8 @@ function causeSummary(
   const message = shape.message ?? (typeof cause === "object" ? undefined : safeText(cause));
   return {
     name: shape.name,
-    message: message === undefined ? undefined : redact(cut(message, MAX_MESSAGE), secrets),
+    // Redacted whole, then cut: a cut through a URL must not keep its password.
+    message: message === undefined ? undefined : cut(redact(message, secrets), MAX_MESSAGE),
     code: typeof shape.code === "string" ? redact(cut(shape.code, 100), secrets) : shape.code,
   };
 }

@@ -9,16 +9,14 @@ const rules: readonly [RegExp, string][] = [
     /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----(?:[\s\S]{0,16384}?-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----|[\s\S]*)/g,
     "[private key redacted]",
   ],
-  // The credentials part of a URL: scheme://user:password@host → scheme://***@host.
-  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^\s/?#@]{1,512}@/gi, `$1${MASK}@`],
   // key=value and "key": "value" forms of the usual names.
   [
     /\b(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret)(["']?\s{0,4}[:=]\s{0,4}["']?)(?!\*\*\*)[^\s"',;&}]{1,1024}/gi,
     `$1$2${MASK}`,
   ],
-  // An FTP PASS command echoed in a log or message: at the start of a line or after a "> "
-  // prompt, so that a server's "log in with USER and PASS first" stays readable.
-  [/(^|\n|> ?)PASS [^\s]{1,1024}/g, `$1PASS ${MASK}`],
+  // An FTP PASS command echoed in a log or message: at the start of a line, after a "> " prompt
+  // or a reply code, so that a server's "log in with USER and PASS first" stays readable.
+  [/(^|\n|> ?|\b\d{3}[ -])PASS [^\s]{1,1024}/g, `$1PASS ${MASK}`],
 ];
 
 function secretList(secrets: readonly unknown[] | undefined): string[] {
@@ -45,6 +43,33 @@ function secretList(secrets: readonly unknown[] | undefined): string[] {
  */
 const mayHoldSecret = /:\/\/|PRIVATE KEY|pass|pwd|secret|token|key/i;
 
+const URL_START = /\b[a-z][a-z0-9+.-]{0,30}:\/\//gi;
+
+/**
+ * The credentials part of every URL: scheme://user:password@host → scheme://***@host. A password
+ * may hold an unencoded "@", "/", "?" or "#" (`new URL()` takes them), so the credentials end at
+ * the last "@" before the URL ends (white space or a quote), however long they are. A scan, not
+ * a pattern: linear in the text.
+ */
+function maskUrlCredentials(text: string): string {
+  let out = "";
+  let from = 0;
+  URL_START.lastIndex = 0;
+  for (let m = URL_START.exec(text); m; m = URL_START.exec(text)) {
+    const start = m.index + m[0].length;
+    if (start < from) continue;
+    let end = start;
+    while (end < text.length && !/[\s"'<>`]/.test(text.charAt(end))) end++;
+    const at = text.lastIndexOf("@", end - 1);
+    if (at >= start) {
+      out += `${text.slice(from, start)}${MASK}`;
+      from = at;
+    }
+    URL_START.lastIndex = end;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** `text` with known secrets, URL credentials, passwords and private keys masked. Never throws. */
 export function redact(text: string, secrets?: readonly unknown[]): string {
   let out = text;
@@ -53,6 +78,7 @@ export function redact(text: string, secrets?: readonly unknown[]): string {
       if (out.includes(secret)) out = out.split(secret).join(MASK);
     }
     if (!mayHoldSecret.test(out)) return out;
+    if (out.includes("://")) out = maskUrlCredentials(out);
     for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement);
   } catch {
     return "[text withheld: it could not be redacted]";

@@ -24,7 +24,11 @@ export function safeText(value: unknown): string {
     if (typeof value === "symbol") return value.toString();
     return String(value);
   } catch {
-    return Object.prototype.toString.call(value);
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return "[a value that cannot be shown]"; // a revoked Proxy
+    }
   }
 }
 

@@ -323,6 +323,15 @@ export const textRules: readonly TextRule[] = [
     sftp: SFTP_GENERIC,
   },
   {
+    // JavaScript's own errors reaching a client's error path ("Cannot read properties of null"):
+    // the calling code's mistake, never the server refusing access.
+    id: "script-error",
+    reason: "client-misuse",
+    pattern:
+      /\bCannot (?:read|set) propert(?:y|ies) of (?:null|undefined)\b|\bis not a function\b|\bCannot write to a closed stream\b/,
+    sftp: [],
+  },
+  {
     id: "permission-denied",
     reason: "permission-denied",
     pattern:

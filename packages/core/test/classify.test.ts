@@ -224,6 +224,7 @@ describe("text refinement", () => {
     > = {
       "tls-failed": ["ftp", 522, "SSL connection failed: session reuse required"],
       already: ["ftp", 530, "You're already logged in"],
+      "script-error": ["ftp", undefined, "Cannot read properties of null (reading 'host')"],
       kicked: ["ftp", 421, "Kicked by Administrator"],
       "tls-required": ["ftp", 534, "Policy requires SSL."],
       "in-progress": ["ftp", 450, "RETR: data transfer in progress"],

@@ -47,4 +47,6 @@ export const advice: Advice = {
   "found:no-space": `The server's file system has no free space or inodes left ${FOUND}; a partial file may be left behind.`,
   "found:incomplete-upload":
     "The upload reported success but the remote file is shorter than what was sent: a write failed on the server and ssh2's write stream did not report it. The partial file is still there.",
+  "key-passphrase":
+    "The private key could not be decrypted: its passphrase (the `passphrase` option) is wrong or missing.",
 };

@@ -193,6 +193,24 @@ export const libraryRules: readonly TextRule[] = [
     anyCode: true,
   },
   {
+    // A credential, not a bad option: the key's passphrase is wrong or missing.
+    id: "key-passphrase",
+    reason: "auth-failed",
+    pattern:
+      /\bbad passphrase\b|\bbad decrypt\b|\bintegrity check failed\b|\bbut no passphrase given\b/,
+    anyCode: true,
+    signals: ["connecting"],
+  },
+  {
+    // A credential, not a bad option: the key's passphrase is wrong or missing.
+    id: "key-passphrase",
+    reason: "auth-failed",
+    pattern:
+      /\bbad passphrase\b|\bbad decrypt\b|\bintegrity check failed\b|\bbut no passphrase given\b/,
+    anyCode: true,
+    signals: ["connecting"],
+  },
+  {
     id: "bad-options",
     reason: "client-misuse",
     pattern:

@@ -183,7 +183,7 @@ describeSftp("connection errors", () => {
     }
   });
 
-  it("a private key that does not parse (wrong passphrase): client-misuse; key and passphrase never shown", async () => {
+  it("a private key whose passphrase is wrong: auth-failed (a credential); key and passphrase never shown", async () => {
     const dir = await mkdtemp(join(tmpdir(), "te-key-"));
     try {
       const keyFile = join(dir, "id");
@@ -204,7 +204,7 @@ describeSftp("connection errors", () => {
       );
       expectFailure(
         error,
-        { ...connectFailure, reason: "client-misuse", retryable: false, reconnect: true },
+        { ...connectFailure, reason: "auth-failed", retryable: false, reconnect: true },
         [
           privateKey,
           "wrong-Passphrase-2",

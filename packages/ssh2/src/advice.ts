@@ -19,4 +19,6 @@ export const advice: Advice = {
     "No answer came within the deadline (timeoutMs): the server stopped answering or the SFTP channel died. The wrapper ended the SFTP channel; open a new connection.",
   "closed-by-application":
     "The SFTP session was ended by this application (end()): open a new one before more calls.",
+  "key-passphrase":
+    "The private key could not be decrypted: its passphrase (the `passphrase` option) is wrong or missing.",
 };

@@ -46,6 +46,13 @@ export const libraryRules: readonly TextRule[] = [
   ),
   rule("no-extension", "unsupported", /Server does not support this extended request/),
   rule("no-channel", "service-unavailable", /Channel open failure|No free channels available/),
+  // A credential, not a bad option: the key's passphrase is wrong or missing.
+  rule(
+    "key-passphrase",
+    "auth-failed",
+    /\bbad passphrase\b|\bbad decrypt\b|\bintegrity check failed\b|\bbut no passphrase given\b/,
+    LOGIN,
+  ),
   rule(
     "bad-options",
     "client-misuse",

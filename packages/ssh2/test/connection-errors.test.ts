@@ -208,7 +208,7 @@ describeSftp("ssh2 connection errors", () => {
     ]);
   });
 
-  it("a private key that does not parse (wrong passphrase): client-misuse; key and passphrase never shown", async () => {
+  it("a private key whose passphrase is wrong: auth-failed (a credential); key and passphrase never shown", async () => {
     const dir = await mkdtemp(join(tmpdir(), "te-key-"));
     try {
       const keyFile = join(dir, "id");
@@ -233,7 +233,7 @@ describeSftp("ssh2 connection errors", () => {
         {
           ...atConnect,
           code: undefined,
-          reason: "client-misuse",
+          reason: "auth-failed",
           retryable: false,
           reconnect: true,
         },

@@ -371,6 +371,15 @@ describe("local files", () => {
     });
   });
 
+  it("a data connection reset that basic-ftp forwarded into the caller's stream is the connection's", () => {
+    // basic-ftp hands its socket's error to the destination Writable too: the suffix says whose.
+    const error = nodeError("read ECONNRESET (data socket)", { code: "ECONNRESET" });
+    expectTransferError(
+      fromFailure(error, { operation: "downloadTo", fromCallerStream: true, closed: true }),
+      { reason: "connection-lost", retryable: true, reconnect: true },
+    );
+  });
+
   it("a local file that changed during the upload can be sent again", () => {
     const error = nodeError(
       'Local file "/tmp/a" changed while it was being uploaded to "a": expected to send 10 bytes but sent 5. The remote file is incomplete.',
