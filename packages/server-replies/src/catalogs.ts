@@ -213,11 +213,21 @@ export function allRepliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Rep
   return out;
 }
 
+/** The corpus's names of products that have a catalog, so that leave-one-out leaves both out. */
+const catalogNames: Readonly<Record<string, string>> = {
+  "IIS FTP": "Microsoft IIS FTP Service",
+  "Twisted FTP": "Twisted FTP server",
+  "Go pkg/sftp": "Go pkg/sftp server",
+  "Apache MINA SSHD": "Apache MINA SSHD SFTP subsystem",
+  gesftpserver: "Green End SFTP Server (gesftpserver)",
+  "Net::SFTP::SftpServer": "Net::SFTP::SftpServer (Perl)",
+};
+
 /** The corpus of issue 7 as replies: filled-in texts, each with its client method. */
 export function corpusReplies(): Reply[] {
   return [...ftpCorpus, ...sftpCorpus].map((e) => ({
     protocol: e.protocol,
-    product: e.product,
+    product: catalogNames[e.product] ?? e.product,
     version: e.version ?? "",
     code: e.code,
     text: e.text,
