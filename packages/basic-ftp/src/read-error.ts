@@ -96,8 +96,16 @@ function isLocalFileError(error: unknown, code: unknown, message: string, ctx: F
 }
 
 /** An error of a socket basic-ftp owns (it closes the client) with its Node code. */
-function socketError(code: unknown, socket: "control" | "data", ctx: FailureContext): Reading {
-  const reading: Reading = { code: codeOf(code), signals: ["client-closed"] };
+function socketError(
+  code: unknown,
+  socket: "control" | "data",
+  ctx: FailureContext,
+  message: string,
+): Reading {
+  // Quoted in another message ("Client is closed because write ECONNRESET (control socket)"),
+  // the Node error has lost its code: its message still names it.
+  const named = code === undefined ? /\b(E[A-Z]{3,15})\b/.exec(message)?.[1] : undefined;
+  const reading: Reading = { code: codeOf(code ?? named), signals: ["client-closed"] };
   if (typeof code === "string" && TLS_CODE.test(code)) reading.tls = true;
   if (socket === "data" && typeof code === "string" && RESET_CODES.has(code)) {
     if (usesDataConnection(ctx.operation)) {
@@ -134,7 +142,8 @@ function readMessage(message: string, code: unknown, ctx: FailureContext, depth:
   }
   if (mentionsDeadline(message)) return { signals: ["deadline"] };
   const socket = socketOf(message);
-  if (socket !== undefined && !/^Timeout \(/.test(message)) return socketError(code, socket, ctx);
+  if (socket !== undefined && !/^Timeout \(/.test(message))
+    return socketError(code, socket, ctx, message);
   const strategies = depth < MAX_DEPTH ? NO_TRANSFER_STRATEGY.exec(message) : null;
   if (strategies) return passiveInner(strategies[1] ?? "", ctx, depth);
   const unexpected =

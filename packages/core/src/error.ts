@@ -154,7 +154,9 @@ export class TransferError extends Error {
     options: object,
     inspect: (value: unknown, options: object) => string,
   ): string {
-    const { name: _n, message: _m, ...fields } = this.toJSON();
+    const { name: _n, message: _m, ...all } = this.toJSON();
+    // What is set: an SFTP error has no `tls`, a code-less one no `codeName`.
+    const fields = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
     const stack = this.stack ?? `${this.name}: ${this.message}`;
     return `${stack} ${typeof inspect === "function" ? inspect(fields, options) : JSON.stringify(fields)}`;
   }

@@ -77,7 +77,7 @@ export const reasonTexts: Readonly<Record<Reason, { what: string; action: string
   unsupported: {
     what: "The server does not support this command, parameter or feature.",
     action:
-      "Use another way to do it (another command, passive instead of active mode, a plain rename instead of a server-side copy), or a server that supports it.",
+      "Do it another way (what the server said, and the advice above, name what is missing), or use a server that supports it.",
   },
   "bad-request": {
     what: "The server did not understand the request or its parameters.",

@@ -371,6 +371,17 @@ describe("local files", () => {
     });
   });
 
+  it("a control connection reset while the passive strategies were tried is a lost connection", () => {
+    const error = new Error(
+      "None of the available transfer strategies work. Last error response was 'Error: Client is closed because write ECONNRESET (control socket)'.",
+    );
+    expectTransferError(fromFailure(error, { operation: "list", closed: true }), {
+      reason: "connection-lost",
+      retryable: true,
+      reconnect: true,
+    });
+  });
+
   it("a data connection reset that basic-ftp forwarded into the caller's stream is the connection's", () => {
     // basic-ftp hands its socket's error to the destination Writable too: the suffix says whose.
     const error = nodeError("read ECONNRESET (data socket)", { code: "ECONNRESET" });
