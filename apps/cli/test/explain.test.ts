@@ -54,6 +54,34 @@ describe("explain <code>", () => {
     expect(entry).toEqual(JSON.parse(JSON.stringify(explain("SSH_FX_NO_SUCH_FILE"))));
   });
 
+  it("recognises the messages of node-ftp, promise-ftp and ssh2 too", async () => {
+    const cases: [string[], RegExp][] = [
+      [["explain", "Error: Unable to parse PASV server response"], /: protocol-error/],
+      [
+        [
+          "explain",
+          "FtpConnectionError: can't perform 'get' command when connection status is: disconnected",
+        ],
+        /: connection-lost/,
+      ],
+      [["explain", "Error: No response from server", "--protocol", "sftp"], /: connection-lost/],
+      [
+        [
+          "explain",
+          "Error: Received exit code 127 while establishing SFTP session",
+          "--protocol",
+          "sftp",
+        ],
+        /: unsupported/,
+      ],
+    ];
+    for (const [args, first] of cases) {
+      const { code, stdout } = await runCli(args);
+      expect(code, args.join(" ")).toBe(0);
+      expect(stdout.split("\n")[0], args.join(" ")).toMatch(first);
+    }
+  });
+
   it("names the catalogued servers that send a pasted reply, and what each means by it", async () => {
     const { code, stdout } = await runCli(["explain", "550 Failed to open file."]);
     expect(code).toBe(0);
