@@ -42,6 +42,7 @@ export const advice: Advice = {
   "found:exists": `The target already exists ${FOUND}.`,
   "found:missing": `The path does not exist ${FOUND}.`,
   "found:parent-missing": `The parent directory does not exist ${FOUND}.`,
+  "found:is-a-directory": `The path is a directory: download the files in it (downloadDir) or name a file ${FOUND}.`,
   "found:not-a-directory": `A path that should be a directory is not one ${FOUND}.`,
   "found:not-empty": `The directory still holds entries: remove them first, or call rmdir(path, true) ${FOUND}.`,
   "found:no-space": `The server's file system has no free space or inodes left ${FOUND}; a partial file may be left behind.`,

@@ -51,7 +51,13 @@ export function isGenericFailure(failure: Failure): boolean {
   return failure.code === "ERR_BAD_PATH" && /permission denied$/.test(failure.message ?? "");
 }
 
-export const diagnosedOperations: ReadonlySet<string> = new Set(["mkdir", "rmdir", "rename"]);
+export const diagnosedOperations: ReadonlySet<string> = new Set([
+  "mkdir",
+  "rmdir",
+  "rename",
+  "get",
+  "fastGet",
+]);
 
 /**
  * Looks at the paths of a failed mkdir, rmdir or rename and returns the failure with the reason
@@ -73,6 +79,7 @@ export async function diagnose(
       if (operation === "rmdir") return diagnoseRmdir(client, first);
       if (operation === "rename" && typeof second === "string")
         return diagnoseRename(client, first, second);
+      if (operation === "get" || operation === "fastGet") return diagnoseGet(client, first);
       return undefined;
     };
     finding = await withDeadline(look(), operation, timeoutMs);
@@ -107,6 +114,13 @@ async function diagnoseRmdir(client: CheckableClient, path: string): Promise<Fin
   if (kind !== "d") return "not-a-directory";
   if (typeof client.list !== "function") return undefined;
   return (await client.list(path)).length > 0 ? "not-empty" : undefined;
+}
+
+/** A download refused with a generic failure: OpenSSH answers "Failure" for a directory. */
+async function diagnoseGet(client: CheckableClient, path: string): Promise<Finding | undefined> {
+  const kind = await kindOf(client, path);
+  if (!kind) return "missing";
+  return kind === "d" ? "is-a-directory" : undefined;
 }
 
 async function diagnoseRename(

@@ -311,6 +311,17 @@ describeSftp("diagnose and the upload check", () => {
     });
   });
 
+  it("get of a directory: SSH_FX_FAILURE diagnosed as is-a-directory, code kept", async () => {
+    const dir = fixtures().nonEmptyDir;
+    const error = await transferErrorOf(client.get(dir));
+    expect({ reason: error.reason, code: error.code, retryable: error.retryable }).toEqual({
+      reason: "is-a-directory",
+      code: 4,
+      retryable: false,
+    });
+    expect(error.explanation).toMatch(/follow-up check/);
+  });
+
   it("without diagnose, the same rename stays the generic server-error", async () => {
     const plain = wrapClient(newClient());
     await plain.connect(connectConfig());
