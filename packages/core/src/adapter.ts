@@ -3,7 +3,7 @@
 // message rules, its operations' traits, its advice texts); the core decides and explains.
 export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
 export { isTransferError } from "./brand.js";
-export { type Classification, classify } from "./classify.js";
+export { type Classification, classify, type Decision, decide } from "./classify.js";
 export {
   DeadlineExceeded,
   deadlineMs,

@@ -66,8 +66,6 @@ export class TransferError extends Error {
   declare readonly reason: Reason;
   declare readonly retryable: boolean;
   declare readonly retry: RetryHint;
-  /** What happened, the likely cause, and what to do. */
-  declare readonly explanation: string;
   /** The server's own text, unaltered but for redaction. */
   declare readonly serverMessage: string | undefined;
   declare readonly operation: string | undefined;
@@ -78,7 +76,18 @@ export class TransferError extends Error {
   /** Every failed attempt of the retry loop that ended with this error (set by `withRetry`). */
   declare readonly attempts?: readonly AttemptRecord[];
   /** The redacted summary of `cause` that toJSON() and inspect show. */
-  readonly #causeSummary: TransferErrorJSON["cause"];
+  #causeSummary: { value: TransferErrorJSON["cause"] } | undefined;
+  #explain:
+    | string
+    | {
+        advice: Failure["advice"];
+        classification: Classification;
+        codeName: string | undefined;
+        serverMessage: string | undefined;
+        clientMessage: string | undefined;
+      };
+  readonly #cause: unknown;
+  readonly #secrets: readonly unknown[] | undefined;
 
   constructor(failure: Failure) {
     const f = sanitize(failure);
@@ -117,15 +126,35 @@ export class TransferError extends Error {
     this.path = path;
     this.tls = f.tls;
     // Built from static texts and the already redacted texts: only the adapter's advice is new.
-    this.explanation = explanationOf(
-      scrub(adviceFor(f.advice, classification)),
-      codeName,
-      reason,
-      serverMessage,
-      serverMessage === undefined ? clientMessage : undefined,
-      retry,
+    this.#explain = { advice: f.advice, classification, codeName, serverMessage, clientMessage };
+    this.#cause = f.cause;
+    this.#secrets = secrets;
+  }
+
+  /**
+   * What happened, the likely cause, and what to do. Made on first read (most errors are only
+   * checked for their reason or retry hint), from static texts and the already redacted texts;
+   * only the adapter's advice is new, and it is redacted too.
+   */
+  get explanation(): string {
+    const e = this.#explain;
+    if (typeof e === "string") return e;
+    const text = explanationOf(
+      redact(adviceFor(e.advice, e.classification) ?? "", this.#secrets) || undefined,
+      e.codeName,
+      this.reason,
+      e.serverMessage,
+      e.serverMessage === undefined ? e.clientMessage : undefined,
+      this.retry,
     );
-    this.#causeSummary = causeSummary(f.cause, secrets);
+    this.#explain = text;
+    return text;
+  }
+
+  /** The redacted summary of `cause` that toJSON() and inspect show, made on first use. */
+  #causeSummaryOf(): TransferErrorJSON["cause"] {
+    this.#causeSummary ??= { value: causeSummary(this.#cause, this.#secrets) };
+    return this.#causeSummary.value;
   }
 
   toJSON(): TransferErrorJSON {
@@ -143,7 +172,7 @@ export class TransferError extends Error {
       operation: this.operation,
       path: this.path,
       tls: this.tls,
-      cause: this.#causeSummary,
+      cause: this.#causeSummaryOf(),
       ...(this.attempts ? { attempts: this.attempts.map((a) => ({ ...a })) } : {}),
     };
   }

@@ -52,6 +52,46 @@ export function fitsTemplate(text: string, template: string): boolean {
   return text.length - last.length >= at + 1 && text.endsWith(last);
 }
 
+interface Compiled {
+  template: string;
+  first: string;
+  last: string;
+  /** Whole pieces when the template has placeholders; undefined for a fixed text. */
+  pieces: string[] | undefined;
+  reason: Reason;
+  flags: number;
+  only: readonly string[] | undefined;
+}
+
+/** Each code's entries, split once: a lookup then costs a few startsWith per entry. */
+const compiled = new WeakMap<readonly CatalogEntry[], Compiled[]>();
+
+function compile(entries: readonly CatalogEntry[]): Compiled[] {
+  let out = compiled.get(entries);
+  if (!out) {
+    out = entries.map(([template, reason, flags, only]) => {
+      const pieces = template.split("{}");
+      return {
+        template,
+        first: pieces[0]!,
+        last: pieces[pieces.length - 1]!,
+        pieces: pieces.length > 1 ? pieces : undefined,
+        reason,
+        flags,
+        only,
+      };
+    });
+    compiled.set(entries, out);
+  }
+  return out;
+}
+
+function fits(text: string, entry: Compiled): boolean {
+  if (!entry.pieces) return text === entry.template;
+  if (!text.startsWith(entry.first) || !text.endsWith(entry.last)) return false;
+  return fitsTemplate(text, entry.template);
+}
+
 /** The catalogued reading of a reply, for the commands the failed operation sends. */
 export function lookUpReply(
   catalog: ReplyCatalog | undefined,
@@ -62,11 +102,12 @@ export function lookUpReply(
 ): CatalogMatch | undefined {
   if (!catalog || typeof code !== "number" || !text || text.length > MAX_TEXT) return undefined;
   const entries = catalog[protocol]?.[code];
-  if (!entries) return undefined;
+  if (!entries || !Array.isArray(entries)) return undefined;
   const reply = text.trim();
-  for (const [template, reason, flags, only] of entries) {
-    if (only && !(commands && only.some((c) => commands.includes(c)))) continue;
-    if (fitsTemplate(reply, template)) {
+  for (const entry of compile(entries)) {
+    if (entry.only && !(commands && entry.only.some((c) => commands.includes(c)))) continue;
+    if (fits(reply, entry)) {
+      const { template, reason, flags } = entry;
       return { template, reason, retryable: (flags & 1) === 1, reconnect: (flags & 2) === 2 };
     }
   }
