@@ -11,5 +11,6 @@ export {
   type TransferErrorJSON,
 } from "@transfer-errors/core";
 export type { ErrorContext } from "./context.js";
+export { readFtpError as readError } from "./read-error.js";
 export { isRetryable, toTransferError, withRetry } from "./to-transfer-error.js";
 export { type WrapOptions, wrapClient } from "./wrap-client.js";
