@@ -14,6 +14,8 @@ export const advice: Advice = {
   "closed-by-application": "client.close() was called while the client was in use.",
   "concurrent-task":
     "A basic-ftp Client runs one operation at a time: a second call started before the first settled, and basic-ftp closed the client. Await each call, or use one client per parallel task.",
+  "closed-after-misuse":
+    "Two earlier calls ran at once and basic-ftp closed the client: connect again (access(), or wrapClient's reconnect option), and await each call before the next.",
   "control-characters":
     "The path or command contains a line break or NUL, which FTP cannot carry; basic-ftp refused to send it.",
   "passive-open-failed":

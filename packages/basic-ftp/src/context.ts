@@ -30,6 +30,8 @@ export interface FailureContext extends ErrorContext {
   refusedBefore?: boolean | undefined;
   /** `access({ secure: true })` failed before the TLS upgrade: the server refused AUTH TLS. */
   authTlsRefused?: boolean | undefined;
+  /** The client was closed by two earlier calls at once, and this call came alone after them. */
+  afterMisuse?: boolean | undefined;
   /** What a follow-up look at the path found (the `diagnose` option). */
   finding?: Finding | undefined;
 }

@@ -69,6 +69,14 @@ export const libraryRules: readonly TextRule[] = [
     signals: ["closed-by-application"],
   },
   {
+    // A later, well-behaved call on a client that closed for two earlier calls at once.
+    id: "closed-after-misuse",
+    reason: "connection-lost",
+    pattern: /^Client is closed: an earlier call started while another was still running/,
+    anyCode: true,
+    signals: ["client-closed"],
+  },
+  {
     id: "concurrent-task",
     reason: "client-misuse",
     pattern: at("User launched a task while another one is still running"),

@@ -31,6 +31,10 @@ interface Reading {
   message?: string;
 }
 
+/** What a call meets on a client that two earlier calls at once made basic-ftp close. */
+const AFTER_MISUSE =
+  "Client is closed: an earlier call started while another was still running, and basic-ftp closed the client then";
+
 /** Syscalls of the file system (a socket's read/write errors always carry basic-ftp's suffix). */
 const FILE_SYSCALLS = new Set(
   "open close read write fstat stat lstat mkdir readdir scandir unlink rmdir rename fsync ftruncate access".split(
@@ -173,6 +177,8 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
     if (ctx.authTlsRefused) Object.assign(reading, { tls: false, signals: ["tls-refused"] });
   } else if (isLocalFileError(error, code, text, ctx)) {
     reading = { code: codeOf(code), signals: ["local-file"] };
+  } else if (ctx.afterMisuse) {
+    reading = { signals: ["client-closed"], message: AFTER_MISUSE };
   } else reading = readMessage(text, code, ctx, 0);
   if (ctx.closed) reading.signals.push("client-closed");
   const operation = ctx.operation;

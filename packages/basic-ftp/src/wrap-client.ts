@@ -47,6 +47,8 @@ export interface WrapOptions {
 
 interface Call {
   operation: string;
+  /** No other call of this client ran while it did. */
+  alone: boolean;
   path: string | undefined;
   localPath: string | undefined;
   streamError: unknown;
@@ -72,6 +74,7 @@ function startCall(state: ClientState, operation: string, args: unknown[]): Call
   const remote = spec?.path === undefined ? undefined : args[spec.path];
   const call: Call = {
     operation,
+    alone: state.running.size === 0,
     path: typeof remote === "string" ? remote : undefined,
     localPath: undefined,
     streamError: undefined,
@@ -113,6 +116,8 @@ function rememberSecrets(state: ClientState, operation: string, args: unknown[])
     state.secure = false;
   }
 }
+
+const CLOSED_BY_MISUSE = /^Client is closed because User launched a task while another/;
 
 function readSafely<T>(read: () => T): T | undefined {
   try {
@@ -163,6 +168,9 @@ function failureContext(state: ClientState, call: Call, error: unknown): Failure
     secrets: state.secrets,
     refusedBefore,
     authTlsRefused,
+    // A call made after an earlier pair of calls at once closed the client: that misuse was theirs.
+    afterMisuse:
+      call.alone && CLOSED_BY_MISUSE.test(readSafely(() => (error as Error).message) ?? ""),
   };
 }
 
@@ -215,14 +223,18 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
     let result: unknown;
     try {
       call = startCall(state, operation, args);
+      for (const other of state.running) other.alone = false;
+      state.running.add(call);
       result = original.apply(state.client, args);
     } catch (error) {
+      if (call) state.running.delete(call);
       // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
       return Promise.reject(
         marked(state, failed(state, call ?? startCall(state, operation, []), error)),
       );
     }
     if (!isThenable(result)) {
+      state.running.delete(call);
       call.detach?.();
       return result;
     }
@@ -231,10 +243,12 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
     const closeWith = (error: Error) => state.client.ftp.closeWithError(error);
     return withDeadline(Promise.resolve(result), operation, state.timeoutMs, closeWith).then(
       (value) => {
+        state.running.delete(started);
         succeeded(state, started);
         return value;
       },
       async (error: unknown) => {
+        state.running.delete(started);
         const e = state.diagnose
           ? await failedAfterLook(state, started, error).catch((x: TransferError) => x)
           : failed(state, started, error);
@@ -263,6 +277,7 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
     client,
     timeoutMs: deadlineMs(options?.timeoutMs),
     diagnose: options?.diagnose === true,
+    running: new Set(),
     autoReconnect: options?.reconnect === true,
     proxy: client,
     accessOptions: undefined,

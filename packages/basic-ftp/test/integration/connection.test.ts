@@ -226,6 +226,21 @@ describeWithServers("misuse of one client", () => {
     expect(client.closed).toBe(true);
   });
 
+  it("a call made alone after two calls at once finds the session gone: connection-lost, not misuse", async () => {
+    const client = wrapClient(new Client(5_000));
+    await client.access(handle.options());
+    await Promise.allSettled([client.list(), client.list()]);
+    expect(client.closed).toBe(true);
+    expectTransferError(await rejectionOf(client.pwd()), {
+      reason: "connection-lost",
+      code: undefined,
+      retryable: true,
+      reconnect: true,
+      operation: "pwd",
+      path: undefined,
+    });
+  });
+
   it("close() during a transfer: client-misuse with reconnect", async () => {
     const client = wrapClient(new Client(5_000));
     await client.access(handle.options());
