@@ -182,6 +182,17 @@ describe.skipIf(
     for (const out of [json, human]) expect(out.stdout + out.stderr).not.toContain(wrong);
   });
 
+  it("a wrong password that is also a word does not blank the labels out (which would show it)", async () => {
+    for (const wrong of ["the", "server", "reason"]) {
+      const url = `ftp://${FTP_TEST_USER}:${wrong}@127.0.0.1:${proftpd.port}/`;
+      const human = await runCli(["diagnose", url]);
+      expect(human.code).toBe(1);
+      expect(human.stdout, wrong).toMatch(/reason {7}auth-failed/);
+      expect(human.stdout, wrong).toMatch(/server said/);
+      expect(human.stdout, wrong).not.toMatch(/\*\*\*(?:ntication| said|son)/);
+    }
+  });
+
   it("reports the server's answer for a missing file", async () => {
     const url = `ftp://${FTP_TEST_USER}@127.0.0.1:${proftpd.port}/${ftpFixtures.missing}`;
     const result = await runCli(["diagnose", url, "--json"], withPassword);

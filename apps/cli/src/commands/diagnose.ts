@@ -47,6 +47,25 @@ export function scrub(text: string, password: string): string {
   return password.length >= 3 ? text.split(password).join("***") : text;
 }
 
+/**
+ * A password that is also a word ("the", "server") must not be masked in the fixed labels, where
+ * the gaps would reveal it: only what the server and the client said is scrubbed (the adapters
+ * already keep it out of their errors). A long password, which no label holds, is also masked in
+ * the whole output, as a last line of defence.
+ */
+const WHOLE_OUTPUT_MIN = 8;
+
+function scrubResults<T extends { detail: string | undefined; subject: string | undefined }>(
+  results: readonly T[],
+  password: string,
+): T[] {
+  return results.map((r) => ({
+    ...r,
+    detail: r.detail === undefined ? undefined : scrub(r.detail, password),
+    subject: r.subject === undefined ? undefined : scrub(r.subject, password),
+  }));
+}
+
 /** Runs the sequence; the text to print (scrubbed of the password) and whether every step passed. */
 export async function runDiagnose(
   url: string,
@@ -74,10 +93,10 @@ export async function runDiagnose(
     target.protocol === "sftp"
       ? sftpProbe(target, password, { timeoutMs })
       : ftpProbe(target, password, { timeoutMs, ca, insecure: options.insecure === true });
-  const results = await runDiagnosis(target, probe);
+  const results = scrubResults(await runDiagnosis(target, probe), password);
   const text = options.json
     ? JSON.stringify(diagnoseJson(target, results), null, 2)
     : diagnoseHuman(target, results, out);
-  // The adapters already keep the password out of their errors; this is the last line of defence.
-  return { text: scrub(text, password), ok: results.every((r) => r.status !== "failed") };
+  const shown = password.length >= WHOLE_OUTPUT_MIN ? scrub(text, password) : text;
+  return { text: shown, ok: results.every((r) => r.status !== "failed") };
 }
