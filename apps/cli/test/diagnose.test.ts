@@ -78,6 +78,13 @@ describe("diagnose: bad input exits 2", () => {
     const { code, stderr } = await runCli(["diagnose", "gopher://alice:S3cret-in-url@host/"]);
     expect(code).toBe(2);
     expect(stderr).not.toContain("S3cret-in-url");
+    // Unencoded "/", "@", "?" in the password: `new URL()` reads them differently, the mask not.
+    for (const password of ["pa/ssW0rd99", "p@ssW0rd99", "pa?ssW0rd99"]) {
+      const url = `ftpx://xfer:${password}@127.0.0.1:2121/`;
+      const rejected = await runCli(["diagnose", url]);
+      expect(rejected.code, password).toBe(2);
+      expect(rejected.stderr, password).not.toContain("ssW0rd99");
+    }
   });
 });
 
