@@ -8,6 +8,7 @@ import {
   readErrorShape,
   type Signal,
   safeString,
+  tlsCodePattern,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
@@ -41,10 +42,6 @@ const FILE_SYSCALLS = new Set(
     " ",
   ),
 );
-
-/** OpenSSL and Node TLS codes. */
-const TLS_CODE =
-  /^(?:ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_|HOSTNAME_MISMATCH)/;
 
 /** Resets of the data connection: what ProFTPD does when it refuses a transfer. */
 const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
@@ -110,7 +107,7 @@ function socketError(
   // the Node error has lost its code: its message still names it.
   const named = code === undefined ? /\b(E[A-Z]{3,15})\b/.exec(message)?.[1] : undefined;
   const reading: Reading = { code: codeOf(code ?? named), signals: ["client-closed"] };
-  if (typeof code === "string" && TLS_CODE.test(code)) reading.tls = true;
+  if (typeof code === "string" && tlsCodePattern.test(code)) reading.tls = true;
   if (socket === "data" && typeof code === "string" && RESET_CODES.has(code)) {
     if (usesDataConnection(ctx.operation)) {
       reading.signals.push("data-reset");
@@ -158,7 +155,7 @@ function readMessage(message: string, code: unknown, ctx: FailureContext, depth:
     return { code: replyCode, serverMessage, signals: [] };
   }
   const reading: Reading = { code: codeOf(code), signals: [] };
-  if (typeof code === "string" && TLS_CODE.test(code)) {
+  if (typeof code === "string" && tlsCodePattern.test(code)) {
     // Explicit TLS: the handshake error arrives without a suffix; basic-ftp closes a moment later.
     reading.tls = true;
     reading.signals.push("client-closed");

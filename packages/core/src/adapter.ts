@@ -4,6 +4,7 @@
 export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
 export { isTransferError } from "./brand.js";
 export { type Classification, classify, type Decision, decide } from "./classify.js";
+export { tlsCodePattern } from "./code-reasons.js";
 export {
   DeadlineExceeded,
   deadlineMs,

@@ -70,6 +70,14 @@ function operationOf(prefixes: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** ssh2-sftp-client's own error codes (its `errorCode` table). */
+const LIBRARY_CODES = new Set([
+  "ERR_NOT_CONNECTED",
+  "ERR_GENERIC_CLIENT",
+  "ERR_BAD_PATH",
+  "ERR_BAD_AUTH",
+]);
+
 // Prefixes whose "Bad path" is about the local side (fastPut's source, downloadDir's target...).
 const LOCAL_CHECKS = new Set([
   "fastPut",
@@ -127,8 +135,8 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
       failure.serverMessage = text;
     }
   } else if (typeof shape.code === "string") {
-    failure.codeSpace =
-      shape.code.startsWith("ERR_") && shape.code !== "ERR_SOCKET_BAD_PORT" ? "library" : "system";
+    // The library's own codes; every other string (ECONNRESET, Node's ERR_STREAM_...) is Node's.
+    failure.codeSpace = LIBRARY_CODES.has(shape.code) ? "library" : "system";
     if (
       shape.syscall !== undefined &&
       shape.localPath !== undefined &&

@@ -340,6 +340,11 @@ describe("ssh2-sftp-client's own codes", () => {
     });
   });
 
+  it("Node's own ERR_ codes are read as Node's, not as the library's", () => {
+    const error = libError("get: Premature close", { code: "ERR_STREAM_PREMATURE_CLOSE" });
+    expect(summary(error)).toMatchObject({ reason: "connection-lost", retryable: true });
+  });
+
   it("a Node file-system error on the local side is local-file-error, its local path not taken as remote", () => {
     const error = libError("ENOENT: no such file or directory, open '/l/out.txt'", {
       code: "ENOENT",
