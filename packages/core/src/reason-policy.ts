@@ -70,4 +70,8 @@ export const signalWhy: Readonly<Partial<Record<Signal, string>>> = {
     "The same failure came again for the same path on this client: the server most likely refuses this file (missing, unreadable or not writable), and retrying will not change that.",
   "local-file-changed":
     "The local file changed while it was uploaded; once it is complete, the upload can be repeated.",
+  "wrong-protocol":
+    "The peer's first line is another protocol's (an SSH server on an FTP port, an FTP server on an SSH port): the same address gets the same answer; check the port and the URL scheme.",
+  "short-transfer":
+    "The transfer ended early without an error: fewer bytes arrived than the server's file holds. The connection was cut; a new attempt starts the file afresh.",
 };

@@ -36,6 +36,16 @@ export const signals = [
   "misuse",
   /** The client could not read the server's reply. */
   "unreadable-reply",
+  /**
+   * The peer speaks another protocol: its first line says so (an SSH ident to an FTP client, an
+   * FTP greeting to an SSH client). Read at once instead of waiting for a timeout.
+   */
+  "wrong-protocol",
+  /**
+   * A transfer ended early without an error: fewer bytes arrived (or were stored) than the file
+   * holds, as when a middlebox or a crashing server closes the data connection mid-way.
+   */
+  "short-transfer",
 ] as const;
 
 export type Signal = (typeof signals)[number];
@@ -69,6 +79,10 @@ export const signalPolicy: Readonly<Record<Signal, SignalEffect>> = {
   "tls-refused": { reason: "unsupported" },
   misuse: { reason: "client-misuse" },
   "unreadable-reply": { reason: "protocol-error" },
+  // The wrong port or the wrong URL scheme: the same again gets the same.
+  "wrong-protocol": { reason: "protocol-error", retryable: false },
+  // Nothing said the data was wrong: the connection was cut. A new attempt starts afresh.
+  "short-transfer": { reason: "connection-lost", retryable: true },
 };
 
 export function isSignal(value: unknown): value is Signal {
