@@ -7,6 +7,7 @@ import { isReason, type Reason } from "./reasons.js";
 import { redact } from "./redact.js";
 import type { AttemptRecord } from "./retry.js";
 import { readErrorShape, safeGet, safeText } from "./safe.js";
+import { shownCause } from "./shown-cause.js";
 import type { Protocol, RetryHint } from "./types.js";
 
 const AMBIGUOUS_ACTION =
@@ -52,7 +53,9 @@ function optionalText(value: unknown): string | undefined {
 
 /**
  * An FTP or SFTP failure, classified and explained. Made by the adapters' `toTransferError`
- * from what the client library threw; `cause` keeps the original untouched.
+ * from what the client library threw. `cause` is that original error, or a copy of it with its
+ * texts redacted when they hold a secret (loggers print the cause); `originalError` is always the
+ * untouched original.
  */
 export class TransferError extends Error {
   declare readonly [transferErrorBrand]: true;
@@ -72,7 +75,6 @@ export class TransferError extends Error {
   declare readonly path: string | undefined;
   /** The failure happened on a TLS connection (FTPS). */
   declare readonly tls: boolean | undefined;
-  declare readonly cause: unknown;
   /** Every failed attempt of the retry loop that ended with this error (set by `withRetry`). */
   declare readonly attempts?: readonly AttemptRecord[];
   /** The redacted summary of `cause` that toJSON() and inspect show. */
@@ -87,6 +89,7 @@ export class TransferError extends Error {
         clientMessage: string | undefined;
       };
   readonly #cause: unknown;
+  #shownCause: { value: unknown } | undefined;
   readonly #secrets: readonly unknown[] | undefined;
 
   constructor(failure: Failure) {
@@ -112,8 +115,8 @@ export class TransferError extends Error {
       codeName,
       serverMessage ?? clientMessage,
     );
-    // Error's own `cause` option: non-enumerable like Node's, and no property when there is none.
-    super(cut(message, MAX_MESSAGE), f.cause === undefined ? undefined : { cause: f.cause });
+    // `cause` is a getter of the class (see below), not Error's own option.
+    super(cut(message, MAX_MESSAGE));
     this.protocol = f.protocol;
     this.code = code;
     this.codeName = codeName;
@@ -129,6 +132,23 @@ export class TransferError extends Error {
     this.#explain = { advice: f.advice, classification, codeName, serverMessage, clientMessage };
     this.#cause = f.cause;
     this.#secrets = secrets;
+  }
+
+  /**
+   * The error the client threw: the original itself when none of its texts holds a secret, else
+   * a copy of the same class with its message, stack and other texts redacted, made on first
+   * read. Loggers print the cause (pino's standard `err` serializer appends its message and
+   * stack): what they print is safe.
+   */
+  override get cause(): unknown {
+    if (this.#cause === undefined) return undefined;
+    this.#shownCause ??= { value: shownCause(this.#cause, this.#secrets) };
+    return this.#shownCause.value;
+  }
+
+  /** The error the client threw, untouched, secrets included: for code, never for a log. */
+  get originalError(): unknown {
+    return this.#cause;
   }
 
   /**

@@ -57,7 +57,8 @@ function maskUrlCredentials(text: string): string {
   URL_START.lastIndex = 0;
   for (let m = URL_START.exec(text); m; m = URL_START.exec(text)) {
     const start = m.index + m[0].length;
-    if (start < from) continue;
+    // "file:///a/@scope+pkg@1.0/x" (a stack's frames): an empty authority holds no credentials.
+    if (start < from || text.charAt(start) === "/") continue;
     let end = start;
     while (end < text.length && !/[\s"'<>`]/.test(text.charAt(end))) end++;
     const at = text.lastIndexOf("@", end - 1);

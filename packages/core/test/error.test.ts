@@ -120,7 +120,12 @@ describe("TransferError", () => {
     ]) {
       expect(text).not.toContain(password);
     }
-    expect(e.cause).toBe(leaky);
+    // The original stays reachable; what loggers walk (`cause`) is its redacted copy.
+    expect(e.originalError).toBe(leaky);
+    expect(e.cause).toBeInstanceOf(Error);
+    expect((e.cause as Error).message).toBe(
+      "connect failed for ftp://***@example.com with password=***",
+    );
   });
 
   it("masks URL credentials in a path even when the secret is not known", () => {

@@ -9,6 +9,13 @@ describe("redact", () => {
     expect(redact("sftp://bob@host:22/x")).toBe("sftp://***@host:22/x");
   });
 
+  it("leaves a URL with an empty authority alone (a stack frame's file:///…/@scope+pkg@1.0/…)", () => {
+    const frame =
+      "    at async file:///app/node_modules/.pnpm/@vitest+runner@4.1.12/node_modules/x.js:1:2";
+    expect(redact(frame)).toBe(frame);
+    expect(redact(`${frame} ftp://u:pw@h/`)).toBe(`${frame} ftp://***@h/`);
+  });
+
   it("masks password-like key/value pairs", () => {
     expect(redact('{"password":"hunter22","user":"a"}')).not.toContain("hunter22");
     expect(redact("passphrase=abc123 next")).toBe("passphrase=*** next");

@@ -1,6 +1,6 @@
 // pino: an `err` serializer that logs a TransferError's redacted form (its toJSON()).
 // pino's standard serializer copies the error's properties and appends its cause's message and
-// stack: a raw cause can carry what the client library printed, a password in a URL included.
+// stack (a TransferError's `cause` is redacted); this one logs the typed, compact form instead.
 import { type DecideOptions, decide } from "./decide.js";
 
 export interface SerializerOptions {

@@ -56,10 +56,38 @@ describe("pino err serializer", () => {
     }
   });
 
-  it("without it, pino's own serializer writes the raw cause, password included", () => {
+  it("without it, pino's own serializer appends the cause's message and stack, redacted", () => {
     const out = memory();
-    pino(out.stream).error(errorWithPlantedPassword().error);
-    expect(out.text()).toContain(PLANTED_PASSWORD);
+    const { error, cause } = errorWithPlantedPassword();
+    pino(out.stream).error(error);
+    pino(out.stream).error({ err: error }, "login failed");
+    expect(out.text()).not.toContain(PLANTED_PASSWORD);
+    const line = out.lines()[0]?.err as { message: string; stack: string };
+    // The cause is still there, readable: its text with the URL's credentials masked.
+    expect(line.message).toContain(
+      "connect ECONNREFUSED 127.0.0.1:2121 (ftp://***@127.0.0.1:2121/in)",
+    );
+    expect(line.stack).toContain("caused by: Error: connect ECONNREFUSED");
+    // The untouched original stays reachable for code, where no serializer walks.
+    expect(error.originalError).toBe(cause);
+    expect(error.cause).not.toBe(cause);
+  });
+
+  it("pino's own serializer: a password the server echoed, known from the connection", async () => {
+    const out = memory();
+    const { FTPError } = await import("basic-ftp");
+    const { toTransferError } = await import("@transfer-errors/basic-ftp");
+    const raw = new FTPError({ code: 530, message: `530 Login incorrect for ${PLANTED_PASSWORD}` });
+    const error = toTransferError(raw, { operation: "access", secrets: [PLANTED_PASSWORD] });
+    pino(out.stream).error(error);
+    expect(out.text()).not.toContain(PLANTED_PASSWORD);
+    expect(out.lines()[0]?.err).toMatchObject({ reason: "auth-failed", code: 530 });
+    expect(String((out.lines()[0]?.err as { message: string }).message)).toContain(
+      "530 Login incorrect for ***",
+    );
+    // Nothing to hide: the cause is the original itself.
+    const plain = new FTPError({ code: 550, message: "550 No such file or directory" });
+    expect(toTransferError(plain).cause).toBe(plain);
   });
 
   it("other errors: type, message, stack and code, without their cause", () => {

@@ -69,14 +69,15 @@ describe("toApplicationFailure", () => {
 
   it("the password in the raw cause never reaches the failure Temporal stores", () => {
     const { error, cause } = errorWithPlantedPassword();
-    expect(error.cause).toBe(cause);
+    expect(error.originalError).toBe(cause);
     const text = storedText(toApplicationFailure(error));
     expect(text).toContain("TransferError:connection-refused");
     // The detail is there, decoded: the redacted toJSON().
     expect(text).toContain('\\"reason\\":\\"connection-refused');
     expect(text).not.toContain(PLANTED_PASSWORD);
-    // What a plain throw of the TransferError would have stored: the cause, password and all.
-    expect(storedText(error)).toContain(PLANTED_PASSWORD);
+    // A plain throw of the TransferError stores its cause too: the redacted copy, not the original.
+    expect(storedText(error)).not.toContain(PLANTED_PASSWORD);
+    expect(storedText(error)).toContain("ftp://***@127.0.0.1:2121/in");
   });
 
   it("transferActivity converts what the activity throws, and passes results through", async () => {

@@ -1,0 +1,70 @@
+// What `TransferError.cause` shows. Loggers walk `cause`: pino's standard `err` serializer appends
+// the cause's message and stack to the line, and so do `util.inspect` of a plain wrapper, Sentry
+// and most others. A client's own error can carry a password (a server that echoes it, a URL
+// with credentials), so `cause` is the original only when nothing in its texts is a secret;
+// otherwise it is a copy of it with its texts redacted. The original stays reachable as
+// `originalError`, which no serializer walks.
+import { redact } from "./redact.js";
+
+/** Nested causes redacted in the copy; deeper ones end the chain. */
+const MAX_DEPTH = 6;
+/** Own properties looked at per error: an error with thousands of keys is no error to log. */
+const MAX_KEYS = 64;
+
+/**
+ * The cause as it may be shown: the original when none of its texts holds a secret (the usual
+ * case, and then identical), else a redacted copy of the same class. Never throws.
+ */
+export function shownCause(cause: unknown, secrets: readonly unknown[] | undefined): unknown {
+  try {
+    return safeCopy(cause, secrets, MAX_DEPTH);
+  } catch {
+    // Unreadable (a revoked proxy, a throwing getter): a logger would throw on it too.
+    return new Error("[the original error could not be read; see originalError]");
+  }
+}
+
+/** Property names that hold a credential whatever their value looks like (a client's config). */
+const secretKey =
+  /^(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:private|api)_?key|client_?secret)$/i;
+
+function shownValue(v: unknown, secrets: readonly unknown[] | undefined, depth: number): unknown {
+  if (typeof v === "string") return redact(v, secrets);
+  // A nested cause, or a client's config attached to its error: copied the same way.
+  if (!isCopyable(v)) return v;
+  // A chain this deep (or a cycle) ends here rather than showing what was not looked at.
+  return depth > 0 ? safeCopy(v, secrets, depth - 1) : "[left out: nested too deep]";
+}
+
+/** Errors and plain data; a socket or a stream attached to an error is left as it is. */
+function isCopyable(v: unknown): v is object {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null || v instanceof Error;
+}
+
+function safeCopy(value: unknown, secrets: readonly unknown[] | undefined, depth: number): unknown {
+  if (typeof value === "string") return redact(value, secrets);
+  if (typeof value !== "object" || value === null) return value;
+  const keys = Object.getOwnPropertyNames(value).slice(0, MAX_KEYS);
+  const changed = new Map<string, unknown>();
+  for (const key of keys) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    // An accessor is not read: running a getter of someone else's error could do anything.
+    if (!descriptor || !("value" in descriptor)) continue;
+    const v: unknown = descriptor.value;
+    const shown = secretKey.test(key) && v ? "***" : shownValue(v, secrets, depth);
+    if (shown !== v) changed.set(key, shown);
+  }
+  // `message` and `stack` of an Error can be inherited accessors (V8 keeps `stack` own); the
+  // common shapes are own data properties, read above.
+  if (changed.size === 0) return value;
+  const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
+  for (const key of keys) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (!descriptor) continue;
+    if (changed.has(key)) descriptor.value = changed.get(key);
+    Object.defineProperty(copy, key, descriptor);
+  }
+  return copy;
+}
