@@ -64,7 +64,8 @@ const SYSTEM_CODE = /\b(E[A-Z]{2,}[A-Z0-9_]*|ERR_[A-Z0-9_]+)\b/;
 /** A bare code: the registry entry, whichever of its spellings was used. */
 function bareCode(text: string, protocol: Protocol | undefined): CodeInfo | undefined {
   const info = explain(text, protocol);
-  if (info) return info;
+  // A system code ("ECONNRESET") is read as a thrown error below, with its adapter's reading.
+  if (info && info.protocol !== undefined) return info;
   const upper = text.toUpperCase();
   if (!/^[A-Z_]+$/.test(upper)) return undefined;
   return listCodes(protocol).find((entry) => entry.name === upper);

@@ -7,4 +7,4 @@ export { isReason, type Reason, reasons } from "./reasons.js";
 export { redact } from "./redact.js";
 export { explain, listCodes } from "./registry.js";
 export { type AttemptRecord, type RetryOptions, withRetry } from "./retry.js";
-export type { CodeInfo, Protocol, RetryHint } from "./types.js";
+export type { CodeInfo, Protocol, RetryHint, SystemCodeInfo } from "./types.js";

@@ -21,5 +21,12 @@ export { sftpStatuses } from "./sftp-statuses.js";
 export { findingReasons, findings, signalPolicy, signals } from "./signals.js";
 export { sshDisconnectReasons } from "./ssh-disconnect-reasons.js";
 export { type TextRule, textRules } from "./text-rules.js";
-export type { CodeInfo, CodeText, FtpArea, FtpKind, SftpStatusText } from "./types.js";
+export type {
+  CodeInfo,
+  CodeText,
+  FtpArea,
+  FtpKind,
+  SftpStatusText,
+  SystemCodeInfo,
+} from "./types.js";
 export { winsockErrors } from "./winsock-errors.js";

@@ -1,9 +1,12 @@
 import { classify } from "./classify.js";
 import { ftpReplyNames, sftpStatusNames } from "./code-names.js";
+import { tlsCodePattern } from "./code-reasons.js";
 import { ftpAreaOf, ftpAreaTexts, ftpKindOf, ftpKindTexts, isFtpReplyCode } from "./ftp-digits.js";
 import { ftpReplies } from "./ftp-replies.js";
+import { reasonTexts } from "./reason-texts.js";
 import { sftpStatuses } from "./sftp-statuses.js";
-import type { CodeInfo, CodeText, Protocol } from "./types.js";
+import { systemCodeSources, systemCodeTexts } from "./system-codes.js";
+import type { CodeInfo, CodeText, Protocol, SystemCodeInfo } from "./types.js";
 
 type Details = Omit<CodeText, "name">;
 
@@ -89,16 +92,48 @@ function sftpCodeByName(name: string): number | undefined {
   return index < 0 ? undefined : index;
 }
 
+/** A Node.js system or library code, or an OpenSSL certificate code, as `explain` gives it. */
+function systemInfo(code: string, protocol: Protocol | undefined): SystemCodeInfo | undefined {
+  const known = systemCodeTexts[code];
+  const tls = !known && tlsCodePattern.test(code);
+  if (!known && !tls) return undefined;
+  const { reason, retry } = classify({ protocol: protocol ?? "ftp", code });
+  const texts = reasonTexts[reason];
+  return {
+    protocol: undefined,
+    code,
+    name: code,
+    text: known?.text ?? "A TLS certificate or handshake error",
+    meaning: texts.what,
+    action: texts.action,
+    source: known ? systemCodeSources[known.source] : "OpenSSL and Node.js tls error codes",
+    reason,
+    retryable: retry.retryable,
+    reconnect: retry.reconnect,
+    known: true,
+    system: true,
+  };
+}
+
 /**
- * The registry entry of an FTP reply code (any 100 to 699; unknown ones read from their digits)
- * or an SFTP status (0 to 31, or its `SSH_FX_*` name). Without `protocol`, three digits are FTP and
- * 0 to 31 or an `SSH_FX_` name are SFTP. `undefined` for anything else; never throws.
+ * The registry entry of an FTP reply code (any 100 to 699; unknown ones read from their digits),
+ * an SFTP status (0 to 31, or its `SSH_FX_*` name), or a Node.js system code that a
+ * TransferError carries as `code` (`"ECONNRESET"`, `"ETIMEDOUT"`, `"ERR_STREAM_PREMATURE_CLOSE"`,
+ * OpenSSL's `"CERT_HAS_EXPIRED"`). Without `protocol`, three digits are FTP and 0 to 31 or an
+ * `SSH_FX_` name are SFTP. `undefined` for anything else; never throws.
  */
-export function explain(code: unknown, protocol?: Protocol): CodeInfo | undefined {
+export function explain(code: number, protocol?: Protocol): CodeInfo | undefined;
+export function explain(code: `SSH_FX_${string}`, protocol?: Protocol): CodeInfo | undefined;
+export function explain(code: unknown, protocol?: Protocol): CodeInfo | SystemCodeInfo | undefined;
+export function explain(code: unknown, protocol?: Protocol): CodeInfo | SystemCodeInfo | undefined {
   try {
     if (typeof code === "string") {
       const text = code.trim();
       if (/^\d{1,3}$/.test(text)) return explain(Number(text), protocol);
+      if (/^[A-Z][A-Z0-9_]{2,60}$/.test(text)) {
+        const system = systemInfo(text, protocol);
+        if (system) return system;
+      }
       if (protocol === "ftp" || !/^SSH_FX_/i.test(text)) return undefined;
       const status = sftpCodeByName(text);
       return status === undefined ? undefined : sftpInfo(status);

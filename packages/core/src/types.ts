@@ -66,6 +66,30 @@ export interface CodeInfo {
   version?: number;
 }
 
+/**
+ * A Node.js system or library code (`"ECONNRESET"`, `"ERR_STREAM_PREMATURE_CLOSE"`), which a
+ * TransferError carries as `code` when the failure was below FTP and SFTP: `explain` reads it
+ * too. It belongs to neither protocol.
+ */
+export interface SystemCodeInfo {
+  protocol: undefined;
+  code: string;
+  /** The code itself. */
+  name: string;
+  /** The standard text (strerror, getaddrinfo or Node's own message). */
+  text: string;
+  meaning: string;
+  action: string;
+  source: string;
+  reason: Reason;
+  /** The default hint for this code alone. */
+  retryable: boolean;
+  /** The connection must be opened again before a retry. */
+  reconnect: boolean;
+  known: true;
+  system: true;
+}
+
 /** The texts of one registry entry: the data that `ftp-replies.ts` and `sftp-statuses.ts` hold. */
 export interface CodeText {
   code: number;

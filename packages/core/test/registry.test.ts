@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../src/classify.js";
 import { ftpReplyNames, sftpStatusNames } from "../src/code-names.js";
+import { systemCodeReasons } from "../src/code-reasons.js";
 import { ftpAreas, ftpKinds } from "../src/ftp-digits.js";
 import { ftpReplies } from "../src/ftp-replies.js";
 import { isReason } from "../src/reasons.js";
 import { explain, listCodes } from "../src/registry.js";
 import { sftpStatuses } from "../src/sftp-statuses.js";
 import { sshDisconnectReasons } from "../src/ssh-disconnect-reasons.js";
+import { systemCodeTexts } from "../src/system-codes.js";
 import { winsockErrors } from "../src/winsock-errors.js";
 
 // Codes whose practical retry hint departs from the first digit, and why.
@@ -139,5 +141,40 @@ describe("other number systems stay out of the registry", () => {
     const all = listCodes();
     expect(all).toHaveLength(ftpReplies.length + sftpStatuses.length);
     expect(listCodes("ftp").every((c) => c.protocol === "ftp")).toBe(true);
+  });
+});
+
+describe("Node.js system codes", () => {
+  it("explains every code a TransferError can carry below FTP and SFTP", () => {
+    // One table of reasons, one of texts: they cover the same codes.
+    expect(Object.keys(systemCodeTexts).sort()).toEqual(Object.keys(systemCodeReasons).sort());
+    for (const code of Object.keys(systemCodeReasons)) {
+      const info = explain(code);
+      expect(info, code).toMatchObject({ protocol: undefined, code, name: code, system: true });
+      expect(info?.reason).toBe(systemCodeReasons[code]);
+      expect(info?.text.length).toBeGreaterThan(5);
+    }
+  });
+
+  it("gives the retry hint of the decision: a reset reconnects and retries, a refusal of a path does not", () => {
+    expect(explain("ECONNRESET")).toMatchObject({
+      reason: "connection-lost",
+      text: "Connection reset by peer",
+      retryable: true,
+      reconnect: true,
+      source: expect.stringMatching(/POSIX/),
+    });
+    expect(explain(" ETIMEDOUT ")).toMatchObject({ reason: "timeout", retryable: true });
+    expect(explain("EACCES")).toMatchObject({ reason: "permission-denied", retryable: false });
+    expect(explain("EAI_AGAIN")).toMatchObject({ reason: "host-not-found", retryable: true });
+    expect(explain("CERT_HAS_EXPIRED")).toMatchObject({ reason: "tls-failed", system: true });
+  });
+
+  it("leaves words and unknown codes alone, and FTP and SFTP codes as they were", () => {
+    expect(explain("EHELLO")).toBeUndefined();
+    expect(explain("econnreset")).toBeUndefined();
+    expect(explain("NOT_A_CODE")).toBeUndefined();
+    expect(explain("SSH_FX_NO_SUCH_FILE")?.protocol).toBe("sftp");
+    expect(explain("550")?.protocol).toBe("ftp");
   });
 });

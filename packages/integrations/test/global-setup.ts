@@ -1,3 +1,4 @@
+import { ownName } from "@transfer-errors/testkit/checkout";
 // One sshd and one Redis for the whole run. Under CI a missing server fails the run; elsewhere
 // the tests that need it skip with the reason.
 import { sshdUnavailableReason } from "@transfer-errors/testkit/sshd";
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (inCi) throw new Error(`the integrations tests need sshd: ${sshdWhy}`);
     project.provide("integrationsSftp", { ...noSftp, unavailable: sshdWhy });
   } else {
-    const { setup: sftp, stop } = await startSftpServer("te-int-sftp");
+    const { setup: sftp, stop } = await startSftpServer(ownName("te-int"));
     stops.push(stop);
     project.provide("integrationsSftp", sftp);
   }

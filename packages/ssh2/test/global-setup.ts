@@ -1,5 +1,6 @@
 // Starts one OpenSSH sshd for the whole test run (each test file makes its own fixtures, and
 // the files that break connections start their own sshd with this user).
+import { ownName } from "@transfer-errors/testkit/checkout";
 import {
   ensureSftpUser,
   mustHaveServers,
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   // A user of its own: another package's test run (or worktree) resets te-sftp's password.
-  const user = await ensureSftpUser("te-ssh2");
+  const user = await ensureSftpUser(ownName("te-ssh2"));
   const server = await startSshd({ user });
   project.provide("sftp", { available: true, host: server.host, port: server.port, user });
   return async () => {
