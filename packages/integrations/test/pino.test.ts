@@ -81,10 +81,9 @@ describe("pino err serializer", () => {
     const error = toTransferError(raw, { operation: "access", secrets: [PLANTED_PASSWORD] });
     pino(out.stream).error(error);
     expect(out.text()).not.toContain(PLANTED_PASSWORD);
-    expect(out.lines()[0]?.err).toMatchObject({ reason: "auth-failed", code: 530 });
-    expect(String((out.lines()[0]?.err as { message: string }).message)).toContain(
-      "530 Login incorrect for ***",
-    );
+    const logged = out.lines()[0]?.err as { message: string } | undefined;
+    expect(logged).toMatchObject({ reason: "auth-failed", code: 530 });
+    expect(String(logged?.message)).toContain("530 Login incorrect for ***");
     // Nothing to hide: the cause is the original itself.
     const plain = new FTPError({ code: 550, message: "550 No such file or directory" });
     expect(toTransferError(plain).cause).toBe(plain);
