@@ -115,12 +115,8 @@ export class TransferError extends Error {
       codeName,
       serverMessage ?? clientMessage,
     );
-    // `cause` is a getter of the class (see below), not Error's own option. The stack is taken
-    // once, below, from the caller's frame: not twice, and not through our own functions.
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    // `cause` is a getter of the class (see below), not Error's own option.
     super(cut(message, MAX_MESSAGE));
-    Error.stackTraceLimit = limit;
     this.protocol = f.protocol;
     this.code = code;
     this.codeName = codeName;
@@ -136,8 +132,6 @@ export class TransferError extends Error {
     this.#explain = { advice: f.advice, classification, codeName, serverMessage, clientMessage };
     this.#cause = f.cause;
     this.#secrets = secrets;
-    Error.captureStackTrace?.(this, stackFrom ?? new.target);
-    stackFrom = undefined;
   }
 
   /**
@@ -225,26 +219,11 @@ Object.defineProperty(TransferError.prototype, "name", {
   configurable: true,
 });
 
-/** The function whose caller the next TransferError's stack starts at (set just before `new`). */
-let stackFrom: StackStart | undefined;
-
-// biome-ignore lint/complexity/noBannedTypes: any function can be where a stack starts
-type StackStart = Function;
-
-/**
- * Makes a TransferError from what an adapter knows. Never throws. Its stack starts at the caller
- * of `startStackAt` (default: the caller of `createTransferError`), so that an adapter's
- * `toTransferError` shows the user's frame first, not the adapter's own.
- */
-export function createTransferError(
-  failure: Failure,
-  startStackAt: StackStart = createTransferError,
-): TransferError {
+/** Makes a TransferError from what an adapter knows. Never throws. */
+export function createTransferError(failure: Failure): TransferError {
   try {
-    stackFrom = startStackAt;
     return new TransferError(failure);
   } catch (error) {
-    stackFrom = startStackAt;
     // Only a bug of ours lands here; the user still gets an error that keeps the original.
     return new TransferError({ protocol: protocolOf(failure), cause: safeCause(failure, error) });
   }

@@ -1,7 +1,7 @@
 // What a user reads first in a TransferError's stack is their own line, not the library's.
 import { describe, expect, it } from "vitest";
 import { wrapMethods } from "../src/adapter.js";
-import { createTransferError, TransferError } from "../src/error.js";
+import { createTransferError, type TransferError } from "../src/error.js";
 
 const notFound = () => createTransferError({ protocol: "ftp", code: 550 });
 
@@ -9,31 +9,6 @@ const notFound = () => createTransferError({ protocol: "ftp", code: 550 });
 const frames = (error: Error) => (error.stack ?? "").split("\n").slice(1);
 
 describe("the stack of a TransferError", () => {
-  it("starts at the caller of createTransferError, or of the function named", () => {
-    function callerOfCreate() {
-      return createTransferError({ protocol: "ftp", code: 550 });
-    }
-    expect(frames(callerOfCreate())[0]).toMatch(/at callerOfCreate /);
-    function adapterReader() {
-      return createTransferError({ protocol: "ftp", code: 550 }, adapterEntry);
-    }
-    function adapterEntry() {
-      return adapterReader();
-    }
-    function userCode() {
-      return adapterEntry();
-    }
-    expect(frames(userCode())[0]).toMatch(/at userCode /);
-    expect(userCode().stack).toMatch(/^TransferError: FTP 550 FILE_UNAVAILABLE/);
-  });
-
-  it("made with new: starts at the caller of the constructor", () => {
-    function direct() {
-      return new TransferError({ protocol: "sftp", code: 2 });
-    }
-    expect(frames(direct())[0]).toMatch(/at direct /);
-  });
-
   it("of a wrapped client's rejected call: starts at the caller's await, not in the wrapper", async () => {
     const client = {
       async fetchFile(_path: string): Promise<string> {
