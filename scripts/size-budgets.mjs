@@ -21,7 +21,8 @@ const KB = 1000;
 // The issue's target for each adapter is 12 kB; they measure about 27 kB: the core's error path
 // (text rules, explanations, names, classification, redaction: about 11 kB) and the replies known
 // from the servers' sources that the general rules read otherwise (the catalog, about 9 kB). The
-// budgets hold today's size so that nothing grows unnoticed.
+// budgets hold today's size so that nothing grows unnoticed. Raised by 1 kB in issue 14 for
+// the redacted `cause` (loggers walk it) and the caller's stack of a wrapped call's failure.
 const ADAPTER_TARGET = 12 * KB;
 // isRetryable is the core's one decision (the same text rules as toTransferError, so that both
 // answer alike); the issue's ceiling for it is 6 kB.
@@ -45,28 +46,28 @@ const entries = [
     name: "basic-ftp: toTransferError + wrapClient",
     package: "packages/basic-ftp",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    budget: 29 * KB,
+    budget: 30 * KB,
     target: ADAPTER_TARGET,
   },
   {
     name: "ssh2-sftp-client: toTransferError + wrapClient",
     package: "packages/ssh2-sftp-client",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    budget: 29.5 * KB,
+    budget: 30.5 * KB,
     target: ADAPTER_TARGET,
   },
   {
     name: "ssh2: toTransferError + wrapClient",
     package: "packages/ssh2",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    budget: 29.5 * KB,
+    budget: 30.5 * KB,
     target: ADAPTER_TARGET,
   },
   {
     name: "ftp: toTransferError + wrapClient",
     package: "packages/ftp",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    budget: 29.5 * KB,
+    budget: 30.5 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its
