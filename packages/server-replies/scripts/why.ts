@@ -1,9 +1,10 @@
 // Why each leave-one-out miss of the tuning half is read as it is: the catalog entry or rule
 // that decided (`tsx scripts/why.ts [filter]`). A tool for the person writing rules.
-import { decide } from "@transfer-errors/core/adapter";
+
 import { readError as readBasicFtp } from "@transfer-errors/basic-ftp";
-import { readError as readSftp } from "@transfer-errors/ssh2-sftp-client";
+import { decide } from "@transfer-errors/core/adapter";
 import { lookUpReply as look } from "@transfer-errors/core/catalog";
+import { readError as readSftp } from "@transfer-errors/ssh2-sftp-client";
 import { repliesOf } from "../src/catalogs.js";
 import { compileCatalog } from "../src/compile.js";
 import { halfOf } from "../src/half.js";
@@ -33,7 +34,13 @@ for (const key of products) {
     if (filter && !filter.test(line)) continue;
     let by = d.rule ?? "code";
     if (by === "catalog") {
-      const m = look(catalog, reply.protocol, reply.code, failure.serverMessage, failure.traits?.commands);
+      const m = look(
+        catalog,
+        reply.protocol,
+        reply.code,
+        failure.serverMessage,
+        failure.traits?.commands,
+      );
       by = `catalog ${JSON.stringify(m?.template)}`;
     }
     console.log(`${line}  [${by}]`);
