@@ -331,6 +331,7 @@ describe("general wordings, measured leave-one-product-out", () => {
       ],
       ["aioftp", 530, "too much connections for 'alice'", "service-unavailable", true],
       ["nearby", 530, "You're already logged in", "bad-sequence", false],
+      ["nearby", 530, "Only 3 login attempts allowed", "auth-failed", false],
       ["nearby", 552, "Only 5 files allowed per upload", "quota-exceeded", false],
       // A network read or write that timed out, whatever code carries it (but 425).
       [
