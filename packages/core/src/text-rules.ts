@@ -48,12 +48,20 @@ const NEGATIVE_BUT_DATA_CONNECTION: readonly number[] = Array.from(
   (_, i) => 400 + i,
 ).filter((code) => code !== 425);
 
+/**
+ * The file-area codes ("file") but 502 and 504: "command (or parameter) not implemented". A
+ * server that does "not allow" a command there refuses the feature, not the user's access.
+ */
+const FILE_BUT_NOT_IMPLEMENTED: readonly number[] = NEGATIVE_BUT_DATA_CONNECTION.filter(
+  (code) => (code % 100 < 20 || code % 100 > 39) && code !== 502 && code !== 504,
+);
+
 export const textRules: readonly TextRule[] = [
   {
     id: "tls-failed",
     reason: "tls-failed",
     pattern:
-      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\bunknown (?:tls|ssl) error\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\bmak(?:e|es|ing) (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b/i,
+      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\b(?:tls|ssl|certificate) verification failed\b|\bcertificate (?:has been |was |is )?(?:revoked|expired|rejected|untrusted|not trusted)\b|\bmak(?:e|es|ing) (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b/i,
     ftp: "negative",
   },
   {
@@ -76,7 +84,7 @@ export const textRules: readonly TextRule[] = [
     id: "tls-required",
     reason: "tls-required",
     pattern:
-      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted|supported)|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
+      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted)|\bPROT C\b[^.\n]{0,40}\bnot (?:allowed|permitted|accepted)|\buse PROT P\b|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
     ftp: "negative",
   },
   {
@@ -94,6 +102,14 @@ export const textRules: readonly TextRule[] = [
     // An HTTP client (or proxy) speaking to the FTP port.
     reason: "protocol-error",
     pattern: /\bHTTP (?:protocol )?(?:commands?|verbs?|requests?|methods?)\b/i,
+    ftp: "negative",
+  },
+  {
+    id: "line-too-long",
+    // The command line is longer than the server reads ("Command too long.", "Input line too
+    // long."): what the client sent, not the file system's name limit (invalid-name reads that).
+    reason: "protocol-error",
+    pattern: /\b(?:command|input|request) (?:line )?too long\b|^\s{0,4}line too long\b/i,
     ftp: "negative",
   },
   {
@@ -118,7 +134,7 @@ export const textRules: readonly TextRule[] = [
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
-      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\blogin with USER first|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bRNFR required first\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bbad sequence of commands\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
     ftp: "negative",
     exceptConnecting: true,
   },
@@ -127,7 +143,7 @@ export const textRules: readonly TextRule[] = [
     // A second login or TLS upgrade on a session that has one: the order is wrong, not the login.
     reason: "bad-sequence",
     pattern:
-      /\b(?:already|still) logged in\b|\balready (?:authenticated|secured)\b|\b(?:user ?name|authentication type)(?: is)? already set\b|\btell me who you are\b|\b(?:can'?t|cannot|unable to) change (?:from|to) (?:an?other |a different |the )?(?:guest )?user\b|\breconnect to (?:work|log ?in) as (?:an?other|a different) user\b|\bre-?authentication (?:is )?not (?:supported|allowed|permitted)\b/i,
+      /\bbad sequence of commands\b|\b(?:already|still) logged in\b|\balready (?:authenticated|secured)\b|\b(?:user ?name|authentication type)(?: is)? already set\b|\btell me who you are\b|\b(?:can'?t|cannot|unable to) change (?:from|to) (?:an?other |a different |the )?(?:guest )?user\b|\breconnect to (?:work|log ?in) as (?:an?other|a different) user\b|\bre-?authentication (?:is )?not (?:supported|allowed|permitted)\b/i,
     ftp: "negative",
   },
   {
@@ -151,11 +167,22 @@ export const textRules: readonly TextRule[] = [
     id: "idle-timeout",
     reason: "timeout",
     pattern:
-      /\btime[ds]? ?out\b|\btimed? out\b|\btime (?:limit )?exceeded\b|\bidle\b|\bno (?:activity|data|response)\b|\btimer expired\b|\bETIME\b/i,
+      /\btime[ds]? ?out\b|\btime (?:limit )?exceeded\b|\bidle\b|\bno (?:activity|data|response)\b|\btimer expired\b|\bETIME\b/i,
     ftp: [421, 426, 451],
     sftp: SFTP_GENERIC,
     retryable: true,
     reconnect: true,
+  },
+  {
+    id: "network-timeout",
+    // A read, write or connection on the network that timed out, reported with any code (Go's
+    // "i/o timeout", "Connection timed out"): 425 says the data connection, which says more.
+    reason: "timeout",
+    pattern:
+      /\b(?:i\/o|read|write|network|socket) timeout\b|\b(?:connection|transfer|read|write|network|socket) (?:has )?timed out\b|\bETIMEDOUT\b/i,
+    ftp: NEGATIVE_BUT_DATA_CONNECTION,
+    sftp: SFTP_GENERIC,
+    retryable: true,
   },
   {
     id: "session-setup",
@@ -186,8 +213,19 @@ export const textRules: readonly TextRule[] = [
     // proxy): a setup problem that repeating does not fix.
     reason: "data-connection-failed",
     pattern:
-      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)\b(?! format)(?: command)?|\bprivileged (?:data )?ports?\b|\bports? ?(?:<|below|under|lower than) ?1024\b/i,
+      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)\b(?! format)|\bprivileged (?:data )?ports?\b|\bports? ?(?:<|below|under|lower than) ?1024\b/i,
     ftp: "negative",
+    retryable: false,
+  },
+  {
+    id: "data-connection-setup",
+    // A 425 whose cause is the address or the server's rights, not the network: the same PORT
+    // (or the same server setup) gets the same refusal.
+    reason: "data-connection-failed",
+    pattern:
+      /\b(?:permission denied|EACCES|invalid argument|EINVAL|address family|EAFNOSUPPORT|illegal port)\b/i,
+    ftp: [425],
+    sftp: [],
     retryable: false,
   },
   {
@@ -196,17 +234,6 @@ export const textRules: readonly TextRule[] = [
     pattern:
       /\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel|socket)|\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) create (?:a |the )?(?:listening |passive )?socket\b/i,
     ftp: "negative",
-  },
-  {
-    id: "io-error",
-    // A failing disk on the server: worth another try.
-    reason: "server-error",
-    pattern:
-      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\b(?:reading|writing) (?:from|to) (?:the )?(?:local )?file (?:failed|error)|\b(?:error|failure) (?:reading|writing) (?:from |to )?(?:the )?(?:local )?file\b|\bcould not (?:read from|write to) (?:the )?file\b|\bstale (?:NFS )?(?:file )?handle\b|\bESTALE\b/i,
-    ftp: "negative",
-    // 28 FILE_CORRUPT: some servers send it for EIO.
-    sftp: [4, 5, 28],
-    retryable: true,
   },
   {
     id: "out-of-resources",
@@ -223,7 +250,7 @@ export const textRules: readonly TextRule[] = [
     id: "internal-error",
     reason: "server-error",
     pattern:
-      /^\s*OOPS:|\binternal (?:server )?error\b|\braw error\b|\bunexpected error\b|\billegal seek\b|\bESPIPE\b|\btoo many links\b|\bEMLINK\b/i,
+      /^\s*OOPS:|\binternal (?:server )?(?:error|failure)\b|\braw error\b|\bunexpected (?:error|exception|failure)\b|\billegal seek\b|\bESPIPE\b|\btoo many links\b|\bEMLINK\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -231,7 +258,7 @@ export const textRules: readonly TextRule[] = [
     id: "quota",
     reason: "quota-exceeded",
     pattern:
-      /\bquota\b|\b(?:disk|storage|space|upload|transfer) (?:allocation|limits?) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\b(?:file|upload) too (?:large|big)\b|\bEDQUOT\b|\bEFBIG\b|\b(?:upload|download|file|byte)(?:\/(?:upload|download))? ratio\b|\bratio (?:exceeded|reached)\b/i,
+      /\bquota\b|\b(?:disk|storage|space) limits?\b|\b(?:upload|transfer) (?:allocation|limits?) (?:exceeded|reached)|\bexceeded (?:your |the )?(?:storage|disk|space|upload)|\b(?:file|upload) too (?:large|big)\b|\bEDQUOT\b|\bEFBIG\b|\b(?:upload|download|file|byte)(?:\/(?:upload|download))? ratio\b|\bratio (?:exceeded|reached)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -242,6 +269,17 @@ export const textRules: readonly TextRule[] = [
       /\bno (?:free )?(?:space|room)\b|\b(?:disk|device|volume|file ?system|storage|partition) (?:is )?full\b|\bout of (?:disk |storage )?space|\b(?:insufficient|not enough) (?:free |disk |storage )*(?:space|storage|disk)|\bENOSPC\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
+  },
+  {
+    id: "io-error",
+    // A failing disk on the server: worth another try.
+    reason: "server-error",
+    pattern:
+      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\b(?:reading|writing) (?:from|to) (?:the )?(?:local )?file (?:failed|error)|\b(?:error|failure) (?:reading|writing) (?:from |to )?(?:the )?(?:local )?file\b|\bcould not (?:read from|write to) (?:the )?file\b|\bstale (?:NFS )?(?:file )?handle\b|\bESTALE\b/i,
+    ftp: "negative",
+    // 28 FILE_CORRUPT: some servers send it for EIO.
+    sftp: [4, 5, 28],
+    retryable: true,
   },
   {
     id: "not-empty",
@@ -263,7 +301,7 @@ export const textRules: readonly TextRule[] = [
     id: "exists",
     reason: "already-exists",
     pattern:
-      /\balready exists?\b|\b(?:file|directory|folder|path|target|destination|name) (?:already )?exists\b|\bexists already\b|\bEEXIST\b/i,
+      /\balready exists?\b|\b(?:file|directory|folder|path|target|destination|name) exists\b|\bexists already\b|\bEEXIST\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -286,7 +324,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-name",
     reason: "invalid-name",
     pattern:
-      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?|path|character sequence)\b|\b(?:path|file)?name too long\b|\billegal byte sequence\b|\bEILSEQ\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
+      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?(?! in (?:the )?command)|path|character sequence)\b|\b(?:path|file)?name too long\b|\billegal byte sequence\b|\bEILSEQ\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -294,7 +332,7 @@ export const textRules: readonly TextRule[] = [
     id: "not-found",
     reason: "not-found",
     pattern:
-      /\bno such (?:file|directory|path|folder|entry)|\b(?:file|directory|folder|path|entry) (?:was )?not found|\bnot found\b|\b(?:does not|doesn'?t|do not|not) exists?\b|\b(?:can ?not|can'?t|couldn'?t|could not|unable to) (?:find|locate)\b|\bno files found\b|\bnon-?exist(?:ent|ing)\b|\b(?:file|directory|folder|path) (?:is )?missing\b|\bENOENT\b/i,
+      /\bno such (?:file|directory|path|folder|entry)|\bnot found\b|\b(?:doesn'?t|not) exists?\b|\b(?:can ?not|can'?t|couldn'?t|could not|unable to) (?:find|locate)\b|\bno (?:matching )?files? (?:found|matched)\b|\bnon-?exist(?:ent|ing)\b|\b(?:file|directory|folder|path) (?:is )?missing\b|\bENOENT\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -302,7 +340,7 @@ export const textRules: readonly TextRule[] = [
     id: "unsupported",
     reason: "unsupported",
     pattern:
-      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bcommand not understood\b|\bunrecognized command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not )?(?:recogni[sz]ed|understood)\b|\bcommand unrecogni[sz]ed\b|\bunknown (?:option|algorithm|extension|mode type)\b|\boptions? not (?:understood|supported)\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b|\bpage (?:type|structure)\b/i,
+      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not |un)?(?:recogni[sz]ed|understood)\b|\b(?:unknown|unrecogni[sz]ed) (?:[\w-]{1,12} )?(?:option|algorithm|extension|method)\b|\b(?:algorithm|option|feature|extension|method)s? not available\b|\boptions? not understood\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b|\bpage (?:type|structure)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -336,7 +374,7 @@ export const textRules: readonly TextRule[] = [
     reason: "permission-denied",
     pattern:
       /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:do(?:es)?n'?t|do(?:es)? not) have (?:the )?(?:write |read )?(?:permissions?|rights|access)\b|\black(?:s|ing)? (?:the )?(?:write |read )?(?:permissions?|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
-    ftp: "file",
+    ftp: FILE_BUT_NOT_IMPLEMENTED,
     sftp: SFTP_GENERIC,
   },
   {
@@ -360,6 +398,14 @@ export const textRules: readonly TextRule[] = [
     reason: "transfer-aborted",
     pattern: /\btransfer (?:was |has been )?aborted\b|\baborted (?:the )?transfer\b/i,
     ftp: [426, 450, 451],
+  },
+  {
+    id: "transfer-failed",
+    // "Error transferring data: <cause>", when no rule above read the cause (a full disk, a quota,
+    // an I/O error, a timeout): the transfer broke off.
+    reason: "transfer-aborted",
+    pattern: /\berror (?:while |during )?transferr?ing\b/i,
+    ftp: "negative",
   },
   {
     id: "kicked",

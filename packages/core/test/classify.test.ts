@@ -262,6 +262,10 @@ describe("text refinement", () => {
       "ipv4-only": ["ftp", 500, "PASV is only for IPv4: use EPSV"],
       "session-setup": ["ftp", 530, "Can't set guest privileges."],
       http: ["ftp", 500, "HTTP protocol commands not allowed."],
+      "line-too-long": ["ftp", 500, "Command too long."],
+      "network-timeout": ["ftp", 550, "read tcp 10.0.0.5:21->10.0.0.9:50211: i/o timeout"],
+      "data-connection-setup": ["ftp", 425, "Can't build data connection: unknown address family"],
+      "transfer-failed": ["ftp", 550, "Error transferring data: broken pipe"],
     };
     for (const rule of textRules) {
       const sample = samples[rule.id];
@@ -271,6 +275,178 @@ describe("text refinement", () => {
       expect(c.rule, `${rule.id} on ${text}`).toBe(rule.id);
       expect(c.reason).toBe(rule.reason);
     }
+  });
+});
+
+// Issue 11: general wordings read on replies of products that were left out. Each rule change
+// has a real reply it fixes (from the server catalogs, with its product) and a nearby wording
+// it must not steal.
+describe("general wordings, measured leave-one-product-out", () => {
+  const read = (code: number, text: string, extra: Partial<Parameters<typeof classify>[0]> = {}) =>
+    classify({ protocol: "ftp", code, serverMessage: text, ...extra });
+  const cases: [product: string, code: number, text: string, reason: Reason, retryable: boolean][] =
+    [
+      // A certificate refused by the server's TLS check is a TLS failure, not a wrong password.
+      [
+        "SFTPGo (ftpserverlib)",
+        530,
+        "TLS verification failed: your certificate has been revoked",
+        "tls-failed",
+        false,
+      ],
+      ["nearby", 550, "certificate.pem: No such file or directory", "not-found", false],
+      ["nearby", 530, "Login authentication failed", "auth-failed", false],
+      // A clear data channel refused on a secured session: the server wants PROT P.
+      [
+        "FileZilla Server",
+        425,
+        "Error while transfering data: PROT C is not allowed when the control connection is secure. Use PROT P.",
+        "tls-required",
+        false,
+      ],
+      ["FileZilla Server", 534, "Protection level C not allowed", "tls-required", false],
+      // A protection level the server does not have is unsupported, not required.
+      ["FileZilla Server", 536, "Protection level S not supported", "unsupported", false],
+      ["nearby", 425, "Error while transferring data: ECONNRESET", "transfer-aborted", true],
+      // A command line longer than the server reads.
+      ["vsftpd", 500, "Input line too long.", "protocol-error", false],
+      ["Pure-FTPd", 421, "Line too long", "protocol-error", false],
+      ["OpenBSD ftpd", 500, "Command too long.", "protocol-error", false],
+      ["nearby", 550, "/pub/x.csv: File name too long", "invalid-name", false],
+      ["nearby", 553, "Pathname too long.", "invalid-name", false],
+      // Too many sessions, in the words of more servers: worth a retry later.
+      [
+        "Pure-FTPd",
+        421,
+        "5 users (the maximum) are already logged in, sorry",
+        "service-unavailable",
+        true,
+      ],
+      [
+        "Serv-U",
+        530,
+        "Not logged in, only 5 session from same IP allowed at a time.",
+        "service-unavailable",
+        true,
+      ],
+      ["aioftp", 530, "too much connections for 'alice'", "service-unavailable", true],
+      ["nearby", 530, "You're already logged in", "bad-sequence", false],
+      ["nearby", 530, "Only 3 login attempts allowed", "auth-failed", false],
+      ["nearby", 552, "Only 5 files allowed per upload", "quota-exceeded", false],
+      // A network read or write that timed out, whatever code carries it (but 425).
+      [
+        "SFTPGo (ftpserverlib)",
+        550,
+        "Issue during transfer: network error: error transferring data: read tcp 10.0.0.5:21->10.0.0.9:50211: i/o timeout",
+        "timeout",
+        true,
+      ],
+      [
+        "SFTPGo (ftpserverlib)",
+        425,
+        "failed to accept passive transfer connection: accept tcp 10.0.0.5:50211: i/o timeout",
+        "data-connection-failed",
+        true,
+      ],
+      ["nearby", 501, "Invalid timeout value", "bad-request", false],
+      // "Error transferring data: <cause>": the cause when a rule reads it, else the transfer broke.
+      [
+        "SFTPGo (ftpserverlib)",
+        550,
+        "Issue during transfer: network error: error transferring data: write tcp 10.0.0.5:21->10.0.0.9:50211: write: broken pipe",
+        "transfer-aborted",
+        true,
+      ],
+      [
+        "SFTPGo (ftpserverlib)",
+        552,
+        "Issue during transfer: network error: error transferring data: storage limit exceeded",
+        "quota-exceeded",
+        false,
+      ],
+      [
+        "SFTPGo (ftpserverlib)",
+        550,
+        "Issue during transfer: network error: error transferring data: write /srv/a.csv: input/output error",
+        "server-error",
+        true,
+      ],
+      // A 425 whose cause is the address or the server's rights: the same request fails again.
+      [
+        "OpenBSD ftpd",
+        425,
+        "Can't build data connection: unknown address family",
+        "data-connection-failed",
+        false,
+      ],
+      [
+        "Pure-FTPd",
+        425,
+        "Can't create the data socket: Permission denied",
+        "data-connection-failed",
+        false,
+      ],
+      [
+        "FreeBSD ftpd",
+        425,
+        "Can't build data connection: Connection refused.",
+        "data-connection-failed",
+        true,
+      ],
+      ["nearby", 550, "/pub/x.csv: Permission denied", "permission-denied", false],
+      // The server's own failure behind a login reply.
+      [
+        "SFTPGo (ftpserverlib)",
+        530,
+        "Authentication error: internal failure",
+        "server-error",
+        false,
+      ],
+      ["SFTPGo (ftpserverlib)", 530, "Unexpected exception (driver is nil)", "server-error", false],
+      ["nearby", 530, "Authentication failed.", "auth-failed", false],
+      // A write error that names its cause reads as the cause.
+      ["FreeBSD ftpd", 452, "Error writing to file: No space left on device.", "no-space", true],
+      ["FreeBSD ftpd", 452, "Error writing to file: File too large.", "quota-exceeded", false],
+      ["nearby", 452, "Error writing to file: Input/output error.", "server-error", true],
+      ["nearby", 451, "Error writing to file", "server-error", true],
+      // No match for a listing's pattern.
+      ["FreeBSD ftpd", 550, "No matching files found.", "not-found", false],
+      ["nearby", 550, "No file name", "bad-request", false],
+      // An invalid character in the command line is a bad request, in a name an invalid name.
+      ["Apache FtpServer", 501, "Invalid character in command", "bad-request", false],
+      ["nearby", 553, "Invalid character in file name", "invalid-name", false],
+      // A method, algorithm or option the server does not know.
+      ["wu-ftpd", 500, "Unrecognized checksum method", "unsupported", false],
+      ["ProFTPD", 550, "XYZZY: Hash algorithm not available", "unsupported", false],
+      ["ftp-srv", 501, "Unknown setting for option", "bad-request", false],
+      ["nearby", 550, "File not available", "file-unavailable", false],
+      // "Not allowed" with 502 or 504 (not implemented): the feature is refused, not the user.
+      ["ftp-srv", 502, "Command not allowed: XYZZY", "unsupported", false],
+      ["FileZilla Server", 504, "MODE Z not allowed from your IP", "unsupported", false],
+      ["nearby", 550, "DELE not allowed", "permission-denied", false],
+    ];
+  it.each(cases)("%s %i %j is %s (retryable %s)", (_product, code, text, reason, retryable) => {
+    const c = read(code, text);
+    expect(c.reason).toBe(reason);
+    expect(c.retry.retryable).toBe(retryable);
+  });
+
+  it("reads RFC 959's 'bad sequence of commands' as such while logging in too", () => {
+    const connecting = { operation: "access", traits: { connects: true } };
+    // aioftp: PBSZ before the login.
+    expect(read(503, "bad sequence of commands (not logged in)", connecting).reason).toBe(
+      "bad-sequence",
+    );
+    expect(read(530, "Not logged in.", connecting).reason).toBe("auth-failed");
+  });
+
+  it("does not read an SFTP status with a data-connection rule", () => {
+    // Go pkg/sftp: EINVAL of a readlink is the request's, not a data connection's.
+    expect(sftp(4, "readlink /srv/a.csv: invalid argument").reason).toBe("bad-request");
+    expect(sftp(4, "symlink /srv/b /srv/a: permission denied").reason).toBe("permission-denied");
+    // SFTPGo: a space limit is the user's quota.
+    expect(sftp(4, "failure: denying write due to space limit").reason).toBe("quota-exceeded");
+    expect(sftp(4, "No space left on device").reason).toBe("no-space");
   });
 });
 

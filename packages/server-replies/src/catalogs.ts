@@ -233,7 +233,9 @@ export function corpusReplies(): Reply[] {
     text: e.text,
     template: e.text,
     command: e.command ?? "ANY",
-    operation: e.operation,
+    // basic-ftp's ensureDir ignores a failed MKD and reports the CWD after it: an MKD reply reaches
+    // a user only through send(), as in the catalogs (and basic-ftp's corpus test).
+    operation: e.protocol === "ftp" && e.command === "MKD" ? "send" : e.operation,
     reason: e.reason,
     retryable: e.retryable,
     reconnect: e.reconnect === true,

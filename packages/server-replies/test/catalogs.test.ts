@@ -37,6 +37,28 @@ describe("the server reply catalogs", () => {
     expect(share.retry).toBeGreaterThanOrEqual(0.99);
   });
 
+  it("are read leave-one-product-out (a catalog of the other products, then the general rules) at 90 % / 98 % or better", () => {
+    const products = [...new Set(replies.map((r) => `${r.protocol}\0${r.product}`))];
+    let reason = 0;
+    let retry = 0;
+    for (const key of products) {
+      const own = (r: (typeof replies)[number]) => `${r.protocol}\0${r.product}` === key;
+      const catalog = compileCatalog(replies.filter((r) => !own(r)));
+      for (const reply of replies.filter(own)) {
+        const e = judge(reply, catalog);
+        if (e.reason === reply.reason) reason++;
+        if (e.retryable === reply.retryable) retry++;
+      }
+    }
+    const share = { reason: reason / replies.length, retry: retry / replies.length };
+    console.log(
+      `leave-one-product-out accuracy: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
+    );
+    // Measured 90.9 % / 98.4 % (issue 11): what a server nobody catalogued gets.
+    expect(share.reason).toBeGreaterThanOrEqual(0.9);
+    expect(share.retry).toBeGreaterThanOrEqual(0.98);
+  }, 120_000);
+
   it("the core ships the catalog that the data and today's rules make (run `pnpm generate` after a change)", () => {
     expect(replyCatalog).toEqual(compileCatalog(replies));
   }, 60_000);

@@ -940,10 +940,10 @@ const mina: CorpusEntry[] = [
     text: "Invalid handle value",
     command: "READ",
     operation: "get",
-    reason: "protocol-error",
+    reason: "client-misuse",
     retryable: false,
     source: `${MINA_H} resolveSubstatus (InvalidHandleException)`,
-    note: "The handle was closed or never existed: a client/session bug, not a file condition.",
+    note: "The handle was closed or never existed: the calling code's mistake, not a file condition (client-misuse, as the catalogs read an unknown handle; was protocol-error).",
   },
   {
     protocol: "sftp",
