@@ -8,6 +8,8 @@ export interface ClientState {
   timeoutMs: number | undefined;
   /** Look at the path after a refusal that does not say why (the `diagnose` option). */
   diagnose: boolean;
+  /** Check each transfer's length against the server's SIZE (the `verifyTransfers` option). */
+  verify: boolean;
   /** Calls of this client that have not settled yet. */
   running: Set<{ alone: boolean }>;
   /** Open the connection again by itself after a loss (the `reconnect` option). */

@@ -21,6 +21,7 @@ import {
   socketOf,
 } from "./library-rules.js";
 import { operations, usesDataConnection } from "./operations.js";
+import { isShortTransfer } from "./verify-transfer.js";
 
 /** The part of a Failure that the error itself tells. */
 interface Reading {
@@ -169,6 +170,7 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
   const text = message ?? (typeof error === "string" ? error : "");
   let reading: Reading;
   if (isDeadlineExceeded(error)) reading = { signals: ["deadline"] };
+  else if (isShortTransfer(error)) reading = { signals: ["short-transfer"] };
   else if (isReply(name, code, message)) {
     reading = { code: code as number, serverMessage: replyText(text, code as number), signals: [] };
     if (ctx.authTlsRefused) Object.assign(reading, { tls: false, signals: ["tls-refused"] });

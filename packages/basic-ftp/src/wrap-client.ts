@@ -16,6 +16,7 @@ import { probedOperations, probePath } from "./probe.js";
 import { isDataReset } from "./read-error.js";
 import { reconnect } from "./reconnect.js";
 import { fromFailure } from "./to-transfer-error.js";
+import { isShortTransfer, isVerified, verifiedTransfer } from "./verify-transfer.js";
 
 export interface WrapOptions {
   /**
@@ -43,6 +44,16 @@ export interface WrapOptions {
    * application closed (`close()`) is never reopened. Default: false.
    */
   reconnect?: boolean | undefined;
+  /**
+   * Check that `downloadTo`, `uploadFrom` and `appendFrom` moved the whole file: the bytes that
+   * passed are compared with the server's SIZE (before a download or an append, after an upload
+   * or an append). FTP cannot tell a data connection closed early from the end of the file, so
+   * without this a cut transfer resolves with part of it. A short one rejects with reason
+   * `connection-lost`, retryable (an append: ambiguous). Costs one SIZE per transfer (two per
+   * append); a server that gives no SIZE is not checked (basic-ftp's verbose log says so).
+   * Default: false.
+   */
+  verifyTransfers?: boolean | undefined;
 }
 
 interface Call {
@@ -197,7 +208,11 @@ function marked(state: ClientState, error: TransferError): TransferError {
   const connects = operations[error.operation ?? ""]?.traits?.connects === true;
   if (error.retry.reconnect && !connects) {
     const canReopen = state.autoReconnect && state.accessOptions && !closedByApplication(state);
-    markReconnect(error, canReopen ? () => reconnect(state.proxy) : null);
+    const reopen = () => reconnect(state.proxy);
+    if (isShortTransfer(error.cause) && !state.client.closed) {
+      // Only the data connection was cut: the session is still there for the next attempt.
+      markReconnect(error, () => (canReopen && state.client.closed ? reopen() : undefined));
+    } else markReconnect(error, canReopen ? reopen : null);
   }
   return error;
 }
@@ -225,7 +240,12 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
       call = startCall(state, operation, args);
       for (const other of state.running) other.alone = false;
       state.running.add(call);
-      result = original.apply(state.client, args);
+      result =
+        state.verify && isVerified(operation)
+          ? verifiedTransfer(state.client, operation, args, async () =>
+              original.apply(state.client, args),
+            )
+          : original.apply(state.client, args);
     } catch (error) {
       if (call) state.running.delete(call);
       // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
@@ -277,6 +297,7 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
     client,
     timeoutMs: deadlineMs(options?.timeoutMs),
     diagnose: options?.diagnose === true,
+    verify: options?.verifyTransfers === true,
     running: new Set(),
     autoReconnect: options?.reconnect === true,
     proxy: client,
