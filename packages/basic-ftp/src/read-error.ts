@@ -4,6 +4,7 @@
 import {
   type Failure,
   isDeadlineExceeded,
+  isWrongProtocol,
   mentionsDeadline,
   readErrorShape,
   type Signal,
@@ -171,6 +172,7 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
   let reading: Reading;
   if (isDeadlineExceeded(error)) reading = { signals: ["deadline"] };
   else if (isShortTransfer(error)) reading = { signals: ["short-transfer"] };
+  else if (isWrongProtocol(error)) reading = { signals: ["wrong-protocol"] };
   else if (isReply(name, code, message)) {
     reading = { code: code as number, serverMessage: replyText(text, code as number), signals: [] };
     if (ctx.authTlsRefused) Object.assign(reading, { tls: false, signals: ["tls-refused"] });

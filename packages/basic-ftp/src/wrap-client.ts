@@ -5,6 +5,7 @@ import {
   markReconnect,
   secretsOf,
   type TransferError,
+  watchGreeting,
   withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
@@ -232,6 +233,19 @@ async function reopened(state: ClientState, operation: string): Promise<void> {
   if (state.accessOptions && state.client.closed) await reconnect(state.proxy);
 }
 
+/**
+ * An SSH server on the port answers "SSH-2.0-...", which basic-ftp skips as no reply at all and
+ * waits for its timeout: the first line fails the connect at once (not under implicit TLS, whose
+ * handshake fails first).
+ */
+function watchFirstLine(state: ClientState, operation: string): void {
+  if (operation !== "connect" && operation !== "access") return;
+  const ftp = state.client.ftp;
+  const socket = readSafely(() => ftp.socket);
+  if (!socket || "encrypted" in socket) return;
+  watchGreeting(socket, "ftp", (error) => ftp.closeWithError(error));
+}
+
 function wrapOperation(state: ClientState, operation: string, original: AnyMethod): AnyMethod {
   const attempt = (args: unknown[]): unknown => {
     let call: Call | undefined;
@@ -246,6 +260,7 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
               original.apply(state.client, args),
             )
           : original.apply(state.client, args);
+      watchFirstLine(state, operation);
     } catch (error) {
       if (call) state.running.delete(call);
       // basic-ftp throws synchronously for some arguments (a port out of range): same contract.

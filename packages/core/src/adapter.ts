@@ -16,6 +16,14 @@ export {
 export { createTransferError, TransferError } from "./error.js";
 export type { Advice, CodeSpace, Failure, OperationTraits } from "./failure.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";
+export {
+  type DataSource,
+  type GreetingProtocol,
+  isWrongProtocol,
+  protocolOfGreeting,
+  WrongProtocol,
+  watchGreeting,
+} from "./peer-greeting.js";
 export { markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
 export { backoffDelay } from "./retry.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";

@@ -4,6 +4,7 @@
 import {
   type Failure,
   isDeadlineExceeded,
+  isWrongProtocol,
   mentionsDeadline,
   readErrorShape,
   type Signal,
@@ -36,6 +37,7 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
   let serverMessage: string | undefined;
   let tls = ctx.tls;
   if (isDeadlineExceeded(error) || mentionsDeadline(text)) signals.push("deadline");
+  else if (isWrongProtocol(error)) signals.push("wrong-protocol");
   else if (isReplyCode(code)) {
     if (!OWN_REPLY_TEXTS.has(text)) serverMessage = text;
   } else if (typeof code === "string" && TLS_CODE.test(code)) tls = true;

@@ -1,10 +1,12 @@
 import {
   type AnyMethod,
+  type DataSource,
   DeadlineExceeded,
   deadlineMs,
   safeGet,
   secretsOf,
   type TransferError,
+  watchGreeting,
   withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
@@ -106,6 +108,25 @@ function startConnect(state: State, options: unknown): void {
   }, ms);
 }
 
+/**
+ * An SSH server on the port answers "SSH-2.0-...", which node-ftp's parser skips: with its
+ * connTimeout ended by the TCP connect, it would wait for ever. The first line fails the connect
+ * at once (not under implicit TLS, whose handshake fails first).
+ */
+function watchFirstLine(state: State): void {
+  const socket = safeGet(state.raw, "_socket") as
+    | (DataSource & { encrypted?: unknown })
+    | undefined;
+  if (typeof socket?.on !== "function" || socket.encrypted) return;
+  watchGreeting(socket, "ftp", (error) =>
+    // Out of the socket's event: an 'error' nobody listens to throws, as node-ftp's own would.
+    process.nextTick(() => {
+      closeNow(state, () => state.raw.destroy());
+      state.raw.emit("error", error);
+    }),
+  );
+}
+
 /** node-ftp's events: an 'error' fails the pending calls, or goes to onError; so does a close. */
 function listen(state: State): void {
   const failAll = (error: unknown) => {
@@ -196,6 +217,7 @@ function wrapPromise(state: State, client: object, operation: string, original: 
       if (refused) return done(refused);
       // A synchronous throw becomes a rejection, read like the others.
       const work = new Promise((run) => run(original.apply(client, args)));
+      if (operations[operation]?.traits?.connects) watchFirstLine(state);
       const destroy = () => {
         state.phase = "closed";
         closeNow(state, () => (client as { destroy(): unknown }).destroy());
@@ -240,7 +262,9 @@ export function wrapClient<T extends object>(client: T, options: WrapOptions = {
     if (name !== "connect") return wrapCallback(state, name, original);
     return (...args: unknown[]) => {
       startConnect(state, args[0]);
-      return original.apply(client, args);
+      const result = original.apply(client, args);
+      watchFirstLine(state);
+      return result;
     };
   };
   const proxy: T = wrapMethods(client, (name, original) => {
