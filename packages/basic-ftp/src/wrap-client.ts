@@ -16,6 +16,7 @@ import { operations } from "./operations.js";
 import { probedOperations, probePath } from "./probe.js";
 import { isDataReset } from "./read-error.js";
 import { reconnect } from "./reconnect.js";
+import { holdResetClose } from "./reset-grace.js";
 import { fromFailure } from "./to-transfer-error.js";
 import { isShortTransfer, isVerified, verifiedTransfer } from "./verify-transfer.js";
 
@@ -30,7 +31,7 @@ export interface WrapOptions {
   timeoutMs?: number | undefined;
   /**
    * After a refusal that does not say why (vsftpd's "550 Failed to open file.", a generic 550 or
-   * 450) or a reset data connection (how ProFTPD refuses a transfer) of `downloadTo`, `size`,
+   * 450) or a reset data connection with no reply (how ProFTPD refuses a transfer) of `downloadTo`, `size`,
    * `lastMod` or `remove`, list the file's directory to tell a missing file (`not-found`) from one
    * this user may not use (`permission-denied`) or a directory (`is-a-directory`). The code and
    * the server's text are kept. Costs nothing on success; one listing (on a second, short-lived
@@ -250,10 +251,12 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
   const attempt = (args: unknown[]): unknown => {
     let call: Call | undefined;
     let result: unknown;
+    let release: ((settledWith: unknown) => void) | undefined;
     try {
       call = startCall(state, operation, args);
       for (const other of state.running) other.alone = false;
       state.running.add(call);
+      release = holdResetClose(state.client, operation);
       result =
         state.verify && isVerified(operation)
           ? verifiedTransfer(state.client, operation, args, async () =>
@@ -262,6 +265,7 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
           : original.apply(state.client, args);
       watchFirstLine(state, operation);
     } catch (error) {
+      release?.(error);
       if (call) state.running.delete(call);
       // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
       return Promise.reject(
@@ -269,6 +273,7 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
       );
     }
     if (!isThenable(result)) {
+      release?.(undefined);
       state.running.delete(call);
       call.detach?.();
       return result;
@@ -278,11 +283,13 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
     const closeWith = (error: Error) => state.client.ftp.closeWithError(error);
     return withDeadline(Promise.resolve(result), operation, state.timeoutMs, closeWith).then(
       (value) => {
+        release?.(undefined);
         state.running.delete(started);
         succeeded(state, started);
         return value;
       },
       async (error: unknown) => {
+        release?.(error);
         state.running.delete(started);
         const e = state.diagnose
           ? await failedAfterLook(state, started, error).catch((x: TransferError) => x)
