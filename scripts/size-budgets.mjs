@@ -45,7 +45,9 @@ const entries = [
     name: "basic-ftp: toTransferError + wrapClient",
     package: "packages/basic-ftp",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    budget: 29 * KB,
+    // +1.5 kB in issues 13 and 14: verifyTransfers (the byte count against SIZE), the SSH
+    // greeting check, the grace for a reply after a data reset.
+    budget: 30.5 * KB,
     target: ADAPTER_TARGET,
   },
   {

@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import type { ResetMemory } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
 
 /** What wrapClient remembers about one client, beyond what basic-ftp keeps. */
@@ -28,8 +29,8 @@ export interface ClientState {
    * directory, so this is enough to go back, without asking the server (PWD) after every cd.
    */
   workingDir: string;
-  /** Operation + path pairs whose data connection was reset (the `data-reset` signal). */
-  refusals: Set<string>;
+  /** The calls whose data connection was reset (the `data-reset` and `repeated` signals). */
+  resets: ResetMemory;
 }
 
 /** Keyed by the wrapped client (the Proxy). */

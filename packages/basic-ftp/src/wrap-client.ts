@@ -1,10 +1,13 @@
 import {
   type AnyMethod,
   deadlineMs,
+  isShortTransfer,
   isThenable,
   markReconnect,
+  ResetMemory,
   secretsOf,
   type TransferError,
+  tlsSecretsOf,
   watchGreeting,
   withDeadline,
   wrapMethods,
@@ -18,7 +21,7 @@ import { isDataReset } from "./read-error.js";
 import { reconnect } from "./reconnect.js";
 import { holdResetClose } from "./reset-grace.js";
 import { fromFailure } from "./to-transfer-error.js";
-import { isShortTransfer, isVerified, verifiedTransfer } from "./verify-transfer.js";
+import { isVerified, verifiedTransfer } from "./verify-transfer.js";
 
 export interface WrapOptions {
   /**
@@ -31,11 +34,12 @@ export interface WrapOptions {
   timeoutMs?: number | undefined;
   /**
    * After a refusal that does not say why (vsftpd's "550 Failed to open file.", a generic 550 or
-   * 450) or a reset data connection with no reply (how ProFTPD refuses a transfer) of `downloadTo`, `size`,
-   * `lastMod` or `remove`, list the file's directory to tell a missing file (`not-found`) from one
-   * this user may not use (`permission-denied`) or a directory (`is-a-directory`). The code and
-   * the server's text are kept. Costs nothing on success; one listing (on a second, short-lived
-   * connection when basic-ftp closed this one) on such a failure. Default: false.
+   * 450) or a reset data connection with no reply (how ProFTPD refuses a transfer) of
+   * `downloadTo`, `size`, `lastMod` or `remove`, list the file's directory to tell a missing file
+   * (`not-found`) from one this user may not use (`permission-denied`) or a directory
+   * (`is-a-directory`). The code and the server's text are kept. Costs nothing on success; one
+   * listing (on a second, short-lived connection when basic-ftp closed this one) on such a
+   * failure. Default: false.
    */
   diagnose?: boolean | undefined;
   /**
@@ -110,21 +114,16 @@ function startCall(state: ClientState, operation: string, args: unknown[]): Call
 }
 
 function rememberSecrets(state: ClientState, operation: string, args: unknown[]): void {
-  const tlsKeys = (tls: unknown) => {
-    if (typeof tls !== "object" || tls === null) return [];
-    const o = tls as Record<string, unknown>;
-    return [o.passphrase, o.key, o.pfx];
-  };
   if (operation === "access") {
     const options = args[0] as AccessOptions | undefined;
     state.accessOptions = options;
     state.secure = Boolean(options?.secure);
-    state.secrets.push(...secretsOf(options?.password, ...tlsKeys(options?.secureOptions)));
+    state.secrets.push(...secretsOf(options?.password), ...tlsSecretsOf(options?.secureOptions));
   } else if (operation === "login") {
     state.secrets.push(...secretsOf(args[1]));
   } else if (operation === "connectImplicitTLS" || operation === "useTLS") {
     state.secure = true;
-    state.secrets.push(...secretsOf(...tlsKeys(args[operation === "useTLS" ? 0 : 2])));
+    state.secrets.push(...tlsSecretsOf(args[operation === "useTLS" ? 0 : 2]));
   } else if (operation === "connect") {
     state.secure = false;
   }
@@ -138,10 +137,6 @@ function readSafely<T>(read: () => T): T | undefined {
   } catch {
     return undefined;
   }
-}
-
-function refusalKey(call: Call): string {
-  return `${call.operation}\0${call.path ?? ""}`;
 }
 
 function failed(state: ClientState, call: Call, error: unknown): TransferError {
@@ -167,10 +162,7 @@ function failureContext(state: ClientState, call: Call, error: unknown): Failure
     readSafely(() => client.close());
     closed = true;
   }
-  const key = refusalKey(call);
-  const reset = isDataReset(error);
-  const refusedBefore = reset && state.refusals.has(key);
-  if (reset) state.refusals.add(key);
+  const refusedBefore = isDataReset(error) && state.resets.note(call.operation, call.path);
   return {
     operation: call.operation,
     path: call.path,
@@ -201,7 +193,7 @@ async function failedAfterLook(state: ClientState, call: Call, error: unknown): 
 
 function succeeded(state: ClientState, call: Call): void {
   call.detach?.();
-  if (state.refusals.size > 0) state.refusals.delete(refusalKey(call));
+  state.resets.forget(call.operation, call.path);
   state.workingDir = nextWorkingDir(state.workingDir, call.operation, call.path);
 }
 
@@ -327,7 +319,7 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
     secure: false,
     secrets: [],
     workingDir: "",
-    refusals: new Set(),
+    resets: new ResetMemory(),
   };
   const proxy = wrapMethods(client, (name, original) =>
     operations[name] ? wrapOperation(state, name, original) : undefined,
