@@ -44,7 +44,10 @@ export function holdResetClose(
   const close = ftp.closeWithError;
   const closeNow: Close = (error) => close.call(ftp, error);
   let held: { timer: ReturnType<typeof setTimeout>; error: Error } | undefined;
+  let released = false;
   const holding: Close = (error) => {
+    // Left in place under a later call's hold (two calls at once): it holds nothing any more.
+    if (released) return closeNow(error);
     // The data socket's close follows its reset ("Socket closed due to transmission error"):
     // the held reset stands for both. Anything else (a deadline, the control socket) closes now.
     if (held && socketOf(readErrorShape(error).message ?? "") === "data") return;
@@ -57,6 +60,7 @@ export function holdResetClose(
   };
   ftp.closeWithError = holding;
   return (settledWith) => {
+    released = true;
     if (ftp.closeWithError === holding) {
       if (own) ftp.closeWithError = close;
       else delete (ftp as Partial<typeof ftp>).closeWithError;
