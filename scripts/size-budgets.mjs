@@ -46,7 +46,9 @@ const entries = [
     name: "basic-ftp: toTransferError + wrapClient",
     package: "packages/basic-ftp",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    budget: 30 * KB,
+    // +1.5 kB in issues 13 and 14: verifyTransfers (the byte count against SIZE), the SSH
+    // greeting check, the grace for a reply after a data reset.
+    budget: 31.5 * KB,
     target: ADAPTER_TARGET,
   },
   {

@@ -50,5 +50,9 @@ export const advice: Advice = {
     "A listing of its directory shows the file is there: the server refused this user access to it (found by the follow-up look of wrapClient's `diagnose` option).",
   "found:is-a-directory":
     "A listing of its directory shows a directory by that name (found by the follow-up look of wrapClient's `diagnose` option).",
+  "short-transfer":
+    "FTP cannot tell a data connection closed early (a middlebox, a crashing server) from the end of the file, so basic-ftp reported success; wrapClient's verifyTransfers option compared the bytes with the server's SIZE. Transfer the file again: a download rewrites the local file from the start (or resume it with downloadTo's startAt), an upload replaces the remote one.",
+  "wrong-protocol":
+    "basic-ftp speaks FTP and FTPS only: for an SFTP server (usually port 22) use an SFTP client, such as ssh2-sftp-client with @transfer-errors/ssh2-sftp-client.",
   "tls-required": "With basic-ftp, pass `secure: true` to access() (explicit FTPS).",
 };

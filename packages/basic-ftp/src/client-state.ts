@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import type { ResetMemory } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
 
 /** What wrapClient remembers about one client, beyond what basic-ftp keeps. */
@@ -8,6 +9,8 @@ export interface ClientState {
   timeoutMs: number | undefined;
   /** Look at the path after a refusal that does not say why (the `diagnose` option). */
   diagnose: boolean;
+  /** Check each transfer's length against the server's SIZE (the `verifyTransfers` option). */
+  verify: boolean;
   /** Calls of this client that have not settled yet. */
   running: Set<{ alone: boolean }>;
   /** Open the connection again by itself after a loss (the `reconnect` option). */
@@ -26,8 +29,8 @@ export interface ClientState {
    * directory, so this is enough to go back, without asking the server (PWD) after every cd.
    */
   workingDir: string;
-  /** Operation + path pairs whose data connection was reset (the `data-reset` signal). */
-  refusals: Set<string>;
+  /** The calls whose data connection was reset (the `data-reset` and `repeated` signals). */
+  resets: ResetMemory;
 }
 
 /** Keyed by the wrapped client (the Proxy). */

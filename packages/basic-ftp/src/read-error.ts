@@ -4,6 +4,10 @@
 import {
   type Failure,
   isDeadlineExceeded,
+  isFtpReplyCode,
+  isResetCode,
+  isShortTransfer,
+  isWrongProtocol,
   mentionsDeadline,
   readErrorShape,
   type Signal,
@@ -43,15 +47,12 @@ const FILE_SYSCALLS = new Set(
   ),
 );
 
-/** Resets of the data connection: what ProFTPD does when it refuses a transfer. */
-const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
-
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;
 
 /** An FTP reply that basic-ftp turned into an error: a number code and the reply as message. */
 function isReply(name: string | undefined, code: unknown, message: string | undefined): boolean {
-  if (typeof code !== "number" || !Number.isInteger(code) || code < 100 || code > 699) return false;
+  if (!isFtpReplyCode(code)) return false;
   // A minifier may rename FTPError; the message then still starts with the code.
   return name === FTP_ERROR_NAME || (message?.startsWith(String(code)) ?? false);
 }
@@ -108,7 +109,7 @@ function socketError(
   const named = code === undefined ? /\b(E[A-Z]{3,15})\b/.exec(message)?.[1] : undefined;
   const reading: Reading = { code: codeOf(code ?? named), signals: ["client-closed"] };
   if (typeof code === "string" && tlsCodePattern.test(code)) reading.tls = true;
-  if (socket === "data" && typeof code === "string" && RESET_CODES.has(code)) {
+  if (socket === "data" && isResetCode(code)) {
     if (usesDataConnection(ctx.operation)) {
       reading.signals.push("data-reset");
       if (ctx.refusedBefore) reading.signals.push("repeated");
@@ -169,6 +170,8 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
   const text = message ?? (typeof error === "string" ? error : "");
   let reading: Reading;
   if (isDeadlineExceeded(error)) reading = { signals: ["deadline"] };
+  else if (isShortTransfer(error)) reading = { signals: ["short-transfer"] };
+  else if (isWrongProtocol(error)) reading = { signals: ["wrong-protocol"] };
   else if (isReply(name, code, message)) {
     reading = { code: code as number, serverMessage: replyText(text, code as number), signals: [] };
     if (ctx.authTlsRefused) Object.assign(reading, { tls: false, signals: ["tls-refused"] });
@@ -201,10 +204,5 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
 /** A reset of the data connection during a transfer (see the `data-reset` signal). */
 export function isDataReset(error: unknown): boolean {
   const { code, message } = readErrorShape(error);
-  return (
-    typeof code === "string" &&
-    RESET_CODES.has(code) &&
-    message !== undefined &&
-    socketOf(message) === "data"
-  );
+  return isResetCode(code) && message !== undefined && socketOf(message) === "data";
 }

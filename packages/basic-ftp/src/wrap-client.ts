@@ -1,10 +1,14 @@
 import {
   type AnyMethod,
   deadlineMs,
+  isShortTransfer,
   isThenable,
   markReconnect,
+  ResetMemory,
   secretsOf,
   type TransferError,
+  tlsSecretsOf,
+  watchGreeting,
   withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
@@ -15,7 +19,9 @@ import { operations } from "./operations.js";
 import { probedOperations, probePath } from "./probe.js";
 import { isDataReset } from "./read-error.js";
 import { reconnect } from "./reconnect.js";
+import { holdResetClose } from "./reset-grace.js";
 import { fromFailure } from "./to-transfer-error.js";
+import { isVerified, verifiedTransfer } from "./verify-transfer.js";
 
 export interface WrapOptions {
   /**
@@ -28,11 +34,12 @@ export interface WrapOptions {
   timeoutMs?: number | undefined;
   /**
    * After a refusal that does not say why (vsftpd's "550 Failed to open file.", a generic 550 or
-   * 450) or a reset data connection (how ProFTPD refuses a transfer) of `downloadTo`, `size`,
-   * `lastMod` or `remove`, list the file's directory to tell a missing file (`not-found`) from one
-   * this user may not use (`permission-denied`) or a directory (`is-a-directory`). The code and
-   * the server's text are kept. Costs nothing on success; one listing (on a second, short-lived
-   * connection when basic-ftp closed this one) on such a failure. Default: false.
+   * 450) or a reset data connection with no reply (how ProFTPD refuses a transfer) of
+   * `downloadTo`, `size`, `lastMod` or `remove`, list the file's directory to tell a missing file
+   * (`not-found`) from one this user may not use (`permission-denied`) or a directory
+   * (`is-a-directory`). The code and the server's text are kept. Costs nothing on success; one
+   * listing (on a second, short-lived connection when basic-ftp closed this one) on such a
+   * failure. Default: false.
    */
   diagnose?: boolean | undefined;
   /**
@@ -43,6 +50,16 @@ export interface WrapOptions {
    * application closed (`close()`) is never reopened. Default: false.
    */
   reconnect?: boolean | undefined;
+  /**
+   * Check that `downloadTo`, `uploadFrom` and `appendFrom` moved the whole file: the bytes that
+   * passed are compared with the server's SIZE (before a download or an append, after an upload
+   * or an append). FTP cannot tell a data connection closed early from the end of the file, so
+   * without this a cut transfer resolves with part of it. A short one rejects with reason
+   * `connection-lost`, retryable (an append: ambiguous). Costs one SIZE per transfer (two per
+   * append); a server that gives no SIZE is not checked (basic-ftp's verbose log says so).
+   * Default: false.
+   */
+  verifyTransfers?: boolean | undefined;
 }
 
 interface Call {
@@ -97,21 +114,16 @@ function startCall(state: ClientState, operation: string, args: unknown[]): Call
 }
 
 function rememberSecrets(state: ClientState, operation: string, args: unknown[]): void {
-  const tlsKeys = (tls: unknown) => {
-    if (typeof tls !== "object" || tls === null) return [];
-    const o = tls as Record<string, unknown>;
-    return [o.passphrase, o.key, o.pfx];
-  };
   if (operation === "access") {
     const options = args[0] as AccessOptions | undefined;
     state.accessOptions = options;
     state.secure = Boolean(options?.secure);
-    state.secrets.push(...secretsOf(options?.password, ...tlsKeys(options?.secureOptions)));
+    state.secrets.push(...secretsOf(options?.password), ...tlsSecretsOf(options?.secureOptions));
   } else if (operation === "login") {
     state.secrets.push(...secretsOf(args[1]));
   } else if (operation === "connectImplicitTLS" || operation === "useTLS") {
     state.secure = true;
-    state.secrets.push(...secretsOf(...tlsKeys(args[operation === "useTLS" ? 0 : 2])));
+    state.secrets.push(...tlsSecretsOf(args[operation === "useTLS" ? 0 : 2]));
   } else if (operation === "connect") {
     state.secure = false;
   }
@@ -125,10 +137,6 @@ function readSafely<T>(read: () => T): T | undefined {
   } catch {
     return undefined;
   }
-}
-
-function refusalKey(call: Call): string {
-  return `${call.operation}\0${call.path ?? ""}`;
 }
 
 function failed(state: ClientState, call: Call, error: unknown): TransferError {
@@ -154,10 +162,7 @@ function failureContext(state: ClientState, call: Call, error: unknown): Failure
     readSafely(() => client.close());
     closed = true;
   }
-  const key = refusalKey(call);
-  const reset = isDataReset(error);
-  const refusedBefore = reset && state.refusals.has(key);
-  if (reset) state.refusals.add(key);
+  const refusedBefore = isDataReset(error) && state.resets.note(call.operation, call.path);
   return {
     operation: call.operation,
     path: call.path,
@@ -188,7 +193,7 @@ async function failedAfterLook(state: ClientState, call: Call, error: unknown): 
 
 function succeeded(state: ClientState, call: Call): void {
   call.detach?.();
-  if (state.refusals.size > 0) state.refusals.delete(refusalKey(call));
+  state.resets.forget(call.operation, call.path);
   state.workingDir = nextWorkingDir(state.workingDir, call.operation, call.path);
 }
 
@@ -197,7 +202,11 @@ function marked(state: ClientState, error: TransferError): TransferError {
   const connects = operations[error.operation ?? ""]?.traits?.connects === true;
   if (error.retry.reconnect && !connects) {
     const canReopen = state.autoReconnect && state.accessOptions && !closedByApplication(state);
-    markReconnect(error, canReopen ? () => reconnect(state.proxy) : null);
+    const reopen = () => reconnect(state.proxy);
+    if (isShortTransfer(error.cause) && !state.client.closed) {
+      // Only the data connection was cut: the session is still there for the next attempt.
+      markReconnect(error, () => (canReopen && state.client.closed ? reopen() : undefined));
+    } else markReconnect(error, canReopen ? reopen : null);
   }
   return error;
 }
@@ -217,16 +226,38 @@ async function reopened(state: ClientState, operation: string): Promise<void> {
   if (state.accessOptions && state.client.closed) await reconnect(state.proxy);
 }
 
+/**
+ * An SSH server on the port answers "SSH-2.0-...", which basic-ftp skips as no reply at all and
+ * waits for its timeout: the first line fails the connect at once (not under implicit TLS, whose
+ * handshake fails first).
+ */
+function watchFirstLine(state: ClientState, operation: string): void {
+  if (operation !== "connect" && operation !== "access") return;
+  const ftp = state.client.ftp;
+  const socket = readSafely(() => ftp.socket);
+  if (!socket || "encrypted" in socket) return;
+  watchGreeting(socket, "ftp", (error) => ftp.closeWithError(error));
+}
+
 function wrapOperation(state: ClientState, operation: string, original: AnyMethod): AnyMethod {
   const attempt = (args: unknown[]): unknown => {
     let call: Call | undefined;
     let result: unknown;
+    let release: ((settledWith: unknown) => void) | undefined;
     try {
       call = startCall(state, operation, args);
       for (const other of state.running) other.alone = false;
       state.running.add(call);
-      result = original.apply(state.client, args);
+      release = holdResetClose(state.client, operation);
+      result =
+        state.verify && isVerified(operation)
+          ? verifiedTransfer(state.client, operation, args, async () =>
+              original.apply(state.client, args),
+            )
+          : original.apply(state.client, args);
+      watchFirstLine(state, operation);
     } catch (error) {
+      release?.(error);
       if (call) state.running.delete(call);
       // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
       return Promise.reject(
@@ -234,6 +265,7 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
       );
     }
     if (!isThenable(result)) {
+      release?.(undefined);
       state.running.delete(call);
       call.detach?.();
       return result;
@@ -243,11 +275,13 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
     const closeWith = (error: Error) => state.client.ftp.closeWithError(error);
     return withDeadline(Promise.resolve(result), operation, state.timeoutMs, closeWith).then(
       (value) => {
+        release?.(undefined);
         state.running.delete(started);
         succeeded(state, started);
         return value;
       },
       async (error: unknown) => {
+        release?.(error);
         state.running.delete(started);
         const e = state.diagnose
           ? await failedAfterLook(state, started, error).catch((x: TransferError) => x)
@@ -277,6 +311,7 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
     client,
     timeoutMs: deadlineMs(options?.timeoutMs),
     diagnose: options?.diagnose === true,
+    verify: options?.verifyTransfers === true,
     running: new Set(),
     autoReconnect: options?.reconnect === true,
     proxy: client,
@@ -284,7 +319,7 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
     secure: false,
     secrets: [],
     workingDir: "",
-    refusals: new Set(),
+    resets: new ResetMemory(),
   };
   const proxy = wrapMethods(client, (name, original) =>
     operations[name] ? wrapOperation(state, name, original) : undefined,

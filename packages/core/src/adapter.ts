@@ -5,6 +5,7 @@ export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
 export { isTransferError } from "./brand.js";
 export { type Classification, classify, type Decision, decide } from "./classify.js";
 export { tlsCodePattern } from "./code-reasons.js";
+export { isResetCode, ResetMemory } from "./data-resets.js";
 export {
   DeadlineExceeded,
   deadlineMs,
@@ -16,11 +17,28 @@ export {
 export { createTransferError, TransferError } from "./error.js";
 export type { Advice, CodeSpace, Failure, OperationTraits } from "./failure.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";
+export { isFtpReplyCode } from "./ftp-digits.js";
+export {
+  type DataSource,
+  type GreetingProtocol,
+  isWrongProtocol,
+  protocolOfGreeting,
+  WrongProtocol,
+  watchGreeting,
+} from "./peer-greeting.js";
 export { markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
 export { backoffDelay } from "./retry.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
+export {
+  isShortTransfer,
+  ShortTransfer,
+  shortfall,
+  type TransferCount,
+  type TransferKind,
+} from "./short-transfer.js";
 export { type Finding, findings, isSignal, type Signal, signals } from "./signals.js";
 export { table } from "./table.js";
 export type { TextRule } from "./text-rules.js";
+export { tlsSecretsOf } from "./tls-secrets.js";
 export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";

@@ -27,6 +27,8 @@ export const advice: Advice = {
     "The data connection was reset as the transfer ran. Some servers (ProFTPD) reset it instead of refusing the transfer: the remote file may be missing or unreadable, or its directory not writable.",
   deadline:
     "The operation did not settle within the deadline given to wrapClient (timeoutMs), so the connection was closed.",
+  "wrong-protocol":
+    "node-ftp speaks FTP and FTPS only: for an SFTP server (usually port 22) use an SFTP client, such as ssh2-sftp-client with @transfer-errors/ssh2-sftp-client.",
   "tls-required":
     "With node-ftp and promise-ftp, pass `secure: true` to connect() (explicit FTPS).",
 };

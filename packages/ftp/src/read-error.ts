@@ -4,23 +4,19 @@
 import {
   type Failure,
   isDeadlineExceeded,
+  isFtpReplyCode,
+  isWrongProtocol,
   mentionsDeadline,
   readErrorShape,
   type Signal,
   safeGet,
+  tlsCodePattern,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import type { FailureContext } from "./context.js";
 import { libraryRules, OWN_REPLY_TEXTS } from "./library-rules.js";
 import { operations } from "./operations.js";
-
-/** OpenSSL and Node TLS codes. */
-const TLS_CODE = /^(?:ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_)/;
-
-function isReplyCode(code: unknown): code is number {
-  return typeof code === "number" && Number.isInteger(code) && code >= 100 && code <= 699;
-}
 
 /** Everything the adapter can read from one raised value. Never throws. */
 export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0): Failure {
@@ -36,9 +32,10 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
   let serverMessage: string | undefined;
   let tls = ctx.tls;
   if (isDeadlineExceeded(error) || mentionsDeadline(text)) signals.push("deadline");
-  else if (isReplyCode(code)) {
+  else if (isWrongProtocol(error)) signals.push("wrong-protocol");
+  else if (isFtpReplyCode(code)) {
     if (!OWN_REPLY_TEXTS.has(text)) serverMessage = text;
-  } else if (typeof code === "string" && TLS_CODE.test(code)) tls = true;
+  } else if (typeof code === "string" && tlsCodePattern.test(code)) tls = true;
   if (ctx.dataReset) signals.push("data-reset");
   if (ctx.repeated) signals.push("repeated");
   if (ctx.connecting) signals.push("connecting");

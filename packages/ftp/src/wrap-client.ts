@@ -1,10 +1,15 @@
 import {
   type AnyMethod,
+  type DataSource,
   DeadlineExceeded,
   deadlineMs,
+  isResetCode,
+  ResetMemory,
   safeGet,
   secretsOf,
   type TransferError,
+  tlsSecretsOf,
+  watchGreeting,
   withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
@@ -43,8 +48,8 @@ class State {
   connectTimer: ReturnType<typeof setTimeout> | undefined;
   /** The caller's 'error' listeners and what node-ftp got instead. */
   listeners = new WeakMap<object, AnyMethod>();
-  /** Operation + path pairs whose data connection was reset (ProFTPD's refusal of a transfer). */
-  resets = new Set<string>();
+  /** The calls whose data connection was reset (ProFTPD's refusal of a transfer). */
+  resets = new ResetMemory();
   constructor(
     readonly raw: Emitter,
     readonly promises: boolean,
@@ -58,17 +63,14 @@ type Settle = (error: unknown, rest?: unknown[]) => void;
 const wrapped = new WeakSet<object>();
 const LISTENERS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
 const CLOSING = new Set(["end", "destroy", "logout"]);
-const RESETS = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 const DATA_OPERATIONS = new Set(["get", "put", "append", "list", "listSafe", "mlsd"]);
 
 function failure(state: State, error: unknown, operation?: string, path?: string): TransferError {
   const connecting = state.phase === "connecting";
   // A reset that came through the call itself, not as an 'error' event, is the data connection's.
-  const key = `${operation}\0${path}`;
-  const reset = RESETS.has(safeGet(error, "code") as string) && error !== state.lastError;
+  const reset = isResetCode(safeGet(error, "code")) && error !== state.lastError;
   const dataReset = reset && operation !== undefined && DATA_OPERATIONS.has(operation);
-  const repeated = dataReset && state.resets.has(key);
-  if (dataReset) state.resets.add(key);
+  const repeated = dataReset && state.resets.note(operation, path);
   return fromFailure(error, {
     dataReset,
     repeated,
@@ -91,8 +93,7 @@ function closeNow(state: State, destroy: () => unknown): void {
 
 function startConnect(state: State, options: unknown): void {
   const o = (options ?? {}) as { password?: unknown; secure?: unknown; secureOptions?: unknown };
-  const tls = (o.secureOptions ?? {}) as Record<string, unknown>;
-  state.secrets.push(...secretsOf(o.password, tls.passphrase, tls.key, tls.pfx));
+  state.secrets.push(...secretsOf(o.password), ...tlsSecretsOf(o.secureOptions));
   Object.assign(state, { tls: Boolean(o.secure), phase: "connecting", lastError: undefined });
   state.closedByApplication = false;
   const ms = deadlineMs(state.options.timeoutMs);
@@ -104,6 +105,25 @@ function startConnect(state: State, options: unknown): void {
     state.raw.emit("error", new DeadlineExceeded("connect", ms));
     state.phase = "closed";
   }, ms);
+}
+
+/**
+ * An SSH server on the port answers "SSH-2.0-...", which node-ftp's parser skips: with its
+ * connTimeout ended by the TCP connect, it would wait for ever. The first line fails the connect
+ * at once (not under implicit TLS, whose handshake fails first).
+ */
+function watchFirstLine(state: State): void {
+  const socket = safeGet(state.raw, "_socket") as
+    | (DataSource & { encrypted?: unknown })
+    | undefined;
+  if (typeof socket?.on !== "function" || socket.encrypted) return;
+  watchGreeting(socket, "ftp", (error) =>
+    // Out of the socket's event: an 'error' nobody listens to throws, as node-ftp's own would.
+    process.nextTick(() => {
+      closeNow(state, () => state.raw.destroy());
+      state.raw.emit("error", error);
+    }),
+  );
 }
 
 /** node-ftp's events: an 'error' fails the pending calls, or goes to onError; so does a close. */
@@ -151,7 +171,7 @@ function track(state: State, operation: string, args: unknown[], settle: Settle)
     settled = true;
     state.pending.delete(fail);
     clearTimeout(timer);
-    if (!error) state.resets.delete(`${operation}\0${path}`);
+    if (!error) state.resets.forget(operation, path);
     settle(error ? failure(state, error, operation, path) : undefined, rest);
   };
   const fail = (error: unknown) => done(error);
@@ -196,6 +216,7 @@ function wrapPromise(state: State, client: object, operation: string, original: 
       if (refused) return done(refused);
       // A synchronous throw becomes a rejection, read like the others.
       const work = new Promise((run) => run(original.apply(client, args)));
+      if (operations[operation]?.traits?.connects) watchFirstLine(state);
       const destroy = () => {
         state.phase = "closed";
         closeNow(state, () => (client as { destroy(): unknown }).destroy());
@@ -240,7 +261,9 @@ export function wrapClient<T extends object>(client: T, options: WrapOptions = {
     if (name !== "connect") return wrapCallback(state, name, original);
     return (...args: unknown[]) => {
       startConnect(state, args[0]);
-      return original.apply(client, args);
+      const result = original.apply(client, args);
+      watchFirstLine(state);
+      return result;
     };
   };
   const proxy: T = wrapMethods(client, (name, original) => {

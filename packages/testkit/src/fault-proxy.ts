@@ -5,8 +5,10 @@
 // a bounded number of connections, and releases a silenced connection after a bounded time.
 //
 // For FTP only the control connection goes through the proxy: the passive data connections go
-// from the client straight to the server (the PASV/EPSV reply names the server's own port).
+// from the client straight to the server (the PASV/EPSV reply names the server's own port),
+// except under a `data-fin` fault, which relays them (ftp-data-relay.ts).
 import { connect, createServer, type Server, type Socket } from "node:net";
+import { type DataRelay, rewritePassive, startDataRelay } from "./ftp-data-relay.js";
 
 /** `up`: client to server. `down`: server to client. */
 export type Direction = "up" | "down";
@@ -50,7 +52,15 @@ export type Fault =
   /** Nothing more passes either way and nothing is closed: the client waits for its timeout. */
   | ({ kind: "drop" } & Strike)
   /** Every chunk, both ways, is held this long before it is passed on. */
-  | { kind: "delay"; ms: number };
+  | { kind: "delay"; ms: number }
+  /**
+   * FTP, plain control connection only: the next passive data connection (the server's 227/229
+   * reply is rewritten to a port of the proxy) ends with an orderly FIN once `bytes` have passed
+   * in `direction` (`down`: a download, `up`: an upload). The receiver sees a clean end of file;
+   * the sender's remaining bytes are read and dropped, so the server still reports success. Later
+   * data connections go straight to the server. The control connection is never touched.
+   */
+  | { kind: "data-fin"; direction: Direction; bytes: number };
 
 export type FaultKind = Fault["kind"];
 
@@ -153,7 +163,7 @@ export function pickFault(plan: FaultPlan, random: () => number): Fault {
 
 function delayOf(fault: Fault): number | undefined {
   if (fault.kind === "delay") return fault.ms;
-  return fault.kind === "none" ? undefined : fault.delayMs;
+  return "delayMs" in fault ? fault.delayMs : undefined;
 }
 
 function isLoopback(host: string): boolean {
@@ -167,6 +177,10 @@ class Link {
   private silent = false;
   private closed = false;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** `data-fin`: the server's replies in order while a relay is set up; whether one was given. */
+  private replies: Promise<void> = Promise.resolve();
+  private relayGiven = false;
+  private readonly relays = new Set<DataRelay>();
 
   constructor(
     readonly client: Socket,
@@ -196,6 +210,7 @@ class Link {
   /** Gives the connection a new fault; triggers count from now. */
   assign(fault: Fault): void {
     this.fault = fault;
+    this.relayGiven = false;
     this.counted.up = this.counted.down = this.chunks.up = this.chunks.down = 0;
     if (delayOf(fault) !== undefined) this.onStrike("delay");
     if ("at" in fault && fault.at.bytes === 0) this.strike();
@@ -221,6 +236,12 @@ class Link {
   private handle(direction: Direction, chunk: Buffer): void {
     if (this.closed || this.silent) return;
     const fault = this.fault;
+    if (fault.kind === "data-fin" && direction === "down") {
+      this.replies = this.replies
+        .then(() => this.relayPassive(chunk, fault))
+        .catch(() => this.close("both"));
+      return;
+    }
     if (!("at" in fault) || fault.at.direction !== direction) {
       this.forward(direction, chunk);
       return;
@@ -241,6 +262,28 @@ class Link {
     } else {
       this.forward(direction, chunk);
     }
+  }
+
+  /** `data-fin`: the first passive reply names a relay that cuts its data connection. */
+  private async relayPassive(
+    chunk: Buffer,
+    fault: Extract<Fault, { kind: "data-fin" }>,
+  ): Promise<void> {
+    const text = chunk.toString("latin1");
+    const passive = !this.relayGiven && rewritePassive(text, 0);
+    if (!passive || this.closed) {
+      this.forward("down", chunk);
+      return;
+    }
+    this.relayGiven = true;
+    const host = this.server.remoteAddress ?? LOOPBACK;
+    const relay = await startDataRelay(host, passive.port, fault, () => {
+      this.record.struck = true;
+      this.onStrike("data-fin");
+    });
+    this.relays.add(relay);
+    const rewritten = rewritePassive(text, relay.port)?.rewritten ?? text;
+    this.forward("down", Buffer.from(rewritten, "latin1"));
   }
 
   private ends(direction: Direction): { from: Socket; to: Socket } {
@@ -307,6 +350,7 @@ class Link {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    for (const relay of this.relays) relay.close();
     if (mode === "graceful") {
       this.endQuietly(this.client);
       this.endQuietly(this.server);
@@ -377,7 +421,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const stats: FaultProxyStats = {
     connections: 0,
     refused: 0,
-    struck: { reset: 0, cut: 0, drop: 0, delay: 0 },
+    struck: { reset: 0, cut: 0, drop: 0, delay: 0, "data-fin": 0 },
   };
 
   const server = createServer((client) => {

@@ -1,9 +1,11 @@
 // The opt-in look after a refusal that says too little, on the real servers: ProFTPD resets the
-// data connection instead of answering a download of a missing file, vsftpd answers a missing
-// and an unreadable file alike with "550 Failed to open file.".
+// data connection as it refuses a download of a missing file (its 550 is read when it comes
+// within the grace; the look is for when it does not), vsftpd answers a missing and an unreadable
+// file alike with "550 Failed to open file.".
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startFaultProxy } from "@transfer-errors/testkit/fault-proxy";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
 import { Client } from "basic-ftp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +23,7 @@ describeWithServers("diagnose: a look at the path after an unclear refusal", () 
   describe("ProFTPD: a download of a missing file", () => {
     const handle = useFtpServer("proftpd");
 
-    it("is not-found, not retryable, at the first attempt", async () => {
+    it("is not-found, not retryable, at the first attempt (its 550, read behind the reset)", async () => {
       const client = wrapClient(new Client(5_000), { diagnose: true });
       await client.access(handle.options());
       let attempts = 0;
@@ -36,15 +38,39 @@ describeWithServers("diagnose: a look at the path after an unclear refusal", () 
       );
       expectTransferError(error, {
         reason: "not-found",
-        code: "ECONNRESET",
+        code: 550,
         retryable: false,
-        reconnect: true,
+        reconnect: false,
         operation: "downloadTo",
         path: F.missing,
       });
       expect(attempts).toBe(1);
-      expect((error as { explanation: string }).explanation).toMatch(/no such entry/);
+      // The reply said enough: no look.
+      expect((error as { explanation: string }).explanation).not.toMatch(/follow-up look/);
       client.close();
+    });
+
+    it("a 550 that comes after the grace: the reset, looked into, is not-found", async () => {
+      // The control connection through a proxy that holds each chunk 300 ms: the reset of the
+      // data connection (which goes straight to the server) comes long before the reply.
+      const proxy = await startFaultProxy({ target: { port: handle.server.port } });
+      const client = wrapClient(new Client(5_000), { diagnose: true });
+      await client.access(handle.options({ host: proxy.host, port: proxy.port }));
+      proxy.strikeOpen({ kind: "delay", ms: 300 });
+      const e = expectTransferError(
+        await rejectionOf(client.downloadTo(join(local, "m2.txt"), F.missing)),
+        {
+          reason: "not-found",
+          code: "ECONNRESET",
+          retryable: false,
+          reconnect: true,
+          operation: "downloadTo",
+          path: F.missing,
+        },
+      );
+      expect(e.explanation).toMatch(/no such entry/);
+      client.close();
+      await proxy.stop();
     });
 
     it("a file that exists downloads with no look at all", async () => {

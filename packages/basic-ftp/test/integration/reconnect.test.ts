@@ -1,9 +1,10 @@
 // A client that opens its connection again by itself, and withRetry on a client a failure closed,
-// on the real ProFTPD: a download of a missing file there resets the data connection, and basic-ftp
-// closes the whole client.
+// on the real ProFTPD: an upload into a read-only directory there resets the data connection, and
+// basic-ftp closes the whole client.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
 import { Client } from "basic-ftp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +20,9 @@ afterAll(() => rmSync(local, { recursive: true, force: true }));
 
 describeWithServers("a wrapped client after a loss", () => {
   const handle = useFtpServer("proftpd");
+  /** A transfer ProFTPD refuses with a reset of the data connection (from the login directory). */
+  const refused = (client: Client, from = "") =>
+    client.uploadFrom(Readable.from(["data"]), `${from}${F.readonlyDir}/new.txt`);
 
   it("without a way to reconnect, withRetry stops at once and says so, keeping the failure", async () => {
     const client = wrapClient(new Client(5_000));
@@ -28,7 +32,7 @@ describeWithServers("a wrapped client after a loss", () => {
       withRetry(
         () => {
           attempts++;
-          return client.downloadTo(join(local, "a.txt"), F.missing);
+          return refused(client);
         },
         { retries: 3, minDelayMs: 1 },
       ),
@@ -45,7 +49,7 @@ describeWithServers("a wrapped client after a loss", () => {
       const client = wrapClient(new Client(5_000), { reconnect: true });
       await client.access(handle.options());
       await client.cd(F.fullDir);
-      await rejectionOf(client.downloadTo(join(local, "b.txt"), F.missing));
+      await rejectionOf(refused(client, "../"));
       expect(client.closed).toBe(true);
       await client.downloadTo(join(local, "a.txt"), F.fullDirEntries[0]);
       expect(readFileSync(join(local, "a.txt"), "utf8")).toBe(`${F.fullDirEntries[0]}\n`);
@@ -60,7 +64,7 @@ describeWithServers("a wrapped client after a loss", () => {
         withRetry(
           () => {
             attempts++;
-            return client.downloadTo(join(local, "c.txt"), F.missing);
+            return refused(client);
           },
           { retries: 3, minDelayMs: 1 },
         ),

@@ -1,5 +1,6 @@
 // Transfers on real servers: local file errors (never the server's), ProFTPD's reset of the data
-// connection when it refuses a transfer, and passive mode refused by vsftpd.
+// connection when it refuses a transfer (a download's 550 is read behind it; an upload has only
+// the reset), and passive mode refused by vsftpd.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -116,34 +117,55 @@ describeWithServers("local file errors during transfers", () => {
 
 describeWithServers("ProFTPD resets the data connection when it refuses a transfer", () => {
   const handle = useFtpServer("proftpd");
+  const denied = `${F.readonlyDir}/new.txt`;
 
-  it("download of a missing file: the reset says the file may be missing; the repeat is final", async () => {
+  it("download of a missing file: the 550 behind the reset is read, not-found, the session stays", async () => {
+    const client = wrapClient(new Client(5_000));
+    await client.access(handle.options());
+    const e = expectTransferError(
+      await rejectionOf(client.downloadTo(join(local, "m.txt"), F.missing)),
+      {
+        reason: "not-found",
+        code: 550,
+        retryable: false,
+        reconnect: false,
+        operation: "downloadTo",
+        path: F.missing,
+      },
+    );
+    expect(e.serverMessage).toBe(`${F.missing}: No such file or directory`);
+    // Nothing half-written is left behind for the caller to mistake for the file.
+    expect(existsSync(join(local, "m.txt"))).toBe(false);
+    expect(client.closed).toBe(false);
+    expect(await client.size(F.file)).toBe(F.fileText.length);
+    client.close();
+  });
+
+  it("upload into a read-only directory: the reset says the path may be refused; the repeat is final", async () => {
     const client = wrapClient(new Client(5_000));
     await client.access(handle.options());
     const first = expectTransferError(
-      await rejectionOf(client.downloadTo(join(local, "m.txt"), F.missing)),
+      await rejectionOf(client.uploadFrom(Readable.from(["data"]), denied)),
       {
         reason: "connection-lost",
         code: "ECONNRESET",
         retryable: true,
         reconnect: true,
-        operation: "downloadTo",
-        path: F.missing,
+        operation: "uploadFrom",
+        path: denied,
       },
     );
-    expect(first.explanation).toMatch(/missing or unreadable/);
-    // Nothing half-written is left behind for the caller to mistake for the file.
-    expect(existsSync(join(local, "m.txt"))).toBe(false);
+    expect(first.explanation).toMatch(/missing or unreadable, or its directory not writable/);
     await reconnect(client);
     const second = expectTransferError(
-      await rejectionOf(client.downloadTo(join(local, "m.txt"), F.missing)),
+      await rejectionOf(client.uploadFrom(Readable.from(["data"]), denied)),
       {
         reason: "connection-lost",
         code: "ECONNRESET",
         retryable: false,
         reconnect: true,
-        operation: "downloadTo",
-        path: F.missing,
+        operation: "uploadFrom",
+        path: denied,
       },
     );
     expect(second.retry.why).toMatch(/refuses this file/);
@@ -155,7 +177,7 @@ describeWithServers("ProFTPD resets the data connection when it refuses a transf
     await client.access(handle.options());
     const attempts: TransferError[] = [];
     const error = await rejectionOf(
-      withRetry(() => client.uploadFrom(Readable.from(["data"]), `${F.readonlyDir}/new.txt`), {
+      withRetry(() => client.uploadFrom(Readable.from(["data"]), denied), {
         retries: 10,
         minDelayMs: 1,
         reconnect: () => reconnect(client),
@@ -170,7 +192,7 @@ describeWithServers("ProFTPD resets the data connection when it refuses a transf
       retryable: false,
       reconnect: true,
       operation: "uploadFrom",
-      path: `${F.readonlyDir}/new.txt`,
+      path: denied,
     });
     expect(attempts).toHaveLength(1);
     client.close();
@@ -179,13 +201,18 @@ describeWithServers("ProFTPD resets the data connection when it refuses a transf
   it("a successful transfer of the path forgets the earlier reset", async () => {
     const client = wrapClient(new Client(5_000));
     await client.access(handle.options());
-    const path = "appears-later.txt";
-    await rejectionOf(client.downloadTo(join(local, "later.txt"), path));
+    // STOR into a directory that does not exist (yet): ProFTPD resets the data connection.
+    const path = "appears-later/x.txt";
+    const upload = () => client.uploadFrom(Readable.from(["now it exists"]), path);
+    await rejectionOf(upload());
     await reconnect(client);
-    await client.uploadFrom(Readable.from(["now it exists"]), path);
-    await client.downloadTo(join(local, "later.txt"), path);
+    await client.ensureDir("appears-later");
+    await client.cd("/");
+    await upload();
     await client.remove(path);
-    const e = await rejectionOf(client.downloadTo(join(local, "later2.txt"), path));
+    await client.removeEmptyDir("appears-later");
+    const e = await rejectionOf(upload());
+    expect((e as TransferError).code).toBe("ECONNRESET");
     expect((e as TransferError).retryable).toBe(true);
     client.close();
   });
