@@ -38,6 +38,8 @@ export const advice: Advice = {
     "The connection was closed or lost; connect again with a new client (createConnection(...).connect()).",
   deadline:
     "No answer came within the deadline (timeoutMs): the server stopped answering or the SFTP channel died. The request may still be pending, so this client is marked for reconnect: use a new one.",
+  "wrong-protocol":
+    "Connect to the SSH server's port (22 unless it was changed), or read this server with an FTP client (an ftp:// URL).",
   "local-file": "A file on this machine failed: the failure is local, not the server's.",
   "found:exists": `The target already exists ${FOUND}.`,
   "found:missing": `The path does not exist ${FOUND}.`,

@@ -3,6 +3,7 @@
 // sees. Its messages are data (library-rules.ts); the core decides from there.
 import {
   type Failure,
+  isWrongProtocol,
   readErrorShape,
   type Signal,
   safeGet,
@@ -100,6 +101,8 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const signals: Signal[] = [];
   if (isConnect) signals.push("connecting");
   if (context.ended) signals.push("closed-by-application");
+  // The wrapper's look at the server's first line: an FTP server answered.
+  if (isWrongProtocol(error)) signals.push("wrong-protocol");
   // ssh2's `level` is the library's own word for a connection error without a code.
   const code = shape.code ?? shape.level;
   const failure: Failure = {

@@ -1,6 +1,7 @@
 import {
   type AnyMethod,
   createTransferError,
+  type DataSource,
   type Failure,
   isDeadlineExceeded,
   isThenable,
@@ -9,6 +10,8 @@ import {
   safeGet,
   secretsOf,
   type TransferError,
+  type WrongProtocol,
+  watchGreeting,
   withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
@@ -73,6 +76,8 @@ interface ClientState {
   ending: boolean;
   /** SFTP channels that already have our listeners. */
   watchedChannels: WeakSet<object>;
+  /** What the last connect()'s server said first, when it was another protocol's. */
+  wrongPeer: WrongProtocol | undefined;
 }
 
 const states = new WeakMap<object, ClientState>();
@@ -101,6 +106,7 @@ export function wrapClient<C extends object>(client: C, options: WrapOptions = {
     lostBy: undefined,
     ending: false,
     watchedChannels: new WeakSet(),
+    wrongPeer: undefined,
   };
   watchConnection(client, state);
   // Wrapped after connecting: watch the open channel now.
@@ -184,6 +190,7 @@ async function callAsync(
   const { timeoutMs } = state.options;
   try {
     const pending = Promise.resolve(original.apply(target, args));
+    if (method === "connect") watchFirstLine(target, state);
     const result = await withDeadline(pending, method, timeoutMs);
     afterSuccess(target, method, state);
     if (method === "put" && state.options.verifyUploads)
@@ -191,9 +198,11 @@ async function callAsync(
     return result;
   } catch (error) {
     if (isTransferError(error)) throw error;
+    // The library's own "getConnection: ..." only quotes a WrongProtocol: read the original.
+    const cause = method === "connect" ? (state.wrongPeer ?? error) : error;
     let failure = isDeadlineExceeded(error)
       ? deadlineFailure(context, error.message)
-      : readError(error, context);
+      : readError(cause, context);
     if (state.options.diagnose && diagnosedOperations.has(method) && isGenericFailure(failure)) {
       failure = await diagnose(target, method, args, failure, timeoutMs);
     }
@@ -273,6 +282,27 @@ function markedFailure(
   const message = `${context.operation} was not sent: the client needs a new connection (${why})`;
   return { ...ownFailure(context, message), cause: lostBy };
 }
+
+/**
+ * An FTP server on the port answers "220 ..." and waits; ssh2 would wait for an SSH ident until
+ * its readyTimeout. Its socket's first line says so at once. ssh2 offers no public way to it: its
+ * 'greeting' event and its debug output come only with an SSH ident, and passing our own socket
+ * (`sock`) would mean doing ssh2's connecting (DNS, IPv4/6, local address) again. So the socket
+ * ssh2 made in connect() (`_sock`, there since ssh2 1.0) is read, while it has read nothing: one
+ * listener until the first line. ssh2 gets the WrongProtocol as its socket's error. Without
+ * `_sock` (another ssh2), nothing changes: the readyTimeout ends the wait.
+ */
+function watchFirstLine(client: object, state: ClientState): void {
+  state.wrongPeer = undefined;
+  const socket = safeGet(safeGet(client, "client"), "_sock") as Socket | undefined;
+  if (safeGet(socket, "bytesRead") !== 0 || typeof socket?.destroy !== "function") return;
+  watchGreeting(socket, "ssh", (error) => {
+    state.wrongPeer = error;
+    socket.destroy(error);
+  });
+}
+
+type Socket = DataSource & { destroy(error: Error): void };
 
 /** Quiet listeners on the ssh2 connection: a close we did not ask for marks the client. */
 function watchConnection(client: object, state: ClientState): void {

@@ -19,6 +19,8 @@ export const advice: Advice = {
     "No answer came within the deadline (timeoutMs): the server stopped answering or the SFTP channel died. The wrapper ended the SFTP channel; open a new connection.",
   "closed-by-application":
     "The SFTP session was ended by this application (end()): open a new one before more calls.",
+  "wrong-protocol":
+    "Connect to the SSH server's port (22 unless it was changed), or read this server with an FTP client (an ftp:// URL).",
   "key-passphrase":
     "The private key could not be decrypted: its passphrase (the `passphrase` option) is wrong or missing.",
 };

@@ -1,4 +1,10 @@
-import { safeGet, secretsOf, withDeadline } from "@transfer-errors/core/adapter";
+import {
+  type DataSource,
+  safeGet,
+  secretsOf,
+  watchGreeting,
+  withDeadline,
+} from "@transfer-errors/core/adapter";
 import { toTransferError } from "./to-transfer-error.js";
 import { type WrapOptions, wrapClient } from "./wrap-client.js";
 
@@ -9,6 +15,8 @@ export interface SshClientLike {
   sftp(callback: (error: Error | undefined, sftp: unknown) => void): unknown;
   destroy(): unknown;
 }
+
+type Socket = DataSource & { destroy(error: Error): void };
 
 /** The SFTP session type of a client: ssh2's `SFTPWrapper` for its `Client`. */
 export type SftpOf<C> = C extends {
@@ -46,6 +54,15 @@ export async function connectSftp<C extends SshClientLike>(
       client.sftp((error, sftp) => (error ? reject(error) : resolve(sftp as SftpOf<C>))),
     );
     client.connect(config as never);
+    // An FTP server on the port answers "220 ..." and waits: ssh2 would wait for an SSH ident
+    // until its readyTimeout. ssh2 shows no line before an ident (its 'greeting' event and debug
+    // output come with one), and our own `sock` would mean doing its connecting again; so the
+    // socket it made in connect() (`_sock`, since ssh2 1.0) is read until its first line, while
+    // it has read nothing. The WrongProtocol reaches the 'error' listener above as the socket's
+    // error. Another ssh2: the readyTimeout, as before.
+    const socket = safeGet(client, "_sock") as Socket | undefined;
+    if (safeGet(socket, "bytesRead") === 0 && typeof socket?.destroy === "function")
+      watchGreeting(socket, "ssh", (error) => socket.destroy(error));
   });
   try {
     const sftp = await withDeadline(opened, "connect", options.timeoutMs);

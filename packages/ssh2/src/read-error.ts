@@ -4,6 +4,7 @@
 import {
   type Failure,
   isDeadlineExceeded,
+  isWrongProtocol,
   readErrorShape,
   type Signal,
   safeString,
@@ -44,6 +45,8 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
     signals.push("client-closed");
   if (context.ended) signals.push("closed-by-application");
   if (isDeadlineExceeded(error)) signals.push("deadline");
+  // connectSftp's look at the first line: an FTP server answered.
+  if (isWrongProtocol(error)) signals.push("wrong-protocol");
   // A Node file-system error on the local side of fastGet/fastPut: a syscall and a local path.
   if (safeString(error, "syscall") && safeString(error, "path")) signals.push("local-file");
   const failure: Failure = {

@@ -3,6 +3,7 @@
 // and "the login was refused" are two different steps, as they are for FTP.
 import { createHash } from "node:crypto";
 import { connect as tcpConnect } from "node:net";
+import { watchGreeting } from "@transfer-errors/core/adapter";
 import { isTransferError, toTransferError, wrapClient } from "@transfer-errors/ssh2-sftp-client";
 import SftpClient from "ssh2-sftp-client";
 import type { Probe } from "./probe.js";
@@ -12,7 +13,10 @@ export interface SftpProbeOptions {
   timeoutMs: number;
 }
 
-/** The first line an SSH server sends ("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3"). */
+/**
+ * The first line an SSH server sends ("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3"). An FTP server's
+ * "220 ..." fails it at once (a WrongProtocol, which the adapter reads as `wrong-protocol`).
+ */
 function readBanner(host: string, port: number, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = tcpConnect({ host, port });
@@ -40,6 +44,7 @@ function readBanner(host: string, port: number, timeoutMs: number): Promise<stri
       else if (text.length > 8192) done(new Error("the server sent no SSH version line"));
     });
     socket.on("error", (error) => done(error));
+    watchGreeting(socket, "ssh", (error) => done(error));
     socket.on("end", () =>
       done(
         new Error(
