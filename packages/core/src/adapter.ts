@@ -1,10 +1,18 @@
 // @transfer-errors/core/adapter: what an adapter needs to read its client's errors into facts.
 // An adapter decides nothing: it fills in a Failure (code, texts, signals) and supplies data (its
 // message rules, its operations' traits, its advice texts); the core decides and explains.
+export {
+  adapterFunctions,
+  type CallContext,
+  type ReaderFunctions,
+} from "./adapter-functions.js";
+export { answerOnce, type OnceAnswer } from "./answer-once.js";
 export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
 export { isTransferError } from "./brand.js";
 export { type Classification, classify, type Decision, decide } from "./classify.js";
 export { tlsCodePattern } from "./code-reasons.js";
+export { secretsIn } from "./config-secrets.js";
+export { ConnectionLoss, listen } from "./connection-loss.js";
 export { isResetCode, ResetMemory } from "./data-resets.js";
 export {
   DeadlineExceeded,
@@ -16,8 +24,22 @@ export {
 } from "./deadline.js";
 export { createTransferError, TransferError } from "./error.js";
 export type { Advice, CodeSpace, Failure, OperationTraits } from "./failure.js";
+export {
+  type FreeSpace,
+  findCause,
+  type LookedOperation,
+  type PathLook,
+  parentOf,
+  shortUpload,
+} from "./follow-up.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";
 export { isFtpReplyCode } from "./ftp-digits.js";
+export {
+  type MessageParts,
+  splitPrefixes,
+  splitTextAndPath,
+  type TextAndPath,
+} from "./message-parts.js";
 export {
   type DataSource,
   type GreetingProtocol,
@@ -27,6 +49,12 @@ export {
   watchGreeting,
 } from "./peer-greeting.js";
 export { markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
+export {
+  type Reconnectable,
+  type ReconnectableOptions,
+  reconnectable,
+  retire,
+} from "./reconnectable.js";
 export { backoffDelay } from "./retry.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";

@@ -1,4 +1,4 @@
-import { createTransferError } from "@transfer-errors/core/adapter";
+import { type Reconnectable, reconnectable, retire, safeGet } from "@transfer-errors/core/adapter";
 import type { SftpClientLike, SftpConnectConfig } from "./client-types.js";
 import { type WrapOptions, wrapClient } from "./wrap-client.js";
 
@@ -12,18 +12,14 @@ export interface ConnectionOptions<C extends object> extends WrapOptions {
   endTimeoutMs?: number | undefined;
 }
 
-export interface SftpConnection<C extends object> {
-  /** The current wrapped client; throws a `client-misuse` TransferError before the first connect(). */
-  readonly client: C;
-  /**
-   * Connects a fresh client (ends the previous one first, ignoring its errors) and returns it
-   * wrapped. This is the reconnect for `withRetry`: reusing one ssh2-sftp-client instance after a
-   * failure or an end() gives bogus errors and calls that never settle.
-   */
-  connect(): Promise<C>;
-  /** Ends the current client (bounded by `endTimeoutMs`, errors ignored). */
-  end(): Promise<void>;
-}
+/**
+ * The current wrapped client (`client`, a `client-misuse` TransferError before the first
+ * connect()), `connect()` a fresh one (the previous one ended first, its errors ignored), and
+ * `end()`, bounded by `endTimeoutMs`. connect() is the reconnect for `withRetry`: reusing one
+ * ssh2-sftp-client instance after a failure or an end() gives bogus errors and calls that never
+ * settle.
+ */
+export type SftpConnection<C extends object> = Reconnectable<C>;
 
 const quietCallbacks = { error: () => undefined, end: () => undefined, close: () => undefined };
 
@@ -47,71 +43,29 @@ export function createConnection<C extends object = SftpClientLike>(
   config: SftpConnectConfig,
   options: ConnectionOptions<C> = {},
 ): SftpConnection<C> {
-  let current: C | undefined;
-  let connecting: Promise<C> | undefined;
   const endTimeoutMs = options.endTimeoutMs ?? 2_000;
-
-  const open = async (): Promise<C> => {
-    const previous = current;
-    current = undefined;
-    if (previous) await retire(previous, endTimeoutMs);
-    const raw = options.createClient
-      ? options.createClient()
-      : ((await defaultClient()) as unknown as C);
-    // A lost client's errors carry this connection's connect(): withRetry reconnects by itself.
-    const wrapped = wrapClient(raw, { ...options, reconnect: () => connection.connect() });
-    try {
-      await (wrapped as unknown as SftpClientLike).connect(config);
-    } catch (error) {
-      await retire(wrapped, endTimeoutMs);
-      throw error;
-    }
-    current = wrapped;
-    return wrapped;
-  };
-
-  const connection: SftpConnection<C> = {
-    get client(): C {
-      if (current) return current;
-      throw createTransferError({
-        protocol: "sftp",
-        message:
-          "No connected client: createConnection() does not connect by itself, call connect() first",
-        signals: ["misuse"],
-      });
+  // Ends a client, then destroys its ssh2 connection whatever happened.
+  const end = (client: C) =>
+    retire(client, endTimeoutMs, () => (safeGet(client, "client") as Destroyable)?.destroy?.());
+  const connection: SftpConnection<C> = reconnectable({
+    protocol: "sftp",
+    retire: end,
+    async open() {
+      const raw = options.createClient
+        ? options.createClient()
+        : ((await defaultClient()) as unknown as C);
+      // A lost client's errors carry this connection's connect(): withRetry reconnects by itself.
+      const wrapped = wrapClient(raw, { ...options, reconnect: () => connection.connect() });
+      try {
+        await (wrapped as unknown as SftpClientLike).connect(config);
+      } catch (error) {
+        await end(wrapped);
+        throw error;
+      }
+      return wrapped;
     },
-    connect() {
-      // Concurrent reconnects (several withRetry loops) share one new client.
-      connecting ??= open().finally(() => {
-        connecting = undefined;
-      });
-      return connecting;
-    },
-    async end() {
-      const previous = current;
-      current = undefined;
-      if (previous) await retire(previous, endTimeoutMs);
-    },
-  };
+  });
   return connection;
 }
 
-/** Ends a client without waiting long or failing: then destroys its socket, whatever happened. */
-async function retire(client: object, timeoutMs: number): Promise<void> {
-  const endable = client as { end?: () => Promise<unknown>; client?: { destroy?: () => void } };
-  try {
-    if (typeof endable.end === "function") {
-      await Promise.race([
-        endable.end().catch(() => undefined),
-        new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
-      ]);
-    }
-  } catch {
-    // A client that cannot even end is what is being replaced.
-  }
-  try {
-    endable.client?.destroy?.();
-  } catch {
-    // already gone
-  }
-}
+type Destroyable = { destroy?: () => void } | undefined;

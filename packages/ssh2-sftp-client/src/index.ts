@@ -19,6 +19,11 @@ export type {
   SftpFileStats,
 } from "./client-types.js";
 export { type ConnectionOptions, createConnection, type SftpConnection } from "./connection.js";
-export { type ErrorContext, readError } from "./read-error.js";
-export { isRetryable, toTransferError, withRetry } from "./to-transfer-error.js";
+export {
+  type ErrorContext,
+  isRetryable,
+  readError,
+  toTransferError,
+  withRetry,
+} from "./read-error.js";
 export { needsReconnect, type WrapOptions, wrapClient } from "./wrap-client.js";

@@ -27,6 +27,14 @@ export const publicMethodOf: Readonly<Record<string, string | undefined>> = look
   _prepareDestination: "downloadDir",
 });
 
+/** Phrases the library puts between the method names in front of a message. */
+export const connectors: readonly string[] = [
+  "Re-thrown: ",
+  "Write stream error: ",
+  "Read stream error: ",
+  "Remote host has reset the connection: ",
+];
+
 /** The texts OpenSSH and ssh2 give SFTP statuses 1 to 8: a message that is one of them is a status. */
 export const sftpStatusTexts: ReadonlySet<string> = new Set([
   "End of file",
@@ -113,13 +121,6 @@ const table: [string, Reason, RegExp, string | string[] | undefined, Signal?][] 
     "service-unavailable",
     /\(SSH\) Channel open failure|No free channels available/,
     ANY,
-  ],
-  [
-    "key-passphrase",
-    "auth-failed",
-    /\bbad passphrase\b|\bbad decrypt\b|\bintegrity check failed\b|\bbut no passphrase given\b/,
-    ANY,
-    "connecting",
   ],
   [
     "key-passphrase",

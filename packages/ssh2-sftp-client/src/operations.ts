@@ -1,4 +1,4 @@
-import type { OperationTraits } from "@transfer-errors/core/adapter";
+import type { LookedOperation, OperationTraits } from "@transfer-errors/core/adapter";
 import { table } from "@transfer-errors/core/adapter";
 
 // ssh2-sftp-client's public methods as data: which argument is the remote path, how each
@@ -73,6 +73,15 @@ export const traits: Readonly<Record<string, OperationTraits | undefined>> = tab
   uploadDir: { commands: ["MKDIR", "OPEN", "WRITE"] },
   downloadDir: { commands: ["OPENDIR", "OPEN", "READ"] },
   rcopy: { commands: ["OPEN", "READ", "WRITE"] },
+});
+
+/** The methods whose generic SSH_FX_FAILURE the `diagnose` option looks into, and how. */
+export const lookedOperations: Readonly<Record<string, LookedOperation | undefined>> = table({
+  mkdir: "mkdir",
+  rmdir: "rmdir",
+  rename: "rename",
+  get: "download",
+  fastGet: "download",
 });
 
 /** The remote path of a call, when its method has one and it is a string. */

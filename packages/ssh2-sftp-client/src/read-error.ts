@@ -2,57 +2,55 @@
 // which number system its code belongs to, the server's text, the path, and what only the adapter
 // sees. Its messages are data (library-rules.ts); the core decides from there.
 import {
+  adapterFunctions,
+  type CallContext,
   type Failure,
   isWrongProtocol,
   readErrorShape,
   type Signal,
   safeGet,
   safeString,
+  splitPrefixes,
+  splitTextAndPath,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
-import { libraryRules, publicMethodOf, sftpStatusTexts } from "./library-rules.js";
-import { parseMessage, splitTextAndPath } from "./message-shape.js";
-import { traits } from "./operations.js";
+import { connectors, libraryRules, publicMethodOf, sftpStatusTexts } from "./library-rules.js";
+import { asyncMethods, streamMethods, traits } from "./operations.js";
 
-/** What the caller knows about the failed call. */
-export interface ErrorContext {
-  /** The client method that failed (`"get"`, `"connect"`). */
-  operation?: string | undefined;
-  /** The remote path involved. */
-  path?: string | undefined;
-  /** Exact strings to keep out of every text: the connection's password, passphrase, key. */
-  secrets?: readonly unknown[] | undefined;
+/** What the caller knows about the failed call (operation, path, secrets, ended), and: */
+export interface ErrorContext extends CallContext {
   /**
    * `false` when the client was never connected: "No SFTP connection available" is then a
    * misuse (call connect() first), not a lost connection.
    */
   connected?: boolean | undefined;
-  /** The application ended the client (end()): a later call's failure is no loss to retry. */
-  ended?: boolean | undefined;
 }
 
-interface Shape {
-  code: number | string | undefined;
-  message: string;
-  level: string | undefined;
-  custom: boolean;
-  /** Node puts `syscall` and `path` on local file-system errors. */
-  localPath: string | undefined;
-  syscall: string | undefined;
-  prefixes: string[];
-  detail: string;
+type Shape = ReturnType<typeof readShape>;
+
+// ssh2-sftp-client rebuilds almost every error as `${method}: ${inner message} ${path}`, with
+// prefixes that nest ("mkdir: _doMkdir: ...", "fastGet->sftp: ...", "put: Re-thrown: _put: ...").
+function isMethodName(name: string): boolean {
+  return (
+    name.startsWith("_") ||
+    name === "sftp" ||
+    name in asyncMethods ||
+    name in publicMethodOf ||
+    streamMethods.has(name)
+  );
 }
 
-function readShape(error: unknown): Shape {
+function readShape(error: unknown) {
   const { code, message } = readErrorShape(error);
   const text = message ?? (typeof error === "string" ? error : "");
-  const { prefixes, detail } = parseMessage(text);
+  const { prefixes, detail } = splitPrefixes(text, isMethodName, connectors);
   return {
     code,
     message: text,
     level: safeString(error, "level"),
     custom: safeGet(error, "custom") === true,
+    // Node puts `syscall` and `path` on local file-system errors.
     localPath: safeString(error, "path"),
     syscall: safeString(error, "syscall"),
     prefixes,
@@ -191,3 +189,15 @@ function isDisconnect(shape: Shape, text: string, isConnect: boolean): boolean {
   if (sftpStatusTexts.has(text)) return false;
   return shape.prefixes.length > 0;
 }
+
+/**
+ * Anything ssh2-sftp-client or ssh2 threw (or any other value) as a `TransferError`: the SFTP
+ * status, SSH disconnect reason, Node system code or library code it carries, read for what it
+ * means; `context` adds what the caller knows (operation, path, secrets to keep out of every
+ * text). A TransferError is returned as it is. Never throws. `isRetryable` and `withRetry` read
+ * through it.
+ */
+export const { toTransferError, isRetryable, withRetry } = adapterFunctions<ErrorContext>(
+  "sftp",
+  readError,
+);

@@ -1,14 +1,18 @@
 import {
   type AnyMethod,
+  ConnectionLoss,
   createTransferError,
   type DataSource,
   type Failure,
+  findCause,
   isDeadlineExceeded,
   isThenable,
   isTransferError,
+  listen,
   markReconnect,
   safeGet,
-  secretsOf,
+  secretsIn,
+  shortUpload,
   type TransferError,
   type WrongProtocol,
   watchGreeting,
@@ -19,19 +23,14 @@ import { advice } from "./advice.js";
 import { libraryRules } from "./library-rules.js";
 import {
   asyncMethods,
+  lookedOperations,
   remotePathOf,
   streamMethods,
   traits,
   untouchedMethods,
 } from "./operations.js";
-import { readError } from "./read-error.js";
-import {
-  checkUpload,
-  diagnose,
-  diagnosedOperations,
-  isGenericFailure,
-  sourceSize,
-} from "./remote-checks.js";
+import { readError, toTransferError } from "./read-error.js";
+import { isGenericFailure, pathLook, sourceSize } from "./remote-checks.js";
 
 export interface WrapOptions {
   /**
@@ -69,11 +68,7 @@ interface ClientState {
   /** connect() succeeded at least once. */
   connected: boolean;
   /** Set by a timeout or a lost connection: the client must be replaced (or connected again). */
-  reconnectWhy: string | undefined;
-  /** The failure that made the client unusable, kept as the cause of the calls it refuses. */
-  lostBy: TransferError | undefined;
-  /** end() was called by the user: the close that follows is no loss. */
-  ending: boolean;
+  loss: ConnectionLoss;
   /** SFTP channels that already have our listeners. */
   watchedChannels: WeakSet<object>;
   /** What the last connect()'s server said first, when it was another protocol's. */
@@ -89,7 +84,7 @@ const states = new WeakMap<object, ClientState>();
  * (`createConnection(...).connect()`).
  */
 export function needsReconnect(client: object): boolean {
-  return states.get(client)?.reconnectWhy !== undefined;
+  return states.get(client)?.loss.why !== undefined;
 }
 
 /**
@@ -102,13 +97,14 @@ export function wrapClient<C extends object>(client: C, options: WrapOptions = {
     options,
     secrets: [...(options.secrets ?? [])],
     connected: false,
-    reconnectWhy: undefined,
-    lostBy: undefined,
-    ending: false,
+    loss: new ConnectionLoss(),
     watchedChannels: new WeakSet(),
     wrongPeer: undefined,
   };
-  watchConnection(client, state);
+  // A close of the ssh2 connection that we did not ask for marks the client.
+  listen(safeGet(client, "client"), ["close", "end"], () => {
+    if (state.connected) state.loss.mark("the connection was closed");
+  });
   // Wrapped after connecting: watch the open channel now.
   if ((client as { sftp?: unknown }).sftp) {
     state.connected = true;
@@ -142,11 +138,11 @@ function wrapMethod(
     try {
       result = original.apply(target, args);
     } catch (error) {
-      throw toError(error, context);
+      throw toTransferError(error, context);
     }
     if (!isStream && isThenable(result)) {
       return Promise.resolve(result).catch((error: unknown) => {
-        throw toError(error, context);
+        throw toTransferError(error, context);
       });
     }
     return result;
@@ -159,13 +155,8 @@ function contextOf(method: string, args: readonly unknown[], state: ClientState)
     path: remotePathOf(method, args),
     secrets: state.secrets,
     connected: state.connected,
-    ended: state.ending && method !== "end" && method !== "connect",
+    ended: state.loss.ended && method !== "end" && method !== "connect",
   };
-}
-
-function toError(error: unknown, context: ReturnType<typeof contextOf>): TransferError {
-  if (isTransferError(error)) return error;
-  return createTransferError(readError(error, context));
 }
 
 async function callAsync(
@@ -175,53 +166,54 @@ async function callAsync(
   args: unknown[],
   state: ClientState,
 ): Promise<unknown> {
+  const { loss, options } = state;
+  const own = method === "connect" || method === "end";
   if (method === "connect") {
-    state.secrets = [...(state.options.secrets ?? []), ...credentialsOf(args[0])];
-    state.ending = false;
+    state.secrets = [...(options.secrets ?? []), ...secretsIn(args[0])];
+    loss.ended = false;
   }
-  if (method === "end") state.ending = true;
+  if (method === "end") loss.ended = true;
   const context = contextOf(method, args, state);
-  if (state.reconnectWhy !== undefined && method !== "connect" && method !== "end") {
+  if (loss.why !== undefined && !own) {
+    const message = loss.refusal(method, "client");
     throw lostAgain(
       state,
-      createTransferError(markedFailure(context, state.reconnectWhy, state.lostBy)),
+      createTransferError({ ...ownFailure(context, message), cause: loss.cause }),
     );
   }
-  const { timeoutMs } = state.options;
   try {
     const pending = Promise.resolve(original.apply(target, args));
     if (method === "connect") watchFirstLine(target, state);
-    const result = await withDeadline(pending, method, timeoutMs);
-    afterSuccess(target, method, state);
-    if (method === "put" && state.options.verifyUploads)
-      await verifyPut(target, args, state, context);
+    const result = await withDeadline(pending, method, options.timeoutMs);
+    if (method === "connect") {
+      state.connected = true;
+      loss.reset();
+      watchChannel(target, state);
+    }
+    if (method === "put" && options.verifyUploads) await verifyPut(target, args, state, context);
     return result;
   } catch (error) {
     if (isTransferError(error)) throw error;
     // The library's own "getConnection: ..." only quotes a WrongProtocol: read the original.
     const cause = method === "connect" ? (state.wrongPeer ?? error) : error;
     let failure = isDeadlineExceeded(error)
-      ? deadlineFailure(context, error.message)
+      ? { ...ownFailure(context, error.message), signals: ["deadline" as const] }
       : readError(cause, context);
-    if (state.options.diagnose && diagnosedOperations.has(method) && isGenericFailure(failure)) {
-      failure = await diagnose(target, method, args, failure, timeoutMs);
+    const looked = lookedOperations[method];
+    const [first, second] = args;
+    if (options.diagnose && looked && typeof first === "string" && isGenericFailure(failure)) {
+      const to = typeof second === "string" ? second : undefined;
+      const finding = await findCause(pathLook(target), looked, first, to, options.timeoutMs);
+      if (finding) failure = { ...failure, finding };
     }
     const transferError = createTransferError(failure);
-    if (transferError.retry.reconnect && method !== "connect" && method !== "end") {
-      state.reconnectWhy = `${method} failed: ${transferError.reason}`;
-      state.lostBy = transferError;
+    if (transferError.retry.reconnect && !own) {
+      // The latest failure says why: the one the caller saw last.
+      loss.why = `${method} failed: ${transferError.reason}`;
+      loss.cause = transferError;
       lostAgain(state, transferError);
     }
     throw transferError;
-  }
-}
-
-function afterSuccess(target: object, method: string, state: ClientState): void {
-  if (method === "connect") {
-    state.connected = true;
-    state.reconnectWhy = undefined;
-    state.lostBy = undefined;
-    watchChannel(target, state);
   }
 }
 
@@ -237,14 +229,11 @@ async function verifyPut(
   if (expected === undefined) return;
   let failure: Failure | undefined;
   try {
-    failure = await withDeadline(
-      checkUpload(target, remote, expected, "put"),
-      "put",
-      state.options.timeoutMs,
-    );
+    const check = shortUpload(pathLook(target), "sftp", "put", remote, expected);
+    failure = await withDeadline(check, "put", state.options.timeoutMs);
   } catch (error) {
     // The check's own failure (the connection dropped meanwhile) is what the caller must know.
-    throw toError(error, { ...context, operation: "put" });
+    throw toTransferError(error, { ...context, operation: "put" });
   }
   if (failure) throw createTransferError({ ...failure, advice, secrets: state.secrets });
 }
@@ -252,7 +241,7 @@ async function verifyPut(
 /** Marks a failure of a client that needs a new connection with how withRetry can get one. */
 function lostAgain(state: ClientState, error: TransferError): TransferError {
   const how = state.options.reconnect;
-  markReconnect(error, state.ending || typeof how !== "function" ? null : () => how());
+  markReconnect(error, state.loss.ended || typeof how !== "function" ? null : () => how());
   return error;
 }
 
@@ -268,19 +257,6 @@ function ownFailure(context: ReturnType<typeof contextOf>, message: string): Fai
     rules: libraryRules,
     advice,
   };
-}
-
-function deadlineFailure(context: ReturnType<typeof contextOf>, message: string): Failure {
-  return { ...ownFailure(context, message), signals: ["deadline"] };
-}
-
-function markedFailure(
-  context: ReturnType<typeof contextOf>,
-  why: string,
-  lostBy: TransferError | undefined,
-): Failure {
-  const message = `${context.operation} was not sent: the client needs a new connection (${why})`;
-  return { ...ownFailure(context, message), cause: lostBy };
 }
 
 /**
@@ -304,38 +280,15 @@ function watchFirstLine(client: object, state: ClientState): void {
 
 type Socket = DataSource & { destroy(error: Error): void };
 
-/** Quiet listeners on the ssh2 connection: a close we did not ask for marks the client. */
-function watchConnection(client: object, state: ClientState): void {
-  const ssh = (client as { client?: { on?: (event: string, listener: () => void) => unknown } })
-    .client;
-  if (typeof ssh?.on !== "function") return;
-  const lost = () => {
-    if (!state.ending && state.connected) state.reconnectWhy ??= "the connection was closed";
-  };
-  ssh.on("close", lost);
-  ssh.on("end", lost);
-}
-
 /**
  * ssh2-sftp-client does not listen on the SFTP channel: when it dies while SSH stays up, later
- * calls never settle. A listener here marks the client instead (and an `error` listener keeps a
+ * calls never settle. A listener here marks the client instead (and its 'error' listener keeps a
  * fatal channel error from crashing the process as an unhandled 'error' event).
  */
 function watchChannel(client: object, state: ClientState): void {
-  const channel = (client as { sftp?: { on?: (event: string, listener: () => void) => unknown } })
-    .sftp;
-  if (typeof channel?.on !== "function" || state.watchedChannels.has(channel)) return;
-  state.watchedChannels.add(channel);
-  const lost = () => {
-    if (!state.ending) state.reconnectWhy ??= "the SFTP channel was closed";
-  };
-  channel.on("close", lost);
-  channel.on("end", lost);
-  channel.on("error", lost);
-}
-
-/** connect()'s password, passphrase and private key (each line of a PEM key too). */
-function credentialsOf(config: unknown): unknown[] {
-  const read = (key: string) => safeGet(config, key);
-  return secretsOf(read("password"), read("passphrase"), read("privateKey"));
+  const channel = safeGet(client, "sftp");
+  if (typeof safeGet(channel, "on") !== "function" || state.watchedChannels.has(channel as object))
+    return;
+  state.watchedChannels.add(channel as object);
+  listen(channel, ["close", "end", "error"], () => state.loss.mark("the SFTP channel was closed"));
 }

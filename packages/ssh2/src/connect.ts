@@ -1,11 +1,11 @@
 import {
   type DataSource,
   safeGet,
-  secretsOf,
+  secretsIn,
   watchGreeting,
   withDeadline,
 } from "@transfer-errors/core/adapter";
-import { toTransferError } from "./to-transfer-error.js";
+import { toTransferError } from "./read-error.js";
 import { type WrapOptions, wrapClient } from "./wrap-client.js";
 
 /** What connectSftp uses of an ssh2 `Client`. */
@@ -43,9 +43,7 @@ export async function connectSftp<C extends SshClientLike>(
   config: Parameters<C["connect"]>[0],
   options: WrapOptions = {},
 ): Promise<SftpSession<C, SftpOf<C>>> {
-  const read = (key: string) => safeGet(config, key);
-  const credentials = secretsOf(read("password"), read("passphrase"), read("privateKey"));
-  const secrets = [...(options.secrets ?? []), ...credentials];
+  const secrets = [...(options.secrets ?? []), ...secretsIn(config)];
   const opened = new Promise<SftpOf<C>>((resolve, reject) => {
     // Stays after connecting (and rejects no more): a later error must not crash the process.
     client.on("error", reject);

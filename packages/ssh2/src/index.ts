@@ -13,6 +13,11 @@ export {
   type TransferErrorJSON,
 } from "@transfer-errors/core";
 export { connectSftp, type SftpOf, type SftpSession, type SshClientLike } from "./connect.js";
-export { type ErrorContext, readError } from "./read-error.js";
-export { isRetryable, toTransferError, withRetry } from "./to-transfer-error.js";
+export {
+  type ErrorContext,
+  isRetryable,
+  readError,
+  toTransferError,
+  withRetry,
+} from "./read-error.js";
 export { needsReconnect, type WrapOptions, wrapClient } from "./wrap-client.js";

@@ -2,6 +2,8 @@
 // which number system its code belongs to, the server's text, and what only the adapter sees.
 // Its messages are data (library-rules.ts); the core decides from there.
 import {
+  adapterFunctions,
+  type CallContext,
   type Failure,
   isDeadlineExceeded,
   isWrongProtocol,
@@ -14,21 +16,13 @@ import { advice } from "./advice.js";
 import { libraryRules } from "./library-rules.js";
 import { traits } from "./operations.js";
 
-/** What the caller knows about the failed call. */
-export interface ErrorContext {
-  /** The method that failed (`"readFile"`, `"connect"`). */
-  operation?: string | undefined;
-  /** The remote path involved. */
-  path?: string | undefined;
-  /** Exact strings to keep out of every text: the connection's password, passphrase, key. */
-  secrets?: readonly unknown[] | undefined;
+/** What the caller knows about the failed call (operation, path, secrets, ended), and: */
+export interface ErrorContext extends CallContext {
   /**
    * The error came from the ssh2 `Client` (its 'error' event): a number in it is an SSH
    * disconnect reason, not an SFTP status. `operation: "connect"` implies it.
    */
   connection?: boolean | undefined;
-  /** The application ended the SFTP session itself: a later call's failure is no loss to retry. */
-  ended?: boolean | undefined;
 }
 
 /** Reads what ssh2 (or node-ssh) threw into a core `Failure`. Never throws on any value. */
@@ -79,3 +73,15 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   }
   return failure;
 }
+
+/**
+ * Anything ssh2 or node-ssh threw, passed to a callback or emitted (or any other value) as a
+ * `TransferError`: the SFTP status, SSH disconnect reason, Node system code or ssh2 `level` it
+ * carries, read for what it means; `context` adds what the caller knows (operation, path, secrets
+ * to keep out of every text, whether it came from the Client). A TransferError is returned as it
+ * is. Never throws. `isRetryable` and `withRetry` read through it.
+ */
+export const { toTransferError, isRetryable, withRetry } = adapterFunctions<ErrorContext>(
+  "sftp",
+  readError,
+);

@@ -1,15 +1,16 @@
 import {
   type AnyMethod,
+  answerOnce,
+  ConnectionLoss,
   createTransferError,
-  DeadlineExceeded,
-  deadlineMs,
   isTransferError,
+  listen,
   safeGet,
   type TransferError,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
 import { callbackMethods, remotePathOf, streamMethods } from "./operations.js";
-import { type ErrorContext, readError } from "./read-error.js";
+import { type ErrorContext, readError, toTransferError } from "./read-error.js";
 
 export interface WrapOptions {
   /** Per-call deadline (ms): past it the callback gets a `timeout`, and the channel is ended. */
@@ -18,12 +19,10 @@ export interface WrapOptions {
   secrets?: readonly unknown[] | undefined;
 }
 
-/** `ended`: by the application (end(), destroy()); `lostWhy`: why it needs a new connection. */
 interface SessionState {
   options: WrapOptions;
-  ended: boolean;
-  lostWhy: string | undefined;
-  lostBy: unknown;
+  /** Why the session needs a new connection; `ended`: by the application (end(), destroy()). */
+  loss: ConnectionLoss;
 }
 
 const states = new WeakMap<object, SessionState>();
@@ -33,7 +32,7 @@ const handlePaths = new WeakMap<object, string>();
 /** Whether a wrapped session can no longer be used (closed channel, deadline, lost connection). */
 export function needsReconnect(sftp: object): boolean {
   const state = states.get(sftp);
-  return state !== undefined && (state.lostWhy !== undefined || !isOpen(sftp));
+  return state !== undefined && (state.loss.why !== undefined || !isOpen(sftp));
 }
 
 /**
@@ -43,23 +42,16 @@ export function needsReconnect(sftp: object): boolean {
  * channel, which ssh2 would never call back, is answered at once.
  */
 export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {}): S {
-  const state: SessionState = { options, ended: false, lostWhy: undefined, lostBy: undefined };
-  const lost = (error?: unknown) => {
-    if (state.ended) return;
-    state.lostWhy ??= "its channel was closed";
-    state.lostBy ??= error;
-  };
-  // The 'error' listener also keeps a fatal SFTP error (`level: 'sftp-protocol'`) from crashing
-  // the process as an unhandled 'error' event; its pending requests fail by themselves.
-  const on = safeGet(sftp, "on");
-  if (typeof on === "function") {
-    on.call(sftp, "close", () => lost());
-    on.call(sftp, "error", lost);
-  }
+  const state: SessionState = { options, loss: new ConnectionLoss() };
+  const lost = "its channel was closed";
+  listen(sftp, ["close"], () => state.loss.mark(lost));
+  // Also keeps a fatal SFTP error (`level: 'sftp-protocol'`) from crashing the process as an
+  // unhandled 'error' event; its pending requests fail by themselves.
+  listen(sftp, ["error"], (error) => state.loss.mark(lost, error));
   const proxy = wrapMethods(sftp, (method, original) => {
     if (method === "end" || method === "destroy") {
       return (...args: unknown[]) => {
-        state.ended = true;
+        state.loss.ended = true;
         return original.apply(sftp, args);
       };
     }
@@ -73,10 +65,9 @@ export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {})
 /** The TransferError of a failure; one that needs a new connection marks the session. */
 function fail(error: unknown, context: ErrorContext, state: SessionState): TransferError {
   if (isTransferError(error)) return error;
-  const transferError = createTransferError(readError(error, context));
-  if (transferError.retry.reconnect && !state.ended) {
-    state.lostWhy ??= `${context.operation} failed: ${transferError.reason}`;
-    state.lostBy ??= transferError;
+  const transferError = toTransferError(error, context);
+  if (transferError.retry.reconnect) {
+    state.loss.mark(`${context.operation} failed: ${transferError.reason}`, transferError);
   }
   return transferError;
 }
@@ -98,39 +89,25 @@ function call(
     process.nextTick(callback, refused);
     return undefined;
   }
-  let done = false;
-  let timer: NodeJS.Timeout | undefined;
-  const settle = (error: unknown, ...results: unknown[]) => {
-    if (done) return; // a reply after the deadline
-    done = true;
-    clearTimeout(timer);
-    const handle = results[0];
-    if (!error && path && typeof handle === "object" && handle && /^open/.test(method))
-      handlePaths.set(handle, path);
-    return callback?.(error ? fail(error, context, state) : error, ...results);
-  };
-  // A timer rather than the core's withDeadline: the callback stays a plain callback, called
-  // outside any promise, so that what it throws is thrown as ssh2 would.
-  const ms = deadlineMs(state.options.timeoutMs);
-  if (callback && ms !== undefined) {
-    timer = setTimeout(() => {
-      settle(new DeadlineExceeded(method, ms));
-      try {
-        (target as { end?: () => void }).end?.();
-      } catch {
-        // a channel that cannot even end is already gone
-      }
-    }, ms);
-  }
+  const settle = answerOnce(
+    method,
+    callback && state.options.timeoutMs,
+    (error, ...results) => {
+      const handle = results[0];
+      if (!error && path && typeof handle === "object" && handle && /^open/.test(method))
+        handlePaths.set(handle, path);
+      return callback?.(error ? fail(error, context, state) : error, ...results);
+    },
+    // Past the deadline the channel is ended: ssh2 would keep the request pending.
+    () => (target as { end?: () => void }).end?.(),
+  );
   const sent = [...args];
   if (callback) sent[at] = settle;
   let result: unknown;
   try {
     result = original.apply(target, sent);
   } catch (error) {
-    if (done) throw error; // thrown by the callback itself, called at once
-    done = true;
-    clearTimeout(timer);
+    if (!settle.cancel()) throw error; // thrown by the callback itself, called at once
     throw fail(error, context, state);
   }
   return streamMethods.has(method) ? convertStream(result, context, state, refused) : result;
@@ -162,11 +139,12 @@ function convertStream(
 
 /** The answer to a call on a session that cannot send it, or `undefined` when it can. */
 function refusal(target: object, state: SessionState, context: ErrorContext) {
-  if (state.lostWhy === undefined && isOpen(target)) return undefined;
-  const why = state.lostWhy ?? (state.ended ? "it was ended" : "its channel is closed");
-  const message = `${context.operation} was not sent: the SFTP session needs a new connection (${why})`;
-  const failure = readError(message, { ...context, ended: state.ended });
-  return createTransferError({ ...failure, cause: state.lostBy });
+  const { loss } = state;
+  if (loss.why === undefined && isOpen(target)) return undefined;
+  const why = loss.why ?? (loss.ended ? "it was ended" : "its channel is closed");
+  const message = loss.refusal(context.operation, "SFTP session", why);
+  const failure = readError(message, { ...context, ended: loss.ended });
+  return createTransferError({ ...failure, cause: loss.cause });
 }
 
 /** ssh2 sends a request only while the channel's outgoing side is open. */

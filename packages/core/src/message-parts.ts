@@ -1,50 +1,38 @@
-// ssh2-sftp-client rebuilds almost every error as `${method}: ${inner message} ${path}`, with
-// prefixes that nest ("mkdir: _doMkdir: ...", "fastGet->sftp: ...", "put: Re-thrown: _put: ...").
-// These functions take such a message apart: the method names, the text, the remote path.
-import { publicMethodOf } from "./library-rules.js";
-import { asyncMethods, streamMethods } from "./operations.js";
+// The parts of a client library's message that wraps another one: the method names it puts in
+// front ("mkdir: _doMkdir: ...", "fastGet->sftp: ..."), the text, and the path(s) it appends
+// ("Failure From: /a To: /b"). Every step is indexOf or an anchored pattern: a server controls
+// the text, and reading it stays linear whatever it holds.
 
 export interface MessageParts {
-  /** The method names in front, outermost first (`["mkdir", "_doMkdir"]`). */
+  /** The names in front, outermost first (`["mkdir", "_doMkdir"]`). */
   prefixes: string[];
-  /** What follows the prefixes: the inner message, often with the path(s) at its end. */
+  /** What follows them: the inner message, often with the path(s) at its end. */
   detail: string;
 }
 
-// `name: ` or `name->`: an identifier, as the library's method names are. Texts with spaces
-// ("Bad path: ", "Handshake failed: ") are never prefixes.
+// `name: ` or `name->`: an identifier, as method names are. A text with a space in its first
+// words ("Bad path: ", "Handshake failed: ") is never a prefix.
 const PREFIX = /^([A-Za-z_$][\w$]{0,40})(?::\s|->)/;
-// Phrases the library puts between prefixes; the next prefix follows them.
-const CONNECTORS = [
-  "Re-thrown: ",
-  "Write stream error: ",
-  "Read stream error: ",
-  "Remote host has reset the connection: ",
-] as const;
 
-function isMethodName(name: string): boolean {
-  return (
-    name.startsWith("_") ||
-    name === "sftp" ||
-    name in asyncMethods ||
-    name in publicMethodOf ||
-    streamMethods.has(name)
-  );
-}
-
-/** Splits the prefixes off a message. */
-export function parseMessage(message: string): MessageParts {
+/**
+ * Splits the prefixes off `message`: the names for which `isPrefix` holds (a server's own
+ * "failure: ..." is text), and the `connectors` a library puts between them ("Re-thrown: ").
+ */
+export function splitPrefixes(
+  message: string,
+  isPrefix: (name: string) => boolean,
+  connectors: readonly string[] = [],
+): MessageParts {
   const prefixes: string[] = [];
   let rest = message;
   for (let guard = 0; guard < 12; guard++) {
     const match = PREFIX.exec(rest);
-    // Only the library's method names: a server's own "failure: ..." is text, not a prefix.
-    if (match && isMethodName(match[1]!)) {
+    if (match && isPrefix(match[1]!)) {
       prefixes.push(match[1]!);
       rest = rest.slice(match[0].length);
       continue;
     }
-    const connector = CONNECTORS.find((c) => rest.startsWith(c));
+    const connector = connectors.find((c) => rest.startsWith(c));
     if (!connector) break;
     rest = rest.slice(connector.length);
   }
@@ -59,13 +47,12 @@ export interface TextAndPath {
 }
 
 /**
- * Separates the text from the path(s) the library appended: "Failure From: /a To: /b",
+ * Separates the text from the path(s) a library appended: "Failure From: /a To: /b",
  * "Failure Local: /l Remote: /r", "Permission denied Remote: /r Local: /l", "No such file /p",
  * "No such file: /p". A path known from the call is cut off exactly; otherwise the last " /"
  * starts the path.
  */
 export function splitTextAndPath(detail: string, knownPath?: string): TextAndPath {
-  // indexOf, not patterns: a server controls this text, and every step here stays linear.
   const pair = (first: string, second: string) => {
     const a = detail.indexOf(first);
     const b = a < 0 ? -1 : detail.indexOf(second, a + first.length);
@@ -93,8 +80,8 @@ export function splitTextAndPath(detail: string, knownPath?: string): TextAndPat
       }
     }
   }
-  // The library appends the path last, and a server's own text may name paths too ("mkdir
-  // /srv/in: file exists"): the path is what follows the last " /".
+  // The path comes last, and a server's own text may name paths too ("mkdir /srv/in: file
+  // exists"): the path is what follows the last " /".
   const at = detail.lastIndexOf(" /");
   if (at > 0)
     return { text: withoutTrailingColon(detail.slice(0, at)), path: detail.slice(at + 1) };

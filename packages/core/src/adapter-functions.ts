@@ -1,0 +1,50 @@
+// An adapter's exported functions, made from its reader alone: every adapter's toTransferError
+// reads the same way around its own `readError`, and its isRetryable and withRetry go through it.
+import { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
+import { isTransferError } from "./brand.js";
+import { createTransferError, type TransferError } from "./error.js";
+import type { Failure } from "./failure.js";
+import { safeGet } from "./safe.js";
+import type { Protocol } from "./types.js";
+
+/** What the caller knows about a failed call: the base of every adapter's `ErrorContext`. */
+export interface CallContext {
+  /** The client method that failed (`"get"`, `"connect"`). */
+  operation?: string | undefined;
+  /** The remote path involved. */
+  path?: string | undefined;
+  /** Exact strings to keep out of every text: the connection's password, passphrase, key. */
+  secrets?: readonly unknown[] | undefined;
+  /** The application ended the client itself (end()): a later call's failure is no loss to retry. */
+  ended?: boolean | undefined;
+}
+
+export interface ReaderFunctions<Context> extends AdapterFunctions {
+  /**
+   * Anything the client threw (or any other value) as a TransferError, read by the adapter's
+   * reader with what the caller knows (`context`). A TransferError is returned as it is. Never
+   * throws.
+   */
+  toTransferError(error: unknown, context?: Context | null): TransferError;
+}
+
+/**
+ * `toTransferError`, `isRetryable` and `withRetry` of an adapter whose reader is `read`. A reader
+ * that throws (only a bug of ours can) still gives a TransferError that keeps the original.
+ */
+export function adapterFunctions<Context extends CallContext>(
+  protocol: Protocol,
+  read: (error: unknown, context: Context) => Failure,
+): ReaderFunctions<Context> {
+  const toTransferError = (error: unknown, context?: Context | null): TransferError => {
+    if (isTransferError(error)) return error;
+    try {
+      return createTransferError(read(error, context ?? ({} as Context)));
+    } catch {
+      const secrets = safeGet(context, "secrets");
+      const kept = Array.isArray(secrets) ? secrets : undefined;
+      return createTransferError({ protocol, cause: error, secrets: kept });
+    }
+  };
+  return { toTransferError, ...bindAdapter((error) => toTransferError(error)) };
+}

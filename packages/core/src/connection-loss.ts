@@ -1,0 +1,45 @@
+// What a wrapper remembers about its client's connection: that it was lost (why, and by which
+// failure), or ended by the application. A lost client's further calls are answered at once,
+// instead of being sent on a dead connection, where some libraries never answer them.
+import { safeGet } from "./safe.js";
+
+export class ConnectionLoss {
+  /** Why the client needs a new connection; `undefined` while it is usable. */
+  why: string | undefined = undefined;
+  /** The failure that made it so: the cause of the calls it refuses. */
+  cause: unknown = undefined;
+  /** The application ended the connection itself: the close that follows is no loss. */
+  ended = false;
+
+  /** Marks the connection lost, unless the application ended it; the first why and cause stay. */
+  mark(why: string, cause?: unknown): void {
+    if (this.ended) return;
+    this.why ??= why;
+    this.cause ??= cause;
+  }
+
+  /** A new connection: the client is usable again. */
+  reset(): void {
+    this.why = undefined;
+    this.cause = undefined;
+  }
+
+  /** The message of a call refused on the lost connection of `what` ("client", "SFTP session"). */
+  refusal(operation: string | undefined, what: string, why = this.why): string {
+    return `${operation} was not sent: the ${what} needs a new connection (${why})`;
+  }
+}
+
+/**
+ * Listens to `events` of `emitter` (anything with `on`, read safely; nothing happens otherwise).
+ * A listener on 'error' also keeps an error event from crashing the process.
+ */
+export function listen(
+  emitter: unknown,
+  events: readonly string[],
+  listener: (error?: unknown) => void,
+): void {
+  const on = safeGet(emitter, "on");
+  if (typeof on !== "function") return;
+  for (const event of events) on.call(emitter, event, listener);
+}
