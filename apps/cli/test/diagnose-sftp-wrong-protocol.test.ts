@@ -1,19 +1,9 @@
 // diagnose of an sftp:// URL whose port is an FTP server's (issue 14): the connect step fails at
 // once and says so, instead of waiting for the SSH banner until --timeout. Real vsftpd and
 // ProFTPD (packages/testkit), the built binary.
-import {
-  ftpServerSupport,
-  type RunningFtpServer,
-  startFtpServer,
-} from "@transfer-errors/testkit/ftp";
-import { mustHaveServers } from "@transfer-errors/testkit/sshd";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeWithFtpServers } from "@transfer-errors/testkit/sftp-tests";
+import { expect, it } from "vitest";
 import { runCli, STACK } from "./run-cli.js";
-
-const support = ftpServerSupport();
-const why = support.ok ? undefined : support.why;
-if (why && mustHaveServers())
-  throw new Error(`CI=true and the FTP test servers cannot run: ${why}`);
 
 const TIMEOUT_MS = 20_000;
 const PASSWORD = "Wrong-Port-Secret-7";
@@ -25,20 +15,11 @@ interface Step {
   error: { reason: string; retryable: boolean; message: string; explanation: string } | null;
 }
 
-describe.skipIf(why !== undefined)("diagnose sftp:// on an FTP port", () => {
-  const servers: RunningFtpServer[] = [];
-  beforeAll(async () => {
-    servers.push(...(await Promise.all([startFtpServer("vsftpd"), startFtpServer("proftpd")])));
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop()));
-  });
-
-  it.each(["vsftpd", "proftpd"])(
+describeWithFtpServers("diagnose sftp:// on an FTP port", ["vsftpd", "proftpd"], (serverOf) => {
+  it.each(["vsftpd", "proftpd"] as const)(
     "%s: connect fails at once with protocol-error, not retryable; nothing else runs",
     async (kind) => {
-      const server = servers.find((s) => s.kind === kind)!;
-      const url = `sftp://someone@127.0.0.1:${server.port}/`;
+      const url = `sftp://someone@127.0.0.1:${serverOf(kind).port}/`;
       const started = performance.now();
       const result = await runCli(["diagnose", url, "--timeout", String(TIMEOUT_MS), "--json"], {
         env: { TRANSFER_ERRORS_PASSWORD: PASSWORD },
@@ -63,7 +44,7 @@ describe.skipIf(why !== undefined)("diagnose sftp:// on an FTP port", () => {
   );
 
   it("says it in words: an FTP server answered; check the port and the URL scheme", async () => {
-    const url = `sftp://someone@127.0.0.1:${servers[0]!.port}/`;
+    const url = `sftp://someone@127.0.0.1:${serverOf("vsftpd").port}/`;
     const result = await runCli(["diagnose", url, "--timeout", String(TIMEOUT_MS)], {
       env: { TRANSFER_ERRORS_PASSWORD: PASSWORD },
     });

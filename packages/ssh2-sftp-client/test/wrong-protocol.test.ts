@@ -1,33 +1,16 @@
 // An sftp:// client pointed at an FTP port (issue 14): the FTP server answers "220 ..." and waits.
 // Against the real vsftpd and ProFTPD of the test kit, with the real ssh2-sftp-client.
-import {
-  ftpServerSupport,
-  type RunningFtpServer,
-  startFtpServer,
-} from "@transfer-errors/testkit/ftp";
-import { mustHaveServers } from "@transfer-errors/testkit/sshd";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningFtpServer } from "@transfer-errors/testkit/ftp";
+import { describeWithFtpServers } from "@transfer-errors/testkit/sftp-tests";
+import { expect, it } from "vitest";
 import { createConnection, wrapClient } from "../src/index.js";
 import { expectFailure, expectNoSecrets, newClient, transferErrorOf } from "./helpers.js";
-
-const support = ftpServerSupport();
-const why = support.ok ? undefined : support.why;
-if (why && mustHaveServers())
-  throw new Error(`CI=true and the FTP test servers cannot run: ${why}`);
 
 /** ssh2's wait for an SSH ident; the failure must come long before it. */
 const READY_TIMEOUT_MS = 10_000;
 const PASSWORD = "Wrong-Port-Secret-7";
 
-describe.skipIf(why !== undefined)("an FTP server on the port", () => {
-  const servers: RunningFtpServer[] = [];
-  beforeAll(async () => {
-    servers.push(...(await Promise.all([startFtpServer("vsftpd"), startFtpServer("proftpd")])));
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop()));
-  });
-
+describeWithFtpServers("an FTP server on the port", ["vsftpd", "proftpd"], (serverOf) => {
   const configOf = (server: RunningFtpServer) => ({
     host: server.host,
     port: server.port,
@@ -36,12 +19,13 @@ describe.skipIf(why !== undefined)("an FTP server on the port", () => {
     readyTimeout: READY_TIMEOUT_MS,
   });
 
-  it.each(["vsftpd", "proftpd"])(
+  it.each(["vsftpd", "proftpd"] as const)(
     "%s: connect() fails at once, protocol-error, not retryable, saying an FTP server answered",
     async (kind) => {
-      const server = servers.find((s) => s.kind === kind)!;
       const started = performance.now();
-      const error = await transferErrorOf(wrapClient(newClient()).connect(configOf(server)));
+      const error = await transferErrorOf(
+        wrapClient(newClient()).connect(configOf(serverOf(kind))),
+      );
       expect(performance.now() - started).toBeLessThan(READY_TIMEOUT_MS / 4);
       expectFailure(
         error,
@@ -65,7 +49,7 @@ describe.skipIf(why !== undefined)("an FTP server on the port", () => {
   );
 
   it("createConnection's connect() fails the same way, and withRetry would not repeat it", async () => {
-    const sftp = createConnection(configOf(servers[0]!), { timeoutMs: READY_TIMEOUT_MS });
+    const sftp = createConnection(configOf(serverOf("vsftpd")), { timeoutMs: READY_TIMEOUT_MS });
     const started = performance.now();
     const error = await transferErrorOf(sftp.connect());
     expect(performance.now() - started).toBeLessThan(READY_TIMEOUT_MS / 4);
@@ -78,7 +62,7 @@ describe.skipIf(why !== undefined)("an FTP server on the port", () => {
     // What the wrapper saves the caller from: the same server, a short wait, a bare timeout.
     const started = performance.now();
     const raw = await newClient()
-      .connect({ ...configOf(servers[0]!), readyTimeout: 1_500 })
+      .connect({ ...configOf(serverOf("vsftpd")), readyTimeout: 1_500 })
       .then(
         () => undefined,
         (e: unknown) => e,

@@ -1,36 +1,19 @@
 // connectSftp pointed at an FTP port (issue 14): the FTP server answers "220 ..." and waits.
 // Against the real vsftpd and ProFTPD of the test kit, with a real ssh2 Client.
-import {
-  ftpServerSupport,
-  type RunningFtpServer,
-  startFtpServer,
-} from "@transfer-errors/testkit/ftp";
-import { mustHaveServers } from "@transfer-errors/testkit/sshd";
+import type { FtpServerKind } from "@transfer-errors/testkit/ftp";
+import { describeWithFtpServers } from "@transfer-errors/testkit/sftp-tests";
 import { Client, type ConnectConfig } from "ssh2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { connectSftp, isRetryable } from "../src/index.js";
 import { clientErrorOf, expectFailure, transferErrorOf } from "./helpers.js";
-
-const support = ftpServerSupport();
-const why = support.ok ? undefined : support.why;
-if (why && mustHaveServers())
-  throw new Error(`CI=true and the FTP test servers cannot run: ${why}`);
 
 /** ssh2's wait for an SSH ident; the failure must come long before it. */
 const READY_TIMEOUT_MS = 10_000;
 const PASSWORD = "Wrong-Port-Secret-7";
 
-describe.skipIf(why !== undefined)("an FTP server on the port", () => {
-  const servers: RunningFtpServer[] = [];
-  beforeAll(async () => {
-    servers.push(...(await Promise.all([startFtpServer("vsftpd"), startFtpServer("proftpd")])));
-  });
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop()));
-  });
-
-  const configOf = (kind: string): ConnectConfig => {
-    const server = servers.find((s) => s.kind === kind)!;
+describeWithFtpServers("an FTP server on the port", ["vsftpd", "proftpd"], (serverOf) => {
+  const configOf = (kind: FtpServerKind): ConnectConfig => {
+    const server = serverOf(kind);
     return {
       host: server.host,
       port: server.port,
@@ -40,7 +23,7 @@ describe.skipIf(why !== undefined)("an FTP server on the port", () => {
     };
   };
 
-  it.each(["vsftpd", "proftpd"])(
+  it.each(["vsftpd", "proftpd"] as const)(
     "%s: connectSftp fails at once, protocol-error, not retryable, saying an FTP server answered",
     async (kind) => {
       const client = new Client();
