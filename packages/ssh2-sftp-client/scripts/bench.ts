@@ -2,6 +2,7 @@
 //  1. toTransferError(error) against new Error(message), per call (targets: ratio <= 2).
 //  2. a wrapped client against the raw one (the same connection), over a few hundred operations
 //     on loopback against a real sshd, interleaved in rounds (target: ratio <= 1.02).
+// `pnpm bench to-transfer-error` runs the first part only.
 import {
   createSftpFixtures,
   ensureSftpUser,
@@ -159,5 +160,7 @@ async function benchWrapperCpu(): Promise<void> {
 }
 
 benchToTransferError();
-await benchWrapperCpu();
-await benchWrapped();
+if (process.argv[2] !== "to-transfer-error") {
+  await benchWrapperCpu();
+  await benchWrapped();
+}
