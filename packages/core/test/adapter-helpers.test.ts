@@ -52,8 +52,9 @@ describe("adapterFunctions", () => {
     });
     const original = new Error("530 Login incorrect for hunter2-Pass");
     const error = toTransferError(original, { secrets: ["hunter2-Pass"] });
-    expect([error.protocol, error.cause]).toEqual(["ftp", original]);
+    expect([error.protocol, error.originalError]).toEqual(["ftp", original]);
     expect(JSON.stringify(error)).not.toContain("hunter2-Pass");
+    expect(String((error.cause as Error).message)).not.toContain("hunter2-Pass");
   });
 });
 
@@ -161,7 +162,7 @@ describe("findCause: the look after a generic refusal", () => {
       fc.property(fc.stringMatching(/^[/ab.]{0,12}$/), (path) => {
         expect(parentOf(path)).toBe(posix.dirname(path));
       }),
-      { numRuns: runs(500) },
+      runs(500),
     );
   });
 });
