@@ -38,7 +38,7 @@ function throwingProxy(): object {
 
 for (const adapter of adapters) {
   describe(`${adapter.name}: toTransferError`, () => {
-    it("never throws, keeps the input as cause, and agrees with isRetryable", () => {
+    it("never throws, keeps the input as originalError, and agrees with isRetryable", () => {
       fc.assert(
         fc.property(
           fc.oneof(
@@ -49,7 +49,7 @@ for (const adapter of adapters) {
           (input, context) => {
             const error = adapter.toTransferError(input, context as never);
             expect(ftp.isTransferError(error)).toBe(true);
-            expect(error.cause).toBe(input);
+            expect(error.originalError).toBe(input);
             expect(error.protocol).toBe(adapter.protocol);
             expect(isReason(error.reason)).toBe(true);
             expect(error.retry.retryable).toBe(error.retryable);
@@ -112,7 +112,7 @@ for (const adapter of adapters) {
         }),
       ]) {
         const made = adapter.toTransferError(input, { operation: "list", path: "/" });
-        expect(made.cause).toBe(input);
+        expect(made.originalError).toBe(input);
         expect(() => JSON.stringify(made)).not.toThrow();
       }
     });
@@ -156,7 +156,7 @@ describe("wrapClient: the secrets of the connection's own config", () => {
         );
         expect(ftp.isTransferError(error)).toBe(true);
         const made = error as ftp.TransferError;
-        expect(made.cause).toBe(bare);
+        expect(made.originalError).toBe(bare);
         const texts = visibleTexts(made);
         expect(texts).not.toContain(password);
         expect(texts).not.toContain(planted.secret);
@@ -186,7 +186,7 @@ describe("wrapClient: the secrets of the connection's own config", () => {
           );
           expect(sftp.isTransferError(error)).toBe(true);
           const made = error as sftp.TransferError;
-          expect(made.cause).toBe(bare);
+          expect(made.originalError).toBe(bare);
           expect(visibleTexts(made)).not.toContain(secret);
           expect(visibleTexts(made)).not.toContain(other);
         },

@@ -127,8 +127,8 @@ describe("withRetry under any options", () => {
           // Gave up: on the last error thrown, or on the original inside a TransferError.
           const last = thrown.at(-1);
           expect(isTransferError(outcome.error)).toBe(true);
-          const error = outcome.error as { cause?: unknown };
-          expect(outcome.error === last || error.cause === last).toBe(true);
+          const error = outcome.error as { originalError?: unknown };
+          expect(outcome.error === last || error.originalError === last).toBe(true);
           expect(attempts).toBe(allowed + 1);
         },
       ),
