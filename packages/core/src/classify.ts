@@ -172,6 +172,23 @@ export interface Decision {
  * `TransferError`, every `isRetryable` and `explain` use. Never throws on a Failure's shape.
  */
 export function decide(failure: Failure): Decision {
+  try {
+    return decideCached(failure);
+  } catch {
+    // A field of a type no adapter sends (a Symbol as code, a Proxy as traits): read nothing.
+    return decideAfresh({ protocol: protocolOf(failure) });
+  }
+}
+
+function protocolOf(failure: unknown): Protocol {
+  try {
+    return (failure as Failure).protocol === "sftp" ? "sftp" : "ftp";
+  } catch {
+    return "ftp";
+  }
+}
+
+function decideCached(failure: Failure): Decision {
   const key = cacheKey(failure);
   if (key === undefined) return decideAfresh(failure);
   let decision = decisions.get(key);
@@ -308,6 +325,14 @@ function decideAfresh(failure: Failure): Decision {
  * text to quote (the server's text as redacted for display). Never throws on a Failure's shape.
  */
 export function classify(failure: Failure, shown?: string): Classification {
+  try {
+    return explainDecision(failure, shown);
+  } catch {
+    return explainDecision({ protocol: protocolOf(failure) }, undefined);
+  }
+}
+
+function explainDecision(failure: Failure, shown: string | undefined): Classification {
   const d = decide(failure);
   const { reason, retryable, reconnect, ambiguous } = d;
   const quote = shown ? ` ("${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}")` : "";

@@ -47,6 +47,13 @@ function validCode(code: unknown): number | string | undefined {
   return typeof code === "number" && Number.isFinite(code) ? code : undefined;
 }
 
+function scrubCode(
+  code: number | string | undefined,
+  secrets: readonly unknown[] | undefined,
+): number | string | undefined {
+  return typeof code === "string" ? redact(code, secrets) : code;
+}
+
 function optionalText(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
@@ -102,8 +109,14 @@ export class TransferError extends Error {
     // Classified on the texts as sent (a password that is also a word of the reply must not
     // change the decision); what is shown is redacted.
     const classification = classify(f, serverMessage ?? clientMessage);
-    const { reason, retry, codeSpace } = classification;
-    const code = validCode(f.code);
+    const { reason, codeSpace } = classification;
+    // The why names a string code as it came: redacted like every shown text.
+    const retry =
+      typeof f.code === "string"
+        ? { ...classification.retry, why: redact(classification.retry.why, secrets) }
+        : classification.retry;
+    // A string code is shown (message, JSON, logs): redacted like every other text.
+    const code = scrubCode(validCode(f.code), secrets);
     const codeName = codeNameOf(codeSpace, code);
     const path = scrub(f.path);
     const operation = scrub(f.operation);
@@ -224,8 +237,13 @@ export function createTransferError(failure: Failure): TransferError {
   try {
     return new TransferError(failure);
   } catch (error) {
-    // Only a bug of ours lands here; the user still gets an error that keeps the original.
-    return new TransferError({ protocol: protocolOf(failure), cause: safeCause(failure, error) });
+    // Only a bug of ours lands here; the user still gets an error that keeps the original, and
+    // the secrets it was given still keep them out of what it shows.
+    return new TransferError({
+      protocol: protocolOf(failure),
+      cause: safeCause(failure, error),
+      secrets: safeSecrets(failure),
+    });
   }
 }
 
@@ -234,6 +252,15 @@ function protocolOf(failure: unknown): Protocol {
     return (failure as Failure).protocol === "sftp" ? "sftp" : "ftp";
   } catch {
     return "ftp";
+  }
+}
+
+function safeSecrets(failure: unknown): Failure["secrets"] {
+  try {
+    const secrets = (failure as Failure).secrets;
+    return Array.isArray(secrets) ? [...secrets] : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -273,16 +300,16 @@ function typedFields(get: (key: keyof Failure) => unknown): Failure {
   return {
     protocol: get("protocol") === "sftp" ? "sftp" : "ftp",
     code: get("code") as Failure["code"],
-    codeSpace: optionalText(get("codeSpace")) as CodeSpace | undefined,
+    codeSpace: codeSpaceValue(get("codeSpace")),
     serverMessage: optionalText(get("serverMessage")),
     message: optionalText(get("message")),
     operation: optionalText(get("operation")),
     traits: traitsOf(get("traits")),
     path: optionalText(get("path")),
     tls: typeof tls === "boolean" ? tls : undefined,
-    signals: Array.isArray(signals) ? signals : undefined,
+    signals: isArrayValue(signals) ? signals : undefined,
     finding: optionalText(get("finding")) as Failure["finding"],
-    rules: Array.isArray(rules) ? rules : undefined,
+    rules: isArrayValue(rules) ? rules : undefined,
     catalog:
       typeof catalog === "object" && catalog !== null ? (catalog as Failure["catalog"]) : undefined,
     advice:
@@ -290,8 +317,32 @@ function typedFields(get: (key: keyof Failure) => unknown): Failure {
     // A string that is not a Reason would give an error no `switch` on `reason` handles.
     reason: isReason(reason) ? reason : undefined,
     cause: get("cause"),
-    secrets: Array.isArray(secrets) ? secrets : undefined,
+    secrets: isArrayValue(secrets) ? secrets : undefined,
   };
+}
+
+const codeSpaces: ReadonlySet<string> = new Set<CodeSpace>([
+  "ftp-reply",
+  "sftp-status",
+  "ssh-disconnect",
+  "winsock",
+  "system",
+  "library",
+]);
+
+/** One of the number systems, or none: any other text would be kept as a shown field. */
+function codeSpaceValue(value: unknown): CodeSpace | undefined {
+  return typeof value === "string" && codeSpaces.has(value) ? (value as CodeSpace) : undefined;
+}
+
+/** Array.isArray, which throws on a revoked Proxy. */
+// biome-ignore lint/suspicious/noExplicitAny: the fields are checked one by one where they are read
+function isArrayValue(value: unknown): value is any[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 function traitsOf(value: unknown): Failure["traits"] {
@@ -302,7 +353,7 @@ function traitsOf(value: unknown): Failure["traits"] {
   return {
     idempotent: typeof idempotent === "boolean" ? idempotent : undefined,
     connects: connects === true,
-    commands: Array.isArray(commands) ? commands : undefined,
+    commands: isArrayValue(commands) ? commands : undefined,
   };
 }
 
@@ -367,7 +418,7 @@ function causeSummary(
   const shape = readErrorShape(cause);
   const message = shape.message ?? (typeof cause === "object" ? undefined : safeText(cause));
   return {
-    name: shape.name,
+    name: shape.name === undefined ? undefined : redact(cut(shape.name, 200), secrets),
     // Redacted whole, then cut: a cut through a URL must not keep its password.
     message: message === undefined ? undefined : cut(redact(message, secrets), MAX_MESSAGE),
     code: typeof shape.code === "string" ? redact(cut(shape.code, 100), secrets) : shape.code,

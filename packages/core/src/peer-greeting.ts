@@ -2,6 +2,7 @@
 // client pointed at an SSH port reads "SSH-2.0-OpenSSH_9.2p1", finds no reply code in it, and
 // waits for its timeout. A wrapper watches that first line as the client connects and fails the
 // connect at once with a WrongProtocol, which its reader turns into the `wrong-protocol` signal.
+import { redact } from "./redact.js";
 
 export type GreetingProtocol = "ftp" | "ssh";
 
@@ -53,6 +54,12 @@ export interface DataSource {
   off(event: "data", listener: (chunk: string | Uint8Array) => void): unknown;
 }
 
+/** The line redacted whole, then cut: a cut through a URL must not keep its password. */
+function shortLine(line: string): string {
+  const shown = redact(line);
+  return shown.length > 100 ? `${shown.slice(0, 100)}…` : shown;
+}
+
 /** An SSH identification line is at most 255 characters (RFC 4253 §4.2). */
 const MAX_LINE = 255;
 
@@ -87,9 +94,7 @@ export function watchGreeting(
     const found = protocolOfGreeting(line);
     if (found === undefined || found === expected) return;
     try {
-      onWrong(
-        new WrongProtocol(expected, found, line.length > 100 ? `${line.slice(0, 100)}…` : line),
-      );
+      onWrong(new WrongProtocol(expected, found, shortLine(line)));
     } catch {
       // the caller's close failed: its client goes on as without the watch
     }

@@ -11,12 +11,13 @@ const rules: readonly [RegExp, string][] = [
   ],
   // key=value and "key": "value" forms of the usual names.
   [
-    /\b(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret)(["']?\s{0,4}[:=]\s{0,4}["']?)(?!\*\*\*)[^\s"',;&}]{1,1024}/gi,
+    // A compound name (FTP_PASSWORD, ftpPassword, db_password) too; a value of any length.
+    /\b([\w-]{0,30}?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|client[_-]?secret))(["']?\s{0,4}[:=]\s{0,4}["']?)(?!\*\*\*)[^\s"',;&}]+/gi,
     `$1$2${MASK}`,
   ],
   // An FTP PASS command echoed in a log or message: at the start of a line, after a "> " prompt
   // or a reply code, so that a server's "log in with USER and PASS first" stays readable.
-  [/(^|\n|> ?|\b\d{3}[ -])PASS [^\s]{1,1024}/g, `$1PASS ${MASK}`],
+  [/(^|\n|> ?|\b\d{3}[ -])PASS \S+/g, `$1PASS ${MASK}`],
 ];
 
 function secretList(secrets: readonly unknown[] | undefined): string[] {
@@ -59,9 +60,13 @@ function maskUrlCredentials(text: string): string {
     const start = m.index + m[0].length;
     // "file:///a/@scope+pkg@1.0/x" (a stack's frames): an empty authority holds no credentials.
     if (start < from || text.charAt(start) === "/") continue;
+    // One pass over the URL finds its end and its last "@" (a lastIndexOf from the end would
+    // scan back over the whole text for every URL without one).
     let end = start;
-    while (end < text.length && !/[\s"'<>`]/.test(text.charAt(end))) end++;
-    const at = text.lastIndexOf("@", end - 1);
+    let at = -1;
+    for (; end < text.length && !/[\s"'<>`]/.test(text.charAt(end)); end++) {
+      if (text.charCodeAt(end) === 64) at = end;
+    }
     if (at >= start) {
       out += `${text.slice(from, start)}${MASK}`;
       from = at;

@@ -4,6 +4,7 @@
 // with credentials), so `cause` is the original only when nothing in its texts is a secret;
 // otherwise it is a copy of it with its texts redacted. The original stays reachable as
 // `originalError`, which no serializer walks.
+import { isTransferError } from "./brand.js";
 import { redact } from "./redact.js";
 
 /** Nested causes redacted in the copy; deeper ones end the chain. */
@@ -43,17 +44,36 @@ function isCopyable(v: unknown): v is object {
   return proto === Object.prototype || proto === null || v instanceof Error;
 }
 
+/** What loggers read of an error whatever where it lives: inherited getters included. */
+const shownTexts = ["message", "stack", "name"] as const;
+
 function safeCopy(value: unknown, secrets: readonly unknown[] | undefined, depth: number): unknown {
   if (typeof value === "string") return redact(value, secrets);
   if (typeof value !== "object" || value === null) return value;
+  // Another TransferError is safe by its own making (its texts redacted, its cause the same),
+  // and a copy without its private fields would throw on every read.
+  if (isTransferError(value)) return value;
   const keys = Object.getOwnPropertyNames(value).slice(0, MAX_KEYS);
   const changed = new Map<string, unknown>();
+  for (const key of shownTexts) {
+    const own = Object.getOwnPropertyDescriptor(value, key);
+    if (own && "value" in own) continue;
+    // A getter or an inherited text (read as a logger would read it), or one past MAX_KEYS.
+    const v: unknown = (value as Record<string, unknown>)[key];
+    if (typeof v === "string" && redact(v, secrets) !== v) changed.set(key, redact(v, secrets));
+  }
   for (const key of keys) {
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
     // An accessor is not read: running a getter of someone else's error could do anything.
     if (!descriptor || !("value" in descriptor)) continue;
     const v: unknown = descriptor.value;
-    const shown = secretKey.test(key) && v ? "***" : shownValue(v, secrets, depth);
+    // A VError-style cause() that loggers call would hand them the unredacted original.
+    const shown =
+      key === "cause" && typeof v === "function"
+        ? undefined
+        : secretKey.test(key) && v
+          ? "***"
+          : shownValue(v, secrets, depth);
     if (shown !== v) changed.set(key, shown);
   }
   // `message` and `stack` of an Error can be inherited accessors (V8 keeps `stack` own); the
@@ -65,6 +85,11 @@ function safeCopy(value: unknown, secrets: readonly unknown[] | undefined, depth
     if (!descriptor) continue;
     if (changed.has(key)) descriptor.value = changed.get(key);
     Object.defineProperty(copy, key, descriptor);
+  }
+  for (const [key, text] of changed) {
+    if (!keys.includes(key)) {
+      Object.defineProperty(copy, key, { value: text, writable: true, configurable: true });
+    }
   }
   return copy;
 }
