@@ -226,7 +226,9 @@ function wrapPromise(state: State, client: object, operation: string, original: 
           state.lastError = undefined;
           done(undefined, [value]);
         },
-        (error: unknown) => done(error ?? new Error(WRAPPER_TEXT.closed)),
+        // A rejection is a failure whatever its value (0, "" and false too): only node-ftp's
+        // callbacks read a falsy error as success.
+        (error: unknown) => done(error || new Error(WRAPPER_TEXT.closed)),
       );
     });
 }

@@ -33,8 +33,17 @@ export function bailOnPermanent<T>(
       if (decide(error, options).retry) throw error;
       // async-retry has rejected with it: what this resolves with is ignored, and not
       // rethrowing keeps async-retry from scheduling another attempt.
-      bail(error instanceof Error ? error : new Error(String(error)));
+      bail(asError(error));
       return undefined as T;
     }
   };
+}
+
+/** async-retry's bail wants an Error; String() throws on Object.create(null) or a revoked Proxy. */
+function asError(error: unknown): Error {
+  try {
+    return error instanceof Error ? error : new Error(String(error));
+  } catch {
+    return new Error("[a thrown value that could not be read]");
+  }
 }

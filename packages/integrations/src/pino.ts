@@ -14,14 +14,19 @@ export interface SerializerOptions {
 }
 
 function plain(value: unknown): unknown {
-  if (!(value instanceof Error)) return value;
-  const code = (value as { code?: unknown }).code;
-  return {
-    type: value.name,
-    message: value.message,
-    stack: value.stack,
-    ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
-  };
+  try {
+    if (!(value instanceof Error)) return value;
+    const code = (value as { code?: unknown }).code;
+    return {
+      type: value.name,
+      message: value.message,
+      stack: value.stack,
+      ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
+    };
+  } catch {
+    // A revoked Proxy, a throwing getter: a log line must never make logger.error throw.
+    return { type: "Unreadable", message: "[a value that could not be read]" };
+  }
 }
 
 /** Makes the serializer: `pino({ serializers: { err: transferErrSerializer() } })`. */

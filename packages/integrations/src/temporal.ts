@@ -26,7 +26,7 @@ export function toApplicationFailure(
   error: unknown,
   options: DecideOptions = {},
 ): ApplicationFailure {
-  if (error instanceof ApplicationFailure) return error;
+  if (isApplicationFailure(error)) return error;
   const decision = decide(error, options);
   const transferError = decision.transferError;
   return ApplicationFailure.create({
@@ -56,4 +56,13 @@ export function transferActivity<A extends unknown[], R>(
       throw toApplicationFailure(error, options);
     }
   };
+}
+
+/** `instanceof`, which throws on a revoked Proxy. */
+function isApplicationFailure(error: unknown): error is ApplicationFailure {
+  try {
+    return error instanceof ApplicationFailure;
+  } catch {
+    return false;
+  }
 }

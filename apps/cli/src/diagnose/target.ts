@@ -56,6 +56,18 @@ function remotePath(
   return { from, dir: parent === "." ? undefined : parent, name: posix.basename(path) };
 }
 
+/**
+ * What can be shown of a text that is no URL: everything up to its last "@" (after a "//" when
+ * there is one) may be credentials, an "@", "/" or quote in the password included.
+ */
+function withoutCredentials(text: string): string {
+  const at = text.lastIndexOf("@");
+  if (at < 0) return text;
+  const slashes = text.indexOf("//");
+  const start = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${text.slice(0, start)}***${text.slice(at)}`;
+}
+
 /** Reads and checks the URL; every problem is a UsageError (exit code 2). */
 export function readTarget(url: string, userOption: string | undefined): Target {
   let parsed: URL;
@@ -63,7 +75,7 @@ export function readTarget(url: string, userOption: string | undefined): Target 
     parsed = new URL(url);
   } catch {
     throw new UsageError(
-      `"${url.replace(/\/\/[^@/]*@/, "//")}" is not a URL: give ftp://host, ftps://host or sftp://host`,
+      `"${withoutCredentials(url)}" is not a URL: give ftp://host, ftps://host or sftp://host`,
     );
   }
   const scheme = schemes[parsed.protocol];
