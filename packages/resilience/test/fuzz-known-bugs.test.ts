@@ -1,0 +1,178 @@
+// BUGS FOUND BY THE FUZZ SUITE IN OTHER PACKAGES, REPORTED, NOT FIXED HERE (others own that code).
+// Every test below FAILS until its bug is fixed in the file it names; each is the smallest exact
+// reproduction of findings the properties tolerate only through src/fuzz-known-bugs.ts (remove
+// the bug's entry there once its test passes). The cost bug is in fuzz-linear-cost.test.ts.
+import * as basicFtp from "@transfer-errors/basic-ftp";
+import { createTransferError, redact, TransferError } from "@transfer-errors/core";
+import { classify, decide } from "@transfer-errors/core/adapter";
+import { bailOnPermanent } from "@transfer-errors/integrations/async-retry";
+import { errSerializer } from "@transfer-errors/integrations/pino";
+import { toApplicationFailure } from "@transfer-errors/integrations/temporal";
+import { describe, expect, it } from "vitest";
+import { revokedProxy, tokenOf, trapProxy } from "../src/fuzz-inputs.ts";
+import { knownBugs } from "../src/fuzz-known-bugs.ts";
+import { pinoDefaultLine } from "../src/fuzz-surfaces.ts";
+
+const SECRET = "SxReportedPw42";
+
+/** Every text a user or a log can see of a TransferError. */
+function shown(e: TransferError): string {
+  return [e.message, e.explanation, e.code, e.retry.why, String(e), e.stack, JSON.stringify(e)]
+    .map(String)
+    .join("\n");
+}
+
+function title(id: string): string {
+  const bug = knownBugs.find((b) => b.id === id);
+  if (!bug) throw new Error(`no known bug ${id}`);
+  return `BUG ${id} (reported; fails until fixed in ${bug.where})`;
+}
+
+describe("known bugs of @transfer-errors/core", () => {
+  it(`${title("core-redact-compound-keys")}: FTP_PASSWORD=, ftpPassword=, db_password: ...`, () => {
+    for (const line of [
+      `bad config: FTP_PASSWORD=${SECRET} host=h`,
+      `ftpPassword=${SECRET}`,
+      `db_password: ${SECRET}`,
+      `{"sftpPassphrase": "${SECRET}"}`,
+      `userPassword=${SECRET}`,
+    ]) {
+      expect(redact(line), line).not.toContain(SECRET);
+    }
+    expect(shown(basicFtp.toTransferError(new Error(`env FTP_PASSWORD=${SECRET}`)))).not.toContain(
+      SECRET,
+    );
+  });
+
+  it(`${title("core-redact-long-values")}: token= and PASS with 1500 characters`, () => {
+    const token = tokenOf(7, 1_500);
+    for (const line of [`request failed: token=${token} (expired)`, `530 PASS ${token}`]) {
+      expect(redact(line), line.slice(0, 20)).not.toContain(token.slice(-10));
+    }
+  });
+
+  it(`${title("core-code-not-redacted")}: a code holding a URL with credentials`, () => {
+    const e = basicFtp.toTransferError(
+      Object.assign(new Error("refused"), { code: `ftp://deploy:${SECRET}@files.example.com/` }),
+    );
+    expect(shown(e)).not.toContain(SECRET);
+  });
+
+  it(`${title("core-cause-name-not-redacted")}: toJSON().cause.name`, () => {
+    const cause = Object.assign(new Error("refused"), { name: `ftp://u:${SECRET}@h` });
+    const e = basicFtp.toTransferError(cause);
+    expect(JSON.stringify(e)).not.toContain(SECRET);
+  });
+
+  describe(title("core-shown-cause-accessors"), () => {
+    const line = `530 Login incorrect: ftp://deploy:${SECRET}@files.example.com/`;
+    const causes: Record<string, () => unknown> = {
+      "a message getter": () =>
+        Object.defineProperty(new Error("x"), "message", { get: () => line }),
+      "a message inherited from the prototype": () => {
+        class ServerError extends Error {}
+        Object.defineProperty(ServerError.prototype, "message", { value: line, writable: true });
+        const e = new ServerError();
+        delete (e as { message?: string }).message;
+        return e;
+      },
+      "a message after 80 other keys": () => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < 80; i++) o[`k${i}`] = i;
+        return Object.assign(o, { message: line });
+      },
+      "a VError-style function cause": () => {
+        const inner = new Error(line);
+        return Object.defineProperty(new Error("outer"), "cause", { value: () => inner });
+      },
+    };
+    for (const [name, make] of Object.entries(causes)) {
+      it(`pino's default err serializer shows the secret of ${name}`, () => {
+        const e = createTransferError({ protocol: "ftp", code: 530, cause: make() });
+        expect(pinoDefaultLine(e)).not.toContain(SECRET);
+      });
+    }
+    it("pino's default err serializer throws on a cause with a throwing getter", () => {
+      const original = new Error("x");
+      // Its stack already formatted (read once, as a logger or a test does).
+      void original.stack;
+      const cause = Object.defineProperty(original, "message", {
+        get() {
+          throw new Error("getter");
+        },
+      });
+      const e = createTransferError({ protocol: "ftp", cause });
+      expect(() => pinoDefaultLine(e)).not.toThrow();
+    });
+  });
+
+  it(`${title("core-failure-fields-throw")}: decide, classify and new TransferError`, () => {
+    const failures: Record<string, object> = {
+      "a Symbol code": { protocol: "ftp", code: Symbol("550") },
+      "a code without prototype": { protocol: "ftp", code: Object.create(null) },
+      "a number as serverMessage": { protocol: "ftp", code: 550, serverMessage: 42 },
+      "a throwing Proxy as traits": { protocol: "ftp", code: 550, traits: trapProxy() },
+      "a rule that is no rule": { protocol: "ftp", message: "x", rules: ["x"] },
+    };
+    for (const [name, failure] of Object.entries(failures)) {
+      expect(() => decide(failure as never), `decide: ${name}`).not.toThrow();
+      expect(() => classify(failure as never), `classify: ${name}`).not.toThrow();
+    }
+    expect(
+      () => new TransferError({ protocol: "ftp", signals: revokedProxy(false) } as never),
+    ).not.toThrow();
+    const e = createTransferError({ protocol: "ftp", codeSpace: `ftp://u:${SECRET}@h` as never });
+    expect(e.codeSpace).toBeUndefined();
+  });
+
+  it(`${title("core-fallback-drops-secrets")}: the named password after a throw inside`, () => {
+    const e = createTransferError({
+      protocol: "ftp",
+      message: "x",
+      rules: ["not a rule"] as never,
+      cause: new Error(`530 Login incorrect for ${SECRET}`),
+      secrets: [SECRET],
+    });
+    expect(JSON.stringify(e)).not.toContain(SECRET);
+  });
+});
+
+describe("known bugs of @transfer-errors/basic-ftp", () => {
+  it(`${title("basic-ftp-pass-line-joined")}: a PASS line of a transcript`, () => {
+    const e = basicFtp.toTransferError(
+      new Error(`unexpected reply after USER deploy\nPASS ${SECRET}\n530 Login incorrect.`),
+    );
+    expect(shown(e)).not.toContain(SECRET);
+  });
+});
+
+describe("known bugs of @transfer-errors/integrations", () => {
+  it(`${title("integrations-pino-serializer-throws")}: a revoked Proxy, a throwing name`, () => {
+    const throwingName = Object.defineProperty(new Error("x"), "name", {
+      get() {
+        throw new Error("getter");
+      },
+    });
+    for (const value of [revokedProxy(false), throwingName]) {
+      expect(() => errSerializer(value)).not.toThrow();
+    }
+  });
+
+  it(`${title("integrations-async-retry-bail-throws")}: Object.create(null) thrown`, async () => {
+    const bailed: unknown[] = [];
+    const thrown = Object.create(null);
+    const wrapped = bailOnPermanent(() => {
+      throw thrown;
+    });
+    const outcome = await wrapped((error) => bailed.push(error), 1).then(
+      () => "resolved",
+      (error: unknown) => error,
+    );
+    // Not retryable (no code): bailed, or at least rethrown as it was.
+    expect(bailed.length === 1 || outcome === thrown).toBe(true);
+  });
+
+  it(`${title("integrations-temporal-revoked-proxy")}`, () => {
+    expect(() => toApplicationFailure(revokedProxy(false))).not.toThrow();
+  });
+});
