@@ -86,6 +86,7 @@ function passwordOf(c: FuzzCase): string {
 }
 
 const explain: Driver = {
+  primary: true,
   run: async (c) => [
     await runChecked(["explain", c.text], [0, 2]),
     await runChecked(["explain", c.text, "--json"], [0, 2]),
@@ -105,6 +106,7 @@ const help: Driver = {
 
 const diagnose: Driver = {
   knowsSecrets: true,
+  primary: true,
   run: async (c) => {
     const password = passwordOf(c);
     const p = await refusingPort();

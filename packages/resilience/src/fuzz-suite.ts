@@ -5,7 +5,7 @@ import { runs } from "@transfer-errors/testkit/fast-check";
 import fc from "fast-check";
 import { afterAll, describe, it } from "vitest";
 import { checkCase } from "./fuzz-check.ts";
-import { describeCounts, writeCounts } from "./fuzz-counts.ts";
+import { countKnownBug, countShape, describeCounts, writeCounts } from "./fuzz-counts.ts";
 import { type Driver, type Entry, isExclusion } from "./fuzz-entry-points.ts";
 import {
   adversarialForms,
@@ -17,7 +17,10 @@ import {
   placeAt,
   plantAdversarial,
   sites,
+  textShapes,
 } from "./fuzz-inputs.ts";
+import { knownSlowness } from "./fuzz-known-bugs.ts";
+import { measureCost, primaryCost, secondaryCost } from "./linear-cost.ts";
 
 /** Drivers of one table, without the exclusions. */
 export function driversOf(table: Record<string, Entry>): [string, Driver][] {
@@ -126,5 +129,43 @@ export function sweepEntryPoints(
 export function reportCounts(file: string): void {
   afterAll(() => {
     console.log(describeCounts(`fuzz counts (${file})`, writeCounts(file)));
+  });
+}
+
+/**
+ * The linear-cost test of every entry point of `table` that reads text: each text shape at n and
+ * 4n (4n = 1 MB where the text is read first, 256 KB where it is only passed on), in CPU time.
+ * A shape that a known, reported bug makes super-linear is not timed (its own test fails).
+ */
+export function timeEntryPoints(title: string, table: Record<string, Entry>): void {
+  describe(`${title}: linear cost`, () => {
+    for (const [name, driver] of driversOf(table)) {
+      const text = driver.text;
+      if (!text) continue;
+      const entry = `${title} ${name}`;
+      it(`${name}: each text shape costs linear time`, async () => {
+        const failures: string[] = [];
+        for (const shape of textShapes) {
+          const bug = knownSlowness(entry, shape.name);
+          if (bug) {
+            countKnownBug(bug.id);
+            continue;
+          }
+          countShape(entry);
+          const result = await measureCost(
+            text,
+            shape,
+            driver.primary ? primaryCost : secondaryCost,
+          );
+          if (!result.ok) {
+            failures.push(
+              `${shape.name}: ${result.detail} (${result.small.ms.toFixed(1)} ms at ${result.small.chars}, ${result.large.ms.toFixed(1)} ms at ${result.large.chars} characters)`,
+            );
+          }
+        }
+        if (failures.length > 0)
+          throw new Error(`${entry} is not linear on:\n${failures.join("\n")}`);
+      });
+    }
   });
 }

@@ -9,18 +9,22 @@ export interface CostOptions {
   n: number;
   /** 4n/n above this fails (linear is 4, quadratic 16). */
   maxRatio: number;
-  /** Below this many ms at 4n the ratio is noise, and not judged. */
+  /** Below this many ms at 4n the ratio is noise (garbage collection), and not judged. */
   floorMs: number;
-  /** More than this many ms of CPU per MB at 4n fails, whatever the ratio. */
+  /** More than this many ms of CPU per MB fails, whatever the ratio. */
   maxMsPerMb: number;
 }
 
-export const defaultCost: CostOptions = {
-  n: 64 * 1024,
+/** 4n = 1 MB: below about 256 KB the ratio mostly measures the garbage collector. */
+export const primaryCost: CostOptions = {
+  n: 256 * 1024,
   maxRatio: 8,
-  floorMs: 6,
+  floorMs: 8,
   maxMsPerMb: 2_000,
 };
+
+/** For the entry points that only pass the text on to a primary one: a quarter of the size. */
+export const secondaryCost: CostOptions = { ...primaryCost, n: 64 * 1024, floorMs: 20 };
 
 export interface CostResult {
   ok: boolean;
@@ -32,7 +36,11 @@ export interface CostResult {
   detail: string;
 }
 
+/** Collects the garbage of earlier runs first, when the process allows it (--expose-gc). */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
 async function cpuMs(run: (text: string) => unknown, text: string): Promise<number> {
+  collect();
   const start = process.cpuUsage();
   await run(text);
   const used = process.cpuUsage(start);
@@ -45,56 +53,53 @@ async function least(run: (text: string) => unknown, text: string, reps: number)
   return best;
 }
 
+const msPerMb = (ms: number, chars: number) => (ms * 1024 * 1024) / chars;
+
 /**
- * Times `run` on `shape` at n/4, n and 4n; says whether the cost is within the linear budget. A
- * super-linear path fails at the first step where it is measurable, before the slow 4n run.
+ * Times `run` on `shape` at n and 4n (after a warm-up and a probe at n/16, which stops a path
+ * that is already far too slow before the long runs); says whether the cost is within the linear
+ * budget. One run per size, the least of three more when the ratio comes near the budget.
  */
 export async function measureCost(
   run: (text: string) => unknown,
   shape: TextShape,
-  options: CostOptions = defaultCost,
+  options: CostOptions,
 ): Promise<CostResult> {
-  // Warm-up: the first calls compile the code and the patterns.
+  const probe = shape.make(options.n / 16);
+  const smallText = shape.make(options.n);
+  const largeText = shape.make(4 * options.n);
+  const sizes = largeText.length / smallText.length;
   await run(shape.make(2_048));
-  const steps = [options.n / 4, options.n, 4 * options.n].map((n) => shape.make(n));
-  await run(steps[0]!);
-  const times: number[] = [];
-  const msPerMb = (ms: number, chars: number) => (ms * 1024 * 1024) / chars;
-  const ratioAt = (i: number) =>
-    ((times[i]! / Math.max(times[i - 1]!, 0.05)) * 4) / (steps[i]!.length / steps[i - 1]!.length);
-  const result = (ok: boolean, detail: string): CostResult => {
-    const last = times.length - 1;
-    return {
-      ok,
-      small: { chars: steps[Math.max(0, last - 1)]!.length, ms: times[Math.max(0, last - 1)]! },
-      large: { chars: steps[last]!.length, ms: times[last]! },
-      ratio: last > 0 ? ratioAt(last) : Number.NaN,
-      detail,
-    };
-  };
-  for (let i = 0; i < steps.length; i++) {
-    const text = steps[i]!;
-    times[i] = await least(run, text, i === 0 || (times[i - 1] ?? 0) < 30 ? 3 : 1);
-    if (i > 0 && times[i]! >= options.floorMs && ratioAt(i) > options.maxRatio) {
-      // Not far over: a garbage collection in the wrong run? Measure both again first.
-      if (ratioAt(i) < 1.5 * options.maxRatio) {
-        times[i - 1] = Math.min(times[i - 1]!, await least(run, steps[i - 1]!, 3));
-        times[i] = Math.min(times[i]!, await least(run, text, 2));
-      }
-      if (ratioAt(i) > options.maxRatio) {
-        return result(
-          false,
-          `${steps[i]!.length}/${steps[i - 1]!.length} characters: x${ratioAt(i).toFixed(1)} per 4x (> ${options.maxRatio})`,
-        );
-      }
-    }
-    const perMb = msPerMb(times[i]!, text.length);
-    if (times[i]! >= options.floorMs && perMb > options.maxMsPerMb) {
-      return result(
-        false,
-        `${perMb.toFixed(0)} ms of CPU per MB at ${text.length} characters (> ${options.maxMsPerMb})`,
-      );
-    }
+  let small = Number.NaN;
+  let large = Number.NaN;
+  const ratio = () => ((large / Math.max(small, 0.05)) * 4) / sizes;
+  const result = (ok: boolean, detail: string): CostResult => ({
+    ok,
+    small: { chars: smallText.length, ms: small },
+    large: { chars: largeText.length, ms: large },
+    ratio: ratio(),
+    detail,
+  });
+  const probed = await least(run, probe, 2);
+  if (msPerMb(probed, probe.length) > 2 * options.maxMsPerMb) {
+    return result(false, `${probed.toFixed(1)} ms at ${probe.length} characters already`);
   }
-  return result(true, `x${ratioAt(steps.length - 1).toFixed(1)} per 4x`);
+  small = await least(run, smallText, 1);
+  if (msPerMb(small, smallText.length) > 2 * options.maxMsPerMb) {
+    return result(false, `${small.toFixed(1)} ms at n = ${smallText.length} characters already`);
+  }
+  large = await least(run, largeText, 1);
+  if (large >= options.floorMs && ratio() > 0.75 * options.maxRatio) {
+    // Near the budget: a garbage collection in the wrong run? The least of three more each.
+    small = Math.min(small, await least(run, smallText, 3));
+    large = Math.min(large, await least(run, largeText, 3));
+  }
+  if (large >= options.floorMs && ratio() > options.maxRatio) {
+    return result(false, `4n/n = ${ratio().toFixed(1)} (> ${options.maxRatio})`);
+  }
+  const perMb = msPerMb(large, largeText.length);
+  if (perMb > options.maxMsPerMb) {
+    return result(false, `${perMb.toFixed(0)} ms of CPU per MB (> ${options.maxMsPerMb})`);
+  }
+  return result(true, `4n/n = ${ratio().toFixed(1)}`);
 }

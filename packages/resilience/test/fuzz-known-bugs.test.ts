@@ -1,7 +1,7 @@
 // BUGS FOUND BY THE FUZZ SUITE IN OTHER PACKAGES, REPORTED, NOT FIXED HERE (others own that code).
 // Every test below FAILS until its bug is fixed in the file it names; each is the smallest exact
 // reproduction of findings the properties tolerate only through src/fuzz-known-bugs.ts (remove
-// the bug's entry there once its test passes). The cost bug is in fuzz-linear-cost.test.ts.
+// the bug's entry there once its test passes).
 import * as basicFtp from "@transfer-errors/basic-ftp";
 import { createTransferError, redact, TransferError } from "@transfer-errors/core";
 import { classify, decide } from "@transfer-errors/core/adapter";
@@ -9,9 +9,10 @@ import { bailOnPermanent } from "@transfer-errors/integrations/async-retry";
 import { errSerializer } from "@transfer-errors/integrations/pino";
 import { toApplicationFailure } from "@transfer-errors/integrations/temporal";
 import { describe, expect, it } from "vitest";
-import { revokedProxy, tokenOf, trapProxy } from "../src/fuzz-inputs.ts";
+import { revokedProxy, textShapes, tokenOf, trapProxy } from "../src/fuzz-inputs.ts";
 import { knownBugs } from "../src/fuzz-known-bugs.ts";
 import { pinoDefaultLine } from "../src/fuzz-surfaces.ts";
+import { measureCost, primaryCost } from "../src/linear-cost.ts";
 
 const SECRET = "SxReportedPw42";
 
@@ -123,6 +124,12 @@ describe("known bugs of @transfer-errors/core", () => {
     ).not.toThrow();
     const e = createTransferError({ protocol: "ftp", codeSpace: `ftp://u:${SECRET}@h` as never });
     expect(e.codeSpace).toBeUndefined();
+  });
+
+  it(`${title("core-redact-url-quadratic")}: 1 MB of "ftp://x "`, async () => {
+    const shape = textShapes.find((s) => s.name === "URL starts without credentials")!;
+    const result = await measureCost((text) => redact(text), shape, primaryCost);
+    expect(result.ok, result.detail).toBe(true);
   });
 
   it(`${title("core-fallback-drops-secrets")}: the named password after a throw inside`, () => {

@@ -1,0 +1,12 @@
+// Linear cost of the core's entry points and the CLI's commands on every adversarial text shape:
+// CPU time at n and 4n, 4n/n within 8 (see src/linear-cost.ts).
+import { cliEntryPoints } from "../src/fuzz-cli.ts";
+import { entryPoints } from "../src/fuzz-entry-points.ts";
+import { reportCounts, timeEntryPoints } from "../src/fuzz-suite.ts";
+
+for (const [spec, table] of Object.entries(entryPoints)) {
+  if (spec.startsWith("@transfer-errors/core")) timeEntryPoints(spec, table);
+}
+timeEntryPoints("cli", cliEntryPoints);
+
+reportCounts("fuzz-linear-cost-core-cli");
