@@ -47,7 +47,7 @@ export async function checkCase(name: string, driver: Driver, c: FuzzCase): Prom
     outputs = await driver.run(c);
   } catch (error) {
     const thrown = error instanceof SyncThrow ? error.thrown : error;
-    if (known({ entry: name, c, kind: "throw", surface: undefined })) return;
+    if (known({ entry: name, c, kind: "throw", surface: undefined, thrown })) return;
     throw new FuzzFailure(`${name} threw [${c.how}]: ${describeThrow(thrown)}`);
   }
   const all = secretsToCheck(driver, c);
@@ -59,7 +59,11 @@ export async function checkCase(name: string, driver: Driver, c: FuzzCase): Prom
     for (const surface of surfacesOf(output)) {
       countSurface(surface.name);
       if (surface.text === undefined) {
-        if (known({ entry: name, c, kind: "throw", surface: surface.name })) continue;
+        if (
+          known({ entry: name, c, kind: "throw", surface: surface.name, thrown: surface.threw })
+        ) {
+          continue;
+        }
         throw new FuzzFailure(
           `${name}: reading ${surface.name} threw [${c.how}]: ${describeThrow(surface.threw)}`,
         );

@@ -110,7 +110,9 @@ const diagnose: Driver = {
   run: async (c) => {
     const password = passwordOf(c);
     const p = await refusingPort();
-    const path = (c.context.path ?? "/dir/file.txt").replace(/^\/?/, "/");
+    // The credential goes where diagnose takes one, the URL's password (and the environment);
+    // the path is the user's own choice of a file, and shown as typed.
+    const path = "/dir/file.txt";
     const outputs: string[] = [];
     // Quick ones: rejected before any connection (a usage error, exit code 2).
     for (const url of [

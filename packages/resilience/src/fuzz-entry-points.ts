@@ -438,7 +438,8 @@ async function ssh2Wrapped(c: FuzzCase): Promise<unknown[]> {
   const open = await viaCallback((cb) => session.open!(path, "r", cb));
   const stream = session.createReadStream!(path) as EventEmitter;
   const emitted = await new Promise((resolve) => stream.once("error", resolve));
-  return transferErrorsOnly([stat, open, emitted], "ssh2's wrapped session");
+  // ssh2's callbacks: a falsy error is a success (and a stream emits what it is given).
+  return c.value ? transferErrorsOnly([stat, open, emitted], "ssh2's wrapped session") : [];
 }
 
 async function ssh2Connect(c: FuzzCase): Promise<unknown[]> {
@@ -476,7 +477,8 @@ async function nodeFtpWrapped(c: FuzzCase): Promise<unknown[]> {
   const list = await viaCallback((cb) => client.list(path, cb));
   const size = await viaCallback((cb) => client.size(path, cb));
   raw.emit("error", c.value);
-  return transferErrorsOnly([list, size, ...unclaimed], "node-ftp's wrapped client");
+  // node-ftp's callbacks: a falsy error is a success.
+  return c.value ? transferErrorsOnly([list, size, ...unclaimed], "node-ftp's wrapped client") : [];
 }
 
 async function promiseFtpWrapped(c: FuzzCase): Promise<unknown[]> {
@@ -590,7 +592,7 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
           )
         ).value;
         // A value the core cannot read as a client's failure is thrown as it is (the contract).
-        if (!core.isTransferError(outcome) && outcome !== c.value) {
+        if (!core.isTransferError(outcome) && !Object.is(outcome, c.value)) {
           throw new Error("withRetry threw something else than the failure");
         }
         return core.isTransferError(outcome) ? [outcome, ...seen] : seen;
@@ -918,7 +920,7 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         const rejected = (
           await settled(() => adapterKit.withDeadline(Promise.reject(c.value), "get", numberOf(c)))
         ).value;
-        if (rejected !== c.value) throw new Error("withDeadline changed the rejection");
+        if (!Object.is(rejected, c.value)) throw new Error("withDeadline changed the rejection");
         const expired = (
           await settled(() =>
             adapterKit.withDeadline(new Promise(() => undefined), c.text, 1, () => {
@@ -945,7 +947,8 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         } catch (error) {
           thrown = error;
         }
-        if (thrown !== c.value || wrapped.name !== "client") throw new Error("not forwarded");
+        if (!Object.is(thrown, c.value) || wrapped.name !== "client")
+          throw new Error("not forwarded");
         return [];
       },
     },
@@ -1154,7 +1157,8 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
           { normalize },
         );
         for (let i = 0; i < 2; i++) {
-          if ((await settled(run)).value !== c.value) throw new Error("the failure was changed");
+          if (!Object.is((await settled(run)).value, c.value))
+            throw new Error("the failure was changed");
         }
         return reconnects;
       },
@@ -1240,7 +1244,7 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
             }),
           )
         ).value;
-        if (outcome !== c.value) throw new Error("the policy changed the failure");
+        if (!Object.is(outcome, c.value)) throw new Error("the policy changed the failure");
         return [];
       },
     },

@@ -131,11 +131,11 @@ export function visibleTexts(error: {
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /**
- * `length` characters, random-looking but fixed by `seed` (a cheap way to a 1500-character token
- * that fast-check still shrinks through its seed). Starts with "Tk" so that it is a word.
+ * `length` characters, random-looking but fixed by `salt` (a cheap way to a 1500-character token
+ * that fast-check still shrinks through its salt). Starts with "Tk" so that it is a word.
  */
-export function tokenOf(seed: number, length: number): string {
-  let state = (seed | 0) ^ 0x5bd1e995;
+export function tokenOf(salt: number, length: number): string {
+  let state = (salt | 0) ^ 0x5bd1e995;
   let out = "Tk";
   while (out.length < length) {
     state = (Math.imul(state, 1_103_515_245) + 12_345) | 0;
@@ -185,8 +185,8 @@ export const passwordArbs = {
   pass: mixed(PASS_SPECIALS),
   /** A token of 600 to 1500 characters (API tokens, signed URLs). */
   long: fc
-    .record({ seed: fc.integer(), length: fc.integer({ min: 600, max: 1500 }) })
-    .map(({ seed, length }) => tokenOf(seed, length)),
+    .record({ salt: fc.integer(), length: fc.integer({ min: 600, max: 1500 }) })
+    .map(({ salt, length }) => tokenOf(salt, length)),
   /**
    * What a server echoes bare and only the wrapper knows is a password: any characters, spaces
    * and pattern characters too.
@@ -231,9 +231,9 @@ export interface Planted {
 
 const pemKinds = ["OPENSSH ", "RSA ", "EC ", "ENCRYPTED ", "DSA ", ""];
 
-function pemBody(seed: number, lines: number): string[] {
+function pemBody(salt: number, lines: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i < lines; i++) out.push(tokenOf(seed + i * 7919, 64).replace(/^Tk/, "MI"));
+  for (let i = 0; i < lines; i++) out.push(tokenOf(salt + i * 7919, 64).replace(/^Tk/, "MI"));
   return out;
 }
 

@@ -24,6 +24,16 @@ export interface Finding {
   surface: string | undefined;
   /** The credential that leaked. */
   secret?: string;
+  /** What was thrown. */
+  thrown?: unknown;
+}
+
+function messageOf(thrown: unknown): string {
+  try {
+    return thrown instanceof Error ? thrown.message : "";
+  } catch {
+    return "";
+  }
 }
 
 /** Entry points whose text goes through basic-ftp's reader (directly or as the normalize). */
@@ -32,8 +42,14 @@ function viaBasicFtp(entry: string): boolean {
     entry.startsWith("@transfer-errors/basic-ftp ") ||
     entry.startsWith("@transfer-errors/integrations") ||
     entry.startsWith("cli ") ||
-    entry === "@transfer-errors/core/adapter DeadlineExceeded" ||
-    entry === "@transfer-errors/core/adapter bindAdapter"
+    [
+      "DeadlineExceeded",
+      "bindAdapter",
+      "ShortTransfer",
+      "WrongProtocol",
+      "shortfall",
+      "watchGreeting",
+    ].some((name) => entry === `@transfer-errors/core/adapter ${name}`)
   );
 }
 
@@ -93,12 +109,64 @@ export const knownBugs: readonly KnownBug[] = [
           )),
   },
   {
+    id: "core-shown-cause-broken-copy",
+    where: "packages/core/src/shown-cause.ts (safeCopy of a TransferError)",
+    summary:
+      "When a TransferError's cause is another TransferError whose texts the outer one redacts further (a secret the outer knows and the inner did not, or the unmasked tail of a long token), `cause` is a copy made with Object.create(TransferError.prototype) without its private fields: its cause, explanation, toJSON and util.inspect throw ('Cannot read private member #cause'), and so do pino's default err serializer and JSON.stringify(err.cause). The wrappers make such chains: a call refused after a lost connection has the loss as its cause.",
+    explains: (f) =>
+      f.kind === "throw" &&
+      f.surface === PINO_DEFAULT &&
+      messageOf(f.thrown).startsWith("Cannot read private member"),
+  },
+  {
     id: "basic-ftp-pass-line-joined",
     where: "packages/basic-ftp/src/read-error.ts (oneLine)",
     summary:
       "basic-ftp's reader joins a message's lines before the core redacts it, so a transcript line \"\\nPASS <password>\" becomes \" PASS <password>\", which the core's PASS rule (line start, '> ' or a reply code before it) no longer masks.",
     explains: (f) =>
       f.c.form === "pass-on-its-line" && /\r?\nPASS /.test(f.c.text) && viaBasicFtp(f.entry),
+  },
+  {
+    id: "core-greeting-cut-before-redaction",
+    where: "packages/core/src/peer-greeting.ts (watchGreeting, WrongProtocol's firstLine)",
+    summary:
+      "watchGreeting cuts the server's first line to 100 characters (255 without a line end) before anything redacts it: a URL with credentials across the cut loses its '@host', and the URL rule, which masks up to the last '@', then shows the head of the password (or, with an '@' in the password, what follows it); a password the wrapper knows, cut, no longer matches and shows its head.",
+    explains: (f) => {
+      if (
+        f.entry !== "@transfer-errors/core/adapter watchGreeting" &&
+        f.entry !== "@transfer-errors/core/adapter WrongProtocol"
+      ) {
+        return false;
+      }
+      // The line is cut at 100 characters ("SSH-2.0-" and the case's text): a credential reaching
+      // past the cut is cut too (a named password no longer matches; a URL loses its '@host').
+      const at = f.c.text.indexOf(f.secret ?? "\u0000");
+      const end =
+        at < 0 ? Number.POSITIVE_INFINITY : at + (f.secret?.length ?? 0) + "SSH-2.0-".length;
+      return end > 100 || (f.c.form?.startsWith("url-") ?? false);
+    },
+  },
+  {
+    id: "ftp-promise-falsy-rejection-resolves",
+    where: "packages/ftp/src/wrap-client.ts (wrapPromise, track)",
+    summary:
+      "A promise-ftp call that rejects with a falsy value other than null or undefined (0, '', false, NaN) RESOLVES through wrapClient: the rejection handler passes the value to track()'s done(), which reads a falsy error as success (node-ftp's callback convention). A failed call is reported as a success, with undefined.",
+    explains: (f) =>
+      f.kind === "throw" &&
+      f.surface === undefined &&
+      f.entry === "@transfer-errors/ftp wrapClient" &&
+      f.c.hostile === true &&
+      !f.c.value &&
+      f.c.value !== null &&
+      f.c.value !== undefined,
+  },
+  {
+    id: "cli-diagnose-quoted-url",
+    where: "apps/cli/src/diagnose/target.ts (readTarget's 'is not a URL' message)",
+    summary:
+      "diagnose with a URL it cannot parse prints it in quotes, after removing what precedes its FIRST '@': a password with an '@' and a quote (\") in it shows the part after the '@' (the core's URL rule then stops at the quote, which ends a URL for it). Masking up to the argument's last '@' before quoting it would hold.",
+    explains: (f) =>
+      f.entry === "cli diagnose" && f.kind === "leak" && /["'<>`]/.test(f.secret ?? ""),
   },
   {
     id: "integrations-pino-serializer-throws",

@@ -2,13 +2,17 @@
 // Every test below FAILS until its bug is fixed in the file it names; each is the smallest exact
 // reproduction of findings the properties tolerate only through src/fuzz-known-bugs.ts (remove
 // the bug's entry there once its test passes).
+import { EventEmitter } from "node:events";
 import * as basicFtp from "@transfer-errors/basic-ftp";
 import { createTransferError, redact, TransferError } from "@transfer-errors/core";
-import { classify, decide } from "@transfer-errors/core/adapter";
+import { classify, decide, watchGreeting } from "@transfer-errors/core/adapter";
+import * as nodeFtp from "@transfer-errors/ftp";
 import { bailOnPermanent } from "@transfer-errors/integrations/async-retry";
 import { errSerializer } from "@transfer-errors/integrations/pino";
 import { toApplicationFailure } from "@transfer-errors/integrations/temporal";
+import PromiseFtp from "promise-ftp";
 import { describe, expect, it } from "vitest";
+import { cli } from "../src/fuzz-cli.ts";
 import { revokedProxy, textShapes, tokenOf, trapProxy } from "../src/fuzz-inputs.ts";
 import { knownBugs } from "../src/fuzz-known-bugs.ts";
 import { pinoDefaultLine } from "../src/fuzz-surfaces.ts";
@@ -126,10 +130,42 @@ describe("known bugs of @transfer-errors/core", () => {
     expect(e.codeSpace).toBeUndefined();
   });
 
-  it(`${title("core-redact-url-quadratic")}: 1 MB of "ftp://x "`, async () => {
+  it(`${title("core-redact-url-quadratic")}: "ftp://x " repeated (up to 512 KB)`, async () => {
     const shape = textShapes.find((s) => s.name === "URL starts without credentials")!;
     const result = await measureCost((text) => redact(text), shape, primaryCost);
     expect(result.ok, result.detail).toBe(true);
+  });
+
+  it(`${title("core-greeting-cut-before-redaction")}: a URL across the 100th character`, () => {
+    const url = `sftp://deploy:${SECRET}@files.example.com/`;
+    // The cut falls 6 characters into the password, then 2 before its end.
+    for (const into of [6, SECRET.length - 2]) {
+      const head = "SSH-2.0-OpenSSH_9.6 ";
+      const pad = "x".repeat(100 - head.length - "sftp://deploy:".length - into - 1);
+      const socket = new EventEmitter();
+      const errors: unknown[] = [];
+      watchGreeting(socket, "ftp", (wrong) => errors.push(basicFtp.toTransferError(wrong)));
+      socket.emit("data", `${head}${pad} ${url}\r\n`);
+      expect(errors).toHaveLength(1);
+      expect(shown(errors[0] as TransferError)).not.toContain(SECRET.slice(0, 6));
+      expect(shown(errors[0] as TransferError)).not.toContain(SECRET.slice(-6));
+    }
+  });
+
+  it(`${title("core-shown-cause-broken-copy")}: a TransferError as the cause`, () => {
+    const inner = createTransferError({
+      protocol: "ftp",
+      message: `530 Login incorrect for ${SECRET}`,
+      cause: new Error("y"),
+    });
+    const outer = createTransferError({
+      protocol: "ftp",
+      message: "was not sent: the client needs a new connection",
+      cause: inner,
+      secrets: [SECRET],
+    });
+    expect(() => pinoDefaultLine(outer)).not.toThrow();
+    expect(() => JSON.stringify(outer.cause)).not.toThrow();
   });
 
   it(`${title("core-fallback-drops-secrets")}: the named password after a throw inside`, () => {
@@ -150,6 +186,32 @@ describe("known bugs of @transfer-errors/basic-ftp", () => {
       new Error(`unexpected reply after USER deploy\nPASS ${SECRET}\n530 Login incorrect.`),
     );
     expect(shown(e)).not.toContain(SECRET);
+  });
+});
+
+describe("known bugs of @transfer-errors/ftp", () => {
+  it(`${title("ftp-promise-falsy-rejection-resolves")}: 0, '', false, NaN`, async () => {
+    for (const falsy of [0, "", false, Number.NaN]) {
+      const raw = new PromiseFtp();
+      Object.assign(raw, { list: () => Promise.reject(falsy) });
+      const outcome = await nodeFtp
+        .wrapClient(raw)
+        .list("/pub")
+        .then(
+          (value) => ({ resolved: value }),
+          (error: unknown) => ({ rejected: error }),
+        );
+      expect(outcome, String(falsy)).toHaveProperty("rejected");
+    }
+  });
+});
+
+describe("known bugs of @transfer-errors/cli", () => {
+  it(`${title("cli-diagnose-quoted-url")}: a password with '@' and '"'`, async () => {
+    const password = 'Sx7@;"tailOfPw9';
+    const { output, code } = await cli(["diagnose", `ftp://tester:${password}@`]);
+    expect(code).toBe(2);
+    expect(output).not.toContain("tailOfPw9");
   });
 });
 
