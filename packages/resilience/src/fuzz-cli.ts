@@ -80,6 +80,15 @@ async function refusingPort(): Promise<number> {
   return port;
 }
 
+/** The password percent-encoded; one with a lone surrogate cannot be (URIError): typed raw. */
+function percentEncoded(password: string): string {
+  try {
+    return encodeURIComponent(password);
+  } catch {
+    return password;
+  }
+}
+
 /** The password a diagnose run is given: the case's first secret, or its text. */
 function passwordOf(c: FuzzCase): string {
   return c.secrets[0] ?? (c.text.length >= 3 ? c.text : "Sxdiagnosepw");
@@ -127,7 +136,7 @@ const diagnose: Driver = {
     }
     // Refused connections: the password in the URL (raw and encoded) and in the environment.
     const scheme = ["ftp", "ftps", "sftp"][c.how.length % 3]!;
-    const encoded = encodeURIComponent(password);
+    const encoded = percentEncoded(password);
     outputs.push(
       await runChecked(
         ["diagnose", `${scheme}://tester:${password}@127.0.0.1:${p}${path}`, "--timeout", "500"],

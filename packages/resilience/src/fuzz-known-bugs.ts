@@ -161,12 +161,15 @@ export const knownBugs: readonly KnownBug[] = [
       f.c.value !== undefined,
   },
   {
-    id: "cli-diagnose-quoted-url",
+    id: "cli-diagnose-url-message",
     where: "apps/cli/src/diagnose/target.ts (readTarget's 'is not a URL' message)",
     summary:
-      "diagnose with a URL it cannot parse prints it in quotes, after removing what precedes its FIRST '@': a password with an '@' and a quote (\") in it shows the part after the '@' (the core's URL rule then stops at the quote, which ends a URL for it). Masking up to the argument's last '@' before quoting it would hold.",
+      "diagnose prints a URL it cannot parse after removing what precedes its FIRST '@' (/\\/\\/[^@/]*@/): with an '@' in the password the rest of it stays, and the core's URL rule does not mask it when the password also holds a quote (which ends a URL for the rule) or a '/' after that '@' (the message then reads 'ftp:///@...', which the rule skips as an empty authority, like file:///). Masking up to the argument's last '@' before quoting it would hold.",
     explains: (f) =>
-      f.entry === "cli diagnose" && f.kind === "leak" && /["'<>`]/.test(f.secret ?? ""),
+      f.entry === "cli diagnose" &&
+      f.kind === "leak" &&
+      /@/.test(f.secret ?? "") &&
+      /["'<>`/]/.test(f.secret ?? ""),
   },
   {
     id: "integrations-pino-serializer-throws",

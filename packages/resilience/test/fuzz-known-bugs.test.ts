@@ -207,11 +207,15 @@ describe("known bugs of @transfer-errors/ftp", () => {
 });
 
 describe("known bugs of @transfer-errors/cli", () => {
-  it(`${title("cli-diagnose-quoted-url")}: a password with '@' and '"'`, async () => {
-    const password = 'Sx7@;"tailOfPw9';
-    const { output, code } = await cli(["diagnose", `ftp://tester:${password}@`]);
-    expect(code).toBe(2);
-    expect(output).not.toContain("tailOfPw9");
+  it(`${title("cli-diagnose-url-message")}: passwords with '@' and '"', '@' and '/'`, async () => {
+    for (const [password, url] of [
+      ['Sx7@;"tailOfPw9', 'ftp://tester:Sx7@;"tailOfPw9@'],
+      ["Sx7@/@tailOfPw9", "ftp://tester:Sx7@/@tailOfPw9@127.0.0.1:21/dir/file.txt"],
+    ] as const) {
+      const { output, code } = await cli(["diagnose", url]);
+      expect(code, password).toBe(2);
+      expect(output, password).not.toContain("tailOfPw9");
+    }
   });
 });
 
