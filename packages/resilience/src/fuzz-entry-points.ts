@@ -622,6 +622,26 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
       },
       text: (text) => touch(basicFtp.toTransferError(new adapterKit.DeadlineExceeded(text, 1))),
     },
+    ConnectionLoss: {
+      knowsSecrets: true,
+      run: (c) => {
+        const loss = new adapterKit.ConnectionLoss();
+        loss.mark(c.text, c.value);
+        loss.mark("a later reason", undefined);
+        if (loss.why !== c.text) throw new Error("the first reason was not kept");
+        const refusal = loss.refusal(c.context.operation ?? "get", "client");
+        loss.reset();
+        // The refusal is a wrapper's own message: it reaches a caller as an adapter reads it.
+        return adapterNormalizers.map((read) =>
+          read(new Error(refusal), { secrets: c.known } as never),
+        );
+      },
+      text: (text) => {
+        const loss = new adapterKit.ConnectionLoss();
+        loss.mark(text);
+        return touch(basicFtp.toTransferError(new Error(loss.refusal("get", "client"))));
+      },
+    },
     ResetMemory: {
       run: (c) => {
         const memory = new adapterKit.ResetMemory();
@@ -654,6 +674,53 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
       },
     },
     TransferError: transferErrorClassDriver,
+    adapterFunctions: {
+      knowsSecrets: true,
+      run: async (c) => {
+        const read = (error: unknown, context: adapterKit.CallContext): adapterKit.Failure => ({
+          protocol: "sftp",
+          code: adapterKit.readErrorShape(error).code,
+          message: adapterKit.readErrorShape(error).message,
+          operation: context.operation,
+          path: context.path,
+          cause: error,
+          secrets: context.secrets,
+        });
+        const broken = (): adapterKit.Failure => {
+          throw c.value;
+        };
+        const outputs: unknown[] = [];
+        for (const reader of [read, broken]) {
+          const fns = adapterKit.adapterFunctions("sftp", reader);
+          outputs.push(fns.toTransferError(c.value, { ...c.context, secrets: c.known }));
+          fns.isRetryable(c.value);
+          const failed = (
+            await settled(() =>
+              fns.withRetry(
+                () => {
+                  throw c.value;
+                },
+                { retries: 0 },
+              ),
+            )
+          ).value;
+          if (!core.isTransferError(failed)) throw new Error("withRetry ended without one");
+        }
+        return outputs;
+      },
+    },
+    answerOnce: {
+      run: (c) => {
+        const answers: unknown[] = [];
+        const once = adapterKit.answerOnce(c.text, numberOf(c), (error) => answers.push(error));
+        once(c.value);
+        once(new Error("a second answer"));
+        if (answers.length !== 1 || !Object.is(answers[0], c.value))
+          throw new Error("answered twice");
+        if (once.cancel()) throw new Error("cancelled after the answer");
+        return [];
+      },
+    },
     backoffDelay: {
       run: (c) => {
         const n = numberOf(c);
@@ -723,6 +790,30 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
           adapterKit.createTransferError(adapterKit.failureOf(textError(text), { path: text })),
         ),
     },
+    findCause: {
+      run: async (c) => {
+        const throwing: adapterKit.PathLook = {
+          kind: () => Promise.reject(c.value),
+          entries: () => Promise.reject(c.value),
+          freeSpace: () => Promise.reject(c.value),
+        };
+        const odd: adapterKit.PathLook = {
+          kind: async () => c.value as string,
+          entries: async () => numberOf(c),
+          freeSpace: async () => ({ bytes: numberOf(c), inodes: numberOf(c) }),
+        };
+        for (const look of [throwing, odd]) {
+          for (const operation of ["mkdir", "rmdir", "rename", "download"] as const) {
+            const path = c.context.path ?? c.text;
+            const finding = await adapterKit.findCause(look, operation, path, c.text, 1_000);
+            if (finding !== undefined && !adapterKit.findings.includes(finding)) {
+              throw new Error(`not a finding: ${String(finding)}`);
+            }
+          }
+        }
+        return [];
+      },
+    },
     isDeadlineExceeded: {
       run: (c) => {
         if (adapterKit.isDeadlineExceeded(c.value)) throw new Error("read as a deadline");
@@ -755,12 +846,35 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
     },
+    parentOf: {
+      run: (c) => {
+        for (const path of [c.text, c.context.path ?? "/", "//", "/a//b//", ""]) {
+          if (typeof adapterKit.parentOf(path) !== "string") throw new Error("no parent");
+        }
+        return [];
+      },
+      text: (text) => adapterKit.parentOf(text),
+    },
     protocolOfGreeting: {
       run: (c) => {
         adapterKit.protocolOfGreeting(c.text);
         return [];
       },
       text: (text) => adapterKit.protocolOfGreeting(text),
+    },
+    shortUpload: {
+      knowsSecrets: true,
+      run: async (c) => {
+        const n = numberOf(c);
+        const look: adapterKit.PathLook = {
+          kind: async () => "-",
+          size: async () => n,
+          freeSpace: async () => ({ bytes: n, inodes: n }),
+        };
+        const path = c.context.path ?? c.text;
+        const failure = await adapterKit.shortUpload(look, "sftp", "put", path, 1e6);
+        return failure ? [core.createTransferError({ ...failure, secrets: c.known })] : [];
+      },
     },
     shortfall: {
       knowsSecrets: true,
@@ -837,6 +951,18 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
       },
     },
     isTransferError: isTransferErrorDriver(adapterKit.isTransferError),
+    listen: {
+      run: (c) => {
+        const heard: unknown[] = [];
+        adapterKit.listen(c.value, ["error", "close"], (error) => heard.push(error));
+        const emitter = new EventEmitter();
+        adapterKit.listen(emitter, ["error", "close"], (error) => heard.push(error));
+        emitter.emit("error", c.value);
+        emitter.emit("close");
+        if (heard.length !== 2) throw new Error("not heard");
+        return [];
+      },
+    },
     markReconnect: {
       run: (c) => {
         const error = core.createTransferError({ protocol: "ftp", cause: c.value });
@@ -868,6 +994,34 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
     },
+    reconnectable: {
+      run: async (c) => {
+        const connection = adapterKit.reconnectable({
+          protocol: "sftp",
+          open: () => Promise.reject(c.value),
+          retire: () => Promise.resolve(),
+        });
+        let before: unknown;
+        try {
+          void connection.client;
+        } catch (error) {
+          before = error;
+        }
+        const failed = (await settled(() => connection.connect())).value;
+        if (!Object.is(failed, c.value)) throw new Error("connect changed the failure");
+        await connection.end();
+        return transferErrorsOnly([before], "reconnectable's client before connect()");
+      },
+    },
+    retire: {
+      run: async (c) => {
+        await adapterKit.retire(c.value, 5, () => {
+          throw c.value;
+        });
+        await adapterKit.retire({ end: () => Promise.reject(c.value) }, 5);
+        return [];
+      },
+    },
     safeGet: {
       run: (c) => {
         for (const key of ["message", "code", "__proto__", "constructor", Symbol.iterator]) {
@@ -891,6 +1045,17 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
     },
+    secretsIn: {
+      run: (c) => {
+        adapterKit.secretsIn(c.value);
+        const config = { password: c.known[0], passphrase: c.value, privateKey: c.text };
+        const found = adapterKit.secretsIn(config);
+        if (c.known[0] !== undefined && !found.includes(c.known[0])) {
+          throw new Error("the password was not collected");
+        }
+        return [];
+      },
+    },
     secretsOf: {
       run: (c) => {
         const found = adapterKit.secretsOf(c.value, ...c.known, {
@@ -903,6 +1068,25 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
       text: (text) => adapterKit.secretsOf(text, { pem: text }),
+    },
+    splitPrefixes: {
+      run: (c) => {
+        const parts = adapterKit.splitPrefixes(c.text, (name) => name !== "x", ["Re-thrown: "]);
+        if (parts.prefixes.length > 12) throw new Error("more prefixes than its guard");
+        return [];
+      },
+      text: (text) => adapterKit.splitPrefixes(text, () => true, ["Re-thrown: ", "get: "]),
+    },
+    splitTextAndPath: {
+      run: (c) => {
+        adapterKit.splitTextAndPath(c.text, c.context.path);
+        adapterKit.splitTextAndPath(c.text);
+        return [];
+      },
+      text: (text) => [
+        adapterKit.splitTextAndPath(text, text.slice(-100)),
+        adapterKit.splitTextAndPath(text),
+      ],
     },
     table: {
       // A lookup table of static data, made when an adapter loads: given plain records. A hostile

@@ -43,6 +43,7 @@ function viaBasicFtp(entry: string): boolean {
     entry.startsWith("@transfer-errors/integrations") ||
     entry.startsWith("cli ") ||
     [
+      "ConnectionLoss",
       "DeadlineExceeded",
       "bindAdapter",
       "ShortTransfer",
