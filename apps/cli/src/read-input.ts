@@ -59,7 +59,8 @@ const LEADER = /^(?:(?:[A-Za-z]*(?:Error|Exception)|Response|Reply|Status)\s*:\s
 const FTP_REPLY = /^([1-6]\d\d)(?:[ -]([\s\S]*))?$/;
 const SFTP_NAME = /\b(SSH_FX_[A-Za-z_]+)\b[\s:,.-]*/;
 const METHOD = /^([A-Za-z_]\w*)(?:->|:\s)\s*/;
-const SYSTEM_CODE = /\b(E[A-Z]{2,}[A-Z0-9_]*|ERR_[A-Z0-9_]+)\b/;
+// E[A-Z]{2} and not {2,}: the same codes, without retrying each split of a long capital run.
+const SYSTEM_CODE = /\b(E[A-Z]{2}[A-Z0-9_]*|ERR_[A-Z0-9_]+)\b/;
 
 /** A bare code: the registry entry, whichever of its spellings was used. */
 function bareCode(text: string, protocol: Protocol | undefined): CodeInfo | undefined {

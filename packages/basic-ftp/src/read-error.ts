@@ -76,7 +76,9 @@ export function replyText(message: string, code: number): string {
 
 /** OpenSSL messages span lines; basic-ftp then appends its suffix on a line of its own. */
 function oneLine(text: string): string {
-  return text.includes("\n") ? text.replace(/\s*\n\s*/g, " ").trim() : text.trim();
+  // Line by line: /\s*\n\s*/g retried a run of spaces from each of its characters (quadratic).
+  const lines = text.includes("\n") ? text.split("\n").map((line) => line.trim()) : [text.trim()];
+  return lines.filter(Boolean).join(" ");
 }
 
 function codeOf(code: unknown): string | number | undefined {

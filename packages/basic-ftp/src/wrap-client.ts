@@ -5,6 +5,7 @@ import {
   isThenable,
   markReconnect,
   ResetMemory,
+  safeString,
   secretsOf,
   type TransferError,
   tlsSecretsOf,
@@ -174,8 +175,7 @@ function failureContext(state: ClientState, call: Call, error: unknown): Failure
     refusedBefore,
     authTlsRefused,
     // A call made after an earlier pair of calls at once closed the client: that misuse was theirs.
-    afterMisuse:
-      call.alone && CLOSED_BY_MISUSE.test(readSafely(() => (error as Error).message) ?? ""),
+    afterMisuse: call.alone && CLOSED_BY_MISUSE.test(safeString(error, "message") ?? ""),
   };
 }
 
