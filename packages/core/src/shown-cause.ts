@@ -57,7 +57,7 @@ function safeCopy(value: unknown, secrets: readonly unknown[] | undefined, depth
   const changed = new Map<string, unknown>();
   for (const key of shownTexts) {
     const own = Object.getOwnPropertyDescriptor(value, key);
-    if (own && "value" in own) continue;
+    if (own && "value" in own && keys.includes(key)) continue;
     // A getter or an inherited text (read as a logger would read it), or one past MAX_KEYS.
     const v: unknown = (value as Record<string, unknown>)[key];
     if (typeof v === "string" && redact(v, secrets) !== v) changed.set(key, redact(v, secrets));

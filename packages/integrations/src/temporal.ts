@@ -11,8 +11,12 @@ export function transferFailureType(reason: string): string {
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === "string" ? error : "non-error thrown";
+  try {
+    if (error instanceof Error) return error.message;
+    return typeof error === "string" ? error : "non-error thrown";
+  } catch {
+    return "an error that could not be read";
+  }
 }
 
 /**
@@ -31,11 +35,7 @@ export function toApplicationFailure(
   const transferError = decision.transferError;
   return ApplicationFailure.create({
     message: messageOf(decision.error),
-    type: transferError
-      ? transferFailureType(transferError.reason)
-      : error instanceof Error
-        ? error.name
-        : "Error",
+    type: transferError ? transferFailureType(transferError.reason) : nameOf(error),
     nonRetryable: !decision.retry,
     ...(decision.retry && decision.delayMs !== undefined
       ? { nextRetryDelay: decision.delayMs }
@@ -64,5 +64,14 @@ function isApplicationFailure(error: unknown): error is ApplicationFailure {
     return error instanceof ApplicationFailure;
   } catch {
     return false;
+  }
+}
+
+/** The name of a plain error; reading it can throw (a revoked Proxy, a throwing getter). */
+function nameOf(error: unknown): string {
+  try {
+    return error instanceof Error && typeof error.name === "string" ? error.name : "Error";
+  } catch {
+    return "Error";
   }
 }
