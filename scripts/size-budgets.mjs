@@ -33,7 +33,8 @@ const entries = [
     name: "core: isRetryable alone",
     package: "packages/core",
     code: 'export { isRetryable } from "./dist/index.js";',
-    budget: 9.5 * KB,
+    // +0.1 kB in issue 14: decide() never throws on fields of an odd type.
+    budget: 9.6 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {

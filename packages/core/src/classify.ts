@@ -8,6 +8,7 @@ import {
 import type { CodeSpace, Failure } from "./failure.js";
 import { ambiguousReasons, signalWhy } from "./reason-policy.js";
 import { isReason, type Reason } from "./reasons.js";
+import { redact } from "./redact.js";
 import { lookUpReply } from "./reply-catalog.js";
 import {
   type Finding,
@@ -336,7 +337,9 @@ function explainDecision(failure: Failure, shown: string | undefined): Classific
   const d = decide(failure);
   const { reason, retryable, reconnect, ambiguous } = d;
   const quote = shown ? ` ("${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}")` : "";
-  const what = `${subjectOf(failure.protocol, d.codeSpace, failure.code)}${quote} is ${reason}`;
+  // A string code is shown as it came (a client's own code can hold anything): redacted.
+  const subject = subjectOf(failure.protocol, d.codeSpace, failure.code);
+  const what = `${typeof failure.code === "string" ? redact(subject, failure.secrets) : subject}${quote} is ${reason}`;
   let why: string;
   if (ambiguous) {
     why = `${failure.operation} may have taken effect before the ${reason} (repeating it could apply it twice): retry only if the operation is known to be safe to repeat.`;

