@@ -405,7 +405,7 @@ describe("local files", () => {
 });
 
 describe("any value", () => {
-  it("never throws, and keeps the original as cause", () => {
+  it("never throws, and keeps the original as originalError", () => {
     const hostile = new Proxy(
       {},
       {
@@ -417,7 +417,10 @@ describe("any value", () => {
     for (const value of [undefined, null, 42, "text", Symbol("s"), hostile, { code: {} }]) {
       const e = toTransferError(value);
       expect(isTransferError(e)).toBe(true);
-      expect(e.cause).toBe(value);
+      expect(e.originalError).toBe(value);
+      // What loggers walk: the original, or a stand-in for one that cannot be read; never a throw.
+      expect(() => e.cause).not.toThrow();
+      if (value !== hostile) expect(e.cause).toBe(value);
     }
   });
 
