@@ -49,6 +49,10 @@ function isCopyable(v: unknown): v is object {
 /** What loggers read of an error whatever where it lives: inherited getters included. */
 const shownTexts = ["message", "stack", "name"] as const;
 
+function isShownText(key: string): boolean {
+  return (shownTexts as readonly string[]).includes(key);
+}
+
 function safeCopy(value: unknown, secrets: readonly unknown[] | undefined, depth: number): unknown {
   if (typeof value === "string") return redact(value, secrets);
   if (typeof value !== "object" || value === null) return value;
@@ -62,7 +66,8 @@ function safeCopy(value: unknown, secrets: readonly unknown[] | undefined, depth
     if (own && "value" in own && keys.includes(key)) continue;
     // A getter or an inherited text (read as a logger would read it), or one past MAX_KEYS.
     const v: unknown = (value as Record<string, unknown>)[key];
-    if (typeof v === "string" && redact(v, secrets) !== v) changed.set(key, redact(v, secrets));
+    const shown = typeof v === "string" ? redact(v, secrets) : v;
+    if (shown !== v) changed.set(key, shown);
   }
   for (const key of keys) {
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
@@ -70,16 +75,17 @@ function safeCopy(value: unknown, secrets: readonly unknown[] | undefined, depth
     if (!descriptor || !("value" in descriptor)) continue;
     const v: unknown = descriptor.value;
     // A VError-style cause() that loggers call would hand them the unredacted original.
+    // A message or stack that is no text (a Proxy whose traps throw) breaks a logger's concat.
     const shown =
       key === "cause" && typeof v === "function"
         ? undefined
         : secretKey.test(key) && v
           ? "***"
-          : shownValue(v, secrets, depth);
+          : isShownText(key) && v !== undefined && typeof v !== "string"
+            ? "[not a text]"
+            : shownValue(v, secrets, depth);
     if (shown !== v) changed.set(key, shown);
   }
-  // `message` and `stack` of an Error can be inherited accessors (V8 keeps `stack` own); the
-  // common shapes are own data properties, read above.
   if (changed.size === 0) return value;
   const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
   for (const key of keys) {

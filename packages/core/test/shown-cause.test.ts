@@ -62,6 +62,21 @@ describe("TransferError.cause", () => {
     expect(e.originalError).toBe(proxy);
   });
 
+  it("replaces a stack that is no text, which a logger would concatenate and throw on", () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("trap");
+        },
+      },
+    );
+    const raw = Object.assign(new Error("x"), { stack: hostile });
+    const shown = wrap(raw).cause as Error;
+    expect(() => `${shown.stack}`).not.toThrow();
+    expect(shown.stack).toBe("[not a text]");
+  });
+
   it("is undefined, and no copy, when there is no cause", () => {
     expect(wrap(undefined).cause).toBeUndefined();
     expect(wrap("plain text, no secret").cause).toBe("plain text, no secret");
