@@ -30,10 +30,11 @@ function prompt(question: string, term: Terminal): Promise<string> {
         else if (char >= " ") typed += char;
       }
     };
-    stderr.write(question);
+    // Echo goes off before the question shows: what is typed as soon as it shows stays hidden.
     stdin.setRawMode(true);
     stdin.resume();
     stdin.on("data", onData);
+    stderr.write(question);
   });
 }
 
