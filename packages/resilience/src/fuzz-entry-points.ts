@@ -667,7 +667,9 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
     WrongProtocol: {
       knowsSecrets: true,
       run: (c) => {
-        const line = c.text.length > 100 ? `${c.text.slice(0, 100)}…` : c.text;
+        // As watchGreeting makes it: the server's line redacted whole, then cut at 100.
+        const shown = core.redact(c.text);
+        const line = shown.length > 100 ? `${shown.slice(0, 100)}…` : shown;
         const wrong = new adapterKit.WrongProtocol("ftp", "ssh", line);
         if (!adapterKit.isWrongProtocol(wrong)) throw new Error("not recognised");
         return adapterNormalizers.map((read) => read(wrong, { secrets: c.known } as never));
