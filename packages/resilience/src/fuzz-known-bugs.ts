@@ -247,6 +247,7 @@ export const knownBugs: readonly KnownBug[] = [
   // Open: what the properties still find once the fixes above are in.
   {
     id: "core-classify-why-names-code",
+    fixed: "db8cd5e",
     where: "packages/core/src/classify.ts (subjectOf)",
     summary:
       'classify() (exported by /adapter and /registry) quotes a string code as it came in retry.why ("FTP error <code> is unknown ..."): a code holding a URL with credentials, a PASS line or a key shows them. TransferError now redacts the why it keeps; a direct caller of classify gets it raw, although the Failure it is given names its secrets.',
@@ -274,10 +275,19 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-shown-cause-function",
+    fixed: "db8cd5e",
     where: "packages/core/src/shown-cause.ts",
     summary:
-      "TransferError.cause is still what pino's default err serializer cannot read when the thrown value itself is a function (a class, a function Proxy: pino calls a function cause, VError style, and it throws) or an error whose stack is not a string (a Proxy: pino concatenates it): logger.error({ err }) throws. The nested VError-style causes are dropped now; the top-level one and the stack are not checked.",
+      "TransferError.cause was still what pino's default err serializer cannot read when the thrown value itself is a function (a class, a function Proxy): pino calls a function cause, VError style, and it throws, so logger.error({ err }) threw.",
     explains: (f) => f.kind === "throw" && f.surface === PINO_DEFAULT && f.c.hostile === true,
+  },
+  {
+    id: "core-shown-cause-proxy-stack",
+    where: "packages/core/src/shown-cause.ts",
+    summary:
+      "An error whose `stack` is not a string but a Proxy (whose traps throw) is kept as TransferError.cause as it is: pino's default err serializer concatenates the cause's stack to its own (stack + '\\ncaused by: ' + ...), the Proxy's Symbol.toPrimitive trap throws, and so does logger.error({ err }). The shown cause could keep a stack only when it is a string.",
+    explains: (f) =>
+      f.kind === "throw" && f.surface === PINO_DEFAULT && f.c.how.includes("stack is a proxy"),
   },
 ];
 

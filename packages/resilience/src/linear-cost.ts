@@ -103,12 +103,7 @@ export async function measureCost(
     }
     // The smaller run must be long enough too: 1 ms against 13 ms is a collection, not a curve
     // (a quadratic path still fails one step later, at 16 times the larger run).
-    if (
-      i > 0 &&
-      times[i]! >= floor &&
-      times[i - 1]! >= floor / 4 &&
-      ratioAt(i) > budget
-    ) {
+    if (i > 0 && times[i]! >= floor && times[i - 1]! >= floor / 4 && ratioAt(i) > budget) {
       const step = `${texts[i - 1]!.length} to ${text.length} characters`;
       return result(false, `${step}: x${ratioAt(i).toFixed(1)} per 4x (> ${budget})`);
     }

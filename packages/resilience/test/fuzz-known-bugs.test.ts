@@ -252,7 +252,7 @@ describe("known bugs of @transfer-errors/integrations", () => {
   });
 });
 
-describe("open bugs: what the properties still find after the fixes", () => {
+describe("what the properties found once the first fixes were in", () => {
   it(`${title("core-classify-why-names-code")}: a code holding a URL with credentials`, () => {
     const code = `ftp://deploy:${SECRET}@files.example.com/`;
     const { retry } = classify({ protocol: "ftp", code, secrets: [SECRET] });
@@ -273,6 +273,11 @@ describe("open bugs: what the properties still find after the fixes", () => {
     expect(shown(errors[0]!)).not.toContain(SECRET.slice(0, 10));
   });
 
+  it(`${title("core-shown-cause-proxy-stack")}: pino's default err serializer`, () => {
+    const e = basicFtp.toTransferError(Object.assign(new Error("x"), { stack: trapProxy() }));
+    expect(() => pinoDefaultLine(e)).not.toThrow();
+  });
+
   describe(title("core-shown-cause-function"), () => {
     const thrownValues: Record<string, () => unknown> = {
       "a class": () => class FTPError {},
@@ -283,8 +288,6 @@ describe("open bugs: what the properties still find after the fixes", () => {
           },
           { message: "550 fn" },
         ),
-      "an error whose stack is a Proxy": () =>
-        Object.assign(new Error("x"), { stack: trapProxy() }),
     };
     for (const [name, make] of Object.entries(thrownValues)) {
       it(`pino's default err serializer on a TransferError made from ${name}`, () => {
