@@ -236,7 +236,7 @@ function watchFirstLine(state: ClientState, operation: string): void {
   const ftp = state.client.ftp;
   const socket = readSafely(() => ftp.socket);
   if (!socket || "encrypted" in socket) return;
-  watchGreeting(socket, "ftp", (error) => ftp.closeWithError(error));
+  watchGreeting(socket, "ftp", (error) => ftp.closeWithError(error), state.secrets);
 }
 
 function wrapOperation(state: ClientState, operation: string, original: AnyMethod): AnyMethod {

@@ -117,12 +117,16 @@ function watchFirstLine(state: State): void {
     | (DataSource & { encrypted?: unknown })
     | undefined;
   if (typeof socket?.on !== "function" || socket.encrypted) return;
-  watchGreeting(socket, "ftp", (error) =>
-    // Out of the socket's event: an 'error' nobody listens to throws, as node-ftp's own would.
-    process.nextTick(() => {
-      closeNow(state, () => state.raw.destroy());
-      state.raw.emit("error", error);
-    }),
+  watchGreeting(
+    socket,
+    "ftp",
+    (error) =>
+      // Out of the socket's event: an 'error' nobody listens to throws, as node-ftp's own would.
+      process.nextTick(() => {
+        closeNow(state, () => state.raw.destroy());
+        state.raw.emit("error", error);
+      }),
+    state.secrets,
   );
 }
 

@@ -109,6 +109,19 @@ export function describeCounts(what: string, s: Summary): string {
   return `${what}: ${s.inputsTried} inputs tried on ${s.entryPointsFuzzed} entry points, ${s.surfacesChecked} surfaces checked, ${s.shapesTimed} shapes timed on ${s.entryPointsTimed} entry points`;
 }
 
+/** The summary line, then the counts per entry point and per surface. */
+export function describeCountsInFull(what: string, s: Summary): string {
+  const list = (record: Record<string, number>) =>
+    Object.entries(record)
+      .map(([name, n]) => `    ${name}: ${n}`)
+      .join("\n");
+  const parts = [describeCounts(what, s)];
+  if (s.inputsTried > 0) parts.push(`  inputs tried per entry point:\n${list(s.inputs)}`);
+  if (s.surfacesChecked > 0) parts.push(`  surfaces checked per surface:\n${list(s.surfaces)}`);
+  if (s.shapesTimed > 0) parts.push(`  shapes timed per entry point:\n${list(s.shapes)}`);
+  return parts.join("\n");
+}
+
 /** Before a run: no part of an earlier run may count. */
 export function clearParts(): void {
   rmSync(partsDir, { recursive: true, force: true });

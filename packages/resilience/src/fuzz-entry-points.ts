@@ -667,7 +667,9 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
     WrongProtocol: {
       knowsSecrets: true,
       run: (c) => {
-        const line = c.text.length > 100 ? `${c.text.slice(0, 100)}…` : c.text;
+        // As watchGreeting makes it: the server's line redacted whole, then cut at 100.
+        const shown = core.redact(c.text);
+        const line = shown.length > 100 ? `${shown.slice(0, 100)}…` : shown;
         const wrong = new adapterKit.WrongProtocol("ftp", "ssh", line);
         if (!adapterKit.isWrongProtocol(wrong)) throw new Error("not recognised");
         return adapterNormalizers.map((read) => read(wrong, { secrets: c.known } as never));
@@ -920,11 +922,17 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
           ["ftp", c.text],
         ] as const) {
           const socket = new EventEmitter();
-          const stop = adapterKit.watchGreeting(socket, expected, (wrong) => {
-            outputs.push(
-              ...adapterNormalizers.map((read) => read(wrong, { secrets: c.known } as never)),
-            );
-          });
+          // As the wrappers do: the connection's secrets go to the watch and to the reader.
+          const stop = adapterKit.watchGreeting(
+            socket,
+            expected,
+            (wrong) => {
+              outputs.push(
+                ...adapterNormalizers.map((read) => read(wrong, { secrets: c.known } as never)),
+              );
+            },
+            c.known,
+          );
           socket.emit("data", Buffer.from(first.slice(0, 40)));
           socket.emit("data", `${first.slice(40)}\r\n`);
           stop();

@@ -1,5 +1,6 @@
 // fast-check generators for the fuzz tests: errors of every shape the client libraries throw,
 // hostile values, and secrets planted where a careless error path would copy them out.
+import { inspect } from "node:util";
 import fc from "fast-check";
 
 /**
@@ -155,9 +156,21 @@ export function secretWindows(secret: string): string[] {
   return [secret, secret.slice(0, w), secret.slice(middle, middle + w), secret.slice(-w)];
 }
 
-/** The first window of `secret` (or the secret) that `text` contains, or undefined. */
+/**
+ * The first window of `secret` (or the secret) that `text` contains, or undefined. Also as JSON
+ * and util.inspect escape it: a quote or a backslash in a password is escaped in those outputs.
+ */
 export function leakOf(text: string, secret: string): string | undefined {
-  return secretWindows(secret).find((window) => text.includes(window));
+  const forms = new Set([
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    inspect(secret).slice(1, -1),
+  ]);
+  for (const form of forms) {
+    const window = secretWindows(form).find((w) => text.includes(w));
+    if (window !== undefined) return window;
+  }
+  return undefined;
 }
 
 /** Characters a real password has and that break a naive mask: URL delimiters among them. */

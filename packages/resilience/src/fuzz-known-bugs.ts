@@ -1,8 +1,8 @@
-// The bugs this suite found in other packages, reported and not fixed here (others own that code).
-// Each one has its own failing test (test/fuzz-known-bugs.test.ts) that reproduces it exactly;
-// the general properties tolerate a finding only when one of these describes it precisely, so
-// that every other leak or throw still fails them. When a bug is fixed, its test passes: then
-// remove its entry here, and the properties check that case again.
+// The bugs this suite found in other packages (others own that code), each with a test that
+// reproduces it exactly (test/fuzz-known-bugs.test.ts). An OPEN one: its test fails until it is
+// fixed where `where` says, and the general properties tolerate a finding only when it describes
+// the finding precisely, so that every other leak or throw still fails them. A FIXED one: its test
+// is a regression test, and it explains nothing any more (the properties check its cases again).
 import type { FuzzCase } from "./fuzz-inputs.ts";
 
 export interface KnownBug {
@@ -14,6 +14,8 @@ export interface KnownBug {
   explains(finding: Finding): boolean;
   /** Whether it makes `entry` super-linear on the text shape named `shape` (then not timed). */
   slows?(entry: string, shape: string): boolean;
+  /** Fixed where it was found (the commit): it tolerates nothing any more. */
+  fixed?: string;
 }
 
 export interface Finding {
@@ -68,6 +70,7 @@ const PINO_DEFAULT = "pino default err serializer";
 export const knownBugs: readonly KnownBug[] = [
   {
     id: "core-redact-compound-keys",
+    fixed: "1a70fa1",
     where: "packages/core/src/redact.ts (the key=value rule)",
     summary:
       "A credential under a compound key name is not masked: FTP_PASSWORD=..., ftpPassword=..., db_password=..., SFTP_PASSPHRASE=..., userPassword=... (the rule wants a word boundary before pass/secret/token, and _ or a letter is none).",
@@ -75,6 +78,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-redact-long-values",
+    fixed: "1a70fa1",
     where: "packages/core/src/redact.ts (the key=value and PASS rules)",
     summary:
       "A token after key= or PASS longer than 1024 characters is masked for its first 1024 only; the rest shows (token=<1500 chars> becomes token=***<the last 476>).",
@@ -84,6 +88,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-code-not-redacted",
+    fixed: "1a70fa1",
     where: "packages/core/src/error.ts (validCode), classify.ts (subjectOf)",
     summary:
       'A string `code` is shown as it is: in message ("FTP <code>: ..."), `code`, retry.why, toJSON and every log line, and in OpenTelemetry\'s transfer_errors.code. A code holding a URL with credentials or a PASS line shows them.',
@@ -91,6 +96,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-cause-name-not-redacted",
+    fixed: "1a70fa1",
     where: "packages/core/src/error.ts (causeSummary)",
     summary:
       "toJSON().cause.name (and so JSON, util.inspect and the log line of the pino integration) is the cause's `name` unredacted.",
@@ -98,6 +104,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-shown-cause-accessors",
+    fixed: "1a70fa1, 2908673",
     where: "packages/core/src/shown-cause.ts",
     summary:
       "TransferError.cause is the original error, unredacted, when its message is an accessor (a getter), inherited from its prototype, or an own property after the 64th, or when its `cause` is a function (VError style, which pino calls): pino's default err serializer prints the secret. And it keeps values that pino's default serializer cannot read (throwing getters, function proxies, a function cause that throws): logger.error throws.",
@@ -111,6 +118,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-shown-cause-broken-copy",
+    fixed: "1a70fa1, 2908673",
     where: "packages/core/src/shown-cause.ts (safeCopy of a TransferError)",
     summary:
       "When a TransferError's cause is another TransferError whose texts the outer one redacts further (a secret the outer knows and the inner did not, or the unmasked tail of a long token), `cause` is a copy made with Object.create(TransferError.prototype) without its private fields: its cause, explanation, toJSON and util.inspect throw ('Cannot read private member #cause'), and so do pino's default err serializer and JSON.stringify(err.cause). The wrappers make such chains: a call refused after a lost connection has the loss as its cause.",
@@ -121,6 +129,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "basic-ftp-pass-line-joined",
+    fixed: "2908673",
     where: "packages/basic-ftp/src/read-error.ts (oneLine)",
     summary:
       "basic-ftp's reader joins a message's lines before the core redacts it, so a transcript line \"\\nPASS <password>\" becomes \" PASS <password>\", which the core's PASS rule (line start, '> ' or a reply code before it) no longer masks.",
@@ -129,6 +138,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-greeting-cut-before-redaction",
+    fixed: "1a70fa1",
     where: "packages/core/src/peer-greeting.ts (watchGreeting, WrongProtocol's firstLine)",
     summary:
       "watchGreeting cuts the server's first line to 100 characters (255 without a line end) before anything redacts it: a URL with credentials across the cut loses its '@host', and the URL rule, which masks up to the last '@', then shows the head of the password (or, with an '@' in the password, what follows it); a password the wrapper knows, cut, no longer matches and shows its head.",
@@ -149,6 +159,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "ftp-promise-falsy-rejection-resolves",
+    fixed: "014d609",
     where: "packages/ftp/src/wrap-client.ts (wrapPromise, track)",
     summary:
       "A promise-ftp call that rejects with a falsy value other than null or undefined (0, '', false, NaN) RESOLVES through wrapClient: the rejection handler passes the value to track()'s done(), which reads a falsy error as success (node-ftp's callback convention). A failed call is reported as a success, with undefined.",
@@ -163,6 +174,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "cli-diagnose-url-message",
+    fixed: "014d609",
     where: "apps/cli/src/diagnose/target.ts (readTarget's 'is not a URL' message)",
     summary:
       "diagnose prints a URL it cannot parse after removing what precedes its FIRST '@' (/\\/\\/[^@/]*@/): with an '@' in the password the rest of it stays, and the core's URL rule does not mask it when the password also holds a quote (which ends a URL for the rule) or a '/' after that '@' (the message then reads 'ftp:///@...', which the rule skips as an empty authority, like file:///). Masking up to the argument's last '@' before quoting it would hold.",
@@ -174,6 +186,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "integrations-pino-serializer-throws",
+    fixed: "014d609",
     where: "packages/integrations/src/pino.ts (plain)",
     summary:
       "errSerializer / transferErrSerializer() throw on a logged value they cannot read (a revoked Proxy, a throwing `name` getter): `value instanceof Error` and `value.name` are unguarded, so logger.error throws.",
@@ -185,6 +198,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "integrations-async-retry-bail-throws",
+    fixed: "014d609",
     where: "packages/integrations/src/async-retry.ts (bailOnPermanent)",
     summary:
       "bailOnPermanent neither bails nor rethrows the failure when it is a value String() cannot convert (Object.create(null), a revoked Proxy): `new Error(String(error))` throws a TypeError, which async-retry then retries.",
@@ -195,6 +209,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "integrations-temporal-revoked-proxy",
+    fixed: "014d609, 2908673",
     where: "packages/integrations/src/temporal.ts (toApplicationFailure)",
     summary:
       "toApplicationFailure throws on a revoked Proxy: `error instanceof ApplicationFailure` is unguarded.",
@@ -206,6 +221,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-failure-fields-throw",
+    fixed: "1a70fa1",
     where: "packages/core/src/classify.ts (decide: cacheKey, serverDelayMs), error.ts (sanitize)",
     summary:
       "decide() and classify(), documented to never throw on a Failure's shape, throw on fields of the wrong type (a Symbol or prototype-less object as `code`, a number as `serverMessage`, a Proxy as `traits` or `catalog`), and so does `new TransferError(failure)` (a revoked Proxy as `signals`). createTransferError catches it. Related: `codeSpace` is not checked against the CodeSpace values, so any text given there is kept as an own enumerable field, which pino's default serializer prints. The properties give these entry points typed Failures; the known-bug test gives them these.",
@@ -213,6 +229,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-fallback-drops-secrets",
+    fixed: "1a70fa1",
     where: "packages/core/src/error.ts (createTransferError's catch)",
     summary:
       "When making the error throws inside (a Failure field of the wrong shape, e.g. `rules: [\"x\"]`), createTransferError's fallback makes `new TransferError({ protocol, cause })` without the Failure's `secrets`: a password the caller named and the cause echoes shows in toJSON().cause.message, util.inspect and the log lines.",
@@ -220,29 +237,68 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-redact-url-quadratic",
+    fixed: "1a70fa1",
     where: "packages/core/src/redact.ts (maskUrlCredentials)",
     summary:
       "Quadratic: for each URL start, text.lastIndexOf('@', end - 1) scans back to the start of the text when the URL has no '@'. 1 MB of \"ftp://x \" costs about 20 s of CPU in every entry point (all of them redact). Found by the linear-cost test; the fix is to look for '@' between the URL's start and its end only.",
     explains: () => false,
     slows: (_entry, shape) => shape === "URL starts without credentials",
   },
+  // Found once the fixes above were in; fixed since.
+  {
+    id: "core-classify-why-names-code",
+    fixed: "db8cd5e",
+    where: "packages/core/src/classify.ts (subjectOf)",
+    summary:
+      'classify() (exported by /adapter and /registry) quotes a string code as it came in retry.why ("FTP error <code> is unknown ..."): a code holding a URL with credentials, a PASS line or a key shows them. TransferError now redacts the why it keeps; a direct caller of classify gets it raw, although the Failure it is given names its secrets.',
+    explains: (f) =>
+      f.c.site === "code" &&
+      (f.entry === "@transfer-errors/core/adapter classify" ||
+        f.entry === "@transfer-errors/core/registry classify"),
+  },
+  {
+    id: "core-greeting-named-secret-cut",
+    fixed: "watchGreeting(socket, expected, onWrong, secrets)",
+    where: "packages/core/src/peer-greeting.ts (watchGreeting's shortLine)",
+    summary:
+      "watchGreeting now redacts the first line before it cuts it at 100 characters, but with the patterns only: a password only the wrapper knows (not in a form a pattern sees), echoed in a server's first line across the 100th character, is cut, and the adapter, which knows it, no longer finds the whole of it: its head (10 characters or more) shows. watchGreeting would need the connection's secrets.",
+    explains: (f) => {
+      if (
+        f.entry !== "@transfer-errors/core/adapter watchGreeting" &&
+        f.entry !== "@transfer-errors/core/adapter WrongProtocol"
+      ) {
+        return false;
+      }
+      if (f.c.known.length === 0 || f.secret === undefined) return false;
+      const at = f.c.text.indexOf(f.secret);
+      return at >= 0 && at + f.secret.length + "SSH-2.0-".length > 100;
+    },
+  },
+  {
+    id: "core-shown-cause-function",
+    fixed: "db8cd5e",
+    where: "packages/core/src/shown-cause.ts",
+    summary:
+      "TransferError.cause was still what pino's default err serializer cannot read when the thrown value itself is a function (a class, a function Proxy): pino calls a function cause, VError style, and it throws, so logger.error({ err }) threw.",
+    explains: (f) => f.kind === "throw" && f.surface === PINO_DEFAULT && f.c.hostile === true,
+  },
+  {
+    id: "core-shown-cause-proxy-stack",
+    fixed: "754e551",
+    where: "packages/core/src/shown-cause.ts",
+    summary:
+      "An error whose `stack` is not a string but a Proxy (whose traps throw) is kept as TransferError.cause as it is: pino's default err serializer concatenates the cause's stack to its own (stack + '\\ncaused by: ' + ...), the Proxy's Symbol.toPrimitive trap throws, and so does logger.error({ err }). The shown cause could keep a stack only when it is a string.",
+    explains: (f) =>
+      f.kind === "throw" && f.surface === PINO_DEFAULT && f.c.how.includes("stack is a proxy"),
+  },
 ];
 
-/**
- * Every bug above is fixed (in the session that found them): its reproduction stays as a
- * regression test (test/fuzz-known-bugs.test.ts), and the properties tolerate none of them any
- * more. A new finding goes above as an open entry, out of this set, until it is fixed.
- */
-export const fixedBugs: ReadonlySet<string> = new Set(knownBugs.map((bug) => bug.id));
-
-const openBugs = () => knownBugs.filter((bug) => !fixedBugs.has(bug.id));
-
-/** The open known bug that makes `entry` super-linear on `shape`, if one does. */
+/** The open bug that makes `entry` super-linear on `shape`, if one does. */
 export function knownSlowness(entry: string, shape: string): KnownBug | undefined {
-  return openBugs().find((bug) => bug.slows?.(entry, shape));
+  return knownBugs.find((bug) => !bug.fixed && bug.slows?.(entry, shape));
 }
 
-/** The open known bug that explains a finding, if one does. */
+/** The open bug that explains a finding, if one does. */
 export function knownBugOf(finding: Finding): KnownBug | undefined {
-  return openBugs().find((bug) => bug.explains(finding));
+  return knownBugs.find((bug) => !bug.fixed && bug.explains(finding));
 }

@@ -5,7 +5,7 @@ import { runs } from "@transfer-errors/testkit/fast-check";
 import fc from "fast-check";
 import { afterAll, describe, it } from "vitest";
 import { checkCase } from "./fuzz-check.ts";
-import { countKnownBug, countShape, describeCounts, writeCounts } from "./fuzz-counts.ts";
+import { countKnownBug, countShape, describeCountsInFull, writeCounts } from "./fuzz-counts.ts";
 import { type Driver, type Entry, isExclusion } from "./fuzz-entry-points.ts";
 import {
   adversarialForms,
@@ -128,7 +128,7 @@ export function sweepEntryPoints(
 /** Prints and writes this file's counts after its tests. */
 export function reportCounts(file: string): void {
   afterAll(() => {
-    console.log(describeCounts(`fuzz counts (${file})`, writeCounts(file)));
+    console.log(describeCountsInFull(`fuzz counts (${file})`, writeCounts(file)));
   });
 }
 

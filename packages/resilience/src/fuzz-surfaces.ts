@@ -25,11 +25,15 @@ function memoryLogger(serializers?: pino.LoggerOptions["serializers"]) {
     },
   );
   return {
-    /** The line logged for `logger.error({ err: value }, ...)`, as pino writes it. */
+    /** The line logged for `logger.error({ err: value }, ...)`, as pino writes it; read as JSON. */
     log(value: unknown): string {
       lines.length = 0;
       logger.error({ err: value }, "transfer failed");
-      return lines.join("");
+      const line = lines.join("");
+      // One JSON object per line, or the logger broke its own format.
+      const parsed = JSON.parse(line) as { err?: unknown };
+      if (typeof parsed !== "object" || parsed === null) throw new Error("not a JSON object");
+      return line;
     },
   };
 }

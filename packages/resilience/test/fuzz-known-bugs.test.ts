@@ -1,7 +1,7 @@
-// BUGS FOUND BY THE FUZZ SUITE IN OTHER PACKAGES, REPORTED, NOT FIXED HERE (others own that code).
-// Every test below FAILS until its bug is fixed in the file it names; each is the smallest exact
-// reproduction of findings the properties tolerate only through src/fuzz-known-bugs.ts (remove
-// the bug's entry there once its test passes).
+// BUGS FOUND BY THE FUZZ SUITE IN OTHER PACKAGES (others own that code), one exact reproduction
+// each (src/fuzz-known-bugs.ts describes them). A fixed one stays as a regression test. An OPEN
+// one FAILS until it is fixed in the file its title names; the properties tolerate its findings
+// until then (mark it `fixed` there once its test passes).
 import { EventEmitter } from "node:events";
 import * as basicFtp from "@transfer-errors/basic-ftp";
 import { createTransferError, redact, TransferError } from "@transfer-errors/core";
@@ -30,7 +30,9 @@ function shown(e: TransferError): string {
 function title(id: string): string {
   const bug = knownBugs.find((b) => b.id === id);
   if (!bug) throw new Error(`no known bug ${id}`);
-  return `fixed bug ${id} (${bug.where})`;
+  return bug.fixed
+    ? `bug ${id}, fixed in ${bug.fixed} (${bug.where})`
+    : `OPEN BUG ${id} (reported; fails until fixed in ${bug.where})`;
 }
 
 describe("known bugs of @transfer-errors/core", () => {
@@ -92,12 +94,12 @@ describe("known bugs of @transfer-errors/core", () => {
       },
     };
     for (const [name, make] of Object.entries(causes)) {
-      it(`pino's default err serializer shows the secret of ${name}`, () => {
+      it(`pino's default err serializer and the secret of ${name}`, () => {
         const e = createTransferError({ protocol: "ftp", code: 530, cause: make() });
         expect(pinoDefaultLine(e)).not.toContain(SECRET);
       });
     }
-    it("pino's default err serializer throws on a cause with a throwing getter", () => {
+    it("pino's default err serializer and a cause with a throwing getter", () => {
       const original = new Error("x");
       // Its stack already formatted (read once, as a logger or a test does).
       void original.stack;
@@ -247,5 +249,55 @@ describe("known bugs of @transfer-errors/integrations", () => {
 
   it(`${title("integrations-temporal-revoked-proxy")}`, () => {
     expect(() => toApplicationFailure(revokedProxy(false))).not.toThrow();
+  });
+});
+
+describe("what the properties found once the first fixes were in", () => {
+  it(`${title("core-classify-why-names-code")}: a code holding a URL with credentials`, () => {
+    const code = `ftp://deploy:${SECRET}@files.example.com/`;
+    const { retry } = classify({ protocol: "ftp", code, secrets: [SECRET] });
+    expect(retry.why).not.toContain(SECRET);
+  });
+
+  it(`${title("core-greeting-named-secret-cut")}: the wrapper's password across the 100th character`, () => {
+    const head = "SSH-2.0-OpenSSH_9.6 ";
+    // The password starts 12 characters before the cut: its first 12 are kept by the cut.
+    const pad = "x".repeat(100 - head.length - 12);
+    const socket = new EventEmitter();
+    const errors: TransferError[] = [];
+    // The wrapper gives the connection's secrets to the watch, as the adapters do.
+    watchGreeting(
+      socket,
+      "ftp",
+      (wrong) => errors.push(basicFtp.toTransferError(wrong, { secrets: [SECRET] })),
+      [SECRET],
+    );
+    socket.emit("data", `${head}${pad}${SECRET} rest of the banner\r\n`);
+    expect(errors).toHaveLength(1);
+    expect(shown(errors[0]!)).not.toContain(SECRET.slice(0, 10));
+  });
+
+  it(`${title("core-shown-cause-proxy-stack")}: pino's default err serializer`, () => {
+    const e = basicFtp.toTransferError(Object.assign(new Error("x"), { stack: trapProxy() }));
+    expect(() => pinoDefaultLine(e)).not.toThrow();
+  });
+
+  describe(title("core-shown-cause-function"), () => {
+    const thrownValues: Record<string, () => unknown> = {
+      "a class": () => class FTPError {},
+      "a function whose call throws": () =>
+        Object.assign(
+          () => {
+            throw new Error("called");
+          },
+          { message: "550 fn" },
+        ),
+    };
+    for (const [name, make] of Object.entries(thrownValues)) {
+      it(`pino's default err serializer on a TransferError made from ${name}`, () => {
+        const e = basicFtp.toTransferError(make());
+        expect(() => pinoDefaultLine(e)).not.toThrow();
+      });
+    }
   });
 });

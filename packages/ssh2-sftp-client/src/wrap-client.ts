@@ -272,10 +272,11 @@ function watchFirstLine(client: object, state: ClientState): void {
   state.wrongPeer = undefined;
   const socket = safeGet(safeGet(client, "client"), "_sock") as Socket | undefined;
   if (safeGet(socket, "bytesRead") !== 0 || typeof socket?.destroy !== "function") return;
-  watchGreeting(socket, "ssh", (error) => {
+  const onWrong = (error: WrongProtocol) => {
     state.wrongPeer = error;
     socket.destroy(error);
-  });
+  };
+  watchGreeting(socket, "ssh", onWrong, state.secrets);
 }
 
 type Socket = DataSource & { destroy(error: Error): void };
