@@ -1,46 +1,16 @@
-// What real servers send with the ambiguous codes, derived at build time from the core's test
-// corpus by scripts/build-server-texts.ts and shipped as dist/server-texts.json.
+// What real servers send with the ambiguous codes, and which servers send a pasted text: derived at
+// build time from the product data (@transfer-errors/server-replies) by
+// scripts/build-server-texts.ts and shipped as dist/server-texts.json and dist/known-replies.json.
 import { readFileSync } from "node:fs";
 import type { Protocol, Reason } from "@transfer-errors/core";
 import { fitsTemplate } from "@transfer-errors/core/catalog";
+import type {
+  CodeServerTexts,
+  KnownRepliesFile,
+  ServerTextsFile,
+} from "@transfer-errors/server-replies/server-texts";
 
-export interface ServerText {
-  /** The server product and version: "vsftpd 3.0.5". */
-  product: string;
-  /** The text after the code, exactly as the server sends it. */
-  text: string;
-  /** The command or client operation, when the text depends on it. */
-  operation?: string;
-  /** What the text means. */
-  reason: Reason;
-  retryable: boolean;
-  /** Where the text was taken from: a file and line of the server's source, or its documentation. */
-  source: string;
-}
-
-export interface CodeServerTexts {
-  protocol: Protocol;
-  code: number;
-  /** The distinct reasons these texts carry: more than one is why the code alone is not enough. */
-  reasons: Reason[];
-  texts: ServerText[];
-}
-
-/** How many texts of the corpus carry this code with this reason: what users meet, every code. */
-export interface ReasonCount {
-  protocol: Protocol;
-  code: number;
-  reason: Reason;
-  count: number;
-}
-
-export interface ServerTextsFile {
-  /** Counts of the corpus the file was derived from. */
-  corpus: { entries: number; products: number };
-  codes: CodeServerTexts[];
-  /** Every code and reason pair of the corpus, ambiguous or not, with its count. */
-  met: ReasonCount[];
-}
+export type { CodeServerTexts, ServerText } from "@transfer-errors/server-replies/server-texts";
 
 let loaded: ServerTextsFile | undefined;
 
@@ -58,12 +28,6 @@ export function serverTextsOf(protocol: Protocol, code: number): CodeServerTexts
 
 export function corpusSize(): ServerTextsFile["corpus"] {
   return load().corpus;
-}
-
-/** Every catalogued reply: [protocol, code, template ({} for a value), product index, reason, retryable (1/0), commands, note]. */
-export interface KnownRepliesFile {
-  products: string[];
-  replies: [Protocol, number, string, number, Reason, number, string, string][];
 }
 
 export interface KnownSender {

@@ -1,9 +1,12 @@
-// Everything the site shows, read from the core's registry and the CLI's corpus-derived server
-// texts at build time. Nothing here is written by hand.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+// Everything the site shows, read at build time from the core's registry and from the server
+// texts the product data derives (the same the CLI ships). Nothing here is written by hand.
 import { type CodeInfo, explain, listCodes, type Reason, reasons } from "@transfer-errors/core";
-import type { CodeServerTexts, ServerTextsFile } from "../../cli/src/server-texts.ts";
+import {
+  type CodeServerTexts,
+  deriveServerTexts,
+  type ServerTextsFile,
+  serverReplies,
+} from "@transfer-errors/server-replies/server-texts";
 
 export interface SiteData {
   ftp: CodeInfo[];
@@ -11,11 +14,6 @@ export interface SiteData {
   /** Every code of each reason, both protocols: what links FTP and SFTP. */
   byReason: Map<Reason, CodeInfo[]>;
   serverTexts: ServerTextsFile;
-}
-
-function readServerTexts(): ServerTextsFile {
-  const path = createRequire(import.meta.url).resolve("@transfer-errors/cli/server-texts.json");
-  return JSON.parse(readFileSync(path, "utf8")) as ServerTextsFile;
 }
 
 export function loadData(): SiteData {
@@ -26,7 +24,7 @@ export function loadData(): SiteData {
     ftp: all.filter((i) => i.protocol === "ftp"),
     sftp: all.filter((i) => i.protocol === "sftp"),
     byReason,
-    serverTexts: readServerTexts(),
+    serverTexts: deriveServerTexts(serverReplies()),
   };
 }
 

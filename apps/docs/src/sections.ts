@@ -9,7 +9,7 @@ import {
   reasonRetry,
   reasonTexts,
 } from "@transfer-errors/core/registry";
-import type { CodeServerTexts, ServerText } from "../../cli/src/server-texts.ts";
+import type { CodeServerTexts, ServerText } from "@transfer-errors/server-replies/server-texts";
 import { anchorOf, reasonAnchor } from "./anchors.js";
 import { metInstead, type SiteData, serverTextsOf } from "./data.js";
 import { el, esc, prose } from "./html.js";

@@ -1,11 +1,11 @@
 // The reference site in a real browser: Debian's Chromium driven by playwright-core, the page
 // opened from the file system (file://), as a reader who downloaded it would.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { explain, listCodes } from "@transfer-errors/core";
+import { deriveServerTexts, serverReplies } from "@transfer-errors/server-replies/server-texts";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
@@ -14,16 +14,7 @@ const indexFile = join(appDir, "dist", "index.html");
 const outputDir = join(appDir, "test-output");
 const CHROMIUM = "/usr/bin/chromium";
 
-interface ServerTextsFile {
-  codes: { protocol: string; code: number; texts: { product: string; text: string }[] }[];
-  met: { protocol: string; code: number; reason: string; count: number }[];
-}
-const serverTexts = JSON.parse(
-  readFileSync(
-    createRequire(import.meta.url).resolve("@transfer-errors/cli/server-texts.json"),
-    "utf8",
-  ),
-) as ServerTextsFile;
+const serverTexts = deriveServerTexts(serverReplies());
 
 function skipWithoutChromium(): boolean {
   if (existsSync(CHROMIUM)) return false;
