@@ -1,11 +1,13 @@
-// The contract's invariants, for both adapters, over generated client errors of every shape the
+// The contract's invariants, for every adapter, over generated client errors of every shape the
 // libraries throw and over every catalogued server reply: one decision whichever door, an
 // ambiguous failure is never retryable, a closed connection or a failed connect asks to
 // reconnect, a refusal never asks to reconnect first, a negative FTP reply is the server's answer.
 import * as ftp from "@transfer-errors/basic-ftp";
 import { isReason, type TransferError } from "@transfer-errors/core";
 import { createTransferError, type Failure } from "@transfer-errors/core/adapter";
+import * as nodeFtp from "@transfer-errors/ftp";
 import { repliesOf } from "@transfer-errors/server-replies";
+import * as ssh2 from "@transfer-errors/ssh2";
 import * as sftp from "@transfer-errors/ssh2-sftp-client";
 import { FTPError } from "basic-ftp";
 import fc from "fast-check";
@@ -169,6 +171,89 @@ const sftpErrorArb = fc.oneof(
   fc.anything(),
 );
 
+const nodeFtpOperations = [
+  "connect",
+  "get",
+  "put",
+  "append",
+  "list",
+  "mlsd",
+  "cwd",
+  "delete",
+  "mkdir",
+  "rmdir",
+  "rename",
+  "size",
+  "lastMod",
+  "site",
+  "pwd",
+  "logout",
+];
+const ssh2Operations = [
+  "connect",
+  "open",
+  "fastGet",
+  "fastPut",
+  "readFile",
+  "writeFile",
+  "appendFile",
+  "unlink",
+  "rename",
+  "mkdir",
+  "rmdir",
+  "readdir",
+  "stat",
+  "setstat",
+  "realpath",
+  "ext_openssh_rename",
+  "createReadStream",
+];
+
+/** What node-ftp and promise-ftp raise: a reply as its text with the code, Node errors, its own texts. */
+const nodeFtpErrorArb = fc.oneof(
+  fc
+    .record({ code: fc.integer({ min: 100, max: 699 }), text: textArb })
+    .map(({ code, text }) => Object.assign(new Error(text), { code })),
+  fc
+    .record({ code: fc.constantFrom(...systemCodes), text: textArb })
+    .map(({ code, text }) => Object.assign(new Error(text), { code })),
+  fc
+    .constantFrom(
+      "Timeout while connecting to server",
+      "Unable to make data connection",
+      "Unable to secure connection(s)",
+      "File not found",
+      "Unexpected data connection error: Error: read ECONNRESET",
+    )
+    .map((text) => new Error(text)),
+  textArb.map((text) => new Error(text)),
+  fc.anything(),
+);
+
+/** What ssh2's SFTPWrapper, its Client and node-ssh raise: statuses, disconnects, levels. */
+const ssh2ErrorArb = fc.oneof(
+  fc
+    .record({ code: fc.integer({ min: 0, max: 31 }), text: textArb })
+    .map(({ code, text }) => Object.assign(new Error(text), { code })),
+  fc.record({ code: fc.integer({ min: 0, max: 127 }) }).map(({ code }) =>
+    Object.assign(new Error(`Received exit code ${code} while establishing SFTP session`), {
+      code,
+    }),
+  ),
+  fc
+    .record({
+      level: fc.constantFrom("client-authentication", "client-timeout", "protocol", "handshake"),
+      text: textArb,
+      code: fc.option(fc.integer({ min: 1, max: 15 }), { nil: undefined }),
+    })
+    .map(({ level, text, code }) => Object.assign(new Error(text), { level, code })),
+  fc
+    .record({ code: fc.constantFrom(...systemCodes), text: textArb })
+    .map(({ code, text }) => Object.assign(new Error(text), { code })),
+  textArb.map((text) => new Error(text)),
+  fc.anything(),
+);
+
 function checkContract(e: TransferError, failure: Failure): void {
   expect(isReason(e.reason)).toBe(true);
   expect(typeof e.retryable).toBe("boolean");
@@ -244,30 +329,117 @@ describe("ssh2-sftp-client: the contract's invariants", () => {
   });
 });
 
+describe("ftp (node-ftp, promise-ftp): the contract's invariants", () => {
+  it("isRetryable(x) is toTransferError(x).retryable, for every x", () => {
+    fc.assert(
+      fc.property(nodeFtpErrorArb, (x) => {
+        expect(nodeFtp.isRetryable(x)).toBe(nodeFtp.toTransferError(x).retryable);
+      }),
+    );
+  });
+
+  it("holds over generated errors in every context wrapClient can be in", () => {
+    const contextArb = fc.record({
+      operation: fc.option(fc.constantFrom(...nodeFtpOperations), { nil: undefined }),
+      closed: fc.boolean(),
+      closedByApplication: fc.boolean(),
+      connecting: fc.boolean(),
+      dataReset: fc.boolean(),
+      repeated: fc.boolean(),
+      tls: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(nodeFtpErrorArb, contextArb, (x, context) => {
+        const failure = nodeFtp.readError(x, context);
+        checkContract(createTransferError(failure), failure);
+      }),
+    );
+  });
+});
+
+describe("ssh2 (and node-ssh): the contract's invariants", () => {
+  it("isRetryable(x) is toTransferError(x).retryable, for every x", () => {
+    fc.assert(
+      fc.property(ssh2ErrorArb, (x) => {
+        expect(ssh2.isRetryable(x)).toBe(ssh2.toTransferError(x).retryable);
+      }),
+    );
+  });
+
+  it("holds over generated errors in every context wrapClient can be in", () => {
+    const contextArb = fc.record({
+      operation: fc.option(fc.constantFrom(...ssh2Operations), { nil: undefined }),
+      connection: fc.boolean(),
+      ended: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(ssh2ErrorArb, contextArb, (x, context) => {
+        const failure = ssh2.readError(x, context);
+        checkContract(createTransferError(failure), failure);
+      }),
+    );
+  });
+});
+
+interface Door {
+  isRetryable(x: unknown): boolean;
+  toTransferError(x: unknown): TransferError;
+  readError(x: unknown, context: { operation: string }): Failure;
+}
+
+/** Each catalogued reply of the door's protocol as its client raises it, through each operation. */
+const catalogDoors: [
+  string,
+  Door,
+  "ftp" | "sftp",
+  (code: number, text: string) => unknown,
+  string[],
+][] = [
+  [
+    "basic-ftp",
+    ftp as Door,
+    "ftp",
+    (code, text) => new FTPError({ code, message: `${code} ${text}` } as never),
+    ftpOperations,
+  ],
+  // node-ftp: the text after the code as the message, the code as a number.
+  [
+    "ftp",
+    nodeFtp as Door,
+    "ftp",
+    (code, text) => Object.assign(new Error(text), { code }),
+    nodeFtpOperations,
+  ],
+  [
+    "ssh2-sftp-client",
+    sftp as Door,
+    "sftp",
+    (code, text) => Object.assign(new Error(`get: ${text} /data/f`), { code, custom: true }),
+    sftpOperations,
+  ],
+  // ssh2: the server's text as the message, the status as a number.
+  [
+    "ssh2",
+    ssh2 as Door,
+    "sftp",
+    (code, text) => Object.assign(new Error(text), { code }),
+    ssh2Operations,
+  ],
+];
+
 describe("every catalogued reply, through each operation of its protocol", () => {
-  it("keeps the invariants (both doors agree, a reply is never ambiguous but a cut transfer)", () => {
-    for (const reply of replies) {
-      if (reply.protocol === "ftp") {
-        const raw = new FTPError({
-          code: reply.code,
-          message: `${reply.code} ${reply.text}`,
-        } as never);
-        expect(ftp.isRetryable(raw)).toBe(ftp.toTransferError(raw).retryable);
-        for (const operation of ftpOperations) {
-          const failure = ftp.readError(raw, { operation });
-          checkContract(createTransferError(failure), failure);
-        }
-      } else {
-        const raw = Object.assign(new Error(`get: ${reply.text} /data/f`), {
-          code: reply.code,
-          custom: true,
-        });
-        expect(sftp.isRetryable(raw)).toBe(sftp.toTransferError(raw).retryable);
-        for (const operation of sftpOperations) {
-          const failure = sftp.readError(raw, { operation });
+  it.each(catalogDoors)(
+    "%s keeps the invariants (both doors agree, a reply is never ambiguous but a cut transfer)",
+    (_name, door, protocol, raise, operations) => {
+      for (const reply of replies) {
+        if (reply.protocol !== protocol) continue;
+        const raw = raise(reply.code, reply.text);
+        expect(door.isRetryable(raw)).toBe(door.toTransferError(raw).retryable);
+        for (const operation of operations) {
+          const failure = door.readError(raw, { operation });
           checkContract(createTransferError(failure), failure);
         }
       }
-    }
-  });
+    },
+  );
 });
