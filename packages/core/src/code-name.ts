@@ -1,8 +1,14 @@
-import { ftpReplyNames, sftpStatusNames, sshDisconnectNames, winsockNames } from "./code-names.js";
+import {
+  type CodeName,
+  ftpReplyNames,
+  sftpStatusNames,
+  sshDisconnectNames,
+  winsockNames,
+} from "./code-names.js";
 import type { CodeSpace } from "./failure.js";
 
 /** The registry name of a code in its number system (`"SSH_FX_FAILURE"`, `"WSAECONNRESET"`). */
-export function codeNameOf(space: CodeSpace | undefined, code: unknown): string | undefined {
+export function codeNameOf(space: CodeSpace | undefined, code: unknown): CodeName | undefined {
   if (typeof code !== "number") return undefined;
   switch (space) {
     case "ftp-reply":

@@ -3,7 +3,7 @@
 // bundle making errors does not carry them.
 
 /** FTP reply names by code. */
-export const ftpReplyNames: Readonly<Partial<Record<number, string>>> = {
+const ftpReplyNameTable = {
   110: "RESTART_MARKER",
   120: "SERVICE_READY_IN_MINUTES",
   125: "DATA_CONNECTION_ALREADY_OPEN",
@@ -66,10 +66,16 @@ export const ftpReplyNames: Readonly<Partial<Record<number, string>>> = {
   631: "INTEGRITY_PROTECTED_REPLY",
   632: "CONFIDENTIAL_INTEGRITY_PROTECTED_REPLY",
   633: "CONFIDENTIAL_PROTECTED_REPLY",
-};
+} as const;
+
+/** An FTP reply code that an RFC defines (959, 2228, 2428, 3659, ...). */
+export type FtpReplyCode = keyof typeof ftpReplyNameTable;
+/** The registry name of a defined FTP reply code: `"FILE_UNAVAILABLE"`. */
+export type FtpReplyName = (typeof ftpReplyNameTable)[FtpReplyCode];
+export const ftpReplyNames: Readonly<Partial<Record<number, FtpReplyName>>> = ftpReplyNameTable;
 
 /** SFTP status names, index = status (0 to 31). */
-export const sftpStatusNames: readonly string[] = [
+const sftpStatusNameList = [
   "SSH_FX_OK",
   "SSH_FX_EOF",
   "SSH_FX_NO_SUCH_FILE",
@@ -102,10 +108,14 @@ export const sftpStatusNames: readonly string[] = [
   "SSH_FX_OWNER_INVALID",
   "SSH_FX_GROUP_INVALID",
   "SSH_FX_NO_MATCHING_BYTE_RANGE_LOCK",
-];
+] as const;
+
+/** The name of an SFTP status: `"SSH_FX_NO_SUCH_FILE"`. */
+export type SftpStatusName = (typeof sftpStatusNameList)[number];
+export const sftpStatusNames: readonly SftpStatusName[] = sftpStatusNameList;
 
 /** SSH disconnect reason names (RFC 4253 §11.1), index = reason (1 to 15). */
-export const sshDisconnectNames: readonly (string | undefined)[] = [
+const sshDisconnectNameList = [
   undefined,
   "SSH_DISCONNECT_HOST_NOT_ALLOWED_TO_CONNECT",
   "SSH_DISCONNECT_PROTOCOL_ERROR",
@@ -122,13 +132,24 @@ export const sshDisconnectNames: readonly (string | undefined)[] = [
   "SSH_DISCONNECT_AUTH_CANCELLED_BY_USER",
   "SSH_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE",
   "SSH_DISCONNECT_ILLEGAL_USER_NAME",
-];
+] as const;
+
+/** The name of an SSH disconnect reason: `"SSH_DISCONNECT_BY_APPLICATION"`. */
+export type SshDisconnectName = NonNullable<(typeof sshDisconnectNameList)[number]>;
+export const sshDisconnectNames: readonly (SshDisconnectName | undefined)[] = sshDisconnectNameList;
 
 /** Windows Sockets error names by number. */
-export const winsockNames: Readonly<Partial<Record<number, string>>> = {
+const winsockNameTable = {
   10054: "WSAECONNRESET",
   10060: "WSAETIMEDOUT",
   10061: "WSAECONNREFUSED",
   10066: "WSAENOTEMPTY",
   10068: "WSAEUSERS",
-};
+} as const;
+
+/** The name of a Windows Sockets error: `"WSAECONNRESET"`. */
+export type WinsockName = (typeof winsockNameTable)[keyof typeof winsockNameTable];
+export const winsockNames: Readonly<Partial<Record<number, WinsockName>>> = winsockNameTable;
+
+/** Every name `TransferError.codeName` can hold: a `switch` on it can be exhaustive. */
+export type CodeName = FtpReplyName | SftpStatusName | SshDisconnectName | WinsockName;

@@ -1,6 +1,7 @@
 import { transferErrorBrand } from "./brand.js";
 import { type Classification, classify } from "./classify.js";
 import { codeNameOf } from "./code-name.js";
+import type { CodeName } from "./code-names.js";
 import type { CodeSpace, Failure } from "./failure.js";
 import { reasonTexts } from "./reason-texts.js";
 import { isReason, type Reason } from "./reasons.js";
@@ -22,7 +23,7 @@ export interface TransferErrorJSON {
   message: string;
   protocol: Protocol;
   code: number | string | undefined;
-  codeName: string | undefined;
+  codeName: CodeName | undefined;
   reason: Reason;
   retryable: boolean;
   retry: RetryHint;
@@ -63,7 +64,7 @@ export class TransferError extends Error {
   /** The original code: FTP reply, SFTP status, Node system code or the client library's own. */
   declare readonly code: number | string | undefined;
   /** The registry name of `code` (`"FILE_UNAVAILABLE"`, `"SSH_FX_NO_SUCH_FILE"`). */
-  declare readonly codeName: string | undefined;
+  declare readonly codeName: CodeName | undefined;
   /** The number system `code` was read in. */
   declare readonly codeSpace: CodeSpace | undefined;
   declare readonly reason: Reason;
@@ -84,7 +85,7 @@ export class TransferError extends Error {
     | {
         advice: Failure["advice"];
         classification: Classification;
-        codeName: string | undefined;
+        codeName: CodeName | undefined;
         serverMessage: string | undefined;
         clientMessage: string | undefined;
       };
@@ -362,7 +363,7 @@ function messageOf(
   operation: string | undefined,
   path: string | undefined,
   code: number | string | undefined,
-  codeName: string | undefined,
+  codeName: CodeName | undefined,
   text: string | undefined,
 ): string {
   const head =
@@ -376,7 +377,7 @@ function messageOf(
 // that making an error does not need the registry's texts: `explain(code)` has those.
 function explanationOf(
   advice: string | undefined,
-  codeName: string | undefined,
+  codeName: CodeName | undefined,
   reason: Reason,
   serverMessage: string | undefined,
   clientMessage: string | undefined,

@@ -1,7 +1,18 @@
 // @transfer-errors/core/registry: the raw tables, as data. Everything the package says is derived
 // from these: explanations, the CLI's output, the reference site.
 export { classify, codeSpaceOf } from "./classify.js";
-export { ftpReplyNames, sftpStatusNames, sshDisconnectNames, winsockNames } from "./code-names.js";
+export {
+  type CodeName,
+  type FtpReplyCode,
+  type FtpReplyName,
+  ftpReplyNames,
+  type SftpStatusName,
+  type SshDisconnectName,
+  sftpStatusNames,
+  sshDisconnectNames,
+  type WinsockName,
+  winsockNames,
+} from "./code-names.js";
 export {
   ftpAreaReasons,
   ftpReplyReasons,

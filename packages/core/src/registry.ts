@@ -88,7 +88,7 @@ const sftpAliases: Readonly<Record<string, string>> = {
 
 function sftpCodeByName(name: string): number | undefined {
   const upper = name.toUpperCase();
-  const index = sftpStatusNames.indexOf(sftpAliases[upper] ?? upper);
+  const index = (sftpStatusNames as readonly string[]).indexOf(sftpAliases[upper] ?? upper);
   return index < 0 ? undefined : index;
 }
 

@@ -1,3 +1,4 @@
+import type { FtpReplyName, SftpStatusName } from "./code-names.js";
 import type { Reason } from "./reasons.js";
 
 export type Protocol = "ftp" | "sftp";
@@ -42,8 +43,8 @@ export type FtpArea =
 export interface CodeInfo {
   protocol: Protocol;
   code: number;
-  /** `"FILE_UNAVAILABLE"`, `"SSH_FX_NO_SUCH_FILE"` */
-  name: string;
+  /** `"FILE_UNAVAILABLE"`, `"SSH_FX_NO_SUCH_FILE"`; `"UNKNOWN_<code>"` for an FTP code no RFC defines. */
+  name: FtpReplyName | SftpStatusName | `UNKNOWN_${number}`;
   /** The official text of the defining document. */
   text: string;
   /** Plain English: what it means in practice. */
@@ -93,7 +94,7 @@ export interface SystemCodeInfo {
 /** The texts of one registry entry: the data that `ftp-replies.ts` and `sftp-statuses.ts` hold. */
 export interface CodeText {
   code: number;
-  name: string;
+  name: CodeInfo["name"];
   text: string;
   meaning: string;
   action: string;
