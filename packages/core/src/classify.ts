@@ -5,6 +5,7 @@ import {
   retryableOf,
   retryableOfCode,
 } from "./code-class.js";
+import { decisionCache } from "./decision-cache.js";
 import type { CodeSpace, Failure } from "./failure.js";
 import { ambiguousReasons, signalWhy } from "./reason-policy.js";
 import { isReason, type Reason } from "./reasons.js";
@@ -189,61 +190,7 @@ function protocolOf(failure: unknown): Protocol {
   }
 }
 
-function decideCached(failure: Failure): Decision {
-  const key = cacheKey(failure);
-  if (key === undefined) return decideAfresh(failure);
-  let decision = decisions.get(key);
-  if (!decision) {
-    decision = decideAfresh(failure);
-    if (decisions.size >= MAX_CACHED_DECISIONS) decisions.clear();
-    decisions.set(key, decision);
-  }
-  return decision;
-}
-
-// The same failure comes again and again (a batch meeting one missing directory, a retry loop):
-// its decision is kept, keyed by every fact it reads. Long texts are not kept.
-const decisions = new Map<string, Decision>();
-const MAX_CACHED_DECISIONS = 512;
-const MAX_CACHED_TEXT = 300;
-const tableIds = new WeakMap<object, number>();
-let nextTableId = 1;
-
-function idOf(table: unknown): number {
-  if (typeof table !== "object" || table === null) return 0;
-  let id = tableIds.get(table);
-  if (id === undefined) {
-    id = nextTableId++;
-    tableIds.set(table, id);
-  }
-  return id;
-}
-
-function cacheKey(f: Failure): string | undefined {
-  const { serverMessage, message, operation, code } = f;
-  if ((serverMessage?.length ?? 0) + (message?.length ?? 0) > MAX_CACHED_TEXT) return undefined;
-  if (typeof code === "string" && code.length > 64) return undefined;
-  if (typeof operation === "string" && operation.length > 64) return undefined;
-  const t = f.traits;
-  const traits = t ? `${t.idempotent}|${t.connects}|${t.commands?.join(",")}` : "";
-  const signals = Array.isArray(f.signals) ? f.signals.join(",") : "";
-  return [
-    f.protocol,
-    typeof code,
-    code,
-    f.codeSpace,
-    operation,
-    traits,
-    signals,
-    f.finding,
-    f.reason,
-    idOf(f.rules),
-    idOf(f.catalog),
-    // undefined and "" read differently (`serverMessage ?? message`): keep them apart.
-    serverMessage === undefined ? "\u0002" : serverMessage,
-    message === undefined ? "\u0002" : message,
-  ].join("\u0001");
-}
+const decideCached = decisionCache(decideAfresh);
 
 function decideAfresh(failure: Failure): Decision {
   const { protocol, code, operation } = failure;
