@@ -61,7 +61,8 @@ function factsOf(f: Failure): unknown[] | undefined {
 function listInto(facts: unknown[], list: unknown): boolean {
   if (!Array.isArray(list)) return facts.push(-1) > 0;
   if (list.length > MAX_NAME) return false;
-  facts.push(list.length, ...list);
+  facts.push(list.length);
+  for (const item of list) facts.push(item);
   return true;
 }
 

@@ -20,8 +20,7 @@ const rules: readonly [RegExp, string][] = [
   [/(^|\n|> ?|\b\d{3}[ -])PASS \S+/g, `$1PASS ${MASK}`],
 ];
 
-function secretList(secrets: readonly unknown[] | undefined): string[] {
-  if (!secrets || secrets.length === 0) return [];
+function secretList(secrets: readonly unknown[]): string[] {
   const out: string[] = [];
   for (const s of secrets) {
     // Very short strings would mask every occurrence of a letter; they are not worth the noise.
@@ -80,8 +79,10 @@ function maskUrlCredentials(text: string): string {
 export function redact(text: string, secrets?: readonly unknown[]): string {
   let out = text;
   try {
-    for (const secret of secretList(secrets)) {
-      if (out.includes(secret)) out = out.split(secret).join(MASK);
+    if (secrets && secrets.length > 0) {
+      for (const secret of secretList(secrets)) {
+        if (out.includes(secret)) out = out.split(secret).join(MASK);
+      }
     }
     if (!mayHoldSecret.test(out)) return out;
     if (out.includes("://")) out = maskUrlCredentials(out);
