@@ -5,7 +5,7 @@ import {
   retryableOf,
   retryableOfCode,
 } from "./code-class.js";
-import { decisionCache } from "./decision-cache.js";
+import { decisionCache, sameFacts } from "./decision-cache.js";
 import type { CodeSpace, Failure } from "./failure.js";
 import { ambiguousReasons, signalWhy } from "./reason-policy.js";
 import { isReason, type Reason } from "./reasons.js";
@@ -66,39 +66,6 @@ function ruleApplies(
   return false;
 }
 
-/** Per rule table: the rules that may refine each (code space, code, operation), a handful in practice. */
-const applicable = new WeakMap<readonly TextRule[], Map<string, readonly TextRule[]>>();
-const MAX_CACHED_KEYS = 1024;
-
-function rulesFor(
-  table: readonly TextRule[],
-  space: CodeSpace | undefined,
-  code: unknown,
-  operation: string | undefined,
-  connecting: boolean,
-): readonly TextRule[] {
-  if (operation && operation.length > 64) {
-    return table.filter((rule) => ruleApplies(rule, space, code, operation, connecting));
-  }
-  let cache = applicable.get(table);
-  if (!cache) {
-    cache = new Map();
-    applicable.set(table, cache);
-  }
-  const id =
-    typeof code === "number" || (typeof code === "string" && code.length <= 40)
-      ? code
-      : typeof code;
-  const key = `${space}|${id}|${operation}|${connecting}`;
-  let rules = cache.get(key);
-  if (!rules) {
-    rules = table.filter((rule) => ruleApplies(rule, space, code, operation, connecting));
-    if (cache.size >= MAX_CACHED_KEYS) cache.clear();
-    cache.set(key, rules);
-  }
-  return rules;
-}
-
 function matchRule(
   table: readonly TextRule[] | undefined,
   head: string,
@@ -108,8 +75,11 @@ function matchRule(
   connecting: boolean,
 ): TextRule | undefined {
   if (!table || !Array.isArray(table)) return undefined;
-  for (const rule of rulesFor(table, space, code, operation, connecting)) {
-    if (rule.pattern.test(head)) return rule;
+  // Checking where a rule applies costs a few comparisons, next to its pattern: no list is kept.
+  for (const rule of table) {
+    if (ruleApplies(rule, space, code, operation, connecting) && rule.pattern.test(head)) {
+      return rule;
+    }
   }
   return undefined;
 }
@@ -268,6 +238,43 @@ function decideAfresh(failure: Failure): Decision {
   };
 }
 
+// A failure that comes again (the decision is kept) gets the same sentence: kept with what it was
+// made from.
+const lastWhy = new WeakMap<Decision, { from: readonly unknown[]; why: string }>();
+
+function whyOf(d: Decision, failure: Failure, shown: string | undefined): string {
+  const { protocol, code, operation } = failure;
+  // The secrets only mask a string code here.
+  const from = [protocol, code, operation, shown, typeof code === "string" && failure.secrets];
+  const last = lastWhy.get(d);
+  if (last && sameFacts(last.from, from)) return last.why;
+  const why = sentenceOf(d, failure, shown);
+  lastWhy.set(d, { from, why });
+  return why;
+}
+
+function sentenceOf(d: Decision, failure: Failure, shown: string | undefined): string {
+  const why = reasonWhy(d, failure, shown);
+  // Only a hint that says retry asks to reconnect first.
+  return d.retryable && d.reconnect ? `${why} Reconnect first.` : why;
+}
+
+function reasonWhy(d: Decision, failure: Failure, shown: string | undefined): string {
+  const { reason, retryable, ambiguous } = d;
+  const quote = shown ? ` ("${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}")` : "";
+  // A string code is shown as it came (a client's own code can hold anything): redacted.
+  const subject = subjectOf(failure.protocol, d.codeSpace, failure.code);
+  const what = `${typeof failure.code === "string" ? redact(subject, failure.secrets) : subject}${quote} is ${reason}`;
+  if (ambiguous) {
+    return `${failure.operation} may have taken effect before the ${reason} (repeating it could apply it twice): retry only if the operation is known to be safe to repeat.`;
+  }
+  if (d.decidedBy) return signalWhy[d.decidedBy] ?? what;
+  if (retryable) {
+    return `${what}, a condition that can clear by itself: the same request may succeed later.`;
+  }
+  return `${what}: repeating the same request will fail the same way until something changes.`;
+}
+
 /**
  * The decision with its reason why, in one sentence: what `TransferError` shows. `shown` is the
  * text to quote (the server's text as redacted for display). Never throws on a Failure's shape.
@@ -283,26 +290,7 @@ export function classify(failure: Failure, shown?: string): Classification {
 function explainDecision(failure: Failure, shown: string | undefined): Classification {
   const d = decide(failure);
   const { reason, retryable, reconnect, ambiguous } = d;
-  const quote = shown ? ` ("${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}")` : "";
-  // A string code is shown as it came (a client's own code can hold anything): redacted.
-  const subject = subjectOf(failure.protocol, d.codeSpace, failure.code);
-  const what = `${typeof failure.code === "string" ? redact(subject, failure.secrets) : subject}${quote} is ${reason}`;
-  let why: string;
-  if (ambiguous) {
-    why = `${failure.operation} may have taken effect before the ${reason} (repeating it could apply it twice): retry only if the operation is known to be safe to repeat.`;
-  } else if (d.decidedBy) {
-    why = signalWhy[d.decidedBy] ?? what;
-  } else if (retryable) {
-    why = `${what}, a condition that can clear by itself: the same request may succeed later.`;
-  } else {
-    why = `${what}: repeating the same request will fail the same way until something changes.`;
-  }
-  // Only a hint that says retry asks to reconnect first.
-  const hint: RetryHint = {
-    retryable,
-    reconnect,
-    why: retryable && reconnect ? `${why} Reconnect first.` : why,
-  };
+  const hint: RetryHint = { retryable, reconnect, why: whyOf(d, failure, shown) };
   if (ambiguous) hint.ambiguous = true;
   if (d.delayMs !== undefined) hint.delayMs = d.delayMs;
   return {

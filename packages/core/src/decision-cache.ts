@@ -66,7 +66,7 @@ function listInto(facts: unknown[], list: unknown): boolean {
   return true;
 }
 
-function sameFacts(a: readonly unknown[], b: readonly unknown[]): boolean {
+export function sameFacts(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
