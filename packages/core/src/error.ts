@@ -273,6 +273,7 @@ function sanitize(failure: Failure): Failure {
   }
 }
 
+/** Every field `typedFields` reads. */
 const failureFields = [
   "protocol",
   "code",

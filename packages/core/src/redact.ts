@@ -20,7 +20,11 @@ const rules: readonly [RegExp, string][] = [
   [/(^|\n|> ?|\b\d{3}[ -])PASS \S+/g, `$1PASS ${MASK}`],
 ];
 
-function secretList(secrets: readonly unknown[]): string[] {
+/** Shared: most texts are redacted without secrets, and this runs for each of them. */
+const NO_SECRETS: readonly string[] = [];
+
+function secretList(secrets: readonly unknown[] | undefined): readonly string[] {
+  if (!secrets || secrets.length === 0) return NO_SECRETS;
   const out: string[] = [];
   for (const s of secrets) {
     // Very short strings would mask every occurrence of a letter; they are not worth the noise.
@@ -79,10 +83,8 @@ function maskUrlCredentials(text: string): string {
 export function redact(text: string, secrets?: readonly unknown[]): string {
   let out = text;
   try {
-    if (secrets && secrets.length > 0) {
-      for (const secret of secretList(secrets)) {
-        if (out.includes(secret)) out = out.split(secret).join(MASK);
-      }
+    for (const secret of secretList(secrets)) {
+      if (out.includes(secret)) out = out.split(secret).join(MASK);
     }
     if (!mayHoldSecret.test(out)) return out;
     if (out.includes("://")) out = maskUrlCredentials(out);
