@@ -25,7 +25,10 @@ const KB = 1000;
 // the redacted `cause` (loggers walk it) and the caller's stack of a wrapped call's failure.
 const ADAPTER_TARGET = 12 * KB;
 // isRetryable is the core's one decision (the same text rules as toTransferError, so that both
-// answer alike); the issue's ceiling for it is 6 kB.
+// answer alike); the issue's ceiling for it is 6 kB. Out of reach without dropping decisions: the
+// text rules' patterns weigh 4.6 kB of it (English words: factoring out their shared parts saves
+// under 0.3 kB), and what is left without them is 4.9 kB (the decision, the code tables, the
+// rules' ids and codes, the reply catalog's matcher, the signals). No names, no explanation texts.
 const IS_RETRYABLE_TARGET = 6 * KB;
 
 const entries = [
@@ -33,8 +36,9 @@ const entries = [
     name: "core: isRetryable alone",
     package: "packages/core",
     code: 'export { isRetryable } from "./dist/index.js";',
-    // +0.1 kB in issue 14: decide() never throws on fields of an odd type.
-    budget: 9.6 * KB,
+    // +0.1 kB in issue 14: decide() never throws on fields of an odd type. 9.48 kB measured in
+    // issue 10 (the rules' per-code list cache gone, the decision cache's key built of no string).
+    budget: 9.58 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {

@@ -5,6 +5,7 @@ import {
   retryableOf,
   retryableOfCode,
 } from "./code-class.js";
+import { decisionCache, sameFacts } from "./decision-cache.js";
 import type { CodeSpace, Failure } from "./failure.js";
 import { ambiguousReasons, signalWhy } from "./reason-policy.js";
 import { isReason, type Reason } from "./reasons.js";
@@ -65,39 +66,6 @@ function ruleApplies(
   return false;
 }
 
-/** Per rule table: the rules that may refine each (code space, code, operation), a handful in practice. */
-const applicable = new WeakMap<readonly TextRule[], Map<string, readonly TextRule[]>>();
-const MAX_CACHED_KEYS = 1024;
-
-function rulesFor(
-  table: readonly TextRule[],
-  space: CodeSpace | undefined,
-  code: unknown,
-  operation: string | undefined,
-  connecting: boolean,
-): readonly TextRule[] {
-  if (operation && operation.length > 64) {
-    return table.filter((rule) => ruleApplies(rule, space, code, operation, connecting));
-  }
-  let cache = applicable.get(table);
-  if (!cache) {
-    cache = new Map();
-    applicable.set(table, cache);
-  }
-  const id =
-    typeof code === "number" || (typeof code === "string" && code.length <= 40)
-      ? code
-      : typeof code;
-  const key = `${space}|${id}|${operation}|${connecting}`;
-  let rules = cache.get(key);
-  if (!rules) {
-    rules = table.filter((rule) => ruleApplies(rule, space, code, operation, connecting));
-    if (cache.size >= MAX_CACHED_KEYS) cache.clear();
-    cache.set(key, rules);
-  }
-  return rules;
-}
-
 function matchRule(
   table: readonly TextRule[] | undefined,
   head: string,
@@ -107,8 +75,11 @@ function matchRule(
   connecting: boolean,
 ): TextRule | undefined {
   if (!table || !Array.isArray(table)) return undefined;
-  for (const rule of rulesFor(table, space, code, operation, connecting)) {
-    if (rule.pattern.test(head)) return rule;
+  // Checking where a rule applies costs a few comparisons, next to its pattern: no list is kept.
+  for (const rule of table) {
+    if (ruleApplies(rule, space, code, operation, connecting) && rule.pattern.test(head)) {
+      return rule;
+    }
   }
   return undefined;
 }
@@ -189,61 +160,7 @@ function protocolOf(failure: unknown): Protocol {
   }
 }
 
-function decideCached(failure: Failure): Decision {
-  const key = cacheKey(failure);
-  if (key === undefined) return decideAfresh(failure);
-  let decision = decisions.get(key);
-  if (!decision) {
-    decision = decideAfresh(failure);
-    if (decisions.size >= MAX_CACHED_DECISIONS) decisions.clear();
-    decisions.set(key, decision);
-  }
-  return decision;
-}
-
-// The same failure comes again and again (a batch meeting one missing directory, a retry loop):
-// its decision is kept, keyed by every fact it reads. Long texts are not kept.
-const decisions = new Map<string, Decision>();
-const MAX_CACHED_DECISIONS = 512;
-const MAX_CACHED_TEXT = 300;
-const tableIds = new WeakMap<object, number>();
-let nextTableId = 1;
-
-function idOf(table: unknown): number {
-  if (typeof table !== "object" || table === null) return 0;
-  let id = tableIds.get(table);
-  if (id === undefined) {
-    id = nextTableId++;
-    tableIds.set(table, id);
-  }
-  return id;
-}
-
-function cacheKey(f: Failure): string | undefined {
-  const { serverMessage, message, operation, code } = f;
-  if ((serverMessage?.length ?? 0) + (message?.length ?? 0) > MAX_CACHED_TEXT) return undefined;
-  if (typeof code === "string" && code.length > 64) return undefined;
-  if (typeof operation === "string" && operation.length > 64) return undefined;
-  const t = f.traits;
-  const traits = t ? `${t.idempotent}|${t.connects}|${t.commands?.join(",")}` : "";
-  const signals = Array.isArray(f.signals) ? f.signals.join(",") : "";
-  return [
-    f.protocol,
-    typeof code,
-    code,
-    f.codeSpace,
-    operation,
-    traits,
-    signals,
-    f.finding,
-    f.reason,
-    idOf(f.rules),
-    idOf(f.catalog),
-    // undefined and "" read differently (`serverMessage ?? message`): keep them apart.
-    serverMessage === undefined ? "\u0002" : serverMessage,
-    message === undefined ? "\u0002" : message,
-  ].join("\u0001");
-}
+const decideCached = decisionCache(decideAfresh);
 
 function decideAfresh(failure: Failure): Decision {
   const { protocol, code, operation } = failure;
@@ -321,6 +238,43 @@ function decideAfresh(failure: Failure): Decision {
   };
 }
 
+// A failure that comes again (the decision is kept) gets the same sentence: kept with what it was
+// made from.
+const lastWhy = new WeakMap<Decision, { from: readonly unknown[]; why: string }>();
+
+function whyOf(d: Decision, failure: Failure, shown: string | undefined): string {
+  const { protocol, code, operation } = failure;
+  // The secrets only mask a string code here.
+  const from = [protocol, code, operation, shown, typeof code === "string" && failure.secrets];
+  const last = lastWhy.get(d);
+  if (last && sameFacts(last.from, from)) return last.why;
+  const why = sentenceOf(d, failure, shown);
+  lastWhy.set(d, { from, why });
+  return why;
+}
+
+function sentenceOf(d: Decision, failure: Failure, shown: string | undefined): string {
+  const why = reasonWhy(d, failure, shown);
+  // Only a hint that says retry asks to reconnect first.
+  return d.retryable && d.reconnect ? `${why} Reconnect first.` : why;
+}
+
+function reasonWhy(d: Decision, failure: Failure, shown: string | undefined): string {
+  const { reason, retryable, ambiguous } = d;
+  const quote = shown ? ` ("${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}")` : "";
+  // A string code is shown as it came (a client's own code can hold anything): redacted.
+  const subject = subjectOf(failure.protocol, d.codeSpace, failure.code);
+  const what = `${typeof failure.code === "string" ? redact(subject, failure.secrets) : subject}${quote} is ${reason}`;
+  if (ambiguous) {
+    return `${failure.operation} may have taken effect before the ${reason} (repeating it could apply it twice): retry only if the operation is known to be safe to repeat.`;
+  }
+  if (d.decidedBy) return signalWhy[d.decidedBy] ?? what;
+  if (retryable) {
+    return `${what}, a condition that can clear by itself: the same request may succeed later.`;
+  }
+  return `${what}: repeating the same request will fail the same way until something changes.`;
+}
+
 /**
  * The decision with its reason why, in one sentence: what `TransferError` shows. `shown` is the
  * text to quote (the server's text as redacted for display). Never throws on a Failure's shape.
@@ -336,26 +290,7 @@ export function classify(failure: Failure, shown?: string): Classification {
 function explainDecision(failure: Failure, shown: string | undefined): Classification {
   const d = decide(failure);
   const { reason, retryable, reconnect, ambiguous } = d;
-  const quote = shown ? ` ("${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}")` : "";
-  // A string code is shown as it came (a client's own code can hold anything): redacted.
-  const subject = subjectOf(failure.protocol, d.codeSpace, failure.code);
-  const what = `${typeof failure.code === "string" ? redact(subject, failure.secrets) : subject}${quote} is ${reason}`;
-  let why: string;
-  if (ambiguous) {
-    why = `${failure.operation} may have taken effect before the ${reason} (repeating it could apply it twice): retry only if the operation is known to be safe to repeat.`;
-  } else if (d.decidedBy) {
-    why = signalWhy[d.decidedBy] ?? what;
-  } else if (retryable) {
-    why = `${what}, a condition that can clear by itself: the same request may succeed later.`;
-  } else {
-    why = `${what}: repeating the same request will fail the same way until something changes.`;
-  }
-  // Only a hint that says retry asks to reconnect first.
-  const hint: RetryHint = {
-    retryable,
-    reconnect,
-    why: retryable && reconnect ? `${why} Reconnect first.` : why,
-  };
+  const hint: RetryHint = { retryable, reconnect, why: whyOf(d, failure, shown) };
   if (ambiguous) hint.ambiguous = true;
   if (d.delayMs !== undefined) hint.delayMs = d.delayMs;
   return {

@@ -265,39 +265,53 @@ function safeCause(failure: unknown, fallback: unknown): unknown {
 function sanitize(failure: Failure): Failure {
   try {
     // The usual plain object, read in one go.
-    return typedFields((key) => failure[key]);
+    return typedFields(failure);
   } catch {
     // A getter threw (or there is no object): field by field, a throwing one counts as absent.
-    return typedFields((key) => {
-      try {
-        return failure?.[key];
-      } catch {
-        return undefined;
-      }
-    });
+    const copy: FailureFields = {};
+    for (const key of failureFields) copy[key] = safeGet(failure, key);
+    return typedFields(copy);
   }
 }
 
-function typedFields(get: (key: keyof Failure) => unknown): Failure {
-  const tls = get("tls");
-  const secrets = get("secrets");
-  const signals = get("signals");
-  const rules = get("rules");
-  const catalog = get("catalog");
-  const advice = get("advice");
-  const reason = get("reason");
+/** Every field `typedFields` reads. */
+const failureFields = [
+  "protocol",
+  "code",
+  "codeSpace",
+  "serverMessage",
+  "message",
+  "operation",
+  "traits",
+  "path",
+  "tls",
+  "signals",
+  "finding",
+  "rules",
+  "catalog",
+  "advice",
+  "reason",
+  "cause",
+  "secrets",
+] as const satisfies readonly (keyof Failure)[];
+
+/** A Failure as it came: any value in any field. */
+type FailureFields = { -readonly [K in keyof Failure]?: unknown };
+
+function typedFields(f: FailureFields): Failure {
+  const { tls, secrets, signals, rules, catalog, advice, reason } = f;
   return {
-    protocol: get("protocol") === "sftp" ? "sftp" : "ftp",
-    code: get("code") as Failure["code"],
-    codeSpace: codeSpaceValue(get("codeSpace")),
-    serverMessage: optionalText(get("serverMessage")),
-    message: optionalText(get("message")),
-    operation: optionalText(get("operation")),
-    traits: traitsOf(get("traits")),
-    path: optionalText(get("path")),
+    protocol: f.protocol === "sftp" ? "sftp" : "ftp",
+    code: f.code as Failure["code"],
+    codeSpace: codeSpaceValue(f.codeSpace),
+    serverMessage: optionalText(f.serverMessage),
+    message: optionalText(f.message),
+    operation: optionalText(f.operation),
+    traits: traitsOf(f.traits),
+    path: optionalText(f.path),
     tls: typeof tls === "boolean" ? tls : undefined,
     signals: isArrayValue(signals) ? signals : undefined,
-    finding: optionalText(get("finding")) as Failure["finding"],
+    finding: optionalText(f.finding) as Failure["finding"],
     rules: isArrayValue(rules) ? rules : undefined,
     catalog:
       typeof catalog === "object" && catalog !== null ? (catalog as Failure["catalog"]) : undefined,
@@ -305,7 +319,7 @@ function typedFields(get: (key: keyof Failure) => unknown): Failure {
       typeof advice === "object" && advice !== null ? (advice as Failure["advice"]) : undefined,
     // A string that is not a Reason would give an error no `switch` on `reason` handles.
     reason: isReason(reason) ? reason : undefined,
-    cause: get("cause"),
+    cause: f.cause,
     secrets: isArrayValue(secrets) ? secrets : undefined,
   };
 }
