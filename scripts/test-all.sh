@@ -18,6 +18,11 @@ echo "== build"
 pnpm build
 echo "== lint"
 pnpm lint
+# A merge left unresolved in a file biome does not read (Markdown): the README is what users see.
+if git grep -nE '^(<<<<<<<|>>>>>>>) ' -- . 2>/dev/null; then
+  echo "unresolved merge markers above" >&2
+  exit 1
+fi
 echo "== typecheck"
 pnpm typecheck
 echo "== package checks (publint, are-the-types-wrong)"
