@@ -58,6 +58,7 @@ export {
 export { backoffDelay } from "./retry.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
+export { greetingLine, MAX_GREETING, sshGreetingOf } from "./server-greeting.js";
 export {
   isShortTransfer,
   ShortTransfer,

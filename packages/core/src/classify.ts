@@ -34,6 +34,8 @@ export interface Classification {
   signals: readonly Signal[];
   /** What a follow-up check found, when one ran and found something. */
   finding: Finding | undefined;
+  /** The product (named by the server's greeting) whose own reading of the reply decided. */
+  product: string | undefined;
 }
 
 /** Texts longer than this are cut before matching: rules look at the start of a reply. */
@@ -166,6 +168,8 @@ export interface Decision {
   rule: string | undefined;
   signals: readonly Signal[];
   finding: Finding | undefined;
+  /** The product (named by the server's greeting) whose own reading of the reply decided. */
+  product: string | undefined;
 }
 
 /**
@@ -220,8 +224,10 @@ function idOf(table: unknown): number {
 }
 
 function cacheKey(f: Failure): string | undefined {
-  const { serverMessage, message, operation, code } = f;
-  if ((serverMessage?.length ?? 0) + (message?.length ?? 0) > MAX_CACHED_TEXT) return undefined;
+  const { serverMessage, message, operation, code, serverGreeting } = f;
+  const texts = (serverMessage?.length ?? 0) + (message?.length ?? 0);
+  const greeting = typeof serverGreeting === "string" ? serverGreeting.length : 0;
+  if (texts + greeting > MAX_CACHED_TEXT) return undefined;
   if (typeof code === "string" && code.length > 64) return undefined;
   if (typeof operation === "string" && operation.length > 64) return undefined;
   const t = f.traits;
@@ -242,6 +248,7 @@ function cacheKey(f: Failure): string | undefined {
     // undefined and "" read differently (`serverMessage ?? message`): keep them apart.
     serverMessage === undefined ? "\u0002" : serverMessage,
     message === undefined ? "\u0002" : message,
+    typeof serverGreeting === "string" ? serverGreeting : typeof serverGreeting,
   ].join("\u0001");
 }
 
@@ -266,6 +273,7 @@ function decideAfresh(failure: Failure): Decision {
           code,
           failure.serverMessage,
           failure.traits?.commands,
+          failure.serverGreeting,
         );
   if (!appReason && !signalReason && !known) {
     // The adapter's rules are about its client's own messages, and may read the server's text.
@@ -318,6 +326,7 @@ function decideAfresh(failure: Failure): Decision {
     rule: known ? "catalog" : rule?.id,
     signals: held,
     finding: found,
+    product: known?.product,
   };
 }
 
@@ -365,5 +374,6 @@ function explainDecision(failure: Failure, shown: string | undefined): Classific
     rule: d.rule,
     signals: d.signals,
     finding: d.finding,
+    product: d.product,
   };
 }

@@ -66,12 +66,15 @@ const MAX_LINE = 255;
 /**
  * Reads the first line `socket` receives, next to the client's own reader, and stops. When that
  * line is another protocol's than `expected`, calls `onWrong` with a WrongProtocol (the caller
- * closes the connection with it). Returns a function that stops watching earlier. Never throws.
+ * closes the connection with it); when it is the expected protocol's, `onGreeting` with the line
+ * (cut to 255 characters: the server's greeting, `Failure.serverGreeting`). Returns a function
+ * that stops watching earlier. Never throws.
  */
 export function watchGreeting(
   socket: DataSource,
   expected: GreetingProtocol,
   onWrong: (error: WrongProtocol) => void,
+  onGreeting?: (line: string) => void,
 ): () => void {
   let seen = "";
   let watching = true;
@@ -92,11 +95,12 @@ export function watchGreeting(
     stop();
     const line = seen.slice(0, end < 0 ? MAX_LINE : end).replace(/\r$/, "");
     const found = protocolOfGreeting(line);
-    if (found === undefined || found === expected) return;
+    if (found === undefined) return;
     try {
-      onWrong(new WrongProtocol(expected, found, shortLine(line)));
+      if (found === expected) onGreeting?.(line);
+      else onWrong(new WrongProtocol(expected, found, shortLine(line)));
     } catch {
-      // the caller's close failed: its client goes on as without the watch
+      // the caller's close (or keeping the line) failed: its client goes on as without the watch
     }
   };
   try {
