@@ -31,6 +31,8 @@ export interface ClientState {
   workingDir: string;
   /** The calls whose data connection was reset (the `data-reset` and `repeated` signals). */
   resets: ResetMemory;
+  /** The first line of the server's 220 greeting (`Failure.serverGreeting`), once seen. */
+  greeting?: string | undefined;
 }
 
 /** Keyed by the wrapped client (the Proxy). */

@@ -11,6 +11,12 @@ export interface ErrorContext {
    * the server echoes them ("530 Login incorrect for <password>"). `wrapClient` does it by itself.
    */
   secrets?: readonly unknown[] | undefined;
+  /**
+   * The server's greeting line: its SSH identification (`SSH-2.0-OpenSSH_9.2p1`) or the first line
+   * of its FTP 220 greeting. The replies of the product it names are read as that product means
+   * them. `wrapClient` passes it by itself.
+   */
+  serverGreeting?: string | undefined;
 }
 
 /**

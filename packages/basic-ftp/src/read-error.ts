@@ -198,6 +198,7 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
     traits: operation === undefined ? undefined : operations[operation]?.traits,
     path: ctx.path,
     tls: reading.tls ?? ctx.tls,
+    serverGreeting: ctx.serverGreeting,
     signals: reading.signals,
     finding: ctx.finding,
     rules: libraryRules,

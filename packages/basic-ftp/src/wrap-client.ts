@@ -172,6 +172,7 @@ function failureContext(state: ClientState, call: Call, error: unknown): Failure
     closed,
     tls: encrypted || state.secure,
     secrets: state.secrets,
+    serverGreeting: state.greeting,
     refusedBefore,
     authTlsRefused,
     // A call made after an earlier pair of calls at once closed the client: that misuse was theirs.
@@ -236,7 +237,11 @@ function watchFirstLine(state: ClientState, operation: string): void {
   const ftp = state.client.ftp;
   const socket = readSafely(() => ftp.socket);
   if (!socket || "encrypted" in socket) return;
-  watchGreeting(socket, "ftp", (error) => ftp.closeWithError(error), state.secrets);
+  const onGreeting = (line: string) => {
+    state.greeting = line;
+  };
+  const secrets = state.secrets;
+  watchGreeting(socket, "ftp", (error) => ftp.closeWithError(error), { onGreeting, secrets });
 }
 
 function wrapOperation(state: ClientState, operation: string, original: AnyMethod): AnyMethod {

@@ -15,6 +15,12 @@ export interface CallContext {
   path?: string | undefined;
   /** Exact strings to keep out of every text: the connection's password, passphrase, key. */
   secrets?: readonly unknown[] | undefined;
+  /**
+   * The server's greeting line: its SSH identification (`SSH-2.0-OpenSSH_9.2p1`) or the first line
+   * of its FTP 220 greeting. The replies of the product it names are read as that product means
+   * them. The wrappers pass it by themselves.
+   */
+  serverGreeting?: string | undefined;
   /** The application ended the client itself (end()): a later call's failure is no loss to retry. */
   ended?: boolean | undefined;
 }

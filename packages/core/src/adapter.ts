@@ -43,6 +43,7 @@ export {
 export {
   type DataSource,
   type GreetingProtocol,
+  type GreetingWatch,
   isWrongProtocol,
   protocolOfGreeting,
   WrongProtocol,
@@ -58,6 +59,7 @@ export {
 export { backoffDelay } from "./retry.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
+export { greetingLine, MAX_GREETING, sshGreetingOf } from "./server-greeting.js";
 export {
   isShortTransfer,
   ShortTransfer,

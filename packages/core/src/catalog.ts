@@ -6,5 +6,8 @@ export {
   type CatalogMatch,
   fitsTemplate,
   lookUpReply,
+  type ProductReplies,
+  productOfGreeting,
+  type RepliesByCode,
   type ReplyCatalog,
 } from "./reply-catalog.js";

@@ -35,6 +35,8 @@ export interface Classification {
   signals: readonly Signal[];
   /** What a follow-up check found, when one ran and found something. */
   finding: Finding | undefined;
+  /** The product (named by the server's greeting) whose own reading of the reply decided. */
+  product: string | undefined;
 }
 
 /** Texts longer than this are cut before matching: rules look at the start of a reply. */
@@ -137,6 +139,8 @@ export interface Decision {
   rule: string | undefined;
   signals: readonly Signal[];
   finding: Finding | undefined;
+  /** The product (named by the server's greeting) whose own reading of the reply decided. */
+  product: string | undefined;
 }
 
 /**
@@ -183,6 +187,7 @@ function decideAfresh(failure: Failure): Decision {
           code,
           failure.serverMessage,
           failure.traits?.commands,
+          failure.serverGreeting,
         );
   if (!appReason && !signalReason && !known) {
     // The adapter's rules are about its client's own messages, and may read the server's text.
@@ -235,6 +240,7 @@ function decideAfresh(failure: Failure): Decision {
     rule: known ? "catalog" : rule?.id,
     signals: held,
     finding: found,
+    product: known?.product,
   };
 }
 
@@ -300,5 +306,6 @@ function explainDecision(failure: Failure, shown: string | undefined): Classific
     rule: d.rule,
     signals: d.signals,
     finding: d.finding,
+    product: d.product,
   };
 }

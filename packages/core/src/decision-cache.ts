@@ -37,8 +37,9 @@ export function decisionCache<D>(decideAfresh: (failure: Failure) => D): (failur
 
 /** Every fact `decide` reads, flat (lists as their length, then their items); none when too long. */
 function factsOf(f: Failure): unknown[] | undefined {
-  const { serverMessage, message, operation, code, traits } = f;
-  if ((serverMessage?.length ?? 0) + (message?.length ?? 0) > MAX_TEXT) return undefined;
+  const { serverMessage, message, operation, code, traits, serverGreeting } = f;
+  const greeting = typeof serverGreeting === "string" ? serverGreeting.length : 0;
+  if ((serverMessage?.length ?? 0) + (message?.length ?? 0) + greeting > MAX_TEXT) return undefined;
   if (typeof code === "string" && code.length > MAX_NAME) return undefined;
   if (typeof operation === "string" && operation.length > MAX_NAME) return undefined;
   const facts: unknown[] = [
@@ -54,6 +55,7 @@ function factsOf(f: Failure): unknown[] | undefined {
     f.catalog,
     serverMessage,
     message,
+    serverGreeting,
   ];
   return listInto(facts, traits?.commands) && listInto(facts, f.signals) ? facts : undefined;
 }

@@ -8,6 +8,7 @@ import { isReason, type Reason } from "./reasons.js";
 import { redact } from "./redact.js";
 import type { AttemptRecord } from "./retry.js";
 import { readErrorShape, safeGet, safeText } from "./safe.js";
+import { greetingLine } from "./server-greeting.js";
 import { shownCause } from "./shown-cause.js";
 import type { Protocol, RetryHint } from "./types.js";
 
@@ -32,6 +33,8 @@ export interface TransferErrorJSON {
   operation: string | undefined;
   path: string | undefined;
   tls: boolean | undefined;
+  /** The server's greeting line (its SSH identification or FTP 220 line), when the adapter saw it. */
+  serverGreeting?: string;
   cause:
     | { name: string | undefined; message: string | undefined; code: string | number | undefined }
     | undefined;
@@ -76,6 +79,12 @@ export class TransferError extends Error {
   declare readonly path: string | undefined;
   /** The failure happened on a TLS connection (FTPS). */
   declare readonly tls: boolean | undefined;
+  /**
+   * The server's first line, which names its software (`SSH-2.0-OpenSSH_9.2p1`, `220 (vsFTPd
+   * 3.0.5)`), redacted, when the adapter saw it: the replies of the product it names are read as
+   * that product means them.
+   */
+  declare readonly serverGreeting: string | undefined;
   /** Every failed attempt of the retry loop that ended with this error (set by `withRetry`). */
   declare readonly attempts?: readonly AttemptRecord[];
   /** The redacted summary of `cause` that toJSON() and inspect show. */
@@ -88,6 +97,7 @@ export class TransferError extends Error {
         codeName: CodeName | undefined;
         serverMessage: string | undefined;
         clientMessage: string | undefined;
+        product: string | undefined;
       };
   readonly #cause: unknown;
   #shownCause: { value: unknown } | undefined;
@@ -130,8 +140,17 @@ export class TransferError extends Error {
     this.operation = operation;
     this.path = path;
     this.tls = f.tls;
+    this.serverGreeting = scrub(f.serverGreeting);
     // Built from static texts and the already redacted texts: only the adapter's advice is new.
-    this.#explain = { advice: f.advice, classification, codeName, serverMessage, clientMessage };
+    const product = classification.product;
+    this.#explain = {
+      advice: f.advice,
+      classification,
+      codeName,
+      serverMessage,
+      clientMessage,
+      product,
+    };
     this.#cause = f.cause;
     this.#secrets = secrets;
   }
@@ -162,7 +181,10 @@ export class TransferError extends Error {
     const e = this.#explain;
     if (typeof e === "string") return e;
     const text = explanationOf(
-      redact(adviceFor(e.advice, e.classification) ?? "", this.#secrets) || undefined,
+      [productReading(e.product, this.reason), adviceFor(e.advice, e.classification)]
+        .filter(Boolean)
+        .map((part) => redact(part ?? "", this.#secrets))
+        .join(" ") || undefined,
       e.codeName,
       this.reason,
       e.serverMessage,
@@ -194,6 +216,7 @@ export class TransferError extends Error {
       operation: this.operation,
       path: this.path,
       tls: this.tls,
+      ...(this.serverGreeting === undefined ? {} : { serverGreeting: this.serverGreeting }),
       cause: this.#causeSummaryOf(),
       ...(this.attempts ? { attempts: this.attempts.map((a) => ({ ...a })) } : {}),
     };
@@ -285,6 +308,7 @@ const failureFields = [
   "traits",
   "path",
   "tls",
+  "serverGreeting",
   "signals",
   "finding",
   "rules",
@@ -310,6 +334,7 @@ function typedFields(f: FailureFields): Failure {
     traits: traitsOf(f.traits),
     path: optionalText(f.path),
     tls: typeof tls === "boolean" ? tls : undefined,
+    serverGreeting: greetingLine(f.serverGreeting),
     signals: isArrayValue(signals) ? signals : undefined,
     finding: optionalText(f.finding) as Failure["finding"],
     rules: isArrayValue(rules) ? rules : undefined,
@@ -358,6 +383,12 @@ function traitsOf(value: unknown): Failure["traits"] {
     connects: connects === true,
     commands: isArrayValue(commands) ? commands : undefined,
   };
+}
+
+/** What the product the server's greeting named means by a reply that others read otherwise. */
+function productReading(product: string | undefined, reason: Reason): string | undefined {
+  if (product === undefined) return undefined;
+  return `As ${product} sends it (read in its source), this reply means ${reason}; other servers mean other things by the same text.`;
 }
 
 /** The adapter's text for this failure: for its rule, else its first signal, else the reason. */

@@ -61,6 +61,14 @@ export interface Failure {
   traits?: OperationTraits | undefined;
   /** The remote path involved. */
   path?: string | undefined;
+  /**
+   * The server's first line, which names its software: its SSH identification string
+   * (`SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10`) or the first line of its FTP 220 greeting
+   * (`220 ProFTPD Server (Debian) [::ffff:10.0.0.5]`). Where it names a catalogued product, a
+   * reply that product reads otherwise than most servers ("Failure" to MKDIR from OpenSSH) is
+   * read as that product means it. Only its first line, up to 255 characters, is read.
+   */
+  serverGreeting?: string | undefined;
   /** FTPS, or the failure happened on a TLS connection. */
   tls?: boolean | undefined;
   /** What only the adapter saw (the client closed itself, a local file failed ...). */

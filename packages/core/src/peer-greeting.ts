@@ -63,20 +63,30 @@ function shortLine(line: string, secrets: readonly unknown[] | undefined): strin
   return shown.length > 100 ? `${shown.slice(0, 100)}…` : shown;
 }
 
+/** What else watchGreeting does with the first line. */
+export interface GreetingWatch {
+  /** Gets the line when it is the expected protocol's: the server's greeting. */
+  onGreeting?: ((line: string) => void) | undefined;
+  /** The connection's secrets, masked in a WrongProtocol's line before it is cut. */
+  secrets?: readonly unknown[] | undefined;
+}
+
 /** An SSH identification line is at most 255 characters (RFC 4253 §4.2). */
 const MAX_LINE = 255;
 
 /**
  * Reads the first line `socket` receives, next to the client's own reader, and stops. When that
  * line is another protocol's than `expected`, calls `onWrong` with a WrongProtocol (the caller
- * closes the connection with it). `secrets` (the connection's password, keys) are masked in the
- * line before it is cut. Returns a function that stops watching earlier. Never throws.
+ * closes the connection with it); when it is the expected protocol's, `options.onGreeting` with the
+ * line (cut to 255 characters: the server's greeting, `Failure.serverGreeting`). The
+ * connection's `options.secrets` (password, keys) are masked in a WrongProtocol's line before it
+ * is cut. Returns a function that stops watching earlier. Never throws.
  */
 export function watchGreeting(
   socket: DataSource,
   expected: GreetingProtocol,
   onWrong: (error: WrongProtocol) => void,
-  secrets?: readonly unknown[],
+  options: GreetingWatch = {},
 ): () => void {
   let seen = "";
   let watching = true;
@@ -97,11 +107,12 @@ export function watchGreeting(
     stop();
     const line = seen.slice(0, end < 0 ? MAX_LINE : end).replace(/\r$/, "");
     const found = protocolOfGreeting(line);
-    if (found === undefined || found === expected) return;
+    if (found === undefined) return;
     try {
-      onWrong(new WrongProtocol(expected, found, shortLine(line, secrets)));
+      if (found === expected) options.onGreeting?.(line);
+      else onWrong(new WrongProtocol(expected, found, shortLine(line, options.secrets)));
     } catch {
-      // the caller's close failed: its client goes on as without the watch
+      // the caller's close (or keeping the line) failed: its client goes on as without the watch
     }
   };
   try {

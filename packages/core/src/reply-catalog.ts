@@ -1,4 +1,5 @@
 import type { Reason } from "./reasons.js";
+import { MAX_GREETING } from "./server-greeting.js";
 import type { Protocol } from "./types.js";
 
 // Server replies known from the servers' own sources (the catalogs of @transfer-errors/server-
@@ -17,16 +18,41 @@ export type CatalogEntry = readonly [
   commands?: readonly string[],
 ];
 
-/** Known replies by protocol and code. */
-export type ReplyCatalog = Readonly<
-  Partial<Record<Protocol, Readonly<Partial<Record<number, readonly CatalogEntry[]>>>>>
->;
+/** Known replies by code. */
+export type RepliesByCode = Readonly<Partial<Record<number, readonly CatalogEntry[]>>>;
+
+/**
+ * The replies that one product reads otherwise than the product-free entries do ("Failure" to
+ * MKDIR is OpenSSH's answer for a directory that exists), tried first when the server's greeting
+ * (`Failure.serverGreeting`) is this product's.
+ */
+export interface ProductReplies {
+  /** The product as users know it (`"OpenSSH sftp-server"`). */
+  readonly product: string;
+  readonly protocol: Protocol;
+  /**
+   * A pattern (regular expression source) of the product's greeting line as a whole: its SSH
+   * identification string or the first line of its FTP 220 greeting. Anchored at the start, no
+   * quantified group (linear); matched on at most 255 characters.
+   */
+  readonly greeting: string;
+  readonly replies: RepliesByCode;
+}
+
+/** Known replies by protocol and code, and the replies of products that read some otherwise. */
+export interface ReplyCatalog {
+  readonly ftp?: RepliesByCode;
+  readonly sftp?: RepliesByCode;
+  readonly products?: readonly ProductReplies[];
+}
 
 export interface CatalogMatch {
   template: string;
   reason: Reason;
   retryable: boolean;
   reconnect: boolean;
+  /** The product whose own reading this is, when the server's greeting named it. */
+  product?: string;
 }
 
 /** Longer replies are not looked up: no catalogued template is this long. */
@@ -92,18 +118,12 @@ function fits(text: string, entry: Compiled): boolean {
   return fitsTemplate(text, entry.template);
 }
 
-/** The catalogued reading of a reply, for the commands the failed operation sends. */
-export function lookUpReply(
-  catalog: ReplyCatalog | undefined,
-  protocol: Protocol,
-  code: unknown,
-  text: string | undefined,
+function matchIn(
+  entries: readonly CatalogEntry[] | undefined,
+  reply: string,
   commands: readonly string[] | undefined,
 ): CatalogMatch | undefined {
-  if (!catalog || typeof code !== "number" || !text || text.length > MAX_TEXT) return undefined;
-  const entries = catalog[protocol]?.[code];
   if (!entries || !Array.isArray(entries)) return undefined;
-  const reply = text.trim();
   for (const entry of compile(entries)) {
     if (entry.only && !(commands && entry.only.some((c) => commands.includes(c)))) continue;
     if (fits(reply, entry)) {
@@ -112,4 +132,52 @@ export function lookUpReply(
     }
   }
   return undefined;
+}
+
+/** Each product's greeting pattern, compiled once; null for one that does not compile. */
+const greetingPatterns = new WeakMap<ProductReplies, RegExp | null>();
+
+function greetingPattern(product: ProductReplies): RegExp | null {
+  let pattern = greetingPatterns.get(product);
+  if (pattern === undefined) {
+    try {
+      pattern = typeof product.greeting === "string" ? new RegExp(product.greeting) : null;
+    } catch {
+      pattern = null;
+    }
+    greetingPatterns.set(product, pattern);
+  }
+  return pattern;
+}
+
+/** The product of `protocol` whose greeting pattern fits the server's greeting line. */
+export function productOfGreeting(
+  catalog: ReplyCatalog | undefined,
+  protocol: Protocol,
+  greeting: string | undefined,
+): ProductReplies | undefined {
+  const products = catalog?.products;
+  if (typeof greeting !== "string" || greeting === "" || !Array.isArray(products)) return undefined;
+  const line = greeting.slice(0, MAX_GREETING);
+  return products.find((p) => p?.protocol === protocol && greetingPattern(p)?.test(line) === true);
+}
+
+/**
+ * The catalogued reading of a reply, for the commands the failed operation sends: the named
+ * product's own reading first (when `greeting` is one product's), then the product-free one.
+ */
+export function lookUpReply(
+  catalog: ReplyCatalog | undefined,
+  protocol: Protocol,
+  code: unknown,
+  text: string | undefined,
+  commands: readonly string[] | undefined,
+  greeting?: string | undefined,
+): CatalogMatch | undefined {
+  if (!catalog || typeof code !== "number" || !text || text.length > MAX_TEXT) return undefined;
+  const reply = text.trim();
+  const product = productOfGreeting(catalog, protocol, greeting);
+  const own = product && matchIn(product.replies?.[code], reply, commands);
+  if (own) return { ...own, product: product.product };
+  return matchIn(catalog[protocol]?.[code], reply, commands);
 }

@@ -6,6 +6,12 @@ export interface ErrorContext {
   path?: string | undefined;
   /** Exact strings to keep out of every text (the password); `wrapClient` does it by itself. */
   secrets?: readonly unknown[] | undefined;
+  /**
+   * The server's greeting line: its SSH identification (`SSH-2.0-OpenSSH_9.2p1`) or the first line
+   * of its FTP 220 greeting. The replies of the product it names are read as that product means
+   * them. `wrapClient` passes it by itself.
+   */
+  serverGreeting?: string | undefined;
 }
 
 /** What `wrapClient` knows beyond the error itself (every field optional). */

@@ -51,6 +51,7 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
     traits: operation === undefined ? undefined : operations[operation]?.traits,
     path: ctx.path,
     tls,
+    serverGreeting: ctx.serverGreeting,
     signals,
     rules: libraryRules,
     catalog: replyCatalog,

@@ -50,6 +50,8 @@ class State {
   listeners = new WeakMap<object, AnyMethod>();
   /** The calls whose data connection was reset (ProFTPD's refusal of a transfer). */
   resets = new ResetMemory();
+  /** The first line of the server's 220 greeting (`Failure.serverGreeting`), once seen. */
+  greeting: string | undefined;
   constructor(
     readonly raw: Emitter,
     readonly promises: boolean,
@@ -81,6 +83,7 @@ function failure(state: State, error: unknown, operation?: string, path?: string
     connecting: connecting || operations[operation ?? ""]?.traits?.connects,
     tls: state.tls,
     secrets: state.secrets,
+    serverGreeting: state.greeting,
   });
 }
 
@@ -126,7 +129,12 @@ function watchFirstLine(state: State): void {
         closeNow(state, () => state.raw.destroy());
         state.raw.emit("error", error);
       }),
-    state.secrets,
+    {
+      onGreeting: (line) => {
+        state.greeting = line;
+      },
+      secrets: state.secrets,
+    },
   );
 }
 

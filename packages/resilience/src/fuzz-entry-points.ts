@@ -864,6 +864,26 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
       },
       text: (text) => adapterKit.protocolOfGreeting(text),
     },
+    greetingLine: {
+      primary: true,
+      run: (c) => {
+        for (const value of [c.text, c.value]) {
+          const line = adapterKit.greetingLine(value);
+          if (line !== undefined && (line.length > adapterKit.MAX_GREETING || /[\r\n]/.test(line)))
+            throw new Error("not one line of at most 255 characters");
+        }
+        return [];
+      },
+      text: (text) => adapterKit.greetingLine(text),
+    },
+    sshGreetingOf: {
+      run: (c) => {
+        adapterKit.sshGreetingOf(c.value);
+        adapterKit.sshGreetingOf({ _remoteVer: c.text });
+        return [];
+      },
+      text: (text) => adapterKit.sshGreetingOf({ _remoteVer: text }),
+    },
     shortUpload: {
       knowsSecrets: true,
       run: async (c) => {
@@ -931,7 +951,7 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
                 ...adapterNormalizers.map((read) => read(wrong, { secrets: c.known } as never)),
               );
             },
-            c.known,
+            { secrets: c.known },
           );
           socket.emit("data", Buffer.from(first.slice(0, 40)));
           socket.emit("data", `${first.slice(40)}\r\n`);
@@ -1192,6 +1212,16 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
       text: (text) => catalog.lookUpReply(catalog.replyCatalog, "ftp", 550, text, ["RETR"]),
+    },
+    productOfGreeting: {
+      primary: true,
+      run: (c) => {
+        catalog.productOfGreeting(catalog.replyCatalog, "sftp", c.text);
+        catalog.productOfGreeting(catalog.replyCatalog, "ftp", c.value as string);
+        catalog.lookUpReply(catalog.replyCatalog, "sftp", 4, "Failure", ["STAT"], c.text);
+        return [];
+      },
+      text: (text) => catalog.productOfGreeting(catalog.replyCatalog, "ftp", `220 ${text}`),
     },
   },
   "@transfer-errors/basic-ftp": {

@@ -258,7 +258,7 @@ export const knownBugs: readonly KnownBug[] = [
   },
   {
     id: "core-greeting-named-secret-cut",
-    fixed: "watchGreeting(socket, expected, onWrong, secrets)",
+    fixed: "9ca3c6f (watchGreeting takes the connection's secrets)",
     where: "packages/core/src/peer-greeting.ts (watchGreeting's shortLine)",
     summary:
       "watchGreeting now redacts the first line before it cuts it at 100 characters, but with the patterns only: a password only the wrapper knows (not in a form a pattern sees), echoed in a server's first line across the 100th character, is cut, and the adapter, which knows it, no longer finds the whole of it: its head (10 characters or more) shows. watchGreeting would need the connection's secrets.",

@@ -270,7 +270,7 @@ describe("what the properties found once the first fixes were in", () => {
       socket,
       "ftp",
       (wrong) => errors.push(basicFtp.toTransferError(wrong, { secrets: [SECRET] })),
-      [SECRET],
+      { secrets: [SECRET] },
     );
     socket.emit("data", `${head}${pad}${SECRET} rest of the banner\r\n`);
     expect(errors).toHaveLength(1);

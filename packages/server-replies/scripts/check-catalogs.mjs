@@ -29,6 +29,17 @@ for (const file of readdirSync(catalogDir)
     if (catalog[key] === undefined) say(`missing header field ${key}`);
   }
   if (catalog.protocol !== "ftp" && catalog.protocol !== "sftp") say("protocol is not ftp or sftp");
+  if (typeof catalog.greetingExample !== "string")
+    say("no greetingExample (the line a client sees)");
+  try {
+    if (
+      catalog.greeting !== undefined &&
+      !new RegExp(catalog.greeting).test(catalog.greetingExample)
+    )
+      say("greeting does not fit greetingExample");
+  } catch (error) {
+    say(`greeting is no pattern: ${error.message}`);
+  }
   const seen = new Set();
   (catalog.entries ?? []).forEach((e, i) => {
     const at = `entry ${i} (${e.code} ${JSON.stringify(e.template)})`;

@@ -1,7 +1,8 @@
 // Reason and retry-hint accuracy of every catalog reply, run through the adapters as their client
-// libraries surface it: with the shipped catalog, with none (the general rules alone), and leave
-// one product out (each product read with a catalog built from the other products only: what a
-// server nobody catalogued gets).
+// libraries surface it: with the shipped catalog and the server's greeting line (as a wrapped
+// client passes it), with the shipped catalog but no greeting (product-free), with none (the
+// general rules alone), and leave one product out (each product read with a catalog built from
+// the other products only, no greeting: what a server nobody catalogued gets).
 //
 // Every reply also falls in one of two halves, by a hash of its wording (`halfOf`): the *tuning*
 // half, whose misses may be looked at while general rules are written, and the *held-out* half,
@@ -29,8 +30,14 @@ interface Score {
   retry: number;
 }
 const zero = (): Score => ({ n: 0, reason: 0, retry: 0 });
-const add = (s: Score, reply: Reply, catalog: Parameters<typeof judge>[1], misses?: string[]) => {
-  const e = judge(reply, catalog);
+const add = (
+  s: Score,
+  reply: Reply,
+  catalog: Parameters<typeof judge>[1],
+  greeting: string | undefined,
+  misses?: string[],
+) => {
+  const e = judge(reply, catalog, greeting);
   s.n++;
   if (e.reason === reply.reason) s.reason++;
   if (e.retryable === reply.retryable) s.retry++;
@@ -46,8 +53,8 @@ const sum = (into: Score, s: Score) => {
   into.retry += s.retry;
 };
 
-type Way = "shipped" | "rules" | "lopo";
-const ways: readonly Way[] = ["shipped", "rules", "lopo"];
+type Way = "shipped" | "free" | "rules" | "lopo";
+const ways: readonly Way[] = ["shipped", "free", "rules", "lopo"];
 type Half = "tuning" | "held-out";
 const halves: readonly Half[] = ["tuning", "held-out"];
 type Row = Record<Way, Record<Half | "all", Score>>;
@@ -68,15 +75,21 @@ for (const key of products) {
   const row = newRow();
   for (const reply of own) {
     const half = halfOf(reply);
-    const score = (way: Way, catalog: Parameters<typeof judge>[1], list?: string[]) => {
+    const score = (
+      way: Way,
+      catalog: Parameters<typeof judge>[1],
+      greeting?: string,
+      list?: string[],
+    ) => {
       const s = zero();
-      add(s, reply, catalog, list);
+      add(s, reply, catalog, greeting, list);
       sum(row[way][half], s);
       sum(row[way].all, s);
     };
-    score("shipped", replyCatalog, shippedMisses);
+    score("shipped", replyCatalog, reply.greeting, shippedMisses);
+    score("free", replyCatalog);
     score("rules", undefined);
-    score("lopo", lopoCatalog, misses[half]);
+    score("lopo", lopoCatalog, undefined, misses[half]);
   }
   for (const w of ways) for (const h of [...halves, "all"] as const) sum(totals[w][h], row[w][h]);
   rows.push({ name: `${protocol} ${product}`, n: own.length, row });
@@ -87,21 +100,21 @@ if (process.argv.includes("--markdown")) {
   const md = (s: Score) =>
     s.n === 0 ? "-" : `${pct(s.reason, s.n).trim()} / ${pct(s.retry, s.n).trim()}`;
   console.log(
-    "| product | replies | shipped catalog (reason / retry) | general rules only | leave one product out | leave one product out, held-out half |",
+    "| product | replies | shipped, with greeting (reason / retry) | shipped, product-free | general rules only | leave one product out | leave one product out, held-out half |",
   );
-  console.log("| --- | ---: | --- | --- | --- | --- |");
+  console.log("| --- | ---: | --- | --- | --- | --- | --- |");
   for (const { name, n, row } of rows) {
     console.log(
-      `| ${name.replace(/^ftp /, "FTP ").replace(/^sftp /, "SFTP ")} | ${n} | ${md(row.shipped.all)} | ${md(row.rules.all)} | ${md(row.lopo.all)} | ${md(row.lopo["held-out"])} (${row.lopo["held-out"].n}) |`,
+      `| ${name.replace(/^ftp /, "FTP ").replace(/^sftp /, "SFTP ")} | ${n} | ${md(row.shipped.all)} | ${md(row.free.all)} | ${md(row.rules.all)} | ${md(row.lopo.all)} | ${md(row.lopo["held-out"])} (${row.lopo["held-out"].n}) |`,
     );
   }
 } else {
   console.log(
-    `${"product".padEnd(44)} ${"replies".padStart(7)}   shipped catalog     general rules only   leave one product out   held-out half, LOPO`,
+    `${"product".padEnd(44)} ${"replies".padStart(7)}   with greeting       product-free        general rules only   leave one product out   held-out half, LOPO`,
   );
   for (const { name, n, row } of rows) {
     console.log(
-      `${name.padEnd(44)} ${String(n).padStart(7)}   ${cell(row.shipped.all)}     ${cell(row.rules.all)}      ${cell(row.lopo.all)}        ${cell(row.lopo["held-out"])}`,
+      `${name.padEnd(44)} ${String(n).padStart(7)}   ${cell(row.shipped.all)}     ${cell(row.free.all)}    ${cell(row.rules.all)}      ${cell(row.lopo.all)}        ${cell(row.lopo["held-out"])}`,
     );
   }
 }
@@ -110,7 +123,8 @@ console.log(
   `all ${totals.shipped.all.n} replies (tuning half ${totals.shipped.tuning.n}, held-out half ${totals.shipped["held-out"].n})`,
 );
 const label: Record<Way, string> = {
-  shipped: "shipped catalog:      ",
+  shipped: "shipped, greeting:    ",
+  free: "shipped, no greeting: ",
   rules: "general rules only:   ",
   lopo: "leave one product out:",
 };

@@ -26,7 +26,12 @@ export interface Catalog {
   version: string;
   repository: string;
   method: string;
+  /** A pattern of the product's default greeting line (its SSH identification or FTP 220 line). */
   greeting?: string;
+  /** A realistic greeting line of the product, as a wrapped client passes it to the core. */
+  greetingExample?: string;
+  /** Where the greeting comes from, when the product's source does not send it itself. */
+  greetingNote?: string;
   entries: CatalogEntry[];
 }
 
@@ -46,6 +51,8 @@ export interface Reply {
   retryable: boolean;
   reconnect: boolean;
   source: string;
+  /** The server's greeting line a wrapped client sees with it (its catalog's `greetingExample`). */
+  greeting: string | undefined;
   /**
    * How much its reading counts where replies that look alike are read differently: the corpus's
    * readings were made one by one with their reasons written down, the catalogs' in bulk.
@@ -168,7 +175,7 @@ export function operationOf(protocol: "ftp" | "sftp", command: string): string |
  * them give: no reader can do better, and each counts once.
  */
 export function repliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Reply[] {
-  const all = [...allRepliesOf(catalogs), ...corpusReplies()];
+  const all = [...allRepliesOf(catalogs), ...corpusReplies(catalogs)];
   const byVisible = new Map<string, Reply[]>();
   for (const r of all) {
     const key = `${r.protocol}\0${r.product}\0${r.code}\0${r.text}\0${r.command}`;
@@ -206,6 +213,7 @@ export function allRepliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Rep
         retryable: entry.retryable,
         reconnect: entry.reconnect === true,
         source: entry.source,
+        greeting: catalog.greetingExample,
         weight: 1,
       });
     }
@@ -224,10 +232,13 @@ const catalogNames: Readonly<Record<string, string>> = {
 };
 
 /** The corpus of issue 7 as replies: filled-in texts, each with its client method. */
-export function corpusReplies(): Reply[] {
+export function corpusReplies(catalogs: readonly Catalog[] = loadCatalogs()): Reply[] {
+  const greetingOf = (protocol: string, product: string) =>
+    catalogs.find((c) => c.protocol === protocol && c.product === product)?.greetingExample;
   return [...ftpCorpus, ...sftpCorpus].map((e) => ({
     protocol: e.protocol,
     product: catalogNames[e.product] ?? e.product,
+    greeting: greetingOf(e.protocol, catalogNames[e.product] ?? e.product),
     version: e.version ?? "",
     code: e.code,
     text: e.text,

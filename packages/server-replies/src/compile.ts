@@ -44,7 +44,8 @@ export function coreTemplate(template: string): string {
   return template.trim().replace(/\{[a-z][a-z0-9_]*\}/g, "{}");
 }
 
-export function compileCatalog(replies: readonly Reply[]): ReplyCatalog {
+/** The replies by protocol, code and core template: one catalog entry's worth each. */
+export function groupsOf(replies: readonly Reply[]): Map<string, Reply[]> {
   const groups = new Map<string, Reply[]>();
   for (const reply of replies) {
     const key = `${reply.protocol}\0${reply.code}\0${coreTemplate(reply.template)}`;
@@ -52,28 +53,51 @@ export function compileCatalog(replies: readonly Reply[]): ReplyCatalog {
     group.push(reply);
     groups.set(key, group);
   }
-  const wrong = (r: Reply, catalog: ReplyCatalog | undefined) => {
-    const e = judge(r, catalog);
-    return e.reason !== r.reason || e.retryable !== r.retryable;
-  };
-  // First what the general rules get wrong; then, until nothing changes, the replies that a
-  // looser template of another group catches wrongly get an entry of their own.
+  return groups;
+}
+
+/**
+ * Builds entries for the groups whose replies `wrongWith` finds misread: first those misread
+ * without the entries, then, until nothing changes, the groups that a looser template of another
+ * group catches wrongly get an entry of their own.
+ */
+export function chooseEntries(
+  groups: ReadonlyMap<string, Reply[]>,
+  wrongWith: (reply: Reply, entries: ReplyCatalog | undefined) => boolean,
+): Set<string> {
   const chosen = new Set<string>();
-  for (const [key, group] of groups) if (group.some((r) => wrong(r, undefined))) chosen.add(key);
+  for (const [key, group] of groups)
+    if (group.some((r) => wrongWith(r, undefined))) chosen.add(key);
   for (let pass = 0; pass < 4; pass++) {
     const catalog = build(groups, chosen);
     let added = 0;
     for (const [key, group] of groups) {
-      if (chosen.has(key) || !group.some((r) => wrong(r, catalog))) continue;
+      if (chosen.has(key) || !group.some((r) => wrongWith(r, catalog))) continue;
       chosen.add(key);
       added++;
     }
-    if (added === 0) return catalog;
+    if (added === 0) break;
   }
-  return build(groups, chosen);
+  return chosen;
 }
 
-function build(groups: ReadonlyMap<string, Reply[]>, chosen: ReadonlySet<string>): ReplyCatalog {
+export const isMisread = (reply: Reply, e: { reason: string; retryable: boolean }) =>
+  e.reason !== reply.reason || e.retryable !== reply.retryable;
+
+/** The product-free catalog: what the general rules read wrongly, with most products' reading. */
+export function compileCatalog(replies: readonly Reply[]): ReplyCatalog {
+  const groups = groupsOf(replies);
+  return build(
+    groups,
+    chooseEntries(groups, (r, catalog) => isMisread(r, judge(r, catalog))),
+  );
+}
+
+/** The entries of the chosen groups, by protocol and code, in the order they are tried. */
+export function build(
+  groups: ReadonlyMap<string, Reply[]>,
+  chosen: ReadonlySet<string>,
+): ReplyCatalog {
   const out: Record<string, Record<number, CatalogEntry[]>> = {};
   for (const key of chosen) {
     const group = groups.get(key)!;

@@ -19,10 +19,17 @@ export function libraryErrorOf(reply: Reply): Error {
   return Object.assign(error, { code: reply.code, custom: true });
 }
 
-/** The TransferError an adapter makes of the reply, reading replies with `catalog`. */
-export function judge(reply: Reply, catalog: ReplyCatalog | undefined): TransferError {
+/**
+ * The TransferError an adapter makes of the reply, reading replies with `catalog`; with
+ * `serverGreeting` as a wrapped client passes it (the product's greeting line), or without.
+ */
+export function judge(
+  reply: Reply,
+  catalog: ReplyCatalog | undefined,
+  serverGreeting?: string,
+): TransferError {
   const error = libraryErrorOf(reply);
-  const context = { operation: reply.operation, path: PATH };
+  const context = { operation: reply.operation, path: PATH, serverGreeting };
   const failure =
     reply.protocol === "ftp" ? readBasicFtp(error, context) : readSftp(error, context);
   return createTransferError({ ...failure, catalog });

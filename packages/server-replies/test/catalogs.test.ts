@@ -2,11 +2,24 @@
 // out as the catalog reads it; and the catalog the core ships must be the one the data makes.
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { describe, expect, it } from "vitest";
-import { loadCatalogs, repliesOf } from "../src/catalogs.js";
+import { loadCatalogs, type Reply, repliesOf } from "../src/catalogs.js";
 import { compileCatalog } from "../src/compile.js";
+import { compileShipped } from "../src/compile-products.js";
 import { judge } from "../src/judge.js";
 
 const replies = repliesOf();
+
+/** The share of replies read as catalogued, reason and retry hint. */
+function accuracy(read: (reply: Reply) => ReturnType<typeof judge>) {
+  let reason = 0;
+  let retry = 0;
+  for (const reply of replies) {
+    const e = read(reply);
+    if (e.reason === reply.reason) reason++;
+    if (e.retryable === reply.retryable) retry++;
+  }
+  return { reason: reason / replies.length, retry: retry / replies.length };
+}
 
 describe("the server reply catalogs", () => {
   it("hold at least 1,500 FTP and 300 SFTP replies from 14 or more products, each with its source", () => {
@@ -37,7 +50,18 @@ describe("the server reply catalogs", () => {
     expect(share.retry).toBeGreaterThanOrEqual(0.99);
   });
 
-  it("are read leave-one-product-out (a catalog of the other products, then the general rules) at 90 % / 98 % or better", () => {
+  it("are read through the adapters as catalogued, with the server's greeting line as a wrapped client passes it", () => {
+    const share = accuracy((reply) => judge(reply, replyCatalog, reply.greeting));
+    console.log(
+      `catalog accuracy with the greeting over ${replies.length} distinct replies: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
+    );
+    // Measured 98.2 % / 99.6 % (issue 11 asks for 99 %: what is left is in the catalogs'
+    // README, mostly one product's same text read otherwise per request of one client method).
+    expect(share.reason).toBeGreaterThanOrEqual(0.982);
+    expect(share.retry).toBeGreaterThanOrEqual(0.995);
+  });
+
+  it("are read leave-one-product-out (a catalog of the other products, then the general rules) at 90.9 % / 98.3 % or better", () => {
     const products = [...new Set(replies.map((r) => `${r.protocol}\0${r.product}`))];
     let reason = 0;
     let retry = 0;
@@ -54,12 +78,36 @@ describe("the server reply catalogs", () => {
     console.log(
       `leave-one-product-out accuracy: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
     );
-    // Measured 90.9 % / 98.4 % (issue 11): what a server nobody catalogued gets.
-    expect(share.reason).toBeGreaterThanOrEqual(0.9);
-    expect(share.retry).toBeGreaterThanOrEqual(0.98);
+    // Measured 90.9 % / 98.35 % (issue 11): what a server nobody catalogued gets.
+    expect(share.reason).toBeGreaterThanOrEqual(0.909);
+    expect(share.retry).toBeGreaterThanOrEqual(0.983);
   }, 120_000);
 
   it("the core ships the catalog that the data and today's rules make (run `pnpm generate` after a change)", () => {
-    expect(replyCatalog).toEqual(compileCatalog(replies));
+    expect(replyCatalog).toEqual(compileShipped(replies, loadCatalogs()));
   }, 60_000);
+
+  it("name each product by a greeting pattern that is anchored, linear, and fits its example only", () => {
+    const catalogs = loadCatalogs();
+    const patterns = catalogs.filter((c) => c.greeting !== undefined);
+    for (const c of catalogs) {
+      expect(c.greetingExample, c.file).toMatch(c.protocol === "ftp" ? /^220[- ]/ : /^SSH-2\.0-/);
+      if (c.greeting === undefined) {
+        // A subsystem of the host's sshd: its line is that sshd's, which says so.
+        expect(c.greetingNote, c.file).toBeTruthy();
+        continue;
+      }
+      // Anchored, no quantified group and no `.*`: linear in the (255-character) line.
+      expect(c.greeting, c.file).toMatch(/^\^/);
+      expect(c.greeting, c.file).not.toMatch(/\)[*+{]|\.[*+]/);
+      expect(new RegExp(c.greeting).test(c.greetingExample!), c.file).toBe(true);
+    }
+    for (const c of patterns) {
+      const fits = patterns.filter((p) => new RegExp(p.greeting!).test(c.greetingExample!));
+      expect(
+        fits.every((p) => p.product === c.product),
+        `${c.file}'s example fits another product's pattern`,
+      ).toBe(true);
+    }
+  });
 });

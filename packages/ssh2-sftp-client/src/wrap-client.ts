@@ -13,6 +13,7 @@ import {
   safeGet,
   secretsIn,
   shortUpload,
+  sshGreetingOf,
   type TransferError,
   type WrongProtocol,
   watchGreeting,
@@ -63,6 +64,8 @@ export interface WrapOptions {
 }
 
 interface ClientState {
+  /** The client as given (ssh2-sftp-client's instance). */
+  target: object;
   options: WrapOptions;
   secrets: unknown[];
   /** connect() succeeded at least once. */
@@ -94,6 +97,7 @@ export function needsReconnect(client: object): boolean {
  */
 export function wrapClient<C extends object>(client: C, options: WrapOptions = {}): C {
   const state: ClientState = {
+    target: client,
     options,
     secrets: [...(options.secrets ?? [])],
     connected: false,
@@ -151,6 +155,8 @@ function wrapMethod(
 
 function contextOf(method: string, args: readonly unknown[], state: ClientState) {
   return {
+    // ssh2-sftp-client's `client` is ssh2's Client, which keeps the server's identification.
+    serverGreeting: sshGreetingOf(safeGet(state.target, "client")),
     operation: method,
     path: remotePathOf(method, args),
     secrets: state.secrets,
@@ -276,7 +282,7 @@ function watchFirstLine(client: object, state: ClientState): void {
     state.wrongPeer = error;
     socket.destroy(error);
   };
-  watchGreeting(socket, "ssh", onWrong, state.secrets);
+  watchGreeting(socket, "ssh", onWrong, { secrets: state.secrets });
 }
 
 type Socket = DataSource & { destroy(error: Error): void };

@@ -8,6 +8,7 @@ import {
   connectConfig,
   describeSftp,
   expectFailure,
+  expectNoSecrets,
   newClient,
   running,
   transferErrorOf,
@@ -222,5 +223,31 @@ describeSftp("SFTP status errors from OpenSSH", () => {
       path: `${root}/***-missing.txt`,
     });
     expect(JSON.stringify(error.toJSON())).toContain("***");
+  });
+
+  // The server's identification in the facts. OpenSSH answers a name longer than the file system
+  // takes (ENAMETOOLONG) with a bare "Bad message", which to a RENAME most servers send for a
+  // request they do not support; knowing the server is OpenSSH, the core reads it as OpenSSH's
+  // sftp-server means it (errno_to_portable: ENAMETOOLONG and EINVAL are SSH2_FX_BAD_MESSAGE).
+  it("OpenSSH's 'Bad message' to a rename onto a name too long is invalid-name, by its greeting", async () => {
+    const { file, root } = fixtures();
+    const error = await transferErrorOf(sftp.rename(file, join(root, "n".repeat(300))));
+    expect(error).toMatchObject({ code: 5, serverMessage: "Bad message", reason: "invalid-name" });
+    expect(error.serverGreeting).toMatch(/^SSH-2\.0-OpenSSH_\d/);
+    expect(error.explanation).toContain("As OpenSSH sftp-server sends it");
+    // Without the identification the same reply is read as most servers mean it.
+    const productFree = toTransferError(error.originalError, { operation: "rename", path: file });
+    expect(productFree.reason).toBe("unsupported");
+    expect(productFree.serverGreeting).toBeUndefined();
+  });
+
+  it("the identification is in the error and its JSON, and nothing of the login with it", async () => {
+    const error = await transferErrorOf(sftp.get(fixtures().missing));
+    expect(error.reason).toBe("not-found");
+    const json = error.toJSON();
+    expect(json.serverGreeting).toBe(error.serverGreeting);
+    expect(json.serverGreeting).toMatch(/^SSH-2\.0-OpenSSH_\S+$/);
+    expectNoSecrets(error, [running().user.password]);
+    expect(JSON.stringify(json)).not.toContain(running().user.password);
   });
 });

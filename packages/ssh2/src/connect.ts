@@ -60,7 +60,7 @@ export async function connectSftp<C extends SshClientLike>(
     // error. Another ssh2: the readyTimeout, as before.
     const socket = safeGet(client, "_sock") as Socket | undefined;
     if (safeGet(socket, "bytesRead") === 0 && typeof socket?.destroy === "function")
-      watchGreeting(socket, "ssh", (error) => socket.destroy(error), secrets);
+      watchGreeting(socket, "ssh", (error) => socket.destroy(error), { secrets });
   });
   try {
     const sftp = await withDeadline(opened, "connect", options.timeoutMs);

@@ -51,6 +51,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
     operation,
     traits: operation === undefined ? undefined : traits[operation],
     path: context.path,
+    serverGreeting: context.serverGreeting,
     signals,
     rules: libraryRules,
     catalog: replyCatalog,

@@ -6,6 +6,7 @@ import {
   isTransferError,
   listen,
   safeGet,
+  sshGreetingOf,
   type TransferError,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
@@ -81,6 +82,8 @@ function call(
 ): unknown {
   const path = remotePathOf(method, args, handlePaths);
   const context: ErrorContext = { operation: method, path, secrets: state.options.secrets };
+  // ssh2's SFTPWrapper keeps its Client as `_client`: the server's identification is there.
+  context.serverGreeting = sshGreetingOf(safeGet(target, "_client"));
   const refused = refusal(target, state, context);
   let at = args.length - 1;
   while (at >= 0 && typeof args[at] !== "function") at--;

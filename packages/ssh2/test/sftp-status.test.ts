@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SFTPWrapper, Stats } from "ssh2";
 import { afterAll, beforeAll, expect, expectTypeOf, it } from "vitest";
-import { isTransferError, wrapClient } from "../src/index.js";
+import { isTransferError, toTransferError, wrapClient } from "../src/index.js";
 import {
   describeSftp,
   expectFailure,
@@ -203,5 +203,19 @@ describeSftp("SFTP statuses through wrapClient", () => {
       operation: "open",
       path: fixtures().file,
     });
+  });
+
+  // The server's identification in the facts: ssh2's Client keeps it, and the wrapped session's
+  // failures carry it. OpenSSH's "Bad message" to a RENAME onto a name too long (ENAMETOOLONG) is
+  // read as OpenSSH's sftp-server means it (its catalog, from its source), not as most servers do.
+  it("a RENAME onto a name too long: OpenSSH's 'Bad message' is invalid-name, by its greeting", async () => {
+    const { file, root } = fixtures();
+    const to = join(root, "n".repeat(300));
+    const error = await transferErrorOf(viaCallback((cb) => sftp.rename(file, to, cb)));
+    expect(error).toMatchObject({ code: 5, serverMessage: "Bad message", reason: "invalid-name" });
+    expect(error.serverGreeting).toMatch(/^SSH-2\.0-OpenSSH_\d/);
+    expect(error.toJSON().serverGreeting).toBe(error.serverGreeting);
+    const productFree = toTransferError(error.originalError, { operation: "rename", path: file });
+    expect(productFree.reason).toBe("unsupported");
   });
 });

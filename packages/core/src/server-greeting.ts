@@ -1,0 +1,31 @@
+// The server's first line names its software: an SSH server's identification string
+// ("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10", RFC 4253 §4.2) or the first line of an FTP server's
+// 220 greeting ("220 ProFTPD Server (Debian) [::ffff:10.0.0.5]"). A generic reply ("Failure",
+// "Access denied") means different things on different products; knowing the product, the core
+// reads it as that product means it (`Failure.serverGreeting`).
+import { safeString } from "./safe.js";
+
+/** An SSH identification line is at most 255 characters (RFC 4253 §4.2); no greeting is read further. */
+export const MAX_GREETING = 255;
+
+/**
+ * The first line of `value`, without its line end and surrounding spaces, cut to 255 characters;
+ * undefined for anything else or an empty line. Linear in the text (indexOf and slice only).
+ */
+export function greetingLine(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const head = value.length > MAX_GREETING * 2 ? value.slice(0, MAX_GREETING * 2) : value;
+  const end = head.search(/[\r\n]/);
+  const line = (end < 0 ? head : head.slice(0, end)).trim();
+  return line === "" ? undefined : line.slice(0, MAX_GREETING);
+}
+
+/**
+ * The identification of the server an ssh2 `Client` is connected to (ssh2-sftp-client's and
+ * node-ssh's too). ssh2 keeps the software part of it ("OpenSSH_9.2p1") in `_remoteVer` (since
+ * 1.0; there is no public way to it), which names the product; its comments are not kept.
+ */
+export function sshGreetingOf(client: unknown): string | undefined {
+  const software = safeString(client, "_remoteVer");
+  return software ? greetingLine(`SSH-2.0-${software}`) : undefined;
+}
