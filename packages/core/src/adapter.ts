@@ -1,6 +1,9 @@
 // @transfer-errors/core/adapter: what an adapter needs to read its client's errors into facts.
 // An adapter decides nothing: it fills in a Failure (code, texts, signals) and supplies data (its
 // message rules, its operations' traits, its advice texts); the core decides and explains.
+
+// SFTP wrappers
+export { type AdapterData, failureFrom, type Operation, pathArgument } from "./adapter-data.js";
 export {
   adapterFunctions,
   type CallContext,
@@ -13,6 +16,7 @@ export { type Classification, classify, type Decision, decide } from "./classify
 export { tlsCodePattern } from "./code-reasons.js";
 export { secretsIn } from "./config-secrets.js";
 export { ConnectionLoss, listen } from "./connection-loss.js";
+export { convertingMethod } from "./converting-method.js";
 export { isResetCode, ResetMemory } from "./data-resets.js";
 export {
   DeadlineExceeded,
@@ -34,6 +38,7 @@ export {
 } from "./follow-up.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";
 export { isFtpReplyCode } from "./ftp-digits.js";
+export { watchLibrarySocket } from "./library-socket.js";
 export {
   type MessageParts,
   splitPrefixes,
@@ -56,6 +61,7 @@ export {
   retire,
 } from "./reconnectable.js";
 export { backoffDelay } from "./retry.js";
+export { messageRules, type RuleRow } from "./rule-rows.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
 export {

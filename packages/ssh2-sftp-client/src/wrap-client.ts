@@ -1,12 +1,12 @@
 import {
   type AnyMethod,
   ConnectionLoss,
+  convertingMethod,
   createTransferError,
-  type DataSource,
   type Failure,
+  failureFrom,
   findCause,
   isDeadlineExceeded,
-  isThenable,
   isTransferError,
   listen,
   markReconnect,
@@ -15,21 +15,19 @@ import {
   shortUpload,
   type TransferError,
   type WrongProtocol,
-  watchGreeting,
+  watchLibrarySocket,
   withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
 import { advice } from "./advice.js";
-import { libraryRules } from "./library-rules.js";
 import {
-  asyncMethods,
   lookedOperations,
+  operations,
   remotePathOf,
   streamMethods,
-  traits,
   untouchedMethods,
 } from "./operations.js";
-import { readError, toTransferError } from "./read-error.js";
+import { readError, sftpClientData, toTransferError } from "./read-error.js";
 import { isGenericFailure, pathLook, sourceSize } from "./remote-checks.js";
 
 export interface WrapOptions {
@@ -110,43 +108,18 @@ export function wrapClient<C extends object>(client: C, options: WrapOptions = {
     state.connected = true;
     watchChannel(client, state);
   }
-  const proxy = wrapMethods(client, (property, original) =>
-    property.startsWith("_") || untouchedMethods.has(property)
-      ? undefined
-      : wrapMethod(client, property, original, state),
-  );
+  const proxy = wrapMethods(client, (method, original) => {
+    if (method.startsWith("_") || untouchedMethods.has(method)) return undefined;
+    if (operations[method]) return (...args) => callAsync(client, method, original, args, state);
+    // Other public methods (streams, ones a later 12.x adds): convert what they throw or reject.
+    const convertFor = (args: unknown[]) => {
+      const context = contextOf(method, args, state);
+      return (error: unknown) => toTransferError(error, context);
+    };
+    return convertingMethod(client, original, convertFor, !streamMethods.has(method));
+  });
   states.set(proxy, state);
   return proxy;
-}
-
-function wrapMethod(
-  target: object,
-  method: string,
-  original: AnyMethod,
-  state: ClientState,
-): AnyMethod {
-  if (method in asyncMethods) {
-    return function (this: unknown, ...args: unknown[]) {
-      return callAsync(target, method, original, args, state);
-    };
-  }
-  const isStream = streamMethods.has(method);
-  // Other public methods (streams, ones a later 12.x adds): convert what they throw or reject.
-  return function (this: unknown, ...args: unknown[]) {
-    const context = contextOf(method, args, state);
-    let result: unknown;
-    try {
-      result = original.apply(target, args);
-    } catch (error) {
-      throw toTransferError(error, context);
-    }
-    if (!isStream && isThenable(result)) {
-      return Promise.resolve(result).catch((error: unknown) => {
-        throw toTransferError(error, context);
-      });
-    }
-    return result;
-  };
 }
 
 function contextOf(method: string, args: readonly unknown[], state: ClientState) {
@@ -247,38 +220,21 @@ function lostAgain(state: ClientState, error: TransferError): TransferError {
 
 /** Facts of the wrapper's own failures: the deadline, and a call it refuses to send. */
 function ownFailure(context: ReturnType<typeof contextOf>, message: string): Failure {
-  return {
-    protocol: "sftp",
-    operation: context.operation,
-    traits: traits[context.operation],
-    path: context.path,
-    secrets: context.secrets,
-    message,
-    rules: libraryRules,
-    advice,
-  };
+  return { ...failureFrom(sftpClientData, context), message };
 }
 
 /**
  * An FTP server on the port answers "220 ..." and waits; ssh2 would wait for an SSH ident until
- * its readyTimeout. Its socket's first line says so at once. ssh2 offers no public way to it: its
- * 'greeting' event and its debug output come only with an SSH ident, and passing our own socket
- * (`sock`) would mean doing ssh2's connecting (DNS, IPv4/6, local address) again. So the socket
- * ssh2 made in connect() (`_sock`, there since ssh2 1.0) is read, while it has read nothing: one
- * listener until the first line. ssh2 gets the WrongProtocol as its socket's error. Without
- * `_sock` (another ssh2), nothing changes: the readyTimeout ends the wait.
+ * its readyTimeout. ssh2 offers no public way to its first line (its 'greeting' event and debug
+ * output come only with an SSH ident), so the socket it made in connect() (`_sock`, there since
+ * ssh2 1.0) is watched.
  */
 function watchFirstLine(client: object, state: ClientState): void {
   state.wrongPeer = undefined;
-  const socket = safeGet(safeGet(client, "client"), "_sock") as Socket | undefined;
-  if (safeGet(socket, "bytesRead") !== 0 || typeof socket?.destroy !== "function") return;
-  watchGreeting(socket, "ssh", (error) => {
+  watchLibrarySocket(safeGet(safeGet(client, "client"), "_sock"), "ssh", (error) => {
     state.wrongPeer = error;
-    socket.destroy(error);
   });
 }
-
-type Socket = DataSource & { destroy(error: Error): void };
 
 /**
  * ssh2-sftp-client does not listen on the SFTP channel: when it dies while SSH stays up, later
