@@ -53,6 +53,13 @@ export {
   WrongProtocol,
   watchGreeting,
 } from "./peer-greeting.js";
+export {
+  type Diagnosis,
+  type PromiseCallOptions,
+  PromiseCalls,
+  promiseCallsOf,
+  type Reader,
+} from "./promise-calls.js";
 export { markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
 export {
   type Reconnectable,
