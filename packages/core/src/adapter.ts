@@ -60,6 +60,7 @@ export {
   PromiseCalls,
   promiseCallsOf,
   type Reader,
+  type Upload,
 } from "./promise-calls.js";
 export { markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
 export {

@@ -13,7 +13,7 @@ import { convertingMethod } from "./converting-method.js";
 import { isDeadlineExceeded, withDeadline } from "./deadline.js";
 import { createTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
-import { findCause, type LookedOperation, type PathLook } from "./follow-up.js";
+import { findCause, type LookedOperation, type PathLook, shortUpload } from "./follow-up.js";
 import { markReconnect } from "./reconnect-mark.js";
 import { type AnyMethod, wrapMethods } from "./wrap-methods.js";
 
@@ -21,6 +21,8 @@ export interface PromiseCallOptions {
   timeoutMs?: number | undefined;
   /** Look into a failure that says too little (`Diagnosis`). */
   diagnose?: boolean | undefined;
+  /** After an upload that reported success, compare the remote size with what was sent. */
+  verifyUploads?: boolean | undefined;
   /** How withRetry opens the connection again after a loss. */
   reconnect?: (() => unknown) | undefined;
   secrets?: readonly unknown[] | undefined;
@@ -32,11 +34,18 @@ export interface Reader<Context> {
   toTransferError(error: unknown, context: Context): TransferError;
 }
 
-/** What the `diagnose` option looks into: which methods, which failures, and how. */
+/** How the follow-up checks look: which methods and failures `diagnose` looks into, and how. */
 export interface Diagnosis {
   operations: Readonly<Record<string, LookedOperation | undefined>>;
   unclear(failure: Failure): boolean;
   look(client: object): PathLook;
+  /** What a call uploads, for `verifyUploads`: its remote path and size, when known. */
+  upload?(method: string, args: unknown[]): Promise<Upload | undefined>;
+}
+
+export interface Upload {
+  remote: string;
+  expected: number;
 }
 
 const wrapped = new WeakMap<object, PromiseCalls>();
@@ -167,8 +176,27 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
   /** connect() succeeded (to watch the new connection). */
   protected opened(): void {}
 
-  /** A check after a call that succeeded; a TransferError it throws is the call's. */
-  protected async succeeded(_method: string, _args: unknown[], _context: Context): Promise<void> {}
+  /**
+   * With `verifyUploads`, an upload that reported success but left a shorter file (a client
+   * that does not report a refused write) rejects; the check's own failure (the connection
+   * dropped meanwhile) is what the caller must know.
+   */
+  protected async succeeded(method: string, args: unknown[], context: Context): Promise<void> {
+    const { diagnosis, options } = this;
+    const upload = options.verifyUploads ? await diagnosis?.upload?.(method, args) : undefined;
+    if (!diagnosis || !upload) return;
+    let failure: Failure | undefined;
+    try {
+      const look = diagnosis.look(this.client);
+      const check = shortUpload(look, this.data.protocol, method, upload.remote, upload.expected);
+      failure = await withDeadline(check, method, options.timeoutMs);
+    } catch (error) {
+      throw this.reader.toTransferError(error, context);
+    }
+    if (failure) {
+      throw createTransferError({ ...failure, advice: this.data.advice, secrets: this.secrets });
+    }
+  }
 
   /** The value to read of a failure (what the wrapper saw may say more than the client). */
   protected causeOf(_method: string, error: unknown): unknown {

@@ -101,6 +101,50 @@ describe("PromiseCalls", () => {
   });
 });
 
+describe("PromiseCalls' follow-up checks", () => {
+  /** A client whose server holds `/dir` (a directory) and `/short` (3 bytes). */
+  class Checked extends PromiseCalls {
+    protected override diagnosis = {
+      operations: table({ get: "download" as const }),
+      unclear: (failure: { message?: string | undefined }) => failure.message === "Failure",
+      look: () => ({
+        kind: async (path: string) => (path === "/dir" ? "d" : path === "/short" ? "-" : false),
+        size: async () => 3,
+      }),
+      upload: async (method: string, args: unknown[]) =>
+        method === "get" ? { remote: String(args[0]), expected: 10 } : undefined,
+    };
+  }
+
+  it("diagnose: an unclear failure of a looked-into method gets what the look found", async () => {
+    const client = fakeClient();
+    client.get.mockRejectedValue(new Error("Failure"));
+    const plain = new Checked(client, data, reader, {}).proxy<typeof client>(
+      () => false,
+      new Set(),
+    );
+    await expect(plain.get("/dir")).rejects.toMatchObject({ reason: "unknown" });
+    const looked = new Checked(client, data, reader, { diagnose: true });
+    const proxy = looked.proxy<typeof client>(() => false, new Set());
+    await expect(proxy.get("/dir")).rejects.toMatchObject({ reason: "is-a-directory" });
+  });
+
+  it("verifyUploads: a success that left a shorter file rejects", async () => {
+    const client = fakeClient();
+    const plain = new Checked(client, data, reader, {}).proxy<typeof client>(
+      () => false,
+      new Set(),
+    );
+    await expect(plain.get("/short")).resolves.toBe("content of /short");
+    const verified = new Checked(client, data, reader, { verifyUploads: true });
+    const proxy = verified.proxy<typeof client>(() => false, new Set());
+    await expect(proxy.get("/short")).rejects.toMatchObject({
+      reason: "server-error",
+      path: "/short",
+    });
+  });
+});
+
 describe("callWithCallback", () => {
   const convert = (error: unknown) => ({ converted: error });
 

@@ -1,19 +1,14 @@
 import {
-  createTransferError,
-  type Failure,
   listen,
   PromiseCalls,
   promiseCallsOf,
   safeGet,
-  shortUpload,
   type WrongProtocol,
   watchLibrarySocket,
-  withDeadline,
 } from "@transfer-errors/core/adapter";
-import { advice } from "./advice.js";
 import { lookedOperations, remotePathOf, streamMethods, untouchedMethods } from "./operations.js";
 import { type ErrorContext, readError, sftpClientData, toTransferError } from "./read-error.js";
-import { isGenericFailure, pathLook, sourceSize } from "./remote-checks.js";
+import { isGenericFailure, pathLook, uploadOf } from "./remote-checks.js";
 
 export interface WrapOptions {
   /**
@@ -75,13 +70,11 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
     operations: lookedOperations,
     unclear: isGenericFailure,
     look: pathLook,
+    upload: uploadOf,
   };
 
-  constructor(
-    client: object,
-    readonly wrapOptions: WrapOptions,
-  ) {
-    super(client, sftpClientData, { read: readError, toTransferError }, wrapOptions);
+  constructor(client: object, options: WrapOptions) {
+    super(client, sftpClientData, { read: readError, toTransferError }, options);
     // A close of the ssh2 connection that we did not ask for marks the client.
     listen(safeGet(client, "client"), ["close", "end"], () => {
       if (this.connected) this.loss.mark("the connection was closed");
@@ -130,22 +123,5 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
       return;
     this.watchedChannels.add(channel as object);
     listen(channel, ["close", "end", "error"], () => this.loss.mark("the SFTP channel was closed"));
-  }
-
-  /** verifyUploads: the remote size of a `put` of a Buffer or a local file against what was sent. */
-  protected override async succeeded(method: string, args: unknown[], context: ErrorContext) {
-    const remote = args[1];
-    if (method !== "put" || !this.wrapOptions.verifyUploads || typeof remote !== "string") return;
-    const expected = await sourceSize(args[0]);
-    if (expected === undefined) return;
-    let failure: Failure | undefined;
-    try {
-      const check = shortUpload(pathLook(this.client), "sftp", "put", remote, expected);
-      failure = await withDeadline(check, "put", this.options.timeoutMs);
-    } catch (error) {
-      // The check's own failure (the connection dropped meanwhile) is what the caller must know.
-      throw toTransferError(error, { ...context, operation: "put" });
-    }
-    if (failure) throw createTransferError({ ...failure, advice, secrets: this.secrets });
   }
 }
