@@ -9,18 +9,21 @@ type Socket = Parameters<typeof watchGreeting>[0] & { destroy(error: Error): voi
  * nothing. Another protocol's line destroys the socket with the WrongProtocol, which the library
  * then reports as its socket's error; `onWrong` sees it first. A socket that has read already, that
  * cannot be destroyed, or no socket (another version of the library): nothing changes, the
- * library's own timeout ends the wait. Never throws.
+ * library's own timeout ends the wait. `secrets` are masked in the line (watchGreeting). Never
+ * throws.
  */
 export function watchLibrarySocket(
   socket: unknown,
   expected: GreetingProtocol,
+  secrets: readonly unknown[] | undefined,
   onWrong?: (error: WrongProtocol) => void,
 ): void {
   const watched = socket as Socket;
   if (safeGet(watched, "bytesRead") !== 0 || typeof safeGet(watched, "destroy") !== "function")
     return;
-  watchGreeting(watched, expected, (error) => {
+  const destroy = (error: WrongProtocol) => {
     onWrong?.(error);
     watched.destroy(error);
-  });
+  };
+  watchGreeting(watched, expected, destroy, secrets);
 }

@@ -54,9 +54,12 @@ export interface DataSource {
   off(event: "data", listener: (chunk: string | Uint8Array) => void): unknown;
 }
 
-/** The line redacted whole, then cut: a cut through a URL must not keep its password. */
-function shortLine(line: string): string {
-  const shown = redact(line);
+/**
+ * The line redacted whole, then cut: a cut through a URL, or through a password the wrapper
+ * knows, must not keep the head of it (the adapter, which redacts later, no longer sees it whole).
+ */
+function shortLine(line: string, secrets: readonly unknown[] | undefined): string {
+  const shown = redact(line, secrets);
   return shown.length > 100 ? `${shown.slice(0, 100)}…` : shown;
 }
 
@@ -66,12 +69,14 @@ const MAX_LINE = 255;
 /**
  * Reads the first line `socket` receives, next to the client's own reader, and stops. When that
  * line is another protocol's than `expected`, calls `onWrong` with a WrongProtocol (the caller
- * closes the connection with it). Returns a function that stops watching earlier. Never throws.
+ * closes the connection with it). `secrets` (the connection's password, keys) are masked in the
+ * line before it is cut. Returns a function that stops watching earlier. Never throws.
  */
 export function watchGreeting(
   socket: DataSource,
   expected: GreetingProtocol,
   onWrong: (error: WrongProtocol) => void,
+  secrets?: readonly unknown[],
 ): () => void {
   let seen = "";
   let watching = true;
@@ -94,7 +99,7 @@ export function watchGreeting(
     const found = protocolOfGreeting(line);
     if (found === undefined || found === expected) return;
     try {
-      onWrong(new WrongProtocol(expected, found, shortLine(line)));
+      onWrong(new WrongProtocol(expected, found, shortLine(line, secrets)));
     } catch {
       // the caller's close failed: its client goes on as without the watch
     }

@@ -90,26 +90,34 @@ describe("watchLibrarySocket", () => {
   it("another protocol's first line destroys the socket with a WrongProtocol, seen first", () => {
     const s = socket();
     const seen: unknown[] = [];
-    watchLibrarySocket(s, "ssh", (error) => seen.push(error));
+    watchLibrarySocket(s, "ssh", undefined, (error) => seen.push(error));
     s.emit("data", Buffer.from("220 FTP server ready\r\n"));
     expect(seen).toHaveLength(1);
     expect(isWrongProtocol(seen[0])).toBe(true);
     expect(s.destroyed).toEqual(seen);
   });
 
+  it("masks the connection's secrets in the line it quotes", () => {
+    const s = socket();
+    const seen: Error[] = [];
+    watchLibrarySocket(s, "ssh", ["hunter2-password"], (error) => seen.push(error));
+    s.emit("data", "220 welcome hunter2-password\r\n");
+    expect(seen[0]?.message).not.toContain("hunter2");
+  });
+
   it("its own protocol's line, a socket that has read, none, or one that cannot be destroyed: nothing", () => {
     const own = socket();
-    watchLibrarySocket(own, "ssh");
+    watchLibrarySocket(own, "ssh", undefined);
     own.emit("data", "SSH-2.0-OpenSSH_9.2\r\n");
     expect(own.destroyed).toEqual([]);
     const read = socket(10);
-    watchLibrarySocket(read, "ssh");
+    watchLibrarySocket(read, "ssh", undefined);
     read.emit("data", "220 FTP\r\n");
     expect(read.destroyed).toEqual([]);
     expect(read.listenerCount("data")).toBe(0);
-    expect(() => watchLibrarySocket(undefined, "ssh")).not.toThrow();
+    expect(() => watchLibrarySocket(undefined, "ssh", undefined)).not.toThrow();
     const fixed = Object.assign(new EventEmitter(), { bytesRead: 0 });
-    watchLibrarySocket(fixed, "ssh");
+    watchLibrarySocket(fixed, "ssh", undefined);
     expect(fixed.listenerCount("data")).toBe(0);
   });
 });

@@ -102,7 +102,8 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
    */
   protected override connecting(): void {
     this.wrongPeer = undefined;
-    watchLibrarySocket(safeGet(safeGet(this.client, "client"), "_sock"), "ssh", (error) => {
+    const socket = safeGet(safeGet(this.client, "client"), "_sock");
+    watchLibrarySocket(socket, "ssh", this.secrets, (error) => {
       this.wrongPeer = error;
     });
   }

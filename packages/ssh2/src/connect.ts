@@ -52,7 +52,7 @@ export async function connectSftp<C extends SshClientLike>(
     // An FTP server on the port answers "220 ..." and waits: ssh2 would wait for an SSH ident
     // until its readyTimeout, and shows no line before one. The socket it made in connect()
     // (`_sock`) is watched; a WrongProtocol reaches the 'error' listener above.
-    watchLibrarySocket(safeGet(client, "_sock"), "ssh");
+    watchLibrarySocket(safeGet(client, "_sock"), "ssh", secrets);
   });
   try {
     const sftp = await withDeadline(opened, "connect", options.timeoutMs);
