@@ -20,11 +20,8 @@ export interface WrapOptions {
   secrets?: readonly unknown[] | undefined;
 }
 
-interface SessionState {
-  options: WrapOptions;
-  /** Why the session needs a new connection; `ended`: by the application (end(), destroy()). */
-  loss: ConnectionLoss;
-}
+/** A session's options, and why it needs a new connection (`ended`: end(), destroy()). */
+type SessionState = { options: WrapOptions; loss: ConnectionLoss };
 
 const states = new WeakMap<object, SessionState>();
 /** The remote path each handle (a Buffer) was opened with, for read, write, close ... */
