@@ -15,6 +15,7 @@ import { createTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
 import { findCause, type LookedOperation, type PathLook, shortUpload } from "./follow-up.js";
 import { markReconnect } from "./reconnect-mark.js";
+import type { Signal } from "./signals.js";
 import { type AnyMethod, wrapMethods } from "./wrap-methods.js";
 
 export interface PromiseCallOptions {
@@ -117,7 +118,8 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     const context = this.context(method, args);
     if (loss.why !== undefined && !own) {
       const failure = this.ownFailure(context, loss.refusal(method, this.name));
-      throw this.marked(createTransferError({ ...failure, cause: loss.cause }));
+      failure.cause = loss.cause;
+      throw this.marked(createTransferError(failure));
     }
     try {
       const pending = Promise.resolve(original.apply(this.client, args));
@@ -128,12 +130,12 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
         loss.reset();
         this.opened();
       }
-      await this.succeeded(method, args, context);
+      if (options.verifyUploads) await this.verified(method, args, context);
       return result;
     } catch (error) {
       if (isTransferError(error)) throw error;
       const failure = isDeadlineExceeded(error)
-        ? { ...this.ownFailure(context, error.message), signals: ["deadline" as const] }
+        ? this.ownFailure(context, error.message, "deadline")
         : this.reader.read(this.causeOf(method, error), context);
       const transferError = createTransferError(await this.lookedInto(method, args, failure));
       if (transferError.retry.reconnect && !own) {
@@ -147,8 +149,12 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
   }
 
   /** Facts of the wrapper's own failures: the deadline, and a call it refuses to send. */
-  ownFailure(context: Context, message: string): Failure {
-    return { ...failureFrom(this.data, context), message };
+  ownFailure(context: Context, message: string, signal?: Signal): Failure {
+    // Fields assigned, not spread: a spread costs more than the rest of the reading.
+    const failure = failureFrom(this.data, context);
+    failure.message = message;
+    if (signal) failure.signals = [signal];
+    return failure;
   }
 
   /** Marks a failure of a client that needs a new connection with how withRetry can get one. */
@@ -181,9 +187,9 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
    * that does not report a refused write) rejects; the check's own failure (the connection
    * dropped meanwhile) is what the caller must know.
    */
-  protected async succeeded(method: string, args: unknown[], context: Context): Promise<void> {
+  protected async verified(method: string, args: unknown[], context: Context): Promise<void> {
     const { diagnosis, options } = this;
-    const upload = options.verifyUploads ? await diagnosis?.upload?.(method, args) : undefined;
+    const upload = await diagnosis?.upload?.(method, args);
     if (!diagnosis || !upload) return;
     let failure: Failure | undefined;
     try {

@@ -87,7 +87,9 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
   }
 
   override context(method: string, args: readonly unknown[]): ErrorContext {
-    return { ...super.context(method, args), connected: this.connected };
+    const context = super.context(method, args);
+    context.connected = this.connected;
+    return context;
   }
 
   override pathOf(method: string, args: readonly unknown[]): string | undefined {
