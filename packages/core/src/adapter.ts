@@ -1,6 +1,9 @@
 // @transfer-errors/core/adapter: what an adapter needs to read its client's errors into facts.
 // An adapter decides nothing: it fills in a Failure (code, texts, signals) and supplies data (its
 // message rules, its operations' traits, its advice texts); the core decides and explains.
+
+// SFTP wrappers
+export { type AdapterData, failureFrom, type Operation, pathArgument } from "./adapter-data.js";
 export {
   adapterFunctions,
   type CallContext,
@@ -9,10 +12,12 @@ export {
 export { answerOnce, type OnceAnswer } from "./answer-once.js";
 export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
 export { isTransferError } from "./brand.js";
+export { type CallbackCall, callWithCallback, convertingStream } from "./callback-calls.js";
 export { type Classification, classify, type Decision, decide } from "./classify.js";
 export { tlsCodePattern } from "./code-reasons.js";
 export { secretsIn } from "./config-secrets.js";
 export { ConnectionLoss, listen } from "./connection-loss.js";
+export { convertingMethod } from "./converting-method.js";
 export { isResetCode, ResetMemory } from "./data-resets.js";
 export {
   DeadlineExceeded,
@@ -34,6 +39,7 @@ export {
 } from "./follow-up.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";
 export { isFtpReplyCode } from "./ftp-digits.js";
+export { watchLibrarySocket } from "./library-socket.js";
 export {
   type MessageParts,
   splitPrefixes,
@@ -49,6 +55,14 @@ export {
   WrongProtocol,
   watchGreeting,
 } from "./peer-greeting.js";
+export {
+  type Diagnosis,
+  type PromiseCallOptions,
+  PromiseCalls,
+  promiseCallsOf,
+  type Reader,
+  type Upload,
+} from "./promise-calls.js";
 export { markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
 export {
   type Reconnectable,
@@ -57,6 +71,7 @@ export {
   retire,
 } from "./reconnectable.js";
 export { backoffDelay } from "./retry.js";
+export { messageRules, type RuleRow } from "./rule-rows.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
 export { greetingLine, MAX_GREETING, sshGreetingOf } from "./server-greeting.js";

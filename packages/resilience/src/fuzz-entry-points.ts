@@ -28,6 +28,7 @@ import PromiseFtp from "promise-ftp";
 import { Client as SshClient } from "ssh2";
 import SftpClient from "ssh2-sftp-client";
 import type { FuzzCase } from "./fuzz-inputs.ts";
+import { sftpWrapperParts } from "./fuzz-sftp-wrapper-parts.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -1164,6 +1165,8 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
     },
+    // SFTP wrappers
+    ...sftpWrapperParts,
   },
   "@transfer-errors/core/registry": {
     classify: classifyDriver,

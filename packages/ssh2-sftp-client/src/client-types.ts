@@ -22,33 +22,22 @@ export interface SftpConnectConfig {
   [option: string]: unknown;
 }
 
-export interface SftpFileInfo {
+/** An entry of list(): its times in milliseconds, `owner` and `group` as numeric ids. */
+export interface SftpFileInfo
+  extends Record<"size" | "modifyTime" | "accessTime" | "owner" | "group", number> {
   type: "d" | "-" | "l";
   name: string;
-  size: number;
-  modifyTime: number;
-  accessTime: number;
   rights: { user: string; group: string; other: string };
-  owner: number;
-  group: number;
   longname: string;
 }
 
-export interface SftpFileStats {
-  mode: number;
-  uid: number;
-  gid: number;
-  size: number;
-  accessTime: number;
-  modifyTime: number;
-  isDirectory: boolean;
-  isFile: boolean;
-  isBlockDevice: boolean;
-  isCharacterDevice: boolean;
-  isSymbolicLink: boolean;
-  isFIFO: boolean;
-  isSocket: boolean;
-}
+type Times = "accessTime" | "modifyTime";
+type Kinds = "isBlockDevice" | "isCharacterDevice" | "isSymbolicLink" | "isFIFO" | "isSocket";
+
+/** What stat() and lstat() give. */
+export interface SftpFileStats
+  extends Record<"mode" | "uid" | "gid" | "size" | Times, number>,
+    Record<"isDirectory" | "isFile" | Kinds, boolean> {}
 
 type Source = string | Uint8Array | NodeJS.ReadableStream;
 type Listener = (...args: unknown[]) => void;

@@ -1,31 +1,22 @@
 // What the libraries' texts say when their codes say nothing, as message rules in the core's
 // format. Pinned to ssh2-sftp-client 12.1 and ssh2 1.17; each was seen against OpenSSH or read in
 // their source. The core decides from the reason and signals each names.
-import type { Signal, TextRule } from "@transfer-errors/core/adapter";
-import { table as lookupTable } from "@transfer-errors/core/adapter";
+import { messageRules, type RuleRow, type TextRule, table } from "@transfer-errors/core/adapter";
 
-/** The methods behind ssh2-sftp-client's internal prefixes, so `operation` names a public method. */
-export const publicMethodOf: Readonly<Record<string, string | undefined>> = lookupTable({
-  getConnection: "connect",
-  _xstat: "stat",
-  _rename: "rename",
-  _posixRename: "posixRename",
-  _chmod: "chmod",
-  _put: "put",
-  _fastPut: "fastPut",
-  fastgPut: "fastPut",
-  _fastGet: "fastGet",
-  _append: "append",
-  _mkdir: "mkdir",
-  _doMkdir: "mkdir",
-  _rcopy: "rcopy",
-  uploadFiles: "uploadDir",
-  getLocalStatus: "uploadDir",
-  getRemoteStatus: "uploadDir",
-  downloadFiles: "downloadDir",
-  prepareDestination: "downloadDir",
-  _prepareDestination: "downloadDir",
-});
+/** The methods behind ssh2-sftp-client's internal prefixes ("prefix:method"), so `operation` names a public method. */
+export const publicMethodOf: Readonly<Record<string, string | undefined>> = table(
+  Object.fromEntries(
+    (
+      "getConnection:connect _xstat:stat _rename:rename _posixRename:posixRename _chmod:chmod " +
+      "_put:put _fastPut:fastPut fastgPut:fastPut _fastGet:fastGet _append:append _mkdir:mkdir " +
+      "_doMkdir:mkdir _rcopy:rcopy uploadFiles:uploadDir getLocalStatus:uploadDir " +
+      "getRemoteStatus:uploadDir downloadFiles:downloadDir prepareDestination:downloadDir " +
+      "_prepareDestination:downloadDir"
+    )
+      .split(" ")
+      .map((pair) => pair.split(":")),
+  ),
+);
 
 /** Phrases the library puts between the method names in front of a message. */
 export const connectors: readonly string[] = [
@@ -35,135 +26,102 @@ export const connectors: readonly string[] = [
   "Remote host has reset the connection: ",
 ];
 
-/** The texts OpenSSH and ssh2 give SFTP statuses 1 to 8: a message that is one of them is a status. */
-export const sftpStatusTexts: ReadonlySet<string> = new Set([
-  "End of file",
-  "No such file",
-  "No such file or directory",
-  "Permission denied",
-  "Failure",
-  "Bad message",
-  "No connection",
-  "Connection lost",
-  "Operation unsupported",
-]);
+/** ssh2-sftp-client's own error codes (its `errorCode` table). */
+export const libraryCodes: ReadonlySet<string> = new Set(
+  "ERR_NOT_CONNECTED ERR_GENERIC_CLIENT ERR_BAD_PATH ERR_BAD_AUTH".split(" "),
+);
 
-type Reason = TextRule["reason"];
+/** The texts OpenSSH and ssh2 give SFTP statuses 1 to 8, by the rule that reads them. */
+const statusTexts: [string, TextRule["reason"], ...string[]][] = [
+  ["status-2", "not-found", "No such file", "No such file or directory"],
+  ["status-3", "permission-denied", "Permission denied"],
+  ["status-4", "server-error", "Failure"],
+  ["status-5", "bad-request", "Bad message"],
+  ["status-6", "connection-lost", "No connection", "Connection lost"],
+  ["status-8", "unsupported", "Operation unsupported"],
+  ["status-1", "protocol-error", "End of file"],
+];
+
+/** A message that is one of them is a status. */
+export const sftpStatusTexts: ReadonlySet<string> = new Set(statusTexts.flatMap((s) => s.slice(2)));
+
+const BAD_PATH = "ERR_BAD_PATH";
+const LOGIN = "connecting";
+const LOST = "client-closed";
 const ANY = undefined;
 
-/** [id, reason, pattern, the library code it is about (or any code), what else it tells]. */
-const table: [string, Reason, RegExp, string | string[] | undefined, Signal?][] = [
+// Consecutive rows with the same id are one rule whose pattern is cut to fit a line.
+const rows: RuleRow[] = [
   // ssh2's connection-level errors by their `level` (read as the library's code when it has none).
   ["auth", "auth-failed", /^/, "client-authentication"],
-  ["timeout", "timeout", /^/, "client-timeout", "client-closed"],
+  ["timeout", "timeout", /^/, "client-timeout", LOST],
   ["dns", "host-not-found", /^/, "client-dns"],
   // fastGet and rcopy drop the SFTP status and keep only its text.
-  ["status-2", "not-found", /^No such file(?: or directory)?$/, "ERR_GENERIC_CLIENT"],
-  ["status-3", "permission-denied", /^Permission denied$/, "ERR_GENERIC_CLIENT"],
-  ["status-4", "server-error", /^Failure$/, "ERR_GENERIC_CLIENT"],
-  ["status-5", "bad-request", /^Bad message$/, "ERR_GENERIC_CLIENT"],
-  ["status-6", "connection-lost", /^(?:No connection|Connection lost)$/, "ERR_GENERIC_CLIENT"],
-  ["status-8", "unsupported", /^Operation unsupported$/, "ERR_GENERIC_CLIENT"],
-  ["status-1", "protocol-error", /^End of file$/, "ERR_GENERIC_CLIENT"],
+  ...statusTexts.map(([id, reason, ...texts]): RuleRow => {
+    return [id, reason, new RegExp(`^(?:${texts.join("|")})$`), "ERR_GENERIC_CLIENT"];
+  }),
   // ERR_BAD_PATH: the library's checks before (or instead of) asking the server; _doMkdir turns
   // the server's generic SSH_FX_FAILURE (4) into "permission denied".
-  ["mkdir-failure", "server-error", /permission denied$/, "ERR_BAD_PATH"],
-  ["parent-missing", "not-found", /parent not a directory or not exist/, "ERR_BAD_PATH"],
-  ["exists", "already-exists", /already exists/, "ERR_BAD_PATH"],
-  ["append-to-dir", "is-a-directory", /cannot append to a directory/, "ERR_BAD_PATH"],
-  ["append-file", "client-misuse", /Cannot append one file to another/, "ERR_BAD_PATH"],
-  [
-    "missing",
-    "not-found",
-    /No such (?:file|directory)|Source does not exist|not exist/i,
-    "ERR_BAD_PATH",
-  ],
-  ["not-dir", "not-a-directory", /Not a directory/i, "ERR_BAD_PATH"],
-  ["not-file", "is-a-directory", /Not a regular file|Source not a file/i, "ERR_BAD_PATH"],
+  ["mkdir-failure", "server-error", /permission denied$/, BAD_PATH],
+  ["parent-missing", "not-found", /parent not a directory or not exist/, BAD_PATH],
+  ["exists", "already-exists", /already exists/, BAD_PATH],
+  ["append-to-dir", "is-a-directory", /cannot append to a directory/, BAD_PATH],
+  ["append-file", "client-misuse", /Cannot append one file to another/, BAD_PATH],
+  ["missing", "not-found", /No such (?:file|directory)|Source does not exist|not exist/i, BAD_PATH],
+  ["not-dir", "not-a-directory", /Not a directory/i, BAD_PATH],
+  ["not-file", "is-a-directory", /Not a regular file|Source not a file/i, BAD_PATH],
   // Code-less texts of ssh2 and ssh2-sftp-client, most specific first.
-  ["auth", "auth-failed", /All configured authentication methods failed/, ANY, "connecting"],
-  ["auth", "auth-failed", /authentication failures?\b|Authentication failed/i, ANY, "connecting"],
-  [
-    "host-key",
-    "host-key-rejected",
-    /Host denied \(verification failed\)|Host key does not match|signature verification failed/,
-    ANY,
-    "connecting",
-  ],
-  ["handshake-timeout", "timeout", /Timed out while waiting for handshake/, ANY],
-  ["keepalive", "timeout", /Keepalive timeout/, ANY],
-  ["lost-before-handshake", "connection-lost", /Connection lost before handshake/, ANY],
-  [
-    "lost",
-    "connection-lost",
-    /Unexpected (?:end|close) event|No response from server|Not connected\b|Channel is not open/,
-    ANY,
-  ],
+  ["auth", "auth-failed", /All configured authentication methods failed/, ANY, LOGIN],
+  ["auth", "auth-failed", /authentication failures?\b|Authentication failed/i, ANY, LOGIN],
+  ["host-key", "host-key-rejected", /Host denied \(verification failed\)/, ANY, LOGIN],
+  ["host-key", "host-key-rejected", /Host key does not match/, ANY, LOGIN],
+  ["host-key", "host-key-rejected", /signature verification failed/, ANY, LOGIN],
+  ["handshake-timeout", "timeout", /Timed out while waiting for handshake/],
+  ["keepalive", "timeout", /Keepalive timeout/],
+  ["lost-before-handshake", "connection-lost", /Connection lost before handshake/],
+  ["lost", "connection-lost", /Unexpected (?:end|close) event|No response from server/],
+  ["lost", "connection-lost", /Not connected\b|Channel is not open/],
+  ["no-session", "connection-lost", /No SFTP connection available/],
   [
     "no-session",
     "connection-lost",
-    /No SFTP connection available|Cannot read properties of undefined \(reading '(?:unlink|realpath|stat|lstat|readdir|open|rename|mkdir|rmdir)'\)/,
-    ANY,
+    /Cannot read properties of undefined \(reading '(?:unlink|realpath|stat|lstat|readdir|open|rename|mkdir|rmdir)'\)/,
   ],
-  ["connected-twice", "client-misuse", /An existing SFTP connection is already defined/, ANY],
-  ["dns", "host-not-found", /Error while looking up IPv[46] address/, ANY],
-  ["no-algorithm", "unsupported", /Handshake failed: no matching/, ANY, "connecting"],
+  ["connected-twice", "client-misuse", /An existing SFTP connection is already defined/],
+  ["dns", "host-not-found", /Error while looking up IPv[46] address/],
+  ["no-algorithm", "unsupported", /Handshake failed: no matching/, ANY, LOGIN],
+  ["no-subsystem", "unsupported", /Unable to start subsystem: sftp/, ANY, LOGIN],
   [
     "no-subsystem",
     "unsupported",
-    /Unable to start subsystem: sftp|Received (?:exit code|signal) [^\n]{0,200} while establishing SFTP session|unexpected SFTP session termination/,
+    /Received (?:exit code|signal) [^\n]{0,200} while establishing SFTP session/,
     ANY,
-    "connecting",
+    LOGIN,
   ],
-  ["no-extension", "unsupported", /Server does not support this extended request/, ANY],
-  [
-    "no-channel",
-    "service-unavailable",
-    /\(SSH\) Channel open failure|No free channels available/,
-    ANY,
-  ],
+  ["no-subsystem", "unsupported", /unexpected SFTP session termination/, ANY, LOGIN],
+  ["no-extension", "unsupported", /Server does not support this extended request/],
+  ["no-channel", "service-unavailable", /\(SSH\) Channel open failure|No free channels available/],
+  ["key-passphrase", "auth-failed", /\bbad passphrase\b|\bbad decrypt\b/, ANY, LOGIN],
   [
     "key-passphrase",
     "auth-failed",
-    /\bbad passphrase\b|\bbad decrypt\b|\bintegrity check failed\b|\bbut no passphrase given\b/,
+    /\bintegrity check failed\b|\bbut no passphrase given\b/,
     ANY,
-    "connecting",
+    LOGIN,
   ],
-  [
-    "bad-options",
-    "client-misuse",
-    /Cannot parse privateKey|privateKey value does not contain|Invalid username|You must set a valid agent path|Bad arguments|Client-only method|Cannot parse (?:mode|time)|Unknown flags string/,
-    ANY,
-  ],
-  [
-    "not-ssh",
-    "protocol-error",
-    /Invalid identification string|Header line too long|Max greeting lines exceeded|Invalid header: expected newline/,
-    ANY,
-    "connecting",
-  ],
-  [
-    "corrupt-stream",
-    "protocol-error",
-    /Bad packet length|Invalid MAC|Inbound: |Received malformed|KEXINIT|Received packet \d+ instead of/,
-    ANY,
-    "client-closed",
-  ],
-  [
-    "marked",
-    "connection-lost",
-    /was not sent: the client needs a new connection/,
-    ANY,
-    "client-closed",
-  ],
+  ["bad-options", "client-misuse", /Cannot parse privateKey|privateKey value does not contain/],
+  ["bad-options", "client-misuse", /Invalid username|You must set a valid agent path/],
+  ["bad-options", "client-misuse", /Bad arguments|Client-only method|Cannot parse (?:mode|time)/],
+  ["bad-options", "client-misuse", /Unknown flags string/],
+  ["not-ssh", "protocol-error", /Invalid identification string|Header line too long/, ANY, LOGIN],
+  ["not-ssh", "protocol-error", /Max greeting lines exceeded/, ANY, LOGIN],
+  ["not-ssh", "protocol-error", /Invalid header: expected newline/, ANY, LOGIN],
+  ["corrupt-stream", "protocol-error", /Bad packet length|Invalid MAC|Inbound: /, ANY, LOST],
+  ["corrupt-stream", "protocol-error", /Received malformed|KEXINIT/, ANY, LOST],
+  ["corrupt-stream", "protocol-error", /Received packet \d+ instead of/, ANY, LOST],
+  ["marked", "connection-lost", /was not sent: the client needs a new connection/, ANY, LOST],
   ["not-connected", "connection-lost", /^/, "ERR_NOT_CONNECTED"],
   ["auth", "auth-failed", /^/, "ERR_BAD_AUTH"],
 ];
 
-export const libraryRules: readonly TextRule[] = table.map(([id, reason, pattern, on, signal]) => ({
-  id,
-  reason,
-  pattern,
-  ...(on === undefined ? { anyCode: true } : { codes: typeof on === "string" ? [on] : on }),
-  ...(signal ? { signals: [signal] } : {}),
-}));
+export const libraryRules: readonly TextRule[] = messageRules(rows);

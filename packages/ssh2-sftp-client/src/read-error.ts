@@ -2,9 +2,11 @@
 // which number system its code belongs to, the server's text, the path, and what only the adapter
 // sees. Its messages are data (library-rules.ts); the core decides from there.
 import {
+  type AdapterData,
   adapterFunctions,
   type CallContext,
   type Failure,
+  failureFrom,
   isWrongProtocol,
   readErrorShape,
   type Signal,
@@ -15,8 +17,23 @@ import {
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
-import { connectors, libraryRules, publicMethodOf, sftpStatusTexts } from "./library-rules.js";
-import { asyncMethods, streamMethods, traits } from "./operations.js";
+import {
+  connectors,
+  libraryCodes,
+  libraryRules,
+  publicMethodOf,
+  sftpStatusTexts,
+} from "./library-rules.js";
+import { operations, streamMethods } from "./operations.js";
+
+/** What this adapter gives every Failure: its rules, advice, operations and the replies known. */
+export const sftpClientData: AdapterData = {
+  protocol: "sftp",
+  operations,
+  rules: libraryRules,
+  advice,
+  catalog: replyCatalog,
+};
 
 /** What the caller knows about the failed call (operation, path, secrets, ended), and: */
 export interface ErrorContext extends CallContext {
@@ -35,7 +52,7 @@ function isMethodName(name: string): boolean {
   return (
     name.startsWith("_") ||
     name === "sftp" ||
-    name in asyncMethods ||
+    name in operations ||
     name in publicMethodOf ||
     streamMethods.has(name)
   );
@@ -69,23 +86,10 @@ function operationOf(prefixes: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** ssh2-sftp-client's own error codes (its `errorCode` table). */
-const LIBRARY_CODES = new Set([
-  "ERR_NOT_CONNECTED",
-  "ERR_GENERIC_CLIENT",
-  "ERR_BAD_PATH",
-  "ERR_BAD_AUTH",
-]);
-
 // Prefixes whose "Bad path" is about the local side (fastPut's source, downloadDir's target...).
-const LOCAL_CHECKS = new Set([
-  "fastPut",
-  "fastgPut",
-  "getLocalStatus",
-  "prepareDestination",
-  "_prepareDestination",
-  "localExists",
-]);
+const LOCAL_CHECKS = new Set(
+  "fastPut fastgPut getLocalStatus prepareDestination _prepareDestination localExists".split(" "),
+);
 
 /**
  * Reads what ssh2-sftp-client (or ssh2 underneath it) threw into a core `Failure`. Never throws
@@ -93,6 +97,7 @@ const LOCAL_CHECKS = new Set([
  */
 export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const shape = readShape(error);
+  const { secrets } = context;
   const isConnect = context.operation === "connect" || shape.prefixes.includes("getConnection");
   const { text, path } = splitTextAndPath(shape.detail, context.path);
   const operation = context.operation ?? operationOf(shape.prefixes);
@@ -103,21 +108,12 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   if (isWrongProtocol(error)) signals.push("wrong-protocol");
   // ssh2's `level` is the library's own word for a connection error without a code.
   const code = shape.code ?? shape.level;
-  const failure: Failure = {
-    protocol: "sftp",
-    code,
-    message: shape.message,
-    operation,
-    traits: operation === undefined ? undefined : traits[operation],
-    path: context.path ?? (isConnect ? undefined : path),
-    serverGreeting: context.serverGreeting,
-    signals,
-    rules: libraryRules,
-    catalog: replyCatalog,
-    advice,
-    cause: error,
-    secrets: context.secrets,
-  };
+  const known = { operation, path: context.path ?? (isConnect ? undefined : path), secrets };
+  // Fields assigned, not spread: a spread costs more than the rest of the reading.
+  const failure = failureFrom(sftpClientData, known, error);
+  failure.code = code;
+  failure.message = shape.message;
+  failure.signals = signals;
   const local = () => {
     // The path in the message is a local one: keep only the remote path the caller named.
     signals.push("local-file");
@@ -138,7 +134,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
     }
   } else if (typeof shape.code === "string") {
     // The library's own codes; every other string (ECONNRESET, Node's ERR_STREAM_...) is Node's.
-    failure.codeSpace = LIBRARY_CODES.has(shape.code) ? "library" : "system";
+    failure.codeSpace = libraryCodes.has(shape.code) ? "library" : "system";
     if (
       shape.syscall !== undefined &&
       shape.localPath !== undefined &&

@@ -2,7 +2,7 @@
 // generic SSH_FX_FAILURE (`diagnose`) and after an upload that reported success (`verifyUploads`).
 // They use the unwrapped client, so their own failures stay inside.
 import { stat as localStat } from "node:fs/promises";
-import type { Failure, FreeSpace, PathLook } from "@transfer-errors/core/adapter";
+import type { Failure, FreeSpace, PathLook, Upload } from "@transfer-errors/core/adapter";
 
 /** The few methods the checks call, as ssh2-sftp-client has them. */
 interface CheckableClient {
@@ -58,15 +58,15 @@ export function isGenericFailure(failure: Failure): boolean {
   return failure.code === "ERR_BAD_PATH" && /permission denied$/.test(failure.message ?? "");
 }
 
-/** The size `put` was asked to upload, when the source tells it (a Buffer or a local file). */
-export async function sourceSize(source: unknown): Promise<number | undefined> {
-  if (source instanceof Uint8Array) return source.byteLength;
-  if (typeof source === "string") {
-    try {
-      return (await localStat(source)).size;
-    } catch {
-      return undefined;
-    }
+/** What `put` uploads, when its source tells the size (a Buffer or a local file). */
+export async function uploadOf(method: string, args: unknown[]): Promise<Upload | undefined> {
+  const [source, remote] = args;
+  if (method !== "put" || typeof remote !== "string") return undefined;
+  if (source instanceof Uint8Array) return { remote, expected: source.byteLength };
+  if (typeof source !== "string") return undefined; // a stream: its length is not known in advance
+  try {
+    return { remote, expected: (await localStat(source)).size };
+  } catch {
+    return undefined;
   }
-  return undefined; // a stream: its length is not known in advance
 }

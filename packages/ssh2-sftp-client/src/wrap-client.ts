@@ -1,37 +1,15 @@
 import {
-  type AnyMethod,
-  ConnectionLoss,
-  createTransferError,
-  type DataSource,
-  type Failure,
-  findCause,
-  isDeadlineExceeded,
-  isThenable,
-  isTransferError,
   listen,
-  markReconnect,
+  PromiseCalls,
+  promiseCallsOf,
   safeGet,
-  secretsIn,
-  shortUpload,
   sshGreetingOf,
-  type TransferError,
   type WrongProtocol,
-  watchGreeting,
-  withDeadline,
-  wrapMethods,
+  watchLibrarySocket,
 } from "@transfer-errors/core/adapter";
-import { advice } from "./advice.js";
-import { libraryRules } from "./library-rules.js";
-import {
-  asyncMethods,
-  lookedOperations,
-  remotePathOf,
-  streamMethods,
-  traits,
-  untouchedMethods,
-} from "./operations.js";
-import { readError, toTransferError } from "./read-error.js";
-import { isGenericFailure, pathLook, sourceSize } from "./remote-checks.js";
+import { lookedOperations, remotePathOf, streamMethods, untouchedMethods } from "./operations.js";
+import { type ErrorContext, readError, sftpClientData, toTransferError } from "./read-error.js";
+import { isGenericFailure, pathLook, uploadOf } from "./remote-checks.js";
 
 export interface WrapOptions {
   /**
@@ -63,23 +41,6 @@ export interface WrapOptions {
   secrets?: readonly (string | Uint8Array)[] | undefined;
 }
 
-interface ClientState {
-  /** The client as given (ssh2-sftp-client's instance). */
-  target: object;
-  options: WrapOptions;
-  secrets: unknown[];
-  /** connect() succeeded at least once. */
-  connected: boolean;
-  /** Set by a timeout or a lost connection: the client must be replaced (or connected again). */
-  loss: ConnectionLoss;
-  /** SFTP channels that already have our listeners. */
-  watchedChannels: WeakSet<object>;
-  /** What the last connect()'s server said first, when it was another protocol's. */
-  wrongPeer: WrongProtocol | undefined;
-}
-
-const states = new WeakMap<object, ClientState>();
-
 /**
  * Whether a wrapped client needs a new connection before it can be used again: an operation
  * passed its deadline, or the connection or its SFTP channel was lost. Such a client rejects
@@ -87,7 +48,7 @@ const states = new WeakMap<object, ClientState>();
  * (`createConnection(...).connect()`).
  */
 export function needsReconnect(client: object): boolean {
-  return states.get(client)?.loss.why !== undefined;
+  return promiseCallsOf(client)?.loss.why !== undefined;
 }
 
 /**
@@ -96,206 +57,77 @@ export function needsReconnect(client: object): boolean {
  * not changed, except for quiet listeners that notice a lost connection; nothing is printed.
  */
 export function wrapClient<C extends object>(client: C, options: WrapOptions = {}): C {
-  const state: ClientState = {
-    target: client,
-    options,
-    secrets: [...(options.secrets ?? [])],
-    connected: false,
-    loss: new ConnectionLoss(),
-    watchedChannels: new WeakSet(),
-    wrongPeer: undefined,
-  };
-  // A close of the ssh2 connection that we did not ask for marks the client.
-  listen(safeGet(client, "client"), ["close", "end"], () => {
-    if (state.connected) state.loss.mark("the connection was closed");
-  });
-  // Wrapped after connecting: watch the open channel now.
-  if ((client as { sftp?: unknown }).sftp) {
-    state.connected = true;
-    watchChannel(client, state);
-  }
-  const proxy = wrapMethods(client, (property, original) =>
-    property.startsWith("_") || untouchedMethods.has(property)
-      ? undefined
-      : wrapMethod(client, property, original, state),
-  );
-  states.set(proxy, state);
-  return proxy;
+  const calls = new SftpClientCalls(client, options);
+  const skip = (method: string) => method.startsWith("_") || untouchedMethods.has(method);
+  return calls.proxy(skip, streamMethods);
 }
 
-function wrapMethod(
-  target: object,
-  method: string,
-  original: AnyMethod,
-  state: ClientState,
-): AnyMethod {
-  if (method in asyncMethods) {
-    return function (this: unknown, ...args: unknown[]) {
-      return callAsync(target, method, original, args, state);
-    };
-  }
-  const isStream = streamMethods.has(method);
-  // Other public methods (streams, ones a later 12.x adds): convert what they throw or reject.
-  return function (this: unknown, ...args: unknown[]) {
-    const context = contextOf(method, args, state);
-    let result: unknown;
-    try {
-      result = original.apply(target, args);
-    } catch (error) {
-      throw toTransferError(error, context);
-    }
-    if (!isStream && isThenable(result)) {
-      return Promise.resolve(result).catch((error: unknown) => {
-        throw toTransferError(error, context);
-      });
-    }
-    return result;
+class SftpClientCalls extends PromiseCalls<ErrorContext> {
+  /** SFTP channels that already have our listeners. */
+  private readonly watchedChannels = new WeakSet<object>();
+  /** What the last connect()'s server said first, when it was another protocol's. */
+  private wrongPeer: WrongProtocol | undefined;
+  protected override diagnosis = {
+    operations: lookedOperations,
+    unclear: isGenericFailure,
+    look: pathLook,
+    upload: uploadOf,
   };
-}
 
-function contextOf(method: string, args: readonly unknown[], state: ClientState) {
-  return {
+  constructor(client: object, options: WrapOptions) {
+    super(client, sftpClientData, { read: readError, toTransferError }, options);
+    // A close of the ssh2 connection that we did not ask for marks the client.
+    listen(safeGet(client, "client"), ["close", "end"], () => {
+      if (this.connected) this.loss.mark("the connection was closed");
+    });
+    // Wrapped after connecting: watch the open channel now.
+    if ((client as { sftp?: unknown }).sftp) {
+      this.connected = true;
+      this.opened();
+    }
+  }
+
+  override context(method: string, args: readonly unknown[]): ErrorContext {
+    const context = super.context(method, args);
+    context.connected = this.connected;
     // ssh2-sftp-client's `client` is ssh2's Client, which keeps the server's identification.
-    serverGreeting: sshGreetingOf(safeGet(state.target, "client")),
-    operation: method,
-    path: remotePathOf(method, args),
-    secrets: state.secrets,
-    connected: state.connected,
-    ended: state.loss.ended && method !== "end" && method !== "connect",
-  };
-}
-
-async function callAsync(
-  target: object,
-  method: string,
-  original: AnyMethod,
-  args: unknown[],
-  state: ClientState,
-): Promise<unknown> {
-  const { loss, options } = state;
-  const own = method === "connect" || method === "end";
-  if (method === "connect") {
-    state.secrets = [...(options.secrets ?? []), ...secretsIn(args[0])];
-    loss.ended = false;
+    context.serverGreeting = sshGreetingOf(safeGet(this.client, "client"));
+    return context;
   }
-  if (method === "end") loss.ended = true;
-  const context = contextOf(method, args, state);
-  if (loss.why !== undefined && !own) {
-    const message = loss.refusal(method, "client");
-    throw lostAgain(
-      state,
-      createTransferError({ ...ownFailure(context, message), cause: loss.cause }),
-    );
+
+  override pathOf(method: string, args: readonly unknown[]): string | undefined {
+    return remotePathOf(method, args);
   }
-  try {
-    const pending = Promise.resolve(original.apply(target, args));
-    if (method === "connect") watchFirstLine(target, state);
-    const result = await withDeadline(pending, method, options.timeoutMs);
-    if (method === "connect") {
-      state.connected = true;
-      loss.reset();
-      watchChannel(target, state);
-    }
-    if (method === "put" && options.verifyUploads) await verifyPut(target, args, state, context);
-    return result;
-  } catch (error) {
-    if (isTransferError(error)) throw error;
-    // The library's own "getConnection: ..." only quotes a WrongProtocol: read the original.
-    const cause = method === "connect" ? (state.wrongPeer ?? error) : error;
-    let failure = isDeadlineExceeded(error)
-      ? { ...ownFailure(context, error.message), signals: ["deadline" as const] }
-      : readError(cause, context);
-    const looked = lookedOperations[method];
-    const [first, second] = args;
-    if (options.diagnose && looked && typeof first === "string" && isGenericFailure(failure)) {
-      const to = typeof second === "string" ? second : undefined;
-      const finding = await findCause(pathLook(target), looked, first, to, options.timeoutMs);
-      if (finding) failure = { ...failure, finding };
-    }
-    const transferError = createTransferError(failure);
-    if (transferError.retry.reconnect && !own) {
-      // The latest failure says why: the one the caller saw last.
-      loss.why = `${method} failed: ${transferError.reason}`;
-      loss.cause = transferError;
-      lostAgain(state, transferError);
-    }
-    throw transferError;
+
+  /**
+   * An FTP server on the port answers "220 ..." and waits; ssh2 would wait for an SSH ident until
+   * its readyTimeout. ssh2 offers no public way to its first line (its 'greeting' event and debug
+   * output come only with an SSH ident), so the socket it made in connect() (`_sock`, there since
+   * ssh2 1.0) is watched.
+   */
+  protected override connecting(): void {
+    this.wrongPeer = undefined;
+    const socket = safeGet(safeGet(this.client, "client"), "_sock");
+    watchLibrarySocket(socket, "ssh", this.secrets, (error) => {
+      this.wrongPeer = error;
+    });
   }
-}
 
-async function verifyPut(
-  target: object,
-  args: unknown[],
-  state: ClientState,
-  context: ReturnType<typeof contextOf>,
-): Promise<void> {
-  const remote = args[1];
-  if (typeof remote !== "string") return;
-  const expected = await sourceSize(args[0]);
-  if (expected === undefined) return;
-  let failure: Failure | undefined;
-  try {
-    const check = shortUpload(pathLook(target), "sftp", "put", remote, expected);
-    failure = await withDeadline(check, "put", state.options.timeoutMs);
-  } catch (error) {
-    // The check's own failure (the connection dropped meanwhile) is what the caller must know.
-    throw toTransferError(error, { ...context, operation: "put" });
+  // The library's own "getConnection: ..." only quotes a WrongProtocol: read the original.
+  protected override causeOf(method: string, error: unknown): unknown {
+    return method === "connect" ? (this.wrongPeer ?? error) : error;
   }
-  if (failure) throw createTransferError({ ...failure, advice, secrets: state.secrets });
-}
 
-/** Marks a failure of a client that needs a new connection with how withRetry can get one. */
-function lostAgain(state: ClientState, error: TransferError): TransferError {
-  const how = state.options.reconnect;
-  markReconnect(error, state.loss.ended || typeof how !== "function" ? null : () => how());
-  return error;
-}
-
-/** Facts of the wrapper's own failures: the deadline, and a call it refuses to send. */
-function ownFailure(context: ReturnType<typeof contextOf>, message: string): Failure {
-  return {
-    protocol: "sftp",
-    operation: context.operation,
-    traits: traits[context.operation],
-    path: context.path,
-    secrets: context.secrets,
-    message,
-    rules: libraryRules,
-    advice,
-  };
-}
-
-/**
- * An FTP server on the port answers "220 ..." and waits; ssh2 would wait for an SSH ident until
- * its readyTimeout. Its socket's first line says so at once. ssh2 offers no public way to it: its
- * 'greeting' event and its debug output come only with an SSH ident, and passing our own socket
- * (`sock`) would mean doing ssh2's connecting (DNS, IPv4/6, local address) again. So the socket
- * ssh2 made in connect() (`_sock`, there since ssh2 1.0) is read, while it has read nothing: one
- * listener until the first line. ssh2 gets the WrongProtocol as its socket's error. Without
- * `_sock` (another ssh2), nothing changes: the readyTimeout ends the wait.
- */
-function watchFirstLine(client: object, state: ClientState): void {
-  state.wrongPeer = undefined;
-  const socket = safeGet(safeGet(client, "client"), "_sock") as Socket | undefined;
-  if (safeGet(socket, "bytesRead") !== 0 || typeof socket?.destroy !== "function") return;
-  const onWrong = (error: WrongProtocol) => {
-    state.wrongPeer = error;
-    socket.destroy(error);
-  };
-  watchGreeting(socket, "ssh", onWrong, { secrets: state.secrets });
-}
-
-type Socket = DataSource & { destroy(error: Error): void };
-
-/**
- * ssh2-sftp-client does not listen on the SFTP channel: when it dies while SSH stays up, later
- * calls never settle. A listener here marks the client instead (and its 'error' listener keeps a
- * fatal channel error from crashing the process as an unhandled 'error' event).
- */
-function watchChannel(client: object, state: ClientState): void {
-  const channel = safeGet(client, "sftp");
-  if (typeof safeGet(channel, "on") !== "function" || state.watchedChannels.has(channel as object))
-    return;
-  state.watchedChannels.add(channel as object);
-  listen(channel, ["close", "end", "error"], () => state.loss.mark("the SFTP channel was closed"));
+  /**
+   * ssh2-sftp-client does not listen on the SFTP channel: when it dies while SSH stays up, later
+   * calls never settle. A listener here marks the client instead (and its 'error' listener keeps
+   * a fatal channel error from crashing the process as an unhandled 'error' event).
+   */
+  protected override opened(): void {
+    const channel = safeGet(this.client, "sftp");
+    if (typeof safeGet(channel, "on") !== "function" || this.watchedChannels.has(channel as object))
+      return;
+    this.watchedChannels.add(channel as object);
+    listen(channel, ["close", "end", "error"], () => this.loss.mark("the SFTP channel was closed"));
+  }
 }

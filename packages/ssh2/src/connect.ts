@@ -1,8 +1,7 @@
 import {
-  type DataSource,
   safeGet,
   secretsIn,
-  watchGreeting,
+  watchLibrarySocket,
   withDeadline,
 } from "@transfer-errors/core/adapter";
 import { toTransferError } from "./read-error.js";
@@ -15,8 +14,6 @@ export interface SshClientLike {
   sftp(callback: (error: Error | undefined, sftp: unknown) => void): unknown;
   destroy(): unknown;
 }
-
-type Socket = DataSource & { destroy(error: Error): void };
 
 /** The SFTP session type of a client: ssh2's `SFTPWrapper` for its `Client`. */
 export type SftpOf<C> = C extends {
@@ -53,14 +50,9 @@ export async function connectSftp<C extends SshClientLike>(
     );
     client.connect(config as never);
     // An FTP server on the port answers "220 ..." and waits: ssh2 would wait for an SSH ident
-    // until its readyTimeout. ssh2 shows no line before an ident (its 'greeting' event and debug
-    // output come with one), and our own `sock` would mean doing its connecting again; so the
-    // socket it made in connect() (`_sock`, since ssh2 1.0) is read until its first line, while
-    // it has read nothing. The WrongProtocol reaches the 'error' listener above as the socket's
-    // error. Another ssh2: the readyTimeout, as before.
-    const socket = safeGet(client, "_sock") as Socket | undefined;
-    if (safeGet(socket, "bytesRead") === 0 && typeof socket?.destroy === "function")
-      watchGreeting(socket, "ssh", (error) => socket.destroy(error), { secrets });
+    // until its readyTimeout, and shows no line before one. The socket it made in connect()
+    // (`_sock`) is watched; a WrongProtocol reaches the 'error' listener above.
+    watchLibrarySocket(safeGet(client, "_sock"), "ssh", secrets);
   });
   try {
     const sftp = await withDeadline(opened, "connect", options.timeoutMs);

@@ -1,76 +1,67 @@
 // What ssh2's (and node-ssh's) texts say when their codes say nothing, as message rules in the
 // core's format. Pinned to ssh2 1.17 and node-ssh 13.2; each was seen against OpenSSH or read in
 // their source. The core decides from the reason and signals each names.
-import type { Signal, TextRule } from "@transfer-errors/core/adapter";
+import { messageRules, type RuleRow } from "@transfer-errors/core/adapter";
 
 /** The connection is gone; the failure came while connecting or logging in. */
-const LOST: Signal[] = ["client-closed"];
-const LOGIN: Signal[] = ["connecting"];
+const LOST = "client-closed";
+const LOGIN = "connecting";
+const ANY = undefined;
 
-type Reason = TextRule["reason"];
-
-/** A rule on a message (whatever its code), or on one of ssh2's `level`s (read as the code). */
-const rule = (id: string, reason: Reason, on: RegExp | string, signals: Signal[] = []): TextRule =>
-  typeof on === "string"
-    ? { id, reason, pattern: /^/, codes: [on], signals }
-    : { id, reason, pattern: on, anyCode: true, signals };
-
-export const libraryRules: readonly TextRule[] = [
-  rule("auth", "auth-failed", "client-authentication", LOGIN),
-  rule("timeout", "timeout", "client-timeout", LOST), // readyTimeout, keepalive
-  rule("dns", "host-not-found", "client-dns", LOGIN),
-  rule("sftp-protocol", "protocol-error", "sftp-protocol", LOST),
-  rule("bad-options", "client-misuse", "ERR_ASSERTION"), // node-ssh's argument checks
+// A row on a message (whatever its code), or on one of ssh2's `level`s (read as the code).
+// Consecutive rows with the same id are one rule whose pattern is cut to fit a line.
+const rows: RuleRow[] = [
+  ["auth", "auth-failed", /^/, "client-authentication", LOGIN],
+  ["timeout", "timeout", /^/, "client-timeout", LOST], // readyTimeout, keepalive
+  ["dns", "host-not-found", /^/, "client-dns", LOGIN],
+  ["sftp-protocol", "protocol-error", /^/, "sftp-protocol", LOST],
+  ["bad-options", "client-misuse", /^/, "ERR_ASSERTION"], // node-ssh's argument checks
   // Texts, most specific first. A DISCONNECT ("Too many authentication failures") has no level.
-  rule("auth", "auth-failed", /authentication methods failed|authentication failures?\b/i, LOGIN),
-  rule(
-    "host-key",
-    "host-key-rejected",
-    /Host denied \(verification failed\)|Host key does not match|signature verification failed/,
-    LOGIN,
-  ),
+  ["auth", "auth-failed", /authentication methods failed|authentication failures?\b/i, ANY, LOGIN],
+  ["host-key", "host-key-rejected", /Host denied \(verification failed\)/, ANY, LOGIN],
+  ["host-key", "host-key-rejected", /Host key does not match/, ANY, LOGIN],
+  ["host-key", "host-key-rejected", /signature verification failed/, ANY, LOGIN],
   // Requests pending when the channel or the connection closes; node-ssh's close before 'ready'.
-  rule(
-    "lost",
-    "connection-lost",
-    /^No response from server|^Not connected\b|^Channel is not open|^Connection lost before handshake/,
-    LOST,
-  ),
-  rule("no-algorithm", "unsupported", /Handshake failed: no matching/, LOGIN),
+  ["lost", "connection-lost", /^No response from server|^Not connected\b/, ANY, LOST],
+  ["lost", "connection-lost", /^Channel is not open|^Connection lost before handshake/, ANY, LOST],
+  ["no-algorithm", "unsupported", /Handshake failed: no matching/, ANY, LOGIN],
   // Bounded: nothing between the words is the server's.
-  rule(
+  ["no-subsystem", "unsupported", /Unable to start subsystem: sftp/, ANY, LOGIN],
+  [
     "no-subsystem",
     "unsupported",
-    /Unable to start subsystem: sftp|^Received (?:exit code|signal) \S{1,20} while establishing SFTP|unexpected SFTP session termination/,
+    /^Received (?:exit code|signal) \S{1,20} while establishing SFTP/,
+    ANY,
     LOGIN,
-  ),
-  rule("no-extension", "unsupported", /Server does not support this extended request/),
-  rule("no-channel", "service-unavailable", /Channel open failure|No free channels available/),
+  ],
+  ["no-subsystem", "unsupported", /unexpected SFTP session termination/, ANY, LOGIN],
+  ["no-extension", "unsupported", /Server does not support this extended request/],
+  ["no-channel", "service-unavailable", /Channel open failure|No free channels available/],
   // A credential, not a bad option: the key's passphrase is wrong or missing.
-  rule(
+  ["key-passphrase", "auth-failed", /\bbad passphrase\b|\bbad decrypt\b/, ANY, LOGIN],
+  [
     "key-passphrase",
     "auth-failed",
-    /\bbad passphrase\b|\bbad decrypt\b|\bintegrity check failed\b|\bbut no passphrase given\b/,
+    /\bintegrity check failed\b|\bbut no passphrase given\b/,
+    ANY,
     LOGIN,
-  ),
-  rule(
-    "bad-options",
-    "client-misuse",
-    /Cannot parse privateKey|privateKey value does not contain|Invalid username|valid agent path|Bad arguments|Client-only method|Cannot parse (?:mode|time)|Unknown flags string|is not a Buffer|out of bounds|extends beyond buffer|null position|missing directory handle/,
-  ),
-  rule(
-    "not-ssh",
-    "protocol-error",
-    /Invalid identification string|Header line too long|Max greeting lines exceeded|Invalid header: expected newline/,
-    LOGIN,
-  ),
-  rule(
-    "corrupt-stream",
-    "protocol-error",
-    /Bad packet length|Invalid MAC|^Inbound: |Received malformed|KEXINIT|Received packet \d{1,3} instead of|Received more data than requested/,
-    LOST,
-  ),
-  rule("exists", "already-exists", /target already exists and is not a directory/), // node-ssh's mkdir
+  ],
+  ["bad-options", "client-misuse", /Cannot parse privateKey|privateKey value does not contain/],
+  ["bad-options", "client-misuse", /Invalid username|valid agent path|Bad arguments/],
+  ["bad-options", "client-misuse", /Client-only method|Cannot parse (?:mode|time)/],
+  ["bad-options", "client-misuse", /Unknown flags string|is not a Buffer|out of bounds/],
+  ["bad-options", "client-misuse", /extends beyond buffer|null position|missing directory handle/],
+  ["not-ssh", "protocol-error", /Invalid identification string|Header line too long/, ANY, LOGIN],
+  ["not-ssh", "protocol-error", /Max greeting lines exceeded/, ANY, LOGIN],
+  ["not-ssh", "protocol-error", /Invalid header: expected newline/, ANY, LOGIN],
+  ["corrupt-stream", "protocol-error", /Bad packet length|Invalid MAC|^Inbound: /, ANY, LOST],
+  ["corrupt-stream", "protocol-error", /Received malformed|KEXINIT/, ANY, LOST],
+  ["corrupt-stream", "protocol-error", /Received packet \d{1,3} instead of/, ANY, LOST],
+  ["corrupt-stream", "protocol-error", /Received more data than requested/, ANY, LOST],
+  // node-ssh's mkdir
+  ["exists", "already-exists", /target already exists and is not a directory/],
   // The wrapper's own answer to a call on a session that needs a new connection.
-  rule("marked", "connection-lost", /was not sent: the SFTP session needs a new connection/, LOST),
+  ["marked", "connection-lost", /was not sent: the SFTP session needs a new connection/, ANY, LOST],
 ];
+
+export const libraryRules = messageRules(rows);

@@ -1,5 +1,4 @@
-import type { OperationTraits } from "@transfer-errors/core/adapter";
-import { table } from "@transfer-errors/core/adapter";
+import { type Operation, table } from "@transfer-errors/core/adapter";
 
 // ssh2's SFTPWrapper client methods as data (ssh2 1.15 to 1.17): which ones take a callback,
 // which argument is the remote path, and what the core must know about each (its traits).
@@ -21,24 +20,17 @@ export const streamMethods: ReadonlySet<string> = new Set([
   "createWriteStream",
 ]);
 
-/** The remote path's argument where it is not the first (-1: none); symlink makes its second. */
-const pathIndex: Readonly<Record<string, number>> = {
-  fastPut: 1,
-  symlink: 1,
-  ext_home_dir: -1,
-  ext_users_groups: -1,
-};
-
 /**
  * The SFTP request each method sends (the catalogs' replies are per request), and which are not
  * safe to repeat after an ambiguous loss: a second append writes the data twice, a second rename
- * fails or renames what replaced the source.
+ * fails or renames what replaced the source. `path`: the remote path's argument where it is not
+ * the first (-1: none; symlink makes its second).
  */
-export const traits: Readonly<Record<string, OperationTraits | undefined>> = table({
+export const traits: Readonly<Record<string, Operation | undefined>> = table({
   connect: { connects: true },
   open: { commands: ["OPEN"] },
   fastGet: { commands: ["OPEN", "READ"] },
-  fastPut: { commands: ["OPEN", "WRITE"] },
+  fastPut: { path: 1, commands: ["OPEN", "WRITE"] },
   readFile: { commands: ["OPEN", "READ"] },
   writeFile: { commands: ["OPEN", "WRITE"] },
   appendFile: { commands: ["OPEN", "WRITE"], idempotent: false },
@@ -56,8 +48,10 @@ export const traits: Readonly<Record<string, OperationTraits | undefined>> = tab
   chown: { commands: ["SETSTAT"] },
   utimes: { commands: ["SETSTAT"] },
   readlink: { commands: ["READLINK"] },
-  symlink: { commands: ["SYMLINK"] },
+  symlink: { path: 1, commands: ["SYMLINK"] },
   realpath: { commands: ["REALPATH"] },
+  ext_home_dir: { path: -1 },
+  ext_users_groups: { path: -1 },
 });
 
 /** The remote path of a call: a string argument, or the path a handle was opened with. */
@@ -66,7 +60,7 @@ export function remotePathOf(
   args: readonly unknown[],
   handles: WeakMap<object, string>,
 ) {
-  const value = args[pathIndex[method] ?? 0];
+  const value = args[traits[method]?.path ?? 0];
   if (typeof value === "string") return value;
   return typeof value === "object" && value !== null ? handles.get(value) : undefined;
 }

@@ -1,7 +1,8 @@
 import {
   type AnyMethod,
-  answerOnce,
   ConnectionLoss,
+  callWithCallback,
+  convertingStream,
   createTransferError,
   isTransferError,
   listen,
@@ -20,11 +21,8 @@ export interface WrapOptions {
   secrets?: readonly unknown[] | undefined;
 }
 
-interface SessionState {
-  options: WrapOptions;
-  /** Why the session needs a new connection; `ended`: by the application (end(), destroy()). */
-  loss: ConnectionLoss;
-}
+/** A session's options, and why it needs a new connection (`ended`: end(), destroy()). */
+type SessionState = { options: WrapOptions; loss: ConnectionLoss };
 
 const states = new WeakMap<object, SessionState>();
 /** The remote path each handle (a Buffer) was opened with, for read, write, close ... */
@@ -85,59 +83,21 @@ function call(
   // ssh2's SFTPWrapper keeps its Client as `_client`: the server's identification is there.
   context.serverGreeting = sshGreetingOf(safeGet(target, "_client"));
   const refused = refusal(target, state, context);
-  let at = args.length - 1;
-  while (at >= 0 && typeof args[at] !== "function") at--;
-  const callback = args[at] as AnyMethod | undefined;
-  if (refused && callback && !streamMethods.has(method)) {
-    process.nextTick(callback, refused);
-    return undefined;
-  }
-  const settle = answerOnce(
-    method,
-    callback && state.options.timeoutMs,
-    (error, ...results) => {
-      const handle = results[0];
-      if (!error && path && typeof handle === "object" && handle && /^open/.test(method))
+  const convert = (error: unknown) => fail(error, context, state);
+  const isStream = streamMethods.has(method);
+  const result = callWithCallback(target, original, args, {
+    operation: method,
+    timeoutMs: state.options.timeoutMs,
+    convert,
+    refused: isStream ? undefined : refused,
+    replied([handle]) {
+      if (path && typeof handle === "object" && handle && /^open/.test(method))
         handlePaths.set(handle, path);
-      return callback?.(error ? fail(error, context, state) : error, ...results);
     },
     // Past the deadline the channel is ended: ssh2 would keep the request pending.
-    () => (target as { end?: () => void }).end?.(),
-  );
-  const sent = [...args];
-  if (callback) sent[at] = settle;
-  let result: unknown;
-  try {
-    result = original.apply(target, sent);
-  } catch (error) {
-    if (!settle.cancel()) throw error; // thrown by the callback itself, called at once
-    throw fail(error, context, state);
-  }
-  return streamMethods.has(method) ? convertStream(result, context, state, refused) : result;
-}
-
-/** A read or write stream whose 'error' events carry TransferErrors. */
-function convertStream(
-  stream: unknown,
-  context: ErrorContext,
-  state: SessionState,
-  refused: TransferError | undefined,
-): unknown {
-  const emitter = stream as { emit?: AnyMethod };
-  const emit = emitter.emit;
-  if (typeof emit !== "function") return stream;
-  let errored = false;
-  emitter.emit = function (this: unknown, event: unknown, ...rest: unknown[]) {
-    if (event === "error") {
-      // On a closed session the stream never opens: its one error is the refusal.
-      if (refused && errored) return false;
-      errored = true;
-      rest[0] = refused ?? fail(rest[0], context, state);
-    }
-    return emit.call(this, event, ...rest);
-  };
-  if (refused) process.nextTick(() => emitter.emit?.("error", refused));
-  return stream;
+    expired: () => (target as { end?: () => void }).end?.(),
+  });
+  return isStream ? convertingStream(result, convert, refused) : result;
 }
 
 /** The answer to a call on a session that cannot send it, or `undefined` when it can. */

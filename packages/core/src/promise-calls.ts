@@ -1,0 +1,211 @@
+// The calls of a promise-returning client behind the Proxy: each under the per-call deadline, its
+// failure read into a TransferError by the adapter's reader (and looked into when the answer says
+// too little), and once a failure says the connection is gone, every further call refused at
+// once: a library such as ssh2-sftp-client never settles a call on a dead connection. An adapter
+// extends PromiseCalls with what only its client needs (the steps of its connect, a check after
+// a success).
+import { type AdapterData, failureFrom, pathArgument } from "./adapter-data.js";
+import type { CallContext } from "./adapter-functions.js";
+import { isTransferError } from "./brand.js";
+import { secretsIn } from "./config-secrets.js";
+import { ConnectionLoss } from "./connection-loss.js";
+import { convertingMethod } from "./converting-method.js";
+import { isDeadlineExceeded, withDeadline } from "./deadline.js";
+import { createTransferError, type TransferError } from "./error.js";
+import type { Failure } from "./failure.js";
+import { findCause, type LookedOperation, type PathLook, shortUpload } from "./follow-up.js";
+import { markReconnect } from "./reconnect-mark.js";
+import type { Signal } from "./signals.js";
+import { type AnyMethod, wrapMethods } from "./wrap-methods.js";
+
+export interface PromiseCallOptions {
+  timeoutMs?: number | undefined;
+  /** Look into a failure that says too little (`Diagnosis`). */
+  diagnose?: boolean | undefined;
+  /** After an upload that reported success, compare the remote size with what was sent. */
+  verifyUploads?: boolean | undefined;
+  /** How withRetry opens the connection again after a loss. */
+  reconnect?: (() => unknown) | undefined;
+  secrets?: readonly unknown[] | undefined;
+}
+
+/** The adapter's reader, and its toTransferError (which never throws) around it. */
+export interface Reader<Context> {
+  read(error: unknown, context: Context): Failure;
+  toTransferError(error: unknown, context: Context): TransferError;
+}
+
+/** How the follow-up checks look: which methods and failures `diagnose` looks into, and how. */
+export interface Diagnosis {
+  operations: Readonly<Record<string, LookedOperation | undefined>>;
+  unclear(failure: Failure): boolean;
+  look(client: object): PathLook;
+  /** What a call uploads, for `verifyUploads`: its remote path and size, when known. */
+  upload?(method: string, args: unknown[]): Promise<Upload | undefined>;
+}
+
+export interface Upload {
+  remote: string;
+  expected: number;
+}
+
+const wrapped = new WeakMap<object, PromiseCalls>();
+
+/** The calls of a client that `PromiseCalls.proxy` wrapped. */
+export function promiseCallsOf(proxy: object): PromiseCalls | undefined {
+  return wrapped.get(proxy);
+}
+
+export class PromiseCalls<Context extends CallContext = CallContext> {
+  /** Set by a timeout or a lost connection: the client must be replaced (or connected again). */
+  readonly loss = new ConnectionLoss();
+  /** The options' secrets, and those of the last connect()'s config. */
+  secrets: unknown[];
+  /** connect() succeeded at least once. */
+  connected = false;
+  protected diagnosis: Diagnosis | undefined;
+
+  constructor(
+    readonly client: object,
+    readonly data: AdapterData,
+    readonly reader: Reader<Context>,
+    readonly options: PromiseCallOptions,
+    /** What a refusal calls the client ("the client needs a new connection"). */
+    readonly name = "client",
+  ) {
+    this.secrets = [...(options.secrets ?? [])];
+  }
+
+  /**
+   * The client behind a Proxy: its operations (the data's table) called here, its other methods
+   * converting what they throw or reject with (a stream's only what it throws), `skip`ped ones as
+   * they are.
+   */
+  proxy<C extends object>(skip: (method: string) => boolean, streams: ReadonlySet<string>): C {
+    const proxy = wrapMethods(this.client as C, (method, original) => {
+      if (skip(method)) return undefined;
+      if (this.data.operations[method]) return (...args) => this.call(method, original, args);
+      const convertFor = (args: unknown[]) => {
+        const context = this.context(method, args);
+        return (error: unknown) => this.reader.toTransferError(error, context);
+      };
+      return convertingMethod(this.client, original, convertFor, !streams.has(method));
+    });
+    wrapped.set(proxy, this);
+    return proxy;
+  }
+
+  /** What the reader is told of a call made now. */
+  context(method: string, args: readonly unknown[]): Context {
+    const ended = this.loss.ended && method !== "end" && method !== "connect";
+    const context: CallContext = { operation: method, path: this.pathOf(method, args), ended };
+    context.secrets = this.secrets;
+    return context as Context;
+  }
+
+  pathOf(method: string, args: readonly unknown[]): string | undefined {
+    return pathArgument(args, this.data.operations[method]?.path);
+  }
+
+  async call(method: string, original: AnyMethod, args: unknown[]): Promise<unknown> {
+    const { loss, options } = this;
+    const own = method === "connect" || method === "end";
+    if (method === "connect") {
+      this.secrets = [...(options.secrets ?? []), ...secretsIn(args[0])];
+      loss.ended = false;
+    }
+    if (method === "end") loss.ended = true;
+    const context = this.context(method, args);
+    if (loss.why !== undefined && !own) {
+      const failure = this.ownFailure(context, loss.refusal(method, this.name));
+      failure.cause = loss.cause;
+      throw this.marked(createTransferError(failure));
+    }
+    try {
+      const pending = Promise.resolve(original.apply(this.client, args));
+      if (method === "connect") this.connecting();
+      const result = await withDeadline(pending, method, options.timeoutMs);
+      if (method === "connect") {
+        this.connected = true;
+        loss.reset();
+        this.opened();
+      }
+      if (options.verifyUploads) await this.verified(method, args, context);
+      return result;
+    } catch (error) {
+      if (isTransferError(error)) throw error;
+      const failure = isDeadlineExceeded(error)
+        ? this.ownFailure(context, error.message, "deadline")
+        : this.reader.read(this.causeOf(method, error), context);
+      const transferError = createTransferError(await this.lookedInto(method, args, failure));
+      if (transferError.retry.reconnect && !own) {
+        // The latest failure says why: the one the caller saw last.
+        loss.why = `${method} failed: ${transferError.reason}`;
+        loss.cause = transferError;
+        this.marked(transferError);
+      }
+      throw transferError;
+    }
+  }
+
+  /** Facts of the wrapper's own failures: the deadline, and a call it refuses to send. */
+  ownFailure(context: Context, message: string, signal?: Signal): Failure {
+    // Fields assigned, not spread: a spread costs more than the rest of the reading.
+    const failure = failureFrom(this.data, context);
+    failure.message = message;
+    if (signal) failure.signals = [signal];
+    return failure;
+  }
+
+  /** Marks a failure of a client that needs a new connection with how withRetry can get one. */
+  marked(error: TransferError): TransferError {
+    const how = this.options.reconnect;
+    markReconnect(error, this.loss.ended || typeof how !== "function" ? null : () => how());
+    return error;
+  }
+
+  /** With the `diagnose` option, a failure that says too little, with what a look found. */
+  protected async lookedInto(method: string, args: unknown[], failure: Failure): Promise<Failure> {
+    const looked = this.diagnosis?.operations[method];
+    const [path, to] = args;
+    if (!this.options.diagnose || !looked || typeof path !== "string") return failure;
+    if (!this.diagnosis?.unclear(failure)) return failure;
+    const look = this.diagnosis.look(this.client);
+    const target = typeof to === "string" ? to : undefined;
+    const finding = await findCause(look, looked, path, target, this.options.timeoutMs);
+    return finding ? { ...failure, finding } : failure;
+  }
+
+  /** connect() was sent (to watch what the server says first). */
+  protected connecting(): void {}
+
+  /** connect() succeeded (to watch the new connection). */
+  protected opened(): void {}
+
+  /**
+   * With `verifyUploads`, an upload that reported success but left a shorter file (a client
+   * that does not report a refused write) rejects; the check's own failure (the connection
+   * dropped meanwhile) is what the caller must know.
+   */
+  protected async verified(method: string, args: unknown[], context: Context): Promise<void> {
+    const { diagnosis, options } = this;
+    const upload = await diagnosis?.upload?.(method, args);
+    if (!diagnosis || !upload) return;
+    let failure: Failure | undefined;
+    try {
+      const look = diagnosis.look(this.client);
+      const check = shortUpload(look, this.data.protocol, method, upload.remote, upload.expected);
+      failure = await withDeadline(check, method, options.timeoutMs);
+    } catch (error) {
+      throw this.reader.toTransferError(error, context);
+    }
+    if (failure) {
+      throw createTransferError({ ...failure, advice: this.data.advice, secrets: this.secrets });
+    }
+  }
+
+  /** The value to read of a failure (what the wrapper saw may say more than the client). */
+  protected causeOf(_method: string, error: unknown): unknown {
+    return error;
+  }
+}

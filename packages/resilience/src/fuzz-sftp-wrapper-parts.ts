@@ -1,0 +1,136 @@
+// Fuzz drivers of the core's parts of the SFTP wrappers (@transfer-errors/core/adapter): each is
+// fed the case's value as what a client threw, and its outputs go through the surface checks.
+import { EventEmitter } from "node:events";
+import * as adapterKit from "@transfer-errors/core/adapter";
+import * as sftpClient from "@transfer-errors/ssh2-sftp-client";
+import type { Entry } from "./fuzz-entry-points.ts";
+import type { FuzzCase } from "./fuzz-inputs.ts";
+
+const data: adapterKit.AdapterData = {
+  protocol: "sftp",
+  operations: adapterKit.table({ get: { path: 0 }, connect: { connects: true } }),
+  rules: [],
+  advice: {},
+};
+
+const read = (error: unknown, context: adapterKit.CallContext): adapterKit.Failure => ({
+  ...adapterKit.failureFrom(data, context, error),
+  message: adapterKit.readErrorShape(error).message,
+});
+
+const reader = { read, toTransferError: adapterKit.adapterFunctions("sftp", read).toTransferError };
+
+/** What a promise settled with (a rejection as its value). */
+async function outcome(work: () => unknown): Promise<unknown> {
+  try {
+    return await work();
+  } catch (error) {
+    return error;
+  }
+}
+
+function expectTransferErrors(values: unknown[]): unknown[] {
+  for (const value of values) {
+    if (!adapterKit.isTransferError(value)) throw new Error("a failure that is no TransferError");
+  }
+  return values;
+}
+
+export const sftpWrapperParts: Record<string, Entry> = {
+  failureFrom: {
+    knowsSecrets: true,
+    run: (c: FuzzCase) => {
+      const context = { ...c.context, secrets: c.known };
+      return [adapterKit.createTransferError(adapterKit.failureFrom(data, context, c.value))];
+    },
+  },
+  pathArgument: {
+    run: (c) => {
+      if (adapterKit.pathArgument([c.value, c.text], 1) !== c.text) throw new Error("no path");
+      adapterKit.pathArgument([c.value], 0);
+      return [];
+    },
+  },
+  messageRules: {
+    run: (c) => {
+      const [rule] = adapterKit.messageRules([[c.text, "unknown", /^$/, c.text, "misuse"]]);
+      if (rule?.codes?.[0] !== c.text) throw new Error("the code was not kept");
+      return [];
+    },
+  },
+  watchLibrarySocket: {
+    knowsSecrets: true,
+    run: (c) => {
+      adapterKit.watchLibrarySocket(c.value, "ssh", c.known);
+      const destroyed: unknown[] = [];
+      const socket = Object.assign(new EventEmitter(), {
+        bytesRead: 0,
+        destroy: (error: unknown) => destroyed.push(error),
+      });
+      adapterKit.watchLibrarySocket(socket, "ssh", c.known);
+      socket.emit("data", `220 ${c.text}\r\n`);
+      // The WrongProtocol reaches a caller as the adapter reads it, with the connection's secrets.
+      return destroyed.map((error) => sftpClient.toTransferError(error, { secrets: c.known }));
+    },
+  },
+  convertingMethod: {
+    run: async (c) => {
+      const convertFor = () => (error: unknown) => ({ converted: error });
+      const throwing = adapterKit.convertingMethod({}, () => Promise.reject(c.value), convertFor);
+      const rejected = await outcome(() => throwing());
+      if (!Object.is((rejected as { converted?: unknown }).converted, c.value))
+        throw new Error("not converted");
+      return [];
+    },
+  },
+  PromiseCalls: {
+    knowsSecrets: true,
+    run: async (c) => {
+      const client = {
+        get: (_path: string) => Promise.reject(c.value),
+        connect: () => Promise.reject(c.value),
+      };
+      const options = { secrets: c.known, timeoutMs: 1_000 };
+      const calls = new adapterKit.PromiseCalls(client, data, reader, options);
+      const proxy = calls.proxy<typeof client>(() => false, new Set());
+      const path = c.context.path ?? c.text;
+      return expectTransferErrors([
+        await outcome(() => proxy.connect()),
+        await outcome(() => proxy.get(path)),
+        await outcome(() => proxy.get(path)),
+      ]);
+    },
+  },
+  promiseCallsOf: {
+    run: (c) => {
+      if (adapterKit.promiseCallsOf(c.value as object) !== undefined)
+        throw new Error("a stranger's calls");
+      return [];
+    },
+  },
+  callWithCallback: {
+    knowsSecrets: true,
+    run: (c) => {
+      const answers: unknown[] = [];
+      const answer = (_path: unknown, callback: (error: unknown) => void) => callback(c.value);
+      adapterKit.callWithCallback({}, answer, [c.text, (error: unknown) => answers.push(error)], {
+        operation: c.context.operation ?? "stat",
+        timeoutMs: 1_000,
+        convert: (error) => sftpClient.toTransferError(error, { secrets: c.known }),
+      });
+      return answers.filter((error) => error);
+    },
+  },
+  convertingStream: {
+    knowsSecrets: true,
+    run: (c) => {
+      const errors: unknown[] = [];
+      const stream = new EventEmitter().on("error", (error) => errors.push(error));
+      adapterKit.convertingStream(stream, (error) =>
+        sftpClient.toTransferError(error, { secrets: c.known }),
+      );
+      stream.emit("error", c.value);
+      return expectTransferErrors(errors);
+    },
+  },
+};
