@@ -97,7 +97,7 @@ const LOCAL_CHECKS = new Set(
  */
 export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const shape = readShape(error);
-  const { secrets } = context;
+  const { secrets, serverGreeting } = context;
   const isConnect = context.operation === "connect" || shape.prefixes.includes("getConnection");
   const { text, path } = splitTextAndPath(shape.detail, context.path);
   const operation = context.operation ?? operationOf(shape.prefixes);
@@ -108,7 +108,8 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   if (isWrongProtocol(error)) signals.push("wrong-protocol");
   // ssh2's `level` is the library's own word for a connection error without a code.
   const code = shape.code ?? shape.level;
-  const known = { operation, path: context.path ?? (isConnect ? undefined : path), secrets };
+  const remote = context.path ?? (isConnect ? undefined : path);
+  const known = { operation, path: remote, secrets, serverGreeting };
   // Fields assigned, not spread: a spread costs more than the rest of the reading.
   const failure = failureFrom(sftpClientData, known, error);
   failure.code = code;
