@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import type { ResetMemory } from "@transfer-errors/core/adapter";
+import type { ResetMemory, RunningCalls } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
 
 /** What wrapClient remembers about one client, beyond what basic-ftp keeps. */
@@ -12,7 +12,7 @@ export interface ClientState {
   /** Check each transfer's length against the server's SIZE (the `verifyTransfers` option). */
   verify: boolean;
   /** Calls of this client that have not settled yet. */
-  running: Set<{ alone: boolean }>;
+  running: RunningCalls;
   /** Open the connection again by itself after a loss (the `reconnect` option). */
   autoReconnect: boolean;
   /** The wrapped client (the Proxy): what reconnect() and the retry loop work on. */

@@ -1,14 +1,8 @@
-import type { OperationTraits } from "@transfer-errors/core/adapter";
-import { table } from "@transfer-errors/core/adapter";
+import { type CallArguments, type OperationTraits, table } from "@transfer-errors/core/adapter";
 
 // basic-ftp's methods that talk to the server, as data: where the remote path and the local file
 // are among the arguments, and what the core must know about each (its traits).
-
-interface Operation {
-  /** Index of the remote path argument. */
-  path?: number;
-  /** The first argument is a local file (a path) or the caller's stream. */
-  local?: true;
+interface Operation extends CallArguments {
   traits?: OperationTraits;
 }
 
@@ -16,13 +10,9 @@ const connects = { connects: true } as const;
 // A second append writes the data twice; a second rename fails or renames what replaced the source.
 const unsafe = { idempotent: false } as const;
 
+// biome-ignore format: a table, one method a line
 export const operations: Readonly<Record<string, Operation | undefined>> = table({
-  access: {
-    traits: {
-      commands: ["CONNECT", "AUTH", "USER", "PASS", "PBSZ", "PROT", "TYPE", "FEAT", "OPTS"],
-      ...connects,
-    },
-  },
+  access: { traits: { commands: ["CONNECT", "AUTH", "USER", "PASS", "PBSZ", "PROT", "TYPE", "FEAT", "OPTS"], ...connects } },
   connect: { traits: { commands: ["CONNECT"], ...connects } },
   connectImplicitTLS: { traits: { commands: ["CONNECT"], ...connects } },
   useTLS: { traits: { commands: ["AUTH", "PBSZ", "PROT"], ...connects } },
@@ -45,16 +35,8 @@ export const operations: Readonly<Record<string, Operation | undefined>> = table
   list: { path: 0, traits: { commands: ["LIST", "MLSD", "NLST"] } },
   protectWhitespace: { path: 0 },
   uploadFrom: { path: 1, local: true, traits: { commands: ["STOR"] } },
-  appendFrom: {
-    path: 1,
-    local: true,
-    traits: { commands: ["APPE", "EPSV", "PASV", "TYPE"], ...unsafe },
-  },
-  downloadTo: {
-    path: 1,
-    local: true,
-    traits: { commands: ["RETR", "REST", "EPSV", "PASV", "TYPE"] },
-  },
+  appendFrom: { path: 1, local: true, traits: { commands: ["APPE", "EPSV", "PASV", "TYPE"], ...unsafe } },
+  downloadTo: { path: 1, local: true, traits: { commands: ["RETR", "REST", "EPSV", "PASV", "TYPE"] } },
   uploadFromDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD"] } },
   downloadToDir: { path: 1, local: true, traits: { commands: ["RETR", "LIST", "MLSD"] } },
   // deprecated aliases of basic-ftp 4 and 5

@@ -1,0 +1,19 @@
+// Where a wrapper starts the watch for another protocol's greeting: on its client's socket, read
+// safely, as long as it is plain. Under implicit TLS the handshake fails first, and says more.
+import {
+  type DataSource,
+  type GreetingProtocol,
+  type WrongProtocol,
+  watchGreeting,
+} from "./peer-greeting.js";
+import { safeGet } from "./safe.js";
+
+/** Watches the first line of `socket` unless it is no socket or an encrypted one. Never throws. */
+export function watchPlainGreeting(
+  socket: unknown,
+  expected: GreetingProtocol,
+  onWrong: (error: WrongProtocol) => void,
+): void {
+  if (typeof safeGet(socket, "on") !== "function" || safeGet(socket, "encrypted")) return;
+  watchGreeting(socket as DataSource, expected, onWrong);
+}
