@@ -18,14 +18,13 @@ export function socketOf(message: string): "control" | "data" | undefined {
   return undefined;
 }
 
-/** basic-ftp's messages that quote a reply or another error. */
-export const REPLY_IN_TEXT = {
-  /** Neither EPSV nor PASV worked on the first transfer; the last error follows, quoted. */
-  noStrategy:
-    /^None of the available transfer strategies work\. Last error response was '([\s\S]*)'\.?$/,
-  quoted: /^FTPError: (\d{3})(?:[ -]([\s\S]*))?$/,
-  unexpected: /^Unexpected FTP response is requesting an answer: (\d{3})(?:[ -]([\s\S]*))?$/,
-};
+/** Neither EPSV nor PASV worked on the first transfer; the last error follows, quoted. */
+export const NO_STRATEGY =
+  /^None of the available transfer strategies work\. Last error response was '([\s\S]*)'\.?$/;
+/** basic-ftp's messages that quote a reply. */
+export const QUOTED_REPLY = /^FTPError: (\d{3})(?:[ -]([\s\S]*))?$/;
+export const UNEXPECTED_REPLY =
+  /^Unexpected FTP response is requesting an answer: (\d{3})(?:[ -]([\s\S]*))?$/;
 
 const serverClosed =
   "(?:Server sent FIN packet unexpectedly|Server closed connection unexpectedly|Socket closed due to transmission error)";

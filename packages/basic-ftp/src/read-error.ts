@@ -26,8 +26,10 @@ import {
   AFTER_MISUSE,
   CLIENT_CLOSED,
   libraryRules,
-  REPLY_IN_TEXT,
+  NO_STRATEGY,
+  QUOTED_REPLY,
   socketOf,
+  UNEXPECTED_REPLY,
 } from "./library-rules.js";
 import { operations, usesDataConnection } from "./operations.js";
 
@@ -80,7 +82,7 @@ function socketError(code: unknown, socket: string, ctx: FailureContext, message
 
 /** "None of the available transfer strategies work. Last error response was '...'". */
 function passiveInner(inner: string, ctx: FailureContext, depth: number): Reading {
-  const reply = REPLY_IN_TEXT.quoted.exec(inner);
+  const reply = QUOTED_REPLY.exec(inner);
   if (reply) return { ...quotedReply(reply), signals: ["data-connection"] };
   const text = inner.replace(/^\w*Error: /, "");
   const read = readMessage(text, undefined, ctx, depth + 1);
@@ -102,9 +104,9 @@ function readMessage(message: string, code: unknown, ctx: FailureContext, depth:
   const socket = socketOf(message);
   if (socket !== undefined && !/^Timeout \(/.test(message))
     return socketError(code, socket, ctx, message);
-  const strategies = depth < MAX_DEPTH ? REPLY_IN_TEXT.noStrategy.exec(message) : null;
+  const strategies = depth < MAX_DEPTH ? NO_STRATEGY.exec(message) : null;
   if (strategies) return passiveInner(strategies[1] ?? "", ctx, depth);
-  const unexpected = REPLY_IN_TEXT.unexpected.exec(message);
+  const unexpected = UNEXPECTED_REPLY.exec(message);
   if (unexpected) return { ...quotedReply(unexpected), signals: [] };
   const reading: Reading = { code: codeOf(code), signals: [] };
   if (typeof code === "string" && tlsCodePattern.test(code)) {

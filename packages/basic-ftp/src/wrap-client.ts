@@ -2,8 +2,8 @@ import {
   type AnyMethod,
   CallRecord,
   deadlineMs,
-  guardedCall,
   isShortTransfer,
+  isThenable,
   loginSecrets,
   markReconnect,
   ResetMemory,
@@ -14,6 +14,7 @@ import {
   type TransferError,
   tlsSecretsOf,
   watchPlainGreeting,
+  withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
@@ -66,10 +67,8 @@ export interface WrapOptions {
 }
 
 function startCall(state: ClientState, operation: string, args: unknown[]): CallRecord {
-  const call = new CallRecord(operation, args, operations[operation]);
-  call.alone = state.running.size === 0;
   rememberSecrets(state, operation, args);
-  return call;
+  return new CallRecord(operation, args, operations[operation]);
 }
 
 function rememberSecrets(state: ClientState, operation: string, args: unknown[]): void {
@@ -173,12 +172,13 @@ async function reopened(state: ClientState, operation: string): Promise<void> {
 function wrapOperation(state: ClientState, operation: string, original: AnyMethod): AnyMethod {
   const attempt = (args: unknown[]): unknown => {
     let call: CallRecord | undefined;
+    let result: unknown;
     let release: ((settledWith: unknown) => void) | undefined;
-    const run = () => {
+    try {
       call = startCall(state, operation, args);
       state.running.start(call);
       release = holdResetClose(state.client, operation);
-      const result =
+      result =
         state.verify && isVerified(operation)
           ? verifiedTransfer(state.client, operation, args, async () =>
               original.apply(state.client, args),
@@ -193,30 +193,42 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
           (e) => ftp.closeWithError(e),
         );
       }
-      return result;
-    };
-    return guardedCall(run, {
-      operation,
-      timeoutMs: state.timeoutMs,
-      // Past the deadline basic-ftp rejects the pending call with the same error and closes.
-      onExpire: (error) => state.client.ftp.closeWithError(error),
-      settled(failedCall, error) {
-        release?.(error);
-        if (call) state.running.finish(call);
-        if (!failedCall) call?.detach();
-      },
-      resolved() {
-        const done = call as CallRecord;
-        state.resets.forget(operation, done.path);
-        state.workingDir = nextWorkingDir(state.workingDir, operation, done.path);
-      },
+    } catch (error) {
+      release?.(error);
+      if (call) state.running.delete(call);
       // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
-      failure(error, late) {
-        const started = call ?? startCall(state, operation, []);
-        if (!late || !state.diagnose) return marked(state, failed(state, started, error));
-        return failedAfterLook(state, started, error).then((e) => marked(state, e));
+      return Promise.reject(
+        marked(state, failed(state, call ?? startCall(state, operation, []), error)),
+      );
+    }
+    const started = call;
+    const settle = (error?: unknown) => {
+      release?.(error);
+      state.running.delete(started);
+    };
+    if (!isThenable(result)) {
+      settle();
+      started.detach();
+      return result;
+    }
+    // Past the deadline basic-ftp rejects the pending call with the same error and closes.
+    const closeWith = (error: Error) => state.client.ftp.closeWithError(error);
+    return withDeadline(Promise.resolve(result), operation, state.timeoutMs, closeWith).then(
+      (value) => {
+        settle();
+        started.detach();
+        state.resets.forget(operation, started.path);
+        state.workingDir = nextWorkingDir(state.workingDir, operation, started.path);
+        return value;
       },
-    });
+      async (error: unknown) => {
+        settle(error);
+        const e = state.diagnose
+          ? await failedAfterLook(state, started, error)
+          : failed(state, started, error);
+        throw marked(state, e);
+      },
+    );
   };
   return (...args: unknown[]) => {
     if (!state.autoReconnect || !state.client.closed) return attempt(args);

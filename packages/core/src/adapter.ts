@@ -9,9 +9,6 @@ export {
 export { answerOnce, type OnceAnswer } from "./answer-once.js";
 export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
 export { isTransferError } from "./brand.js";
-// FTP wrappers
-export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
-export { checkedTransfer, type TransferCheck } from "./checked-transfer.js";
 export { type Classification, classify, type Decision, decide } from "./classify.js";
 export { tlsCodePattern } from "./code-reasons.js";
 export { secretsIn } from "./config-secrets.js";
@@ -37,19 +34,12 @@ export {
 } from "./follow-up.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";
 export { isFtpReplyCode } from "./ftp-digits.js";
-export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
-export { watchPlainGreeting } from "./greeting-watch.js";
-export { type CallGuard, guardedCall } from "./guarded-call.js";
-export { type CloseHold, holdClose } from "./held-close.js";
-export { isLocalFileError } from "./local-file.js";
-export { loginSecrets } from "./login-secrets.js";
 export {
   type MessageParts,
   splitPrefixes,
   splitTextAndPath,
   type TextAndPath,
 } from "./message-parts.js";
-export { type MessageRow, messageRules } from "./message-rules.js";
 export {
   type DataSource,
   type GreetingProtocol,
@@ -58,7 +48,6 @@ export {
   WrongProtocol,
   watchGreeting,
 } from "./peer-greeting.js";
-export { type FailCall, PendingCalls } from "./pending-calls.js";
 export { markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
 export {
   type Reconnectable,
@@ -67,14 +56,7 @@ export {
   retire,
 } from "./reconnectable.js";
 export { backoffDelay } from "./retry.js";
-export {
-  type ErrorShape,
-  readErrorShape,
-  readSafely,
-  safeGet,
-  safeString,
-  safeText,
-} from "./safe.js";
+export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
 export {
   isShortTransfer,
@@ -88,3 +70,14 @@ export { table } from "./table.js";
 export type { TextRule } from "./text-rules.js";
 export { tlsSecretsOf } from "./tls-secrets.js";
 export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
+
+// FTP wrappers
+
+export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
+export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
+export { watchPlainGreeting } from "./greeting-watch.js";
+export { isLocalFileError } from "./local-file.js";
+export { loginSecrets } from "./login-secrets.js";
+export { type MessageRow, messageRules } from "./message-rules.js";
+export { type FailCall, PendingCalls } from "./pending-calls.js";
+export { readSafely } from "./safe.js";

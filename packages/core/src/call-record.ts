@@ -63,21 +63,11 @@ export class CallRecord {
 }
 
 /** The calls of one client that have not settled yet. */
-export class RunningCalls {
-  readonly #calls = new Set<CallRecord>();
-
-  get size(): number {
-    return this.#calls.size;
-  }
-
+export class RunningCalls extends Set<CallRecord> {
   /** `call` starts: it runs alone unless another one is running, which is then no longer alone. */
   start(call: CallRecord): void {
-    call.alone = this.#calls.size === 0;
-    for (const other of this.#calls) other.alone = false;
-    this.#calls.add(call);
-  }
-
-  finish(call: CallRecord): void {
-    this.#calls.delete(call);
+    call.alone = this.size === 0;
+    for (const other of this) other.alone = false;
+    this.add(call);
   }
 }
