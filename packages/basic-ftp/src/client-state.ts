@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import type { ResetMemory, RunningCalls } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
+import { operations } from "./operations.js";
 
 /** What wrapClient remembers about one client, beyond what basic-ftp keeps. */
 export interface ClientState {
@@ -46,22 +47,9 @@ function join(from: string, path: string): string {
 }
 
 /** The working directory after `operation` succeeded. */
-export function nextWorkingDir(
-  current: string,
-  operation: string,
-  path: string | undefined,
-): string {
-  switch (operation) {
-    case "access":
-    case "connect":
-    case "connectImplicitTLS":
-      return "";
-    case "cd":
-    case "ensureDir":
-      return path === undefined ? current : join(current, path);
-    case "cdup":
-      return join(current, "..");
-    default:
-      return current;
-  }
+export function nextWorkingDir(current: string, operation: string, path: string | undefined) {
+  const dir = operations[operation]?.dir;
+  if (dir === "login") return "";
+  if (dir === "up") return join(current, "..");
+  return dir === "cd" && path !== undefined ? join(current, path) : current;
 }

@@ -21,11 +21,11 @@ import type { AccessOptions, Client } from "basic-ftp";
 import { type ClientState, nextWorkingDir, stateOf, states } from "./client-state.js";
 import type { FailureContext } from "./context.js";
 import { operations } from "./operations.js";
-import { probedOperations, probePath } from "./probe.js";
+import { probePath } from "./probe.js";
 import { fromFailure, isDataReset } from "./read-error.js";
 import { reconnect } from "./reconnect.js";
 import { holdResetClose } from "./reset-grace.js";
-import { isVerified, verifiedTransfer } from "./verify-transfer.js";
+import { verifiedTransfer } from "./verify-transfer.js";
 
 export interface WrapOptions {
   /**
@@ -133,7 +133,7 @@ async function failedAfterLook(state: ClientState, call: CallRecord, error: unkn
   const context = failureContext(state, call, error);
   const first = fromFailure(error, context);
   const unclear = first.reason === "file-unavailable" || isDataReset(error);
-  if (!state.diagnose || !unclear || !call.path || !probedOperations.has(call.operation)) {
+  if (!state.diagnose || !unclear || !call.path || !operations[call.operation]?.probed) {
     return first;
   }
   const finding = await probePath(state, call.path);
@@ -179,7 +179,7 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
       state.running.start(call);
       release = holdResetClose(state.client, operation);
       result =
-        state.verify && isVerified(operation)
+        state.verify && operations[operation]?.transfer
           ? verifiedTransfer(state.client, operation, args, async () =>
               original.apply(state.client, args),
             )

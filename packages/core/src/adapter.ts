@@ -76,6 +76,7 @@ export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
 export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
+export { type CloseHold, holdClose } from "./held-close.js";
 export { isLocalFileError } from "./local-file.js";
 export { loginSecrets } from "./login-secrets.js";
 export { type MessageRow, messageRules } from "./message-rules.js";
