@@ -74,6 +74,7 @@ export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
 // FTP wrappers
 
 export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
+export { checkedTransfer, type TransferCheck } from "./checked-transfer.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
 export { type CloseHold, holdClose } from "./held-close.js";
