@@ -2,8 +2,11 @@
 // text, the socket an error came from, and what only the adapter sees (the client closed itself,
 // a local file failed, the data connection was reset). The core decides from there.
 import {
+  type AdapterData,
   adapterFunctions,
+  type Facts,
   type Failure,
+  failureWith,
   isDeadlineExceeded,
   isFtpReplyCode,
   isLocalFileError,
@@ -33,15 +36,16 @@ import {
 } from "./library-rules.js";
 import { operations, usesDataConnection } from "./operations.js";
 
-/** The part of a Failure that the error itself tells. */
-interface Reading {
-  code?: number | string | undefined;
-  serverMessage?: string | undefined;
-  signals: Signal[];
-  tls?: boolean;
-  /** The text the rules should read, when the error's message only quotes it. */
-  message?: string;
-}
+/** The part of a Failure that the error itself tells (`message`: what the rules should read). */
+type Reading = Pick<Facts, "code" | "serverMessage" | "tls" | "message"> & { signals: Signal[] };
+
+const data: AdapterData = {
+  protocol: "ftp",
+  rules: libraryRules,
+  catalog: replyCatalog,
+  advice,
+  operations,
+};
 
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;
@@ -134,24 +138,12 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
     reading = { signals: ["client-closed"], message: AFTER_MISUSE };
   } else reading = readMessage(text, code, ctx, 0);
   if (ctx.closed) reading.signals.push("client-closed");
-  const operation = ctx.operation;
-  return {
-    protocol: "ftp",
-    code: reading.code,
-    serverMessage: reading.serverMessage,
-    message: oneLine(reading.message ?? text) || undefined,
-    operation,
-    traits: operation === undefined ? undefined : operations[operation]?.traits,
-    path: ctx.path,
-    tls: reading.tls ?? ctx.tls,
-    signals: reading.signals,
-    finding: ctx.finding,
-    rules: libraryRules,
-    catalog: replyCatalog,
-    advice,
-    cause: error,
-    secrets: ctx.secrets && ctx.secrets.length > 0 ? ctx.secrets : undefined,
-  };
+  const facts = { ...reading, tls: reading.tls ?? ctx.tls, finding: ctx.finding, cause: error };
+  return failureWith(
+    data,
+    { ...facts, message: oneLine(reading.message ?? text) || undefined },
+    ctx,
+  );
 }
 
 /** A reset of the data connection during a transfer (see the `data-reset` signal). */

@@ -73,6 +73,7 @@ export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
 
 // FTP wrappers
 
+export { type AdapterData, type Facts, failureWith } from "./adapter-data.js";
 export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
 export { checkedTransfer, type TransferCheck } from "./checked-transfer.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";

@@ -1,0 +1,36 @@
+// What an adapter adds to every Failure it reads, beside the facts of the one failure: its message
+// rules, the servers' reply catalog, its advice texts and its operations' traits. Every reader
+// puts the facts, the call's context and that data together the same way.
+import type { CallContext } from "./adapter-functions.js";
+import type { Advice, Failure, OperationTraits } from "./failure.js";
+import type { ReplyCatalog } from "./reply-catalog.js";
+import type { TextRule } from "./text-rules.js";
+import type { Protocol } from "./types.js";
+
+export interface AdapterData {
+  protocol: Protocol;
+  rules: readonly TextRule[];
+  catalog?: ReplyCatalog | undefined;
+  advice: Advice;
+  /** The adapter's operations table: the traits of each method. */
+  operations: Readonly<Record<string, { traits?: OperationTraits | undefined } | undefined>>;
+}
+
+/** What the error itself tells (the reader's part of a Failure). */
+export type Facts = Omit<Failure, "protocol" | "operation" | "traits" | "path" | "secrets">;
+
+/** `facts` with the call's operation (and its traits), path and secrets, and the adapter's data. */
+export function failureWith(data: AdapterData, facts: Facts, context: CallContext): Failure {
+  const { operation, secrets } = context;
+  return {
+    protocol: data.protocol,
+    rules: data.rules,
+    catalog: data.catalog,
+    advice: data.advice,
+    ...facts,
+    operation,
+    traits: operation === undefined ? undefined : data.operations[operation]?.traits,
+    path: context.path,
+    secrets: secrets && secrets.length > 0 ? secrets : undefined,
+  };
+}
