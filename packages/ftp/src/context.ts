@@ -1,12 +1,7 @@
-/** What the caller of `toTransferError` can say about the failed call. */
-export interface ErrorContext {
-  /** The client method that failed (`"get"`, `"connect"`). */
-  operation?: string | undefined;
-  /** The remote path involved. */
-  path?: string | undefined;
-  /** Exact strings to keep out of every text (the password); `wrapClient` does it by itself. */
-  secrets?: readonly unknown[] | undefined;
-}
+import type { CallContext } from "@transfer-errors/core/adapter";
+
+/** What the caller of `toTransferError` can say: the method (`"get"`), path, secrets to keep out. */
+export type ErrorContext = Pick<CallContext, "operation" | "path" | "secrets">;
 
 /** What `wrapClient` knows beyond the error itself (every field optional). */
 export interface FailureContext extends ErrorContext {
