@@ -28,9 +28,9 @@ import type { ErrorContext, FailureContext } from "./context.js";
 import {
   AFTER_MISUSE,
   CLIENT_CLOSED,
-  libraryRules,
   NO_STRATEGY,
   QUOTED_REPLY,
+  libraryRules as rules,
   socketOf,
   UNEXPECTED_REPLY,
 } from "./library-rules.js";
@@ -39,13 +39,7 @@ import { operations, usesDataConnection } from "./operations.js";
 /** The part of a Failure that the error itself tells (`message`: what the rules should read). */
 type Reading = Pick<Facts, "code" | "serverMessage" | "tls" | "message"> & { signals: Signal[] };
 
-const data: AdapterData = {
-  protocol: "ftp",
-  rules: libraryRules,
-  catalog: replyCatalog,
-  advice,
-  operations,
-};
+const data: AdapterData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
 
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;
@@ -91,7 +85,7 @@ function passiveInner(inner: string, ctx: FailureContext, depth: number): Readin
   const text = inner.replace(/^\w*Error: /, "");
   const read = readMessage(text, undefined, ctx, depth + 1);
   // A lost control connection, a timeout: what it is, not a data connection problem.
-  const known = read.code !== undefined || libraryRules.some((rule) => rule.pattern.test(text));
+  const known = read.code !== undefined || rules.some((rule) => rule.pattern.test(text));
   if (!known) read.signals.push("data-connection");
   return { ...read, message: read.message ?? text };
 }

@@ -19,16 +19,10 @@ import {
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import type { ErrorContext, FailureContext } from "./context.js";
-import { libraryRules, OWN_REPLY_TEXTS } from "./library-rules.js";
+import { OWN_REPLY_TEXTS, libraryRules as rules } from "./library-rules.js";
 import { operations } from "./operations.js";
 
-const data: AdapterData = {
-  protocol: "ftp",
-  rules: libraryRules,
-  catalog: replyCatalog,
-  advice,
-  operations,
-};
+const data: AdapterData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
 
 /** Everything the adapter can read from one raised value. Never throws. */
 export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0): Failure {
