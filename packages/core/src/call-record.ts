@@ -2,6 +2,8 @@
 // remote path and the local file found among its arguments (where the adapter's operations table
 // says they are), an error of the caller's own stream, and whether another call ran meanwhile.
 
+import { readSafely, safeGet } from "./safe.js";
+
 /** Where an operation's arguments hold its remote path and its local file (or stream). */
 export interface CallArguments {
   /** Index of the remote path. */
@@ -15,12 +17,12 @@ interface Listenable {
   off(event: "error", listener: (error: unknown) => void): unknown;
 }
 
+/** A stream (anything with once and off), read safely: a hostile argument is none. */
 function isListenable(value: unknown): value is Listenable {
   return (
     typeof value === "object" &&
-    value !== null &&
-    typeof (value as Listenable).once === "function" &&
-    typeof (value as Listenable).off === "function"
+    typeof safeGet(value, "once") === "function" &&
+    typeof safeGet(value, "off") === "function"
   );
 }
 
@@ -41,14 +43,13 @@ export class CallRecord {
     this.path = typeof remote === "string" ? remote : undefined;
     const local = where?.local ? args[0] : undefined;
     this.localPath = typeof local === "string" ? local : undefined;
-    if (isListenable(local)) {
-      // The caller's own stream failing is a local failure, whatever its error looks like.
-      const onError = (error: unknown) => {
-        this.#streamError = error;
-      };
-      local.once("error", onError);
-      this.#detach = () => local.off("error", onError);
-    }
+    if (!isListenable(local)) return;
+    // The caller's own stream failing is a local failure, whatever its error looks like.
+    const onError = (error: unknown) => {
+      this.#streamError = error;
+    };
+    this.#detach = () => readSafely(() => local.off("error", onError));
+    readSafely(() => local.once("error", onError));
   }
 
   /** `error` is what the caller's own stream emitted. */
