@@ -132,12 +132,20 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
     reading = { signals: ["client-closed"], message: AFTER_MISUSE };
   } else reading = readMessage(text, code, ctx, 0);
   if (ctx.closed) reading.signals.push("client-closed");
-  const facts = { ...reading, tls: reading.tls ?? ctx.tls, finding: ctx.finding, cause: error };
-  return failureWith(
-    data,
-    { ...facts, message: oneLine(reading.message ?? text) || undefined },
-    ctx,
-  );
+  const { code: readCode, serverMessage, signals } = reading;
+  const oneLineText = oneLine(reading.message ?? text) || undefined;
+  const tls = reading.tls ?? ctx.tls;
+  const { finding } = ctx;
+  const facts: Facts = {
+    code: readCode,
+    serverMessage,
+    message: oneLineText,
+    tls,
+    signals,
+    finding,
+  };
+  facts.cause = error;
+  return failureWith(data, facts, ctx);
 }
 
 /** A reset of the data connection during a transfer (see the `data-reset` signal). */
