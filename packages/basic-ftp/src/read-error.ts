@@ -132,19 +132,15 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
     reading = { signals: ["client-closed"], message: AFTER_MISUSE };
   } else reading = readMessage(text, code, ctx, 0);
   if (ctx.closed) reading.signals.push("client-closed");
-  const { code: readCode, serverMessage, signals } = reading;
-  const oneLineText = oneLine(reading.message ?? text) || undefined;
-  const tls = reading.tls ?? ctx.tls;
-  const { finding } = ctx;
   const facts: Facts = {
-    code: readCode,
-    serverMessage,
-    message: oneLineText,
-    tls,
-    signals,
-    finding,
+    code: reading.code,
+    serverMessage: reading.serverMessage,
+    message: oneLine(reading.message ?? text) || undefined,
+    tls: reading.tls ?? ctx.tls,
+    signals: reading.signals,
+    finding: ctx.finding,
+    cause: error,
   };
-  facts.cause = error;
   return failureWith(data, facts, ctx);
 }
 

@@ -75,7 +75,6 @@ export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
 
 export { type AdapterData, type Facts, failureWith } from "./adapter-data.js";
 export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
-export { checkedTransfer, type TransferCheck } from "./checked-transfer.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
 export { type CloseHold, holdClose } from "./held-close.js";

@@ -4,11 +4,9 @@ import { EventEmitter } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import {
   CallRecord,
-  checkedTransfer,
   failureWith,
   holdClose,
   isLocalFileError,
-  isShortTransfer,
   loginSecrets,
   messageRules,
   oneLine,
@@ -220,52 +218,6 @@ describe("holdClose", () => {
     release(new Error("other"));
     expect(closed).toEqual(["deadline", "reset", "reset"]);
     vi.useRealTimers();
-  });
-});
-
-describe("checkedTransfer", () => {
-  const check = (
-    kind: "download" | "store" | "append",
-    sizes: (number | undefined)[],
-    bytes: number | undefined,
-  ) => {
-    const logged: string[] = [];
-    return {
-      logged,
-      check: {
-        kind,
-        path: "f",
-        startAt: 0,
-        sizeOf: async () => sizes.shift(),
-        counted: async (run: () => Promise<unknown>) => ({ value: await run(), bytes }),
-        unchecked: (why: string) => logged.push(why),
-      },
-    };
-  };
-
-  it("a download: SIZE first; fewer bytes throw a ShortTransfer", async () => {
-    const { check: short } = check("download", [100], 40);
-    await expect(checkedTransfer(short, async () => "done")).rejects.toSatisfy(isShortTransfer);
-    const { check: whole } = check("download", [100], 100);
-    expect(await checkedTransfer(whole, async () => "done")).toBe("done");
-  });
-
-  it("no SIZE or an untrusted count: not checked, and said why", async () => {
-    const none = check("download", [undefined], 1);
-    expect(await checkedTransfer(none.check, async () => "v")).toBe("v");
-    expect(none.logged).toEqual(["no SIZE"]);
-    const replaced = check("store", [], undefined);
-    expect(await checkedTransfer(replaced.check, async () => "v")).toBe("v");
-    expect(replaced.logged).toEqual(["the progress handler was replaced during the transfer"]);
-    const noAfter = check("store", [undefined], 10);
-    expect(await checkedTransfer(noAfter.check, async () => "v")).toBe("v");
-    expect(noAfter.logged).toEqual(["no SIZE after the upload"]);
-  });
-
-  it("an append: the file grew by less than was sent", async () => {
-    const { check: append } = check("append", [10, 15], 20);
-    const error = await checkedTransfer(append, async () => "v").catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "append", expected: 20, actual: 5 });
   });
 });
 

@@ -982,30 +982,6 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
     },
-    checkedTransfer: {
-      knowsSecrets: true,
-      run: async (c) => {
-        const n = numberOf(c);
-        const path = c.context.path ?? c.text;
-        const outputs: unknown[] = [];
-        for (const kind of ["download", "store", "append"] as const) {
-          const check: adapterKit.TransferCheck = {
-            kind,
-            path,
-            startAt: n,
-            sizeOf: async () => (kind === "download" ? 1e6 : n),
-            counted: async (run) => ({ value: await run(), bytes: n }),
-            unchecked: () => undefined,
-          };
-          const { value } = await settled(() =>
-            adapterKit.checkedTransfer(check, async () => c.value),
-          );
-          if (adapterKit.isShortTransfer(value))
-            outputs.push(basicFtp.toTransferError(value, { path, secrets: c.known }));
-        }
-        return outputs;
-      },
-    },
     failureWith: {
       knowsSecrets: true,
       run: (c) => {
