@@ -1,7 +1,7 @@
 // What basic-ftp (5.x and 6.x) writes into its errors, as message rules in the core's format: the
 // reason each of its own messages stands for, and what else it tells. These texts are not a
 // documented API of basic-ftp: the integration tests run against the real library and guard them.
-import { type MessageRow, messageRules, type TextRule } from "@transfer-errors/core/adapter";
+import { type AnyCodeRow, anyCodeRules, type TextRule } from "@transfer-errors/core/adapter";
 
 /** basic-ftp repeats the closing error in every later call: "Client is closed because ...". */
 export const CLIENT_CLOSED = "Client is closed because ";
@@ -36,7 +36,7 @@ const unreadable =
   "(?:Can't parse response to |Can't parse EPSV response|Can't parse PASV response|This library only supports MLSD, Unix- or DOS-style directory listing|FTP control response exceeded maximum allowed size)";
 
 // biome-ignore format: a table, one rule a line
-const rows: MessageRow[] = [
+const rows: AnyCodeRow[] = [
   ["socket-timeout-data", "timeout", at("Timeout \\(data socket\\)$"), "client-timeout"],
   ["socket-timeout-control", "timeout", at("Timeout \\(control socket\\)$"), "client-timeout"],
   ["listing-too-large", "protocol-error", at("StringWriter: Maximum bytes exceeded"), "client-closed"],
@@ -61,7 +61,7 @@ const rows: MessageRow[] = [
 ];
 
 export const libraryRules: readonly TextRule[] = [
-  ...messageRules(rows),
+  ...anyCodeRules(rows),
   // basic-ftp ignores the MKD error and reports the CWD that follows it (basic-ftp issue #218).
   {
     id: "ensure-dir",

@@ -2,7 +2,6 @@
 // text, the socket an error came from, and what only the adapter sees (the client closed itself,
 // a local file failed, the data connection was reset). The core decides from there.
 import {
-  type AdapterData,
   adapterFunctions,
   type Facts,
   type Failure,
@@ -16,6 +15,7 @@ import {
   mentionsDeadline,
   oneLine,
   quotedReply,
+  type ReaderData,
   readErrorShape,
   replyText,
   type Signal,
@@ -39,7 +39,7 @@ import { operations, usesDataConnection } from "./operations.js";
 /** The part of a Failure that the error itself tells (`message`: what the rules should read). */
 type Reading = Pick<Facts, "code" | "serverMessage" | "tls" | "message"> & { signals: Signal[] };
 
-const data: AdapterData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
+const data: ReaderData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
 
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;

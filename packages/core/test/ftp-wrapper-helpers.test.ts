@@ -3,12 +3,12 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import {
+  anyCodeRules,
   CallRecord,
   failureWith,
   holdClose,
   isLocalFileError,
   loginSecrets,
-  messageRules,
   oneLine,
   PendingCalls,
   quotedReply,
@@ -93,9 +93,9 @@ describe("isLocalFileError", () => {
   });
 });
 
-describe("messageRules", () => {
+describe("anyCodeRules", () => {
   it("makes rules that read the text whatever the code, with their signals", () => {
-    const [plain, signalled] = messageRules([
+    const [plain, signalled] = anyCodeRules([
       ["a", "timeout", /^a/],
       ["b", "connection-lost", /^b/, "client-closed", "server-closed"],
     ]);

@@ -1,7 +1,7 @@
 // What node-ftp (ftp 0.3.10, @icetee/ftp 0.3.15), promise-ftp 1.3.5 and this package's wrapper
 // write into their errors, as message rules in the core's format. Not a documented API of those
 // libraries: the integration tests run against the real ones and guard them.
-import { type MessageRow, messageRules, type TextRule } from "@transfer-errors/core/adapter";
+import { type AnyCodeRow, anyCodeRules, type TextRule } from "@transfer-errors/core/adapter";
 
 /** Texts node-ftp passes with a reply code (makeError) that are its own, not the server's. */
 export const OWN_REPLY_TEXTS = new Set([
@@ -21,7 +21,7 @@ export const WRAPPER_TEXT = {
 const status = "^can't [\\w ']{1,40} when connection status is: ";
 
 // biome-ignore format: a table, one rule a line
-const rows: MessageRow[] = [
+const rows: AnyCodeRow[] = [
   ["connect-timeout", "timeout", /^Timeout while connecting to server$/, "client-timeout"],
   ["data-connect-timeout", "data-connection-failed", /^Timed out while making data connection$/],
   ["data-connect-failed", "data-connection-failed", /^Unable to make data connection/],
@@ -40,4 +40,4 @@ const rows: MessageRow[] = [
   ["connection-state", "client-misuse", new RegExp(status), "misuse"],
 ];
 
-export const libraryRules: readonly TextRule[] = messageRules(rows);
+export const libraryRules: readonly TextRule[] = anyCodeRules(rows);

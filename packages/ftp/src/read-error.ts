@@ -2,7 +2,6 @@
 // the server's text, the library's own messages, and what only the wrapper saw (the connection
 // closed, the application closed it, a deadline passed). The core decides from there.
 import {
-  type AdapterData,
   adapterFunctions,
   type Failure,
   failureWith,
@@ -10,6 +9,7 @@ import {
   isFtpReplyCode,
   isWrongProtocol,
   mentionsDeadline,
+  type ReaderData,
   readErrorShape,
   type Signal,
   safeGet,
@@ -22,7 +22,7 @@ import type { ErrorContext, FailureContext } from "./context.js";
 import { OWN_REPLY_TEXTS, libraryRules as rules } from "./library-rules.js";
 import { operations } from "./operations.js";
 
-const data: AdapterData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
+const data: ReaderData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
 
 /** Everything the adapter can read from one raised value. Never throws. */
 export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0): Failure {

@@ -1028,10 +1028,10 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
     },
-    messageRules: {
+    anyCodeRules: {
       knowsSecrets: true,
       run: (c) => {
-        const rules = adapterKit.messageRules([["fuzz", "timeout", /^Timeout/, "client-timeout"]]);
+        const rules = adapterKit.anyCodeRules([["fuzz", "timeout", /^Timeout/, "client-timeout"]]);
         return [
           adapterKit.createTransferError({
             protocol: "ftp",

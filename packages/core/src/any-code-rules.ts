@@ -4,9 +4,9 @@ import type { Signal } from "./signals.js";
 import type { TextRule } from "./text-rules.js";
 
 /** [rule id, reason, pattern of the library's message, what else it tells]. */
-export type MessageRow = readonly [string, TextRule["reason"], RegExp, ...Signal[]];
+export type AnyCodeRow = readonly [string, TextRule["reason"], RegExp, ...Signal[]];
 
-export function messageRules(rows: readonly MessageRow[]): TextRule[] {
+export function anyCodeRules(rows: readonly AnyCodeRow[]): TextRule[] {
   return rows.map(([id, reason, pattern, ...signals]) =>
     signals.length > 0
       ? { id, reason, pattern, anyCode: true, signals }

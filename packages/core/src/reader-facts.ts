@@ -7,7 +7,7 @@ import type { ReplyCatalog } from "./reply-catalog.js";
 import type { TextRule } from "./text-rules.js";
 import type { Protocol } from "./types.js";
 
-export interface AdapterData {
+export interface ReaderData {
   protocol: Protocol;
   rules: readonly TextRule[];
   catalog?: ReplyCatalog | undefined;
@@ -24,7 +24,7 @@ export type Facts = Omit<Failure, "protocol" | "operation" | "traits" | "path" |
  * traits), path and secrets, and the adapter's data. Not a spread: on V8 an object spread followed
  * by more properties costs microseconds, and a reader runs on every failure.
  */
-export function failureWith(data: AdapterData, facts: Facts, context: CallContext): Failure {
+export function failureWith(data: ReaderData, facts: Facts, context: CallContext): Failure {
   const { operation, secrets } = context;
   return Object.assign(facts, {
     protocol: data.protocol,
