@@ -1,6 +1,7 @@
 import { posix } from "node:path";
-import type { ResetMemory } from "@transfer-errors/core/adapter";
+import type { ResetMemory, RunningCalls } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
+import { operations } from "./operations.js";
 
 /** What wrapClient remembers about one client, beyond what basic-ftp keeps. */
 export interface ClientState {
@@ -12,7 +13,7 @@ export interface ClientState {
   /** Check each transfer's length against the server's SIZE (the `verifyTransfers` option). */
   verify: boolean;
   /** Calls of this client that have not settled yet. */
-  running: Set<{ alone: boolean }>;
+  running: RunningCalls;
   /** Open the connection again by itself after a loss (the `reconnect` option). */
   autoReconnect: boolean;
   /** The wrapped client (the Proxy): what reconnect() and the retry loop work on. */
@@ -48,22 +49,9 @@ function join(from: string, path: string): string {
 }
 
 /** The working directory after `operation` succeeded. */
-export function nextWorkingDir(
-  current: string,
-  operation: string,
-  path: string | undefined,
-): string {
-  switch (operation) {
-    case "access":
-    case "connect":
-    case "connectImplicitTLS":
-      return "";
-    case "cd":
-    case "ensureDir":
-      return path === undefined ? current : join(current, path);
-    case "cdup":
-      return join(current, "..");
-    default:
-      return current;
-  }
+export function nextWorkingDir(current: string, operation: string, path: string | undefined) {
+  const dir = operations[operation]?.dir;
+  if (dir === "login") return "";
+  if (dir === "up") return join(current, "..");
+  return dir === "cd" && path !== undefined ? join(current, path) : current;
 }

@@ -1,23 +1,12 @@
-import type { Finding } from "@transfer-errors/core/adapter";
+import type { CallContext, Finding } from "@transfer-errors/core/adapter";
 
-/** What the caller of `toTransferError` can say about the failed call. */
-export interface ErrorContext {
-  /** The client method that failed (`"downloadTo"`). */
-  operation?: string | undefined;
-  /** The remote path involved. */
-  path?: string | undefined;
-  /**
-   * Exact strings to keep out of every text: the connection's password and key material, in case
-   * the server echoes them ("530 Login incorrect for <password>"). `wrapClient` does it by itself.
-   */
-  secrets?: readonly unknown[] | undefined;
-  /**
-   * The server's greeting line: its SSH identification (`SSH-2.0-OpenSSH_9.2p1`) or the first line
-   * of its FTP 220 greeting. The replies of the product it names are read as that product means
-   * them. `wrapClient` passes it by itself.
-   */
-  serverGreeting?: string | undefined;
-}
+/**
+ * What the caller of `toTransferError` can say about the failed call: the client method
+ * (`"downloadTo"`), the remote path, and the secrets to keep out of every text in case the server
+ * echoes them ("530 Login incorrect for <password>"), and the server's greeting line (the
+ * replies of the product it names are read as that product means them); `wrapClient` passes them.
+ */
+export type ErrorContext = Pick<CallContext, "operation" | "path" | "secrets" | "serverGreeting">;
 
 /**
  * What `wrapClient` knows beyond the error itself: the client's state after the failure and the

@@ -11,7 +11,12 @@ export {
   type TransferErrorJSON,
 } from "@transfer-errors/core";
 export type { ErrorContext } from "./context.js";
-export { readBasicFtpError as readError } from "./read-error.js";
+export {
+  isRetryable,
+  readBasicFtpError as readError,
+  toTransferError,
+  withRetry,
+} from "./read-error.js";
 export { reconnect, workingDirOf } from "./reconnect.js";
-export { isRetryable, toTransferError, withRetry } from "./to-transfer-error.js";
+
 export { type WrapOptions, wrapClient } from "./wrap-client.js";

@@ -1,30 +1,30 @@
-import type { OperationTraits } from "@transfer-errors/core/adapter";
-import { table } from "@transfer-errors/core/adapter";
+import {
+  type CallArguments,
+  type OperationTraits,
+  type TransferKind,
+  table,
+} from "@transfer-errors/core/adapter";
 
 // basic-ftp's methods that talk to the server, as data: where the remote path and the local file
-// are among the arguments, and what the core must know about each (its traits).
-
-interface Operation {
-  /** Index of the remote path argument. */
-  path?: number;
-  /** The first argument is a local file (a path) or the caller's stream. */
-  local?: true;
+// are among the arguments, what the core must know about each (its traits), and what the wrapper
+// does around it: how it moves the working directory, which transfer `verifyTransfers` checks,
+// whether the `diagnose` look settles its unclear refusal (one remote file that should exist).
+interface Operation extends CallArguments {
   traits?: OperationTraits;
+  dir?: "login" | "cd" | "up";
+  transfer?: TransferKind;
+  probed?: true;
 }
 
 const connects = { connects: true } as const;
 // A second append writes the data twice; a second rename fails or renames what replaced the source.
 const unsafe = { idempotent: false } as const;
 
+// biome-ignore format: a table, one method a line
 export const operations: Readonly<Record<string, Operation | undefined>> = table({
-  access: {
-    traits: {
-      commands: ["CONNECT", "AUTH", "USER", "PASS", "PBSZ", "PROT", "TYPE", "FEAT", "OPTS"],
-      ...connects,
-    },
-  },
-  connect: { traits: { commands: ["CONNECT"], ...connects } },
-  connectImplicitTLS: { traits: { commands: ["CONNECT"], ...connects } },
+  access: { dir: "login", traits: { commands: ["CONNECT", "AUTH", "USER", "PASS", "PBSZ", "PROT", "TYPE", "FEAT", "OPTS"], ...connects } },
+  connect: { dir: "login", traits: { commands: ["CONNECT"], ...connects } },
+  connectImplicitTLS: { dir: "login", traits: { commands: ["CONNECT"], ...connects } },
   useTLS: { traits: { commands: ["AUTH", "PBSZ", "PROT"], ...connects } },
   login: { traits: { commands: ["USER", "PASS"], ...connects } },
   useDefaultSettings: { traits: { commands: ["TYPE", "FEAT", "OPTS", "PBSZ", "PROT"] } },
@@ -32,35 +32,27 @@ export const operations: Readonly<Record<string, Operation | undefined>> = table
   sendIgnoringError: { traits: unsafe },
   pwd: { traits: { commands: ["PWD"] } },
   features: { traits: { commands: ["FEAT"] } },
-  cd: { path: 0, traits: { commands: ["CWD"] } },
-  cdup: { traits: { commands: ["CDUP"] } },
-  lastMod: { path: 0, traits: { commands: ["MDTM"] } },
-  size: { path: 0, traits: { commands: ["SIZE"] } },
+  cd: { dir: "cd", path: 0, traits: { commands: ["CWD"] } },
+  cdup: { dir: "up", traits: { commands: ["CDUP"] } },
+  lastMod: { probed: true, path: 0, traits: { commands: ["MDTM"] } },
+  size: { probed: true, path: 0, traits: { commands: ["SIZE"] } },
   rename: { path: 0, traits: { commands: ["RNFR", "RNTO"], ...unsafe } },
-  remove: { path: 0, traits: { commands: ["DELE"] } },
+  remove: { probed: true, path: 0, traits: { commands: ["DELE"] } },
   removeDir: { path: 0, traits: { commands: ["RMD", "DELE"] } },
   removeEmptyDir: { path: 0, traits: { commands: ["RMD"] } },
   clearWorkingDir: { traits: { commands: ["DELE", "RMD"] } },
-  ensureDir: { path: 0, traits: { commands: ["CWD", "MKD"] } },
+  ensureDir: { dir: "cd", path: 0, traits: { commands: ["CWD", "MKD"] } },
   list: { path: 0, traits: { commands: ["LIST", "MLSD", "NLST"] } },
   protectWhitespace: { path: 0 },
-  uploadFrom: { path: 1, local: true, traits: { commands: ["STOR"] } },
-  appendFrom: {
-    path: 1,
-    local: true,
-    traits: { commands: ["APPE", "EPSV", "PASV", "TYPE"], ...unsafe },
-  },
-  downloadTo: {
-    path: 1,
-    local: true,
-    traits: { commands: ["RETR", "REST", "EPSV", "PASV", "TYPE"] },
-  },
+  uploadFrom: { transfer: "store", path: 1, local: true, traits: { commands: ["STOR"] } },
+  appendFrom: { transfer: "append", path: 1, local: true, traits: { commands: ["APPE", "EPSV", "PASV", "TYPE"], ...unsafe } },
+  downloadTo: { probed: true, transfer: "download", path: 1, local: true, traits: { commands: ["RETR", "REST", "EPSV", "PASV", "TYPE"] } },
   uploadFromDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD"] } },
   downloadToDir: { path: 1, local: true, traits: { commands: ["RETR", "LIST", "MLSD"] } },
   // deprecated aliases of basic-ftp 4 and 5
-  upload: { path: 1, local: true, traits: { commands: ["STOR"] } },
-  append: { path: 1, local: true, traits: { commands: ["APPE"], ...unsafe } },
-  download: { path: 1, local: true, traits: { commands: ["RETR"] } },
+  upload: { transfer: "store", path: 1, local: true, traits: { commands: ["STOR"] } },
+  append: { transfer: "append", path: 1, local: true, traits: { commands: ["APPE"], ...unsafe } },
+  download: { probed: true, transfer: "download", path: 1, local: true, traits: { commands: ["RETR"] } },
   uploadDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD"] } },
   downloadDir: { local: true, traits: { commands: ["RETR", "LIST"] } },
 });

@@ -7,15 +7,6 @@ import { type Finding, withDeadline } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";
 import type { ClientState } from "./client-state.js";
 
-/** Operations on one remote file that should exist: a look at its directory settles them. */
-export const probedOperations: ReadonlySet<string> = new Set([
-  "downloadTo",
-  "download",
-  "size",
-  "lastMod",
-  "remove",
-]);
-
 const PROBE_TIMEOUT_MS = 10_000;
 
 /**

@@ -2,50 +2,44 @@
 // text, the socket an error came from, and what only the adapter sees (the client closed itself,
 // a local file failed, the data connection was reset). The core decides from there.
 import {
+  adapterFunctions,
+  type Facts,
   type Failure,
+  failureWith,
   isDeadlineExceeded,
   isFtpReplyCode,
+  isLocalFileError,
   isResetCode,
   isShortTransfer,
   isWrongProtocol,
   mentionsDeadline,
+  oneLine,
+  quotedReply,
+  type ReaderData,
   readErrorShape,
+  replyText,
   type Signal,
-  safeString,
+  type TransferError,
   tlsCodePattern,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
-import type { FailureContext } from "./context.js";
+import type { ErrorContext, FailureContext } from "./context.js";
 import {
+  AFTER_MISUSE,
   CLIENT_CLOSED,
-  FTP_ERROR_NAME,
-  libraryRules,
-  NO_TRANSFER_STRATEGY,
+  NO_STRATEGY,
+  QUOTED_REPLY,
+  libraryRules as rules,
   socketOf,
+  UNEXPECTED_REPLY,
 } from "./library-rules.js";
 import { operations, usesDataConnection } from "./operations.js";
 
-/** The part of a Failure that the error itself tells. */
-interface Reading {
-  code?: number | string | undefined;
-  serverMessage?: string | undefined;
-  signals: Signal[];
-  tls?: boolean;
-  /** The text the rules should read, when the error's message only quotes it. */
-  message?: string;
-}
+/** The part of a Failure that the error itself tells (`message`: what the rules should read). */
+type Reading = Pick<Facts, "code" | "serverMessage" | "tls" | "message"> & { signals: Signal[] };
 
-/** What a call meets on a client that two earlier calls at once made basic-ftp close. */
-const AFTER_MISUSE =
-  "Client is closed: an earlier call started while another was still running, and basic-ftp closed the client then";
-
-/** Syscalls of the file system (a socket's read/write errors always carry basic-ftp's suffix). */
-const FILE_SYSCALLS = new Set(
-  "open close read write fstat stat lstat mkdir readdir scandir unlink rmdir rename fsync ftruncate access".split(
-    " ",
-  ),
-);
+const data: ReaderData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
 
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;
@@ -54,36 +48,7 @@ const MAX_DEPTH = 3;
 function isReply(name: string | undefined, code: unknown, message: string | undefined): boolean {
   if (!isFtpReplyCode(code)) return false;
   // A minifier may rename FTPError; the message then still starts with the code.
-  return name === FTP_ERROR_NAME || (message?.startsWith(String(code)) ?? false);
-}
-
-/**
- * The reply text without its code: "550 No such file" → "No such file". In a multi-line reply
- * ("550-first\n second\n550 last") the code is taken off every line that carries it.
- */
-export function replyText(message: string, code: number): string {
-  const prefix = String(code);
-  return message
-    .split("\n")
-    .map((line) => {
-      if (!line.startsWith(prefix)) return line;
-      const next = line.charAt(prefix.length);
-      if (next === "") return "";
-      return next === " " || next === "-" ? line.slice(prefix.length + 1) : line;
-    })
-    .join("\n");
-}
-
-/** OpenSSL messages span lines; basic-ftp then appends its suffix on a line of its own. */
-function oneLine(text: string): string {
-  // Line by line: /\s*\n\s*/g retried a run of spaces from each of its characters (quadratic).
-  const lines = text.includes("\n") ? text.split("\n").map((line) => line.trim()) : [text.trim()];
-  // A transcript's "PASS <password>" line loses its line start here, which the core's PASS rule
-  // reads it by: its argument is masked before the join.
-  return lines
-    .filter(Boolean)
-    .map((line) => (line.startsWith("PASS ") ? "PASS ***" : line))
-    .join(" ");
+  return name === "FTPError" || (message?.startsWith(String(code)) ?? false);
 }
 
 function codeOf(code: unknown): string | number | undefined {
@@ -91,52 +56,36 @@ function codeOf(code: unknown): string | number | undefined {
   return typeof code === "string" || typeof code === "number" ? code : undefined;
 }
 
-function isLocalFileError(error: unknown, code: unknown, message: string, ctx: FailureContext) {
+function isLocalFile(error: unknown, code: unknown, message: string, ctx: FailureContext) {
   // basic-ftp forwards its socket's error into the caller's destination stream: a message with its
   // socket suffix is the connection's failure, whichever stream reported it.
   if (ctx.fromCallerStream) return socketOf(message) === undefined;
   if (typeof code !== "string" || socketOf(message) !== undefined) return false;
-  const syscall = safeString(error, "syscall");
-  const path = safeString(error, "path");
-  if (path !== undefined && path === ctx.localPath) return true;
-  if (syscall === undefined || !FILE_SYSCALLS.has(syscall)) return false;
-  // An fs error names its path; a write to an already opened file (ENOSPC) does not.
-  return path !== undefined || ctx.localPath !== undefined;
+  return isLocalFileError(error, ctx.localPath);
 }
 
 /** An error of a socket basic-ftp owns (it closes the client) with its Node code. */
-function socketError(
-  code: unknown,
-  socket: "control" | "data",
-  ctx: FailureContext,
-  message: string,
-): Reading {
+function socketError(code: unknown, socket: string, ctx: FailureContext, message: string) {
   // Quoted in another message ("Client is closed because write ECONNRESET (control socket)"),
   // the Node error has lost its code: its message still names it.
   const named = code === undefined ? /\b(E[A-Z]{3,15})\b/.exec(message)?.[1] : undefined;
   const reading: Reading = { code: codeOf(code ?? named), signals: ["client-closed"] };
   if (typeof code === "string" && tlsCodePattern.test(code)) reading.tls = true;
-  if (socket === "data" && isResetCode(code)) {
-    if (usesDataConnection(ctx.operation)) {
-      reading.signals.push("data-reset");
-      if (ctx.refusedBefore) reading.signals.push("repeated");
-    }
+  if (socket === "data" && isResetCode(code) && usesDataConnection(ctx.operation)) {
+    reading.signals.push("data-reset");
+    if (ctx.refusedBefore) reading.signals.push("repeated");
   }
   return reading;
 }
 
 /** "None of the available transfer strategies work. Last error response was '...'". */
 function passiveInner(inner: string, ctx: FailureContext, depth: number): Reading {
-  const reply = /^FTPError: (\d{3})(?:[ -]([\s\S]*))?$/.exec(inner);
-  if (reply) {
-    const code = Number(reply[1]);
-    const serverMessage = replyText(`${reply[1]} ${reply[2] ?? ""}`, code);
-    return { code, serverMessage, signals: ["data-connection"] };
-  }
+  const reply = QUOTED_REPLY.exec(inner);
+  if (reply) return { ...quotedReply(reply), signals: ["data-connection"] };
   const text = inner.replace(/^\w*Error: /, "");
   const read = readMessage(text, undefined, ctx, depth + 1);
   // A lost control connection, a timeout: what it is, not a data connection problem.
-  const known = read.code !== undefined || libraryRules.some((rule) => rule.pattern.test(text));
+  const known = read.code !== undefined || rules.some((rule) => rule.pattern.test(text));
   if (!known) read.signals.push("data-connection");
   return { ...read, message: read.message ?? text };
 }
@@ -153,15 +102,10 @@ function readMessage(message: string, code: unknown, ctx: FailureContext, depth:
   const socket = socketOf(message);
   if (socket !== undefined && !/^Timeout \(/.test(message))
     return socketError(code, socket, ctx, message);
-  const strategies = depth < MAX_DEPTH ? NO_TRANSFER_STRATEGY.exec(message) : null;
+  const strategies = depth < MAX_DEPTH ? NO_STRATEGY.exec(message) : null;
   if (strategies) return passiveInner(strategies[1] ?? "", ctx, depth);
-  const unexpected =
-    /^Unexpected FTP response is requesting an answer: (\d{3})(?:[ -]([\s\S]*))?$/.exec(message);
-  if (unexpected) {
-    const replyCode = Number(unexpected[1]);
-    const serverMessage = replyText(`${unexpected[1]} ${unexpected[2] ?? ""}`, replyCode);
-    return { code: replyCode, serverMessage, signals: [] };
-  }
+  const unexpected = UNEXPECTED_REPLY.exec(message);
+  if (unexpected) return { ...quotedReply(unexpected), signals: [] };
   const reading: Reading = { code: codeOf(code), signals: [] };
   if (typeof code === "string" && tlsCodePattern.test(code)) {
     // Explicit TLS: the handshake error arrives without a suffix; basic-ftp closes a moment later.
@@ -182,31 +126,22 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
   else if (isReply(name, code, message)) {
     reading = { code: code as number, serverMessage: replyText(text, code as number), signals: [] };
     if (ctx.authTlsRefused) Object.assign(reading, { tls: false, signals: ["tls-refused"] });
-  } else if (isLocalFileError(error, code, text, ctx)) {
+  } else if (isLocalFile(error, code, text, ctx)) {
     reading = { code: codeOf(code), signals: ["local-file"] };
   } else if (ctx.afterMisuse) {
     reading = { signals: ["client-closed"], message: AFTER_MISUSE };
   } else reading = readMessage(text, code, ctx, 0);
   if (ctx.closed) reading.signals.push("client-closed");
-  const operation = ctx.operation;
-  return {
-    protocol: "ftp",
+  const facts: Facts = {
     code: reading.code,
     serverMessage: reading.serverMessage,
     message: oneLine(reading.message ?? text) || undefined,
-    operation,
-    traits: operation === undefined ? undefined : operations[operation]?.traits,
-    path: ctx.path,
     tls: reading.tls ?? ctx.tls,
-    serverGreeting: ctx.serverGreeting,
     signals: reading.signals,
     finding: ctx.finding,
-    rules: libraryRules,
-    catalog: replyCatalog,
-    advice,
     cause: error,
-    secrets: ctx.secrets && ctx.secrets.length > 0 ? ctx.secrets : undefined,
   };
+  return failureWith(data, facts, ctx);
 }
 
 /** A reset of the data connection during a transfer (see the `data-reset` signal). */
@@ -214,3 +149,16 @@ export function isDataReset(error: unknown): boolean {
   const { code, message } = readErrorShape(error);
   return isResetCode(code) && message !== undefined && socketOf(message) === "data";
 }
+
+const functions = adapterFunctions<FailureContext>("ftp", readBasicFtpError);
+/** toTransferError with what wrapClient knows about the client (internal). */
+export const fromFailure = functions.toTransferError;
+/**
+ * Turns anything basic-ftp threw (or any other value) into a TransferError: reply code and
+ * server text, reason, retry hint and explanation. A TransferError is returned as it is.
+ * Never throws.
+ */
+export const toTransferError: (error: unknown, context?: ErrorContext | null) => TransferError =
+  fromFailure;
+/** basic-ftp's errors read by this adapter, then the core's decision and retry loop. */
+export const { isRetryable, withRetry } = functions;

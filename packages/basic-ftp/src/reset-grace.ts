@@ -2,12 +2,12 @@
 // connection at the same moment. The reset often arrives first, and basic-ftp closes the whole
 // connection on it (FTPContext.closeWithError also closes the control socket, so the 550 is never
 // read: a reply with no task would be dropped anyway). During a download the wrapper holds that
-// close for a short grace period: a reply that arrives meanwhile settles the call (basic-ftp
-// rejects with it, and the session stays open); without one, the close goes ahead as basic-ftp
-// would have done it, that much later.
-import { readErrorShape } from "@transfer-errors/core/adapter";
+// close for a short grace period (the core's holdClose): a reply that arrives meanwhile settles
+// the call (basic-ftp rejects with it, and the session stays open).
+import { type CloseHold, holdClose, readErrorShape } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";
 import { socketOf } from "./library-rules.js";
+import { operations } from "./operations.js";
 import { isDataReset } from "./read-error.js";
 
 /**
@@ -19,57 +19,22 @@ import { isDataReset } from "./read-error.js";
  */
 export const RESET_GRACE_MS = 100;
 
-/** Where a reset may be a refusal whose reply is still on its way. */
-const downloads: ReadonlySet<string> = new Set(["downloadTo", "download"]);
+const resetHold: CloseHold = {
+  holds: isDataReset,
+  // The data socket's close follows its reset ("Socket closed due to transmission error"): the
+  // held reset stands for both. Anything else (a deadline, the control socket) closes now.
+  absorbs: (error) => socketOf(readErrorShape(error).message ?? "") === "data",
+  // The server answered the download (an FTPError): only the data connection is gone.
+  cancels(settledWith) {
+    const { code } = readErrorShape(settledWith);
+    return typeof code === "number" && code >= 400 && code < 600;
+  },
+  graceMs: RESET_GRACE_MS,
+};
 
-type Close = (error: Error) => void;
-
-/** What the call settled with: a reply of the server (an FTPError). */
-function isReply(value: unknown): boolean {
-  const { code } = readErrorShape(value);
-  return typeof code === "number" && code >= 400 && code < 600;
-}
-
-/**
- * For a download: holds basic-ftp's close on a data-connection reset. Returns what to call once
- * the call settled, with what it settled with; undefined for other operations.
- */
-export function holdResetClose(
-  client: Client,
-  operation: string,
-): ((settledWith: unknown) => void) | undefined {
-  if (!downloads.has(operation)) return undefined;
-  const ftp = client.ftp as unknown as { closeWithError: Close };
-  const own = Object.hasOwn(ftp, "closeWithError");
-  const close = ftp.closeWithError;
-  const closeNow: Close = (error) => close.call(ftp, error);
-  let held: { timer: ReturnType<typeof setTimeout>; error: Error } | undefined;
-  let released = false;
-  const holding: Close = (error) => {
-    // Left in place under a later call's hold (two calls at once): it holds nothing any more.
-    if (released) return closeNow(error);
-    // The data socket's close follows its reset ("Socket closed due to transmission error"):
-    // the held reset stands for both. Anything else (a deadline, the control socket) closes now.
-    if (held && socketOf(readErrorShape(error).message ?? "") === "data") return;
-    if (held || !isDataReset(error)) return closeNow(error);
-    const timer = setTimeout(() => {
-      held = undefined;
-      closeNow(error);
-    }, RESET_GRACE_MS);
-    held = { timer, error };
-  };
-  ftp.closeWithError = holding;
-  return (settledWith) => {
-    released = true;
-    if (ftp.closeWithError === holding) {
-      if (own) ftp.closeWithError = close;
-      else delete (ftp as Partial<typeof ftp>).closeWithError;
-    }
-    if (!held) return;
-    clearTimeout(held.timer);
-    const { error } = held;
-    held = undefined;
-    // The server answered the download: only the data connection is gone. Anything else: close.
-    if (!isReply(settledWith)) closeNow(error);
-  };
+/** For a download: holds basic-ftp's close on a data-connection reset (see holdClose). */
+export function holdResetClose(client: Client, operation: string) {
+  // Where a reset may be a refusal whose reply is still on its way.
+  if (operations[operation]?.transfer !== "download") return undefined;
+  return holdClose(client.ftp, "closeWithError", resetHold);
 }

@@ -4,22 +4,9 @@
 // of it. The bytes that passed (basic-ftp's progress tracker counts them; the caller's own handler
 // is still called) are compared with the server's SIZE: the core's `shortfall` throws nothing, it
 // returns the ShortTransfer that the reader turns into the `short-transfer` signal.
-import { shortfall, type TransferKind } from "@transfer-errors/core/adapter";
+import { shortfall } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";
-
-/** The transfers that are checked, with basic-ftp 5's deprecated names. */
-const kinds: Readonly<Record<string, TransferKind | undefined>> = {
-  downloadTo: "download",
-  download: "download",
-  uploadFrom: "store",
-  upload: "store",
-  appendFrom: "append",
-  append: "append",
-};
-
-export function isVerified(operation: string): boolean {
-  return kinds[operation] !== undefined;
-}
+import { operations } from "./operations.js";
 
 /** basic-ftp's ProgressTracker (not exported): the handler it calls as a transfer runs. */
 interface Tracker {
@@ -65,7 +52,7 @@ export async function verifiedTransfer(
   args: unknown[],
   run: () => Promise<unknown>,
 ): Promise<unknown> {
-  const kind = kinds[operation];
+  const kind = operations[operation]?.transfer;
   const path = args[1];
   if (kind === undefined || typeof path !== "string") return run();
   const unchecked = (why: string) =>

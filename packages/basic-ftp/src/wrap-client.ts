@@ -1,15 +1,19 @@
 import {
   type AnyMethod,
+  CallRecord,
   deadlineMs,
   isShortTransfer,
   isThenable,
+  loginSecrets,
   markReconnect,
   ResetMemory,
+  RunningCalls,
+  readSafely,
   safeString,
   secretsOf,
   type TransferError,
   tlsSecretsOf,
-  watchGreeting,
+  watchPlainGreeting,
   withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
@@ -17,12 +21,11 @@ import type { AccessOptions, Client } from "basic-ftp";
 import { type ClientState, nextWorkingDir, stateOf, states } from "./client-state.js";
 import type { FailureContext } from "./context.js";
 import { operations } from "./operations.js";
-import { probedOperations, probePath } from "./probe.js";
-import { isDataReset } from "./read-error.js";
+import { probePath } from "./probe.js";
+import { fromFailure, isDataReset } from "./read-error.js";
 import { reconnect } from "./reconnect.js";
 import { holdResetClose } from "./reset-grace.js";
-import { fromFailure } from "./to-transfer-error.js";
-import { isVerified, verifiedTransfer } from "./verify-transfer.js";
+import { verifiedTransfer } from "./verify-transfer.js";
 
 export interface WrapOptions {
   /**
@@ -63,55 +66,9 @@ export interface WrapOptions {
   verifyTransfers?: boolean | undefined;
 }
 
-interface Call {
-  operation: string;
-  /** No other call of this client ran while it did. */
-  alone: boolean;
-  path: string | undefined;
-  localPath: string | undefined;
-  streamError: unknown;
-  detach: (() => void) | undefined;
-}
-
-interface Listenable {
-  once(event: "error", listener: (error: unknown) => void): unknown;
-  off(event: "error", listener: (error: unknown) => void): unknown;
-}
-
-function isListenable(value: unknown): value is Listenable {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as Listenable).once === "function" &&
-    typeof (value as Listenable).off === "function"
-  );
-}
-
-function startCall(state: ClientState, operation: string, args: unknown[]): Call {
-  const spec = operations[operation];
-  const remote = spec?.path === undefined ? undefined : args[spec.path];
-  const call: Call = {
-    operation,
-    alone: state.running.size === 0,
-    path: typeof remote === "string" ? remote : undefined,
-    localPath: undefined,
-    streamError: undefined,
-    detach: undefined,
-  };
-  if (spec?.local) {
-    const local = args[0];
-    if (typeof local === "string") call.localPath = local;
-    else if (isListenable(local)) {
-      // The caller's own stream failing is a local failure, whatever its error looks like.
-      const onError = (error: unknown) => {
-        call.streamError = error;
-      };
-      local.once("error", onError);
-      call.detach = () => local.off("error", onError);
-    }
-  }
+function startCall(state: ClientState, operation: string, args: unknown[]): CallRecord {
   rememberSecrets(state, operation, args);
-  return call;
+  return new CallRecord(operation, args, operations[operation]);
 }
 
 function rememberSecrets(state: ClientState, operation: string, args: unknown[]): void {
@@ -119,7 +76,7 @@ function rememberSecrets(state: ClientState, operation: string, args: unknown[])
     const options = args[0] as AccessOptions | undefined;
     state.accessOptions = options;
     state.secure = Boolean(options?.secure);
-    state.secrets.push(...secretsOf(options?.password), ...tlsSecretsOf(options?.secureOptions));
+    state.secrets.push(...loginSecrets(options));
   } else if (operation === "login") {
     state.secrets.push(...secretsOf(args[1]));
   } else if (operation === "connectImplicitTLS" || operation === "useTLS") {
@@ -132,20 +89,12 @@ function rememberSecrets(state: ClientState, operation: string, args: unknown[])
 
 const CLOSED_BY_MISUSE = /^Client is closed because User launched a task while another/;
 
-function readSafely<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
-}
-
-function failed(state: ClientState, call: Call, error: unknown): TransferError {
+function failed(state: ClientState, call: CallRecord, error: unknown): TransferError {
   return fromFailure(error, failureContext(state, call, error));
 }
 
-function failureContext(state: ClientState, call: Call, error: unknown): FailureContext {
-  call.detach?.();
+function failureContext(state: ClientState, call: CallRecord, error: unknown): FailureContext {
+  call.detach();
   const client = state.client;
   const encrypted =
     readSafely(() => (client.ftp.socket as { encrypted?: boolean }).encrypted === true) ?? false;
@@ -168,7 +117,7 @@ function failureContext(state: ClientState, call: Call, error: unknown): Failure
     operation: call.operation,
     path: call.path,
     localPath: call.localPath,
-    fromCallerStream: call.streamError !== undefined && call.streamError === error,
+    fromCallerStream: call.fromCallerStream(error),
     closed,
     tls: encrypted || state.secure,
     secrets: state.secrets,
@@ -181,21 +130,15 @@ function failureContext(state: ClientState, call: Call, error: unknown): Failure
 }
 
 /** The failure, looked into first when the `diagnose` option asks and the reply said too little. */
-async function failedAfterLook(state: ClientState, call: Call, error: unknown): Promise<never> {
+async function failedAfterLook(state: ClientState, call: CallRecord, error: unknown) {
   const context = failureContext(state, call, error);
   const first = fromFailure(error, context);
   const unclear = first.reason === "file-unavailable" || isDataReset(error);
-  if (!state.diagnose || !unclear || !call.path || !probedOperations.has(call.operation)) {
-    throw first;
+  if (!state.diagnose || !unclear || !call.path || !operations[call.operation]?.probed) {
+    return first;
   }
   const finding = await probePath(state, call.path);
-  throw finding ? fromFailure(error, { ...context, finding }) : first;
-}
-
-function succeeded(state: ClientState, call: Call): void {
-  call.detach?.();
-  state.resets.forget(call.operation, call.path);
-  state.workingDir = nextWorkingDir(state.workingDir, call.operation, call.path);
+  return finding ? fromFailure(error, { ...context, finding }) : first;
 }
 
 /** The failure as thrown: marked with how withRetry can open the connection again, if it must. */
@@ -227,40 +170,35 @@ async function reopened(state: ClientState, operation: string): Promise<void> {
   if (state.accessOptions && state.client.closed) await reconnect(state.proxy);
 }
 
-/**
- * An SSH server on the port answers "SSH-2.0-...", which basic-ftp skips as no reply at all and
- * waits for its timeout: the first line fails the connect at once (not under implicit TLS, whose
- * handshake fails first).
- */
-function watchFirstLine(state: ClientState, operation: string): void {
-  if (operation !== "connect" && operation !== "access") return;
-  const ftp = state.client.ftp;
-  const socket = readSafely(() => ftp.socket);
-  if (!socket || "encrypted" in socket) return;
-  const onGreeting = (line: string) => {
-    state.greeting = line;
-  };
-  const secrets = state.secrets;
-  watchGreeting(socket, "ftp", (error) => ftp.closeWithError(error), { onGreeting, secrets });
-}
-
 function wrapOperation(state: ClientState, operation: string, original: AnyMethod): AnyMethod {
   const attempt = (args: unknown[]): unknown => {
-    let call: Call | undefined;
+    let call: CallRecord | undefined;
     let result: unknown;
     let release: ((settledWith: unknown) => void) | undefined;
     try {
       call = startCall(state, operation, args);
-      for (const other of state.running) other.alone = false;
-      state.running.add(call);
+      state.running.start(call);
       release = holdResetClose(state.client, operation);
       result =
-        state.verify && isVerified(operation)
+        state.verify && operations[operation]?.transfer
           ? verifiedTransfer(state.client, operation, args, async () =>
               original.apply(state.client, args),
             )
           : original.apply(state.client, args);
-      watchFirstLine(state, operation);
+      // An SSH server's "SSH-2.0-..." is no reply to basic-ftp, which would wait for its timeout.
+      if (operation === "connect" || operation === "access") {
+        const ftp = state.client.ftp;
+        const onGreeting = (line: string) => {
+          state.greeting = line;
+        };
+        const watch = { onGreeting, secrets: state.secrets };
+        watchPlainGreeting(
+          readSafely(() => ftp.socket),
+          "ftp",
+          (e) => ftp.closeWithError(e),
+          watch,
+        );
+      }
     } catch (error) {
       release?.(error);
       if (call) state.running.delete(call);
@@ -269,27 +207,30 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
         marked(state, failed(state, call ?? startCall(state, operation, []), error)),
       );
     }
+    const started = call;
+    const settle = (error?: unknown) => {
+      release?.(error);
+      state.running.delete(started);
+    };
     if (!isThenable(result)) {
-      release?.(undefined);
-      state.running.delete(call);
-      call.detach?.();
+      settle();
+      started.detach();
       return result;
     }
-    const started = call;
     // Past the deadline basic-ftp rejects the pending call with the same error and closes.
     const closeWith = (error: Error) => state.client.ftp.closeWithError(error);
     return withDeadline(Promise.resolve(result), operation, state.timeoutMs, closeWith).then(
       (value) => {
-        release?.(undefined);
-        state.running.delete(started);
-        succeeded(state, started);
+        settle();
+        started.detach();
+        state.resets.forget(operation, started.path);
+        state.workingDir = nextWorkingDir(state.workingDir, operation, started.path);
         return value;
       },
       async (error: unknown) => {
-        release?.(error);
-        state.running.delete(started);
+        settle(error);
         const e = state.diagnose
-          ? await failedAfterLook(state, started, error).catch((x: TransferError) => x)
+          ? await failedAfterLook(state, started, error)
           : failed(state, started, error);
         throw marked(state, e);
       },
@@ -317,7 +258,7 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
     timeoutMs: deadlineMs(options?.timeoutMs),
     diagnose: options?.diagnose === true,
     verify: options?.verifyTransfers === true,
-    running: new Set(),
+    running: new RunningCalls(),
     autoReconnect: options?.reconnect === true,
     proxy: client,
     accessOptions: undefined,

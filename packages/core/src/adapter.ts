@@ -87,3 +87,16 @@ export { table } from "./table.js";
 export type { TextRule } from "./text-rules.js";
 export { tlsSecretsOf } from "./tls-secrets.js";
 export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
+
+// FTP wrappers
+
+export { type AnyCodeRow, anyCodeRules } from "./any-code-rules.js";
+export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
+export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
+export { watchPlainGreeting } from "./greeting-watch.js";
+export { type CloseHold, holdClose } from "./held-close.js";
+export { isLocalFileError } from "./local-file.js";
+export { loginSecrets } from "./login-secrets.js";
+export { type FailCall, PendingCalls } from "./pending-calls.js";
+export { type Facts, failureWith, type ReaderData } from "./reader-facts.js";
+export { readSafely } from "./safe.js";

@@ -52,3 +52,12 @@ export function readErrorShape(value: unknown): ErrorShape {
         : undefined,
   };
 }
+
+/** What `read` returns, or `undefined` when it throws (a getter of a client that is gone). */
+export function readSafely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

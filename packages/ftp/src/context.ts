@@ -1,18 +1,10 @@
-/** What the caller of `toTransferError` can say about the failed call. */
-export interface ErrorContext {
-  /** The client method that failed (`"get"`, `"connect"`). */
-  operation?: string | undefined;
-  /** The remote path involved. */
-  path?: string | undefined;
-  /** Exact strings to keep out of every text (the password); `wrapClient` does it by itself. */
-  secrets?: readonly unknown[] | undefined;
-  /**
-   * The server's greeting line: its SSH identification (`SSH-2.0-OpenSSH_9.2p1`) or the first line
-   * of its FTP 220 greeting. The replies of the product it names are read as that product means
-   * them. `wrapClient` passes it by itself.
-   */
-  serverGreeting?: string | undefined;
-}
+import type { CallContext } from "@transfer-errors/core/adapter";
+
+/**
+ * What the caller of `toTransferError` can say: the method (`"get"`), path, secrets to keep out,
+ * the server's greeting line; `wrapClient` passes them.
+ */
+export type ErrorContext = Pick<CallContext, "operation" | "path" | "secrets" | "serverGreeting">;
 
 /** What `wrapClient` knows beyond the error itself (every field optional). */
 export interface FailureContext extends ErrorContext {

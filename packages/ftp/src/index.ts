@@ -11,6 +11,10 @@ export {
   type TransferErrorJSON,
 } from "@transfer-errors/core";
 export type { ErrorContext } from "./context.js";
-export { readFtpError as readError } from "./read-error.js";
-export { isRetryable, toTransferError, withRetry } from "./to-transfer-error.js";
+export {
+  isRetryable,
+  readFtpError as readError,
+  toTransferError,
+  withRetry,
+} from "./read-error.js";
 export { type WrapOptions, wrapClient } from "./wrap-client.js";

@@ -1,7 +1,7 @@
 // What node-ftp (ftp 0.3.10, @icetee/ftp 0.3.15), promise-ftp 1.3.5 and this package's wrapper
 // write into their errors, as message rules in the core's format. Not a documented API of those
 // libraries: the integration tests run against the real ones and guard them.
-import type { Signal, TextRule } from "@transfer-errors/core/adapter";
+import { type AnyCodeRow, anyCodeRules, type TextRule } from "@transfer-errors/core/adapter";
 
 /** Texts node-ftp passes with a reply code (makeError) that are its own, not the server's. */
 export const OWN_REPLY_TEXTS = new Set([
@@ -20,7 +20,8 @@ export const WRAPPER_TEXT = {
 /** promise-ftp's FtpConnectionError ("can't perform 'get' command when connection status is: "). */
 const status = "^can't [\\w ']{1,40} when connection status is: ";
 
-const table: [string, TextRule["reason"], RegExp, Signal?][] = [
+// biome-ignore format: a table, one rule a line
+const rows: AnyCodeRow[] = [
   ["connect-timeout", "timeout", /^Timeout while connecting to server$/, "client-timeout"],
   ["data-connect-timeout", "data-connection-failed", /^Timed out while making data connection$/],
   ["data-connect-failed", "data-connection-failed", /^Unable to make data connection/],
@@ -39,8 +40,4 @@ const table: [string, TextRule["reason"], RegExp, Signal?][] = [
   ["connection-state", "client-misuse", new RegExp(status), "misuse"],
 ];
 
-export const libraryRules: readonly TextRule[] = table.map(([id, reason, pattern, signal]) =>
-  signal
-    ? { id, reason, pattern, anyCode: true, signals: [signal] }
-    : { id, reason, pattern, anyCode: true },
-);
+export const libraryRules: readonly TextRule[] = anyCodeRules(rows);

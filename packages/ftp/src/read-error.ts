@@ -2,21 +2,27 @@
 // the server's text, the library's own messages, and what only the wrapper saw (the connection
 // closed, the application closed it, a deadline passed). The core decides from there.
 import {
+  adapterFunctions,
   type Failure,
+  failureWith,
   isDeadlineExceeded,
   isFtpReplyCode,
   isWrongProtocol,
   mentionsDeadline,
+  type ReaderData,
   readErrorShape,
   type Signal,
   safeGet,
+  type TransferError,
   tlsCodePattern,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
-import type { FailureContext } from "./context.js";
-import { libraryRules, OWN_REPLY_TEXTS } from "./library-rules.js";
+import type { ErrorContext, FailureContext } from "./context.js";
+import { OWN_REPLY_TEXTS, libraryRules as rules } from "./library-rules.js";
 import { operations } from "./operations.js";
+
+const data: ReaderData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
 
 /** Everything the adapter can read from one raised value. Never throws. */
 export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0): Failure {
@@ -41,22 +47,20 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
   if (ctx.connecting) signals.push("connecting");
   if (ctx.closed) signals.push("client-closed");
   if (ctx.closedByApplication) signals.push("closed-by-application");
-  const operation = ctx.operation;
-  return {
-    protocol: "ftp",
-    code: typeof code === "number" || typeof code === "string" ? code : undefined,
-    serverMessage,
-    message: serverMessage === undefined ? text.trim() || undefined : undefined,
-    operation,
-    traits: operation === undefined ? undefined : operations[operation]?.traits,
-    path: ctx.path,
-    tls,
-    serverGreeting: ctx.serverGreeting,
-    signals,
-    rules: libraryRules,
-    catalog: replyCatalog,
-    advice,
-    cause: error,
-    secrets: ctx.secrets && ctx.secrets.length > 0 ? ctx.secrets : undefined,
-  };
+  const clientMessage = serverMessage === undefined ? text.trim() || undefined : undefined;
+  const facts = { code, serverMessage, message: clientMessage, tls, signals, cause: error };
+  return failureWith(data, facts, ctx);
 }
+
+const functions = adapterFunctions<FailureContext>("ftp", (error, ctx) => readFtpError(error, ctx));
+/** toTransferError with what wrapClient knows about the client (internal). */
+export const fromFailure = functions.toTransferError;
+/**
+ * Turns anything node-ftp or promise-ftp raised (or any other value) into a TransferError: reply
+ * code and server text, reason, retry hint and explanation. A TransferError is returned as it is.
+ * Never throws.
+ */
+export const toTransferError: (error: unknown, context?: ErrorContext | null) => TransferError =
+  fromFailure;
+/** node-ftp's and promise-ftp's errors read by this adapter, then the core's decision and retries. */
+export const { isRetryable, withRetry } = functions;

@@ -1,21 +1,23 @@
 import {
   type AnyMethod,
-  type DataSource,
+  answerOnce,
   DeadlineExceeded,
   deadlineMs,
+  isDeadlineExceeded,
   isResetCode,
+  loginSecrets,
+  PendingCalls,
   ResetMemory,
   safeGet,
-  secretsOf,
   type TransferError,
-  tlsSecretsOf,
-  watchGreeting,
+  type WrongProtocol,
+  watchPlainGreeting,
   withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
 import { WRAPPER_TEXT } from "./library-rules.js";
 import { operations } from "./operations.js";
-import { fromFailure } from "./to-transfer-error.js";
+import { fromFailure } from "./read-error.js";
 
 export interface WrapOptions {
   /**
@@ -44,7 +46,7 @@ class State {
   /** The last 'error' event: a failure with another error came through a call's own callback. */
   lastError: unknown;
   /** How to fail each pending call (node-ftp forgets them when its connection closes). */
-  pending = new Set<(error: unknown) => void>();
+  pending = new PendingCalls();
   connectTimer: ReturnType<typeof setTimeout> | undefined;
   /** The caller's 'error' listeners and what node-ftp got instead. */
   listeners = new WeakMap<object, AnyMethod>();
@@ -61,7 +63,7 @@ class State {
   }
 }
 
-type Settle = (error: unknown, rest?: unknown[]) => void;
+type Settle = (error: unknown, rest: unknown[]) => void;
 const wrapped = new WeakSet<object>();
 const LISTENERS = new Set(["on", "once", "addListener", "prependListener", "prependOnceListener"]);
 const CLOSING = new Set(["end", "destroy", "logout"]);
@@ -95,9 +97,9 @@ function closeNow(state: State, destroy: () => unknown): void {
 }
 
 function startConnect(state: State, options: unknown): void {
-  const o = (options ?? {}) as { password?: unknown; secure?: unknown; secureOptions?: unknown };
-  state.secrets.push(...secretsOf(o.password), ...tlsSecretsOf(o.secureOptions));
-  Object.assign(state, { tls: Boolean(o.secure), phase: "connecting", lastError: undefined });
+  const secure = (options as { secure?: unknown } | null | undefined)?.secure;
+  state.secrets.push(...loginSecrets(options));
+  Object.assign(state, { tls: Boolean(secure), phase: "connecting", lastError: undefined });
   state.closedByApplication = false;
   const ms = deadlineMs(state.options.timeoutMs);
   clearTimeout(state.connectTimer);
@@ -112,44 +114,31 @@ function startConnect(state: State, options: unknown): void {
 
 /**
  * An SSH server on the port answers "SSH-2.0-...", which node-ftp's parser skips: with its
- * connTimeout ended by the TCP connect, it would wait for ever. The first line fails the connect
- * at once (not under implicit TLS, whose handshake fails first).
+ * connTimeout ended by the TCP connect, it would wait for ever. The first line fails the connect.
  */
 function watchFirstLine(state: State): void {
-  const socket = safeGet(state.raw, "_socket") as
-    | (DataSource & { encrypted?: unknown })
-    | undefined;
-  if (typeof socket?.on !== "function" || socket.encrypted) return;
-  watchGreeting(
-    socket,
-    "ftp",
-    (error) =>
-      // Out of the socket's event: an 'error' nobody listens to throws, as node-ftp's own would.
-      process.nextTick(() => {
-        closeNow(state, () => state.raw.destroy());
-        state.raw.emit("error", error);
-      }),
-    {
-      onGreeting: (line) => {
-        state.greeting = line;
-      },
-      secrets: state.secrets,
-    },
-  );
+  const onGreeting = (line: string) => {
+    state.greeting = line;
+  };
+  const onWrong = (error: WrongProtocol) =>
+    // Out of the socket's event: an 'error' nobody listens to throws, as node-ftp's own would.
+    process.nextTick(() => {
+      closeNow(state, () => state.raw.destroy());
+      state.raw.emit("error", error);
+    });
+  const watch = { onGreeting, secrets: state.secrets };
+  watchPlainGreeting(safeGet(state.raw, "_socket"), "ftp", onWrong, watch);
 }
 
 /** node-ftp's events: an 'error' fails the pending calls, or goes to onError; so does a close. */
 function listen(state: State): void {
-  const failAll = (error: unknown) => {
-    for (const fail of [...state.pending]) fail(error);
-  };
   state.raw.on("ready", () => {
     clearTimeout(state.connectTimer);
     state.phase = "ready";
   });
   state.raw.on("error", (error: unknown) => {
     state.lastError = error;
-    if (state.pending.size > 0) return failAll(error);
+    if (state.pending.size > 0) return state.pending.failAll(error);
     const transferError = failure(state, error);
     if (state.options.onError) state.options.onError(transferError);
     else if (!state.promises && state.raw.listenerCount("error") <= 1) throw transferError;
@@ -157,7 +146,7 @@ function listen(state: State): void {
   state.raw.on("close", () => {
     clearTimeout(state.connectTimer);
     state.phase = "closed";
-    failAll(state.lastError ?? new Error(WRAPPER_TEXT.closed));
+    state.pending.failAll(state.lastError ?? new Error(WRAPPER_TEXT.closed));
   });
 }
 
@@ -172,32 +161,24 @@ function refusal(state: State, operation: string, args: unknown[]): Error | unde
   return new Error(closed ? WRAPPER_TEXT.closed : WRAPPER_TEXT.notConnected);
 }
 
-/** One call: settles once, by its own answer, the deadline, or the connection's end. */
+/** One call: answered once, by its own answer, the deadline, or the connection's end. */
 function track(state: State, operation: string, args: unknown[], settle: Settle) {
   const remote = args[operations[operation]?.path ?? -1];
   const path = typeof remote === "string" ? remote : undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let settled = false;
-  const done = (error: unknown, rest?: unknown[]) => {
-    if (settled) return;
-    settled = true;
-    state.pending.delete(fail);
-    clearTimeout(timer);
+  const ms = state.promises ? undefined : state.options.timeoutMs;
+  const answer = (error: unknown, ...rest: unknown[]) => {
+    state.pending.delete(done);
+    // Past our deadline: what the close that follows fails the other pending calls with.
+    if (!state.promises && isDeadlineExceeded(error)) state.lastError = error;
     if (!error) state.resets.forget(operation, path);
     settle(error ? failure(state, error, operation, path) : undefined, rest);
   };
-  const fail = (error: unknown) => done(error);
+  const done = answerOnce(operation, ms, answer, () => {
+    closeNow(state, () => state.raw.destroy());
+    state.phase = "closed";
+  });
   // end() and logout() settle as the connection closes: that is their answer, not a loss.
-  if (!CLOSING.has(operation)) state.pending.add(fail);
-  const ms = state.promises ? undefined : deadlineMs(state.options.timeoutMs);
-  if (ms !== undefined) {
-    timer = setTimeout(() => {
-      state.lastError = new DeadlineExceeded(operation, ms);
-      done(state.lastError);
-      closeNow(state, () => state.raw.destroy());
-      state.phase = "closed";
-    }, ms);
-  }
+  if (!CLOSING.has(operation)) state.pending.add(done);
   return done;
 }
 
@@ -211,7 +192,10 @@ function wrapCallback(state: State, operation: string, original: AnyMethod): Any
     );
     const refused = refusal(state, operation, args);
     if (refused) return void process.nextTick(() => done(refused));
-    const copy = [...args.slice(0, -1), (error: unknown, ...rest: unknown[]) => done(error, rest)];
+    const copy = [
+      ...args.slice(0, -1),
+      (error: unknown, ...rest: unknown[]) => done(error, ...rest),
+    ];
     return original.apply(state.raw, copy);
   };
 }
@@ -236,7 +220,7 @@ function wrapPromise(state: State, client: object, operation: string, original: 
       withDeadline(work, operation, state.options.timeoutMs, destroy).then(
         (value) => {
           state.lastError = undefined;
-          done(undefined, [value]);
+          done(undefined, value);
         },
         // A rejection is a failure whatever its value (0, "" and false too): only node-ftp's
         // callbacks read a falsy error as success.

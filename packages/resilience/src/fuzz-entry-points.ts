@@ -966,6 +966,166 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         socket.emit("data", `SSH-2.0-${text}`);
       },
     },
+    // The FTP wrappers' parts.
+    CallRecord: {
+      run: (c) => {
+        const stream = new EventEmitter();
+        const where = { path: 1, local: true };
+        const call = new adapterKit.CallRecord(c.text, [stream, c.context.path ?? c.text], where);
+        stream.emit("error", c.value);
+        // Compared with ===, as the wrapper did: NaN is never the same error.
+        const comparable = c.value !== undefined && !Number.isNaN(c.value);
+        if (comparable && !call.fromCallerStream(c.value))
+          throw new Error("the caller's stream error was not noted");
+        call.detach();
+        if (stream.listenerCount("error") !== 0) throw new Error("still listening");
+        // A hostile argument where a stream or a path may be: no stream, no path.
+        new adapterKit.CallRecord(c.text, [c.value, c.value], where).detach();
+        return [];
+      },
+    },
+    RunningCalls: {
+      run: (c) => {
+        const running = new adapterKit.RunningCalls();
+        const first = new adapterKit.CallRecord(c.text, [], undefined);
+        const second = new adapterKit.CallRecord(c.text, [], undefined);
+        running.start(first);
+        if (!first.alone) throw new Error("a first call not alone");
+        running.start(second);
+        if (first.alone || second.alone) throw new Error("two calls at once, one alone");
+        return [];
+      },
+    },
+    PendingCalls: {
+      run: (c) => {
+        const pending = new adapterKit.PendingCalls();
+        const failed: unknown[] = [];
+        const fail = (error: unknown) => {
+          failed.push(error);
+          pending.delete(fail);
+        };
+        pending.add(fail);
+        pending.failAll(c.value);
+        pending.failAll(c.value);
+        if (failed.length !== 1 || !Object.is(failed[0], c.value)) throw new Error("failed twice");
+        return [];
+      },
+    },
+    failureWith: {
+      knowsSecrets: true,
+      run: (c) => {
+        const data = { protocol: protocolOf(c), rules: [], advice: {}, operations: {} };
+        const facts = { code: c.code, message: c.text, cause: c.value };
+        const failure = adapterKit.failureWith(data, facts, { ...c.context, secrets: c.known });
+        return [adapterKit.createTransferError(failure)];
+      },
+    },
+    holdClose: {
+      run: (c) => {
+        const closed: unknown[] = [];
+        const owner = { closeWithError: (error: Error) => closed.push(error) };
+        const hold = {
+          holds: () => true,
+          absorbs: () => false,
+          cancels: () => false,
+          graceMs: 1,
+        };
+        const release = adapterKit.holdClose(owner, "closeWithError", hold);
+        owner.closeWithError(new Error(c.text));
+        release(c.value);
+        if (closed.length !== 1) throw new Error("the held close did not go ahead");
+        return [];
+      },
+    },
+    isLocalFileError: {
+      run: (c) => {
+        adapterKit.isLocalFileError(c.value, c.context.path);
+        adapterKit.isLocalFileError(c.value, c.text);
+        return [];
+      },
+    },
+    loginSecrets: {
+      run: (c) => {
+        const found = adapterKit.loginSecrets({
+          password: c.known[0],
+          secureOptions: { passphrase: c.text },
+        });
+        if (c.known[0] !== undefined && !found.includes(c.known[0])) {
+          throw new Error("the password was not collected");
+        }
+        adapterKit.loginSecrets(c.value);
+        return [];
+      },
+    },
+    anyCodeRules: {
+      knowsSecrets: true,
+      run: (c) => {
+        const rules = adapterKit.anyCodeRules([["fuzz", "timeout", /^Timeout/, "client-timeout"]]);
+        return [
+          adapterKit.createTransferError({
+            protocol: "ftp",
+            message: c.text,
+            rules,
+            secrets: c.known,
+          }),
+        ];
+      },
+    },
+    oneLine: {
+      run: (c) => {
+        if (adapterKit.oneLine(c.text).includes("\n")) throw new Error("a line break kept");
+        return [];
+      },
+      text: (text) => adapterKit.oneLine(text),
+      primary: true,
+    },
+    quotedReply: {
+      run: (c) => {
+        const match = /^(\d{3})(?:[ -]([\s\S]*))?$/.exec(`550 ${c.text}`);
+        if (match) adapterKit.quotedReply(match);
+        return [];
+      },
+      text: (text) => adapterKit.quotedReply(/^(\d{3})(?:[ -]([\s\S]*))?$/.exec(`550-${text}`)!),
+      primary: true,
+    },
+    readSafely: {
+      run: (c) => {
+        adapterKit.readSafely(() => {
+          throw c.value;
+        });
+        if (
+          !Object.is(
+            adapterKit.readSafely(() => c.value),
+            c.value,
+          )
+        )
+          throw new Error("not read");
+        return [];
+      },
+    },
+    replyText: {
+      run: (c) => {
+        adapterKit.replyText(c.text, typeof c.code === "number" ? c.code : 550);
+        return [];
+      },
+      text: (text) => adapterKit.replyText(`550-${text}\n550 ${text}`, 550),
+      primary: true,
+    },
+    watchPlainGreeting: {
+      knowsSecrets: true,
+      run: (c) => {
+        const outputs: unknown[] = [];
+        const socket = new EventEmitter();
+        adapterKit.watchPlainGreeting(socket, "ftp", (wrong) => {
+          outputs.push(
+            ...adapterNormalizers.map((read) => read(wrong, { secrets: c.known } as never)),
+          );
+        });
+        socket.emit("data", `SSH-2.0-${c.text.slice(0, 100)}\r\n`);
+        adapterKit.watchPlainGreeting(c.value, "ftp", () => undefined);
+        return outputs;
+      },
+    },
     isSignal: {
       run: (c) => {
         adapterKit.isSignal(c.value);

@@ -2,11 +2,11 @@
 // class). The integration tests produce the same shapes from real servers; these cover the
 // shapes no real server here produces on demand, and the edge cases of reading them.
 import { isTransferError } from "@transfer-errors/core";
+import { replyText } from "@transfer-errors/core/adapter";
 import { FTPError } from "basic-ftp";
 import { describe, expect, it } from "vitest";
 import { toTransferError } from "../../src/index.js";
-import { replyText } from "../../src/read-error.js";
-import { fromFailure } from "../../src/to-transfer-error.js";
+import { fromFailure } from "../../src/read-error.js";
 import { expectShape as expectTransferError } from "../support/expect-error.js";
 
 function reply(code: number, message: string): FTPError {
