@@ -38,7 +38,9 @@ const entries = [
     code: 'export { isRetryable } from "./dist/index.js";',
     // +0.1 kB in issue 14: decide() never throws on fields of an odd type. 9.48 kB measured in
     // issue 10 (the rules' per-code list cache gone, the decision cache's key built of no string).
-    budget: 9.58 * KB,
+    // +0.19 kB in issue 11: a product's own readings first when the server's greeting names it
+    // (the catalog matcher and the decision cache read the greeting): 9.67 kB measured.
+    budget: 9.75 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {
@@ -52,15 +54,18 @@ const entries = [
     package: "packages/basic-ftp",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
     // +1.5 kB in issues 13 and 14: verifyTransfers (the byte count against SIZE), the SSH
-    // greeting check, the grace for a reply after a data reset.
-    budget: 30.5 * KB,
+    // greeting check, the grace for a reply after a data reset. +1.1 kB in issue 11: the
+    // catalog's product-keyed readings (read by the server's greeting) and the greeting fact;
+    // 31.55 kB measured.
+    budget: 31.65 * KB,
     target: ADAPTER_TARGET,
   },
   {
     name: "ssh2-sftp-client: toTransferError + wrapClient",
     package: "packages/ssh2-sftp-client",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    budget: 30.5 * KB,
+    // +0.9 kB in issue 11: the catalog's product-keyed readings and the greeting fact (31.36 kB).
+    budget: 31.45 * KB,
     target: ADAPTER_TARGET,
   },
   {
