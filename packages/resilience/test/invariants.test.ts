@@ -280,66 +280,40 @@ function checkContract(e: TransferError, failure: Failure): void {
   }
 }
 
-describe("basic-ftp: the contract's invariants", () => {
-  it("isRetryable(x) is toTransferError(x).retryable, for every x", () => {
-    fc.assert(
-      fc.property(basicFtpErrorArb, (x) => {
-        expect(ftp.isRetryable(x)).toBe(ftp.toTransferError(x).retryable);
-      }),
-    );
-  });
+interface Door {
+  isRetryable(x: unknown): boolean;
+  toTransferError(x: unknown): TransferError;
+  readError(x: unknown, context: { operation?: string | undefined }): Failure;
+}
 
-  it("holds over generated errors in every context wrapClient can be in", () => {
-    const contextArb = fc.record({
+/** Each adapter, what its client raises, and every context its wrapClient can be in. */
+const generatedDoors: [string, Door, fc.Arbitrary<unknown>, fc.Arbitrary<object>][] = [
+  [
+    "basic-ftp",
+    ftp as Door,
+    basicFtpErrorArb,
+    fc.record({
       operation: fc.option(fc.constantFrom(...ftpOperations), { nil: undefined }),
       closed: fc.boolean(),
       refusedBefore: fc.boolean(),
       authTlsRefused: fc.boolean(),
-    });
-    fc.assert(
-      fc.property(basicFtpErrorArb, contextArb, (x, context) => {
-        const failure = ftp.readError(x, context);
-        checkContract(createTransferError(failure), failure);
-      }),
-    );
-  });
-});
-
-describe("ssh2-sftp-client: the contract's invariants", () => {
-  it("isRetryable(x) is toTransferError(x).retryable, for every x", () => {
-    fc.assert(
-      fc.property(sftpErrorArb, (x) => {
-        expect(sftp.isRetryable(x)).toBe(sftp.toTransferError(x).retryable);
-      }),
-    );
-  });
-
-  it("holds over generated errors in every context wrapClient can be in", () => {
-    const contextArb = fc.record({
+    }),
+  ],
+  [
+    "ssh2-sftp-client",
+    sftp as Door,
+    sftpErrorArb,
+    fc.record({
       operation: fc.option(fc.constantFrom(...sftpOperations), { nil: undefined }),
       connected: fc.option(fc.boolean(), { nil: undefined }),
       ended: fc.boolean(),
-    });
-    fc.assert(
-      fc.property(sftpErrorArb, contextArb, (x, context) => {
-        const failure = sftp.readError(x, context);
-        checkContract(createTransferError(failure), failure);
-      }),
-    );
-  });
-});
-
-describe("ftp (node-ftp, promise-ftp): the contract's invariants", () => {
-  it("isRetryable(x) is toTransferError(x).retryable, for every x", () => {
-    fc.assert(
-      fc.property(nodeFtpErrorArb, (x) => {
-        expect(nodeFtp.isRetryable(x)).toBe(nodeFtp.toTransferError(x).retryable);
-      }),
-    );
-  });
-
-  it("holds over generated errors in every context wrapClient can be in", () => {
-    const contextArb = fc.record({
+    }),
+  ],
+  [
+    "ftp (node-ftp, promise-ftp)",
+    nodeFtp as Door,
+    nodeFtpErrorArb,
+    fc.record({
       operation: fc.option(fc.constantFrom(...nodeFtpOperations), { nil: undefined }),
       closed: fc.boolean(),
       closedByApplication: fc.boolean(),
@@ -347,45 +321,41 @@ describe("ftp (node-ftp, promise-ftp): the contract's invariants", () => {
       dataReset: fc.boolean(),
       repeated: fc.boolean(),
       tls: fc.boolean(),
-    });
-    fc.assert(
-      fc.property(nodeFtpErrorArb, contextArb, (x, context) => {
-        const failure = nodeFtp.readError(x, context);
-        checkContract(createTransferError(failure), failure);
-      }),
-    );
-  });
-});
-
-describe("ssh2 (and node-ssh): the contract's invariants", () => {
-  it("isRetryable(x) is toTransferError(x).retryable, for every x", () => {
-    fc.assert(
-      fc.property(ssh2ErrorArb, (x) => {
-        expect(ssh2.isRetryable(x)).toBe(ssh2.toTransferError(x).retryable);
-      }),
-    );
-  });
-
-  it("holds over generated errors in every context wrapClient can be in", () => {
-    const contextArb = fc.record({
+    }),
+  ],
+  [
+    "ssh2 (and node-ssh)",
+    ssh2 as Door,
+    ssh2ErrorArb,
+    fc.record({
       operation: fc.option(fc.constantFrom(...ssh2Operations), { nil: undefined }),
       connection: fc.boolean(),
       ended: fc.boolean(),
-    });
-    fc.assert(
-      fc.property(ssh2ErrorArb, contextArb, (x, context) => {
-        const failure = ssh2.readError(x, context);
-        checkContract(createTransferError(failure), failure);
-      }),
-    );
-  });
-});
+    }),
+  ],
+];
 
-interface Door {
-  isRetryable(x: unknown): boolean;
-  toTransferError(x: unknown): TransferError;
-  readError(x: unknown, context: { operation: string }): Failure;
-}
+describe.each(generatedDoors)(
+  "%s: the contract's invariants",
+  (_name, door, errorArb, contextArb) => {
+    it("isRetryable(x) is toTransferError(x).retryable, for every x", () => {
+      fc.assert(
+        fc.property(errorArb, (x) => {
+          expect(door.isRetryable(x)).toBe(door.toTransferError(x).retryable);
+        }),
+      );
+    });
+
+    it("holds over generated errors in every context wrapClient can be in", () => {
+      fc.assert(
+        fc.property(errorArb, contextArb, (x, context) => {
+          const failure = door.readError(x, context);
+          checkContract(createTransferError(failure), failure);
+        }),
+      );
+    });
+  },
+);
 
 /** Each catalogued reply of the door's protocol as its client raises it, through each operation. */
 const catalogDoors: [
@@ -441,5 +411,8 @@ describe("every catalogued reply, through each operation of its protocol", () =>
         }
       }
     },
+    // About 60,000 readings per adapter (every reply through every operation): a busy machine
+    // takes several times as long as a quiet one.
+    240_000,
   );
 });
