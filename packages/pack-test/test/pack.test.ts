@@ -283,28 +283,32 @@ void wrong;
   it.each([
     ["nodenext", { module: "nodenext", moduleResolution: "nodenext" }],
     ["bundler", { module: "esnext", moduleResolution: "bundler" }],
-  ])("type-checks with TypeScript, module resolution %s", async (label, options) => {
-    const dir = join(esmApp, `ts-${label}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "use.ts"), typed);
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          ...options,
-          target: "es2022",
-          strict: true,
-          noEmit: true,
-          types: ["node"],
-          skipLibCheck: false,
-          exactOptionalPropertyTypes: true,
-        },
-        files: ["use.ts"],
-      }),
-    );
-    await sh("node", [tsc, "-p", "tsconfig.json"], dir);
-    // tsc over every package's types without skipLibCheck: a minute on a busy machine.
-  }, 180_000);
+  ])(
+    "type-checks with TypeScript, module resolution %s",
+    async (label, options) => {
+      const dir = join(esmApp, `ts-${label}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "use.ts"), typed);
+      writeFileSync(
+        join(dir, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: {
+            ...options,
+            target: "es2022",
+            strict: true,
+            noEmit: true,
+            types: ["node"],
+            skipLibCheck: false,
+            exactOptionalPropertyTypes: true,
+          },
+          files: ["use.ts"],
+        }),
+      );
+      await sh("node", [tsc, "-p", "tsconfig.json"], dir);
+      // tsc over every package's types without skipLibCheck: a minute on a busy machine.
+    },
+    180_000,
+  );
 
   it("runs every bin with npx: transfer-errors explain 550", async () => {
     const bins = packages.flatMap((p) => binsOf(p.manifest));
