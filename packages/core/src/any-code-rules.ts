@@ -1,5 +1,6 @@
 // A client library's own messages as text rules in the core's format, from compact rows: one
-// line per message, whatever code came with it.
+// line per message, whatever code came with it (rule-rows.ts, without the codes slot).
+import { messageRules } from "./rule-rows.js";
 import type { Signal } from "./signals.js";
 import type { TextRule } from "./text-rules.js";
 
@@ -7,9 +8,7 @@ import type { TextRule } from "./text-rules.js";
 export type AnyCodeRow = readonly [string, TextRule["reason"], RegExp, ...Signal[]];
 
 export function anyCodeRules(rows: readonly AnyCodeRow[]): TextRule[] {
-  return rows.map(([id, reason, pattern, ...signals]) =>
-    signals.length > 0
-      ? { id, reason, pattern, anyCode: true, signals }
-      : { id, reason, pattern, anyCode: true },
+  return messageRules(
+    rows.map(([id, reason, pattern, ...signals]) => [id, reason, pattern, undefined, ...signals]),
   );
 }
