@@ -5,7 +5,7 @@ import {
   adapterFunctions,
   type Facts,
   type Failure,
-  failureWith,
+  failureFrom,
   isDeadlineExceeded,
   isFtpReplyCode,
   isLocalFileError,
@@ -15,12 +15,12 @@ import {
   mentionsDeadline,
   oneLine,
   quotedReply,
-  type ReaderData,
   readErrorShape,
   replyText,
   type Signal,
   type TransferError,
   tlsCodePattern,
+  traitsTable,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
@@ -39,7 +39,8 @@ import { operations, usesDataConnection } from "./operations.js";
 /** The part of a Failure that the error itself tells (`message`: what the rules should read). */
 type Reading = Pick<Facts, "code" | "serverMessage" | "tls" | "message"> & { signals: Signal[] };
 
-const data: ReaderData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
+const traits = traitsTable(operations);
+const data = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations: traits } as const;
 
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;
@@ -141,7 +142,7 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
     finding: ctx.finding,
     cause: error,
   };
-  return failureWith(data, facts, ctx);
+  return failureFrom(data, ctx, facts);
 }
 
 /** A reset of the data connection during a transfer (see the `data-reset` signal). */

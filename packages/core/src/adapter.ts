@@ -3,7 +3,14 @@
 // message rules, its operations' traits, its advice texts); the core decides and explains.
 
 // SFTP wrappers
-export { type AdapterData, failureFrom, type Operation, pathArgument } from "./adapter-data.js";
+export {
+  type AdapterData,
+  type Facts,
+  failureFrom,
+  type Operation,
+  pathArgument,
+  traitsTable,
+} from "./adapter-data.js";
 export {
   adapterFunctions,
   type CallContext,
@@ -98,5 +105,4 @@ export { type CloseHold, holdClose } from "./held-close.js";
 export { isLocalFileError } from "./local-file.js";
 export { loginSecrets } from "./login-secrets.js";
 export { type FailCall, PendingCalls } from "./pending-calls.js";
-export { type Facts, failureWith, type ReaderData } from "./reader-facts.js";
 export { readSafely } from "./safe.js";

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import {
   anyCodeRules,
   CallRecord,
-  failureWith,
+  failureFrom,
   holdClose,
   isLocalFileError,
   loginSecrets,
@@ -15,6 +15,7 @@ import {
   RunningCalls,
   readSafely,
   replyText,
+  traitsTable,
   WrongProtocol,
   watchPlainGreeting,
 } from "../src/adapter.js";
@@ -127,19 +128,20 @@ describe("loginSecrets and readSafely", () => {
   });
 });
 
-describe("failureWith", () => {
+describe("failureFrom over an FTP operations table (traitsTable)", () => {
   it("adds the operation's traits, the path, the secrets (when there are any) and the data", () => {
+    const operations = { rename: { path: 0, traits: { idempotent: false } }, pwd: {} };
     const data = {
       protocol: "ftp" as const,
       rules: [],
       advice: { deadline: "d" },
-      operations: { rename: { traits: { idempotent: false } } },
+      operations: traitsTable(operations),
     };
-    const failure = failureWith(
-      data,
-      { code: 550, signals: [] },
-      { operation: "rename", path: "a", secrets: [] },
-    );
+    expect(data.operations.pwd).toBe(undefined);
+    expect(data.operations.constructor).toBe(undefined);
+    const facts = { code: 550, signals: [] };
+    const failure = failureFrom(data, { operation: "rename", path: "a", secrets: [] }, facts);
+    expect(failure).toBe(facts);
     expect(failure).toMatchObject({
       protocol: "ftp",
       code: 550,
@@ -148,7 +150,7 @@ describe("failureWith", () => {
     });
     expect(failure.secrets).toBe(undefined);
     expect(failure.advice).toBe(data.advice);
-    expect(failureWith(data, {}, { secrets: ["s"] })).toMatchObject({
+    expect(failureFrom(data, { secrets: ["s"] })).toMatchObject({
       secrets: ["s"],
       traits: undefined,
     });

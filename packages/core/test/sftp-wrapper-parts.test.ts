@@ -24,7 +24,7 @@ const data: AdapterData = {
 describe("failureFrom and pathArgument", () => {
   it("fills in the adapter's data, the operation's traits and what the caller knows", () => {
     const cause = new Error("x");
-    const failure = failureFrom(data, { operation: "get", path: "/f", secrets: ["pw"] }, cause);
+    const failure = failureFrom(data, { operation: "get", path: "/f", secrets: ["pw"] }, { cause });
     expect(failure).toMatchObject({
       protocol: "sftp",
       operation: "get",

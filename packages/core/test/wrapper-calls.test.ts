@@ -29,7 +29,7 @@ const data: AdapterData = {
   advice: {},
 };
 const read = (error: unknown, context: CallContext) => ({
-  ...failureFrom(data, context, error),
+  ...failureFrom(data, context, { cause: error }),
   message: String((error as Error).message),
   signals: /lost/.test(String((error as Error).message)) ? ["client-closed" as const] : [],
 });

@@ -4,17 +4,17 @@
 import {
   adapterFunctions,
   type Failure,
-  failureWith,
+  failureFrom,
   isDeadlineExceeded,
   isFtpReplyCode,
   isWrongProtocol,
   mentionsDeadline,
-  type ReaderData,
   readErrorShape,
   type Signal,
   safeGet,
   type TransferError,
   tlsCodePattern,
+  traitsTable,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
@@ -22,7 +22,13 @@ import type { ErrorContext, FailureContext } from "./context.js";
 import { OWN_REPLY_TEXTS, libraryRules as rules } from "./library-rules.js";
 import { operations } from "./operations.js";
 
-const data: ReaderData = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations };
+const data = {
+  protocol: "ftp",
+  rules,
+  catalog: replyCatalog,
+  advice,
+  operations: traitsTable(operations),
+} as const;
 
 /** Everything the adapter can read from one raised value. Never throws. */
 export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0): Failure {
@@ -49,7 +55,7 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
   if (ctx.closedByApplication) signals.push("closed-by-application");
   const clientMessage = serverMessage === undefined ? text.trim() || undefined : undefined;
   const facts = { code, serverMessage, message: clientMessage, tls, signals, cause: error };
-  return failureWith(data, facts, ctx);
+  return failureFrom(data, ctx, facts);
 }
 
 const functions = adapterFunctions<FailureContext>("ftp", (error, ctx) => readFtpError(error, ctx));

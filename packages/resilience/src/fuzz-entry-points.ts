@@ -1011,12 +1011,17 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
     },
-    failureWith: {
-      knowsSecrets: true,
+    traitsTable: {
       run: (c) => {
-        const data = { protocol: protocolOf(c), rules: [], advice: {}, operations: {} };
+        const operations = { [c.text]: { traits: { idempotent: false } }, other: c.value as never };
+        const data = { protocol: protocolOf(c), rules: [], advice: {} };
         const facts = { code: c.code, message: c.text, cause: c.value };
-        const failure = adapterKit.failureWith(data, facts, { ...c.context, secrets: c.known });
+        const context = { ...c.context, secrets: c.known };
+        const failure = adapterKit.failureFrom(
+          { ...data, operations: adapterKit.traitsTable(operations) },
+          context,
+          facts,
+        );
         return [adapterKit.createTransferError(failure)];
       },
     },

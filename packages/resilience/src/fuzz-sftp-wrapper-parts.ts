@@ -14,7 +14,7 @@ const data: adapterKit.AdapterData = {
 };
 
 const read = (error: unknown, context: adapterKit.CallContext): adapterKit.Failure => ({
-  ...adapterKit.failureFrom(data, context, error),
+  ...adapterKit.failureFrom(data, context, { cause: error }),
   message: adapterKit.readErrorShape(error).message,
 });
 
@@ -41,7 +41,9 @@ export const sftpWrapperParts: Record<string, Entry> = {
     knowsSecrets: true,
     run: (c: FuzzCase) => {
       const context = { ...c.context, secrets: c.known };
-      return [adapterKit.createTransferError(adapterKit.failureFrom(data, context, c.value))];
+      return [
+        adapterKit.createTransferError(adapterKit.failureFrom(data, context, { cause: c.value })),
+      ];
     },
   },
   pathArgument: {

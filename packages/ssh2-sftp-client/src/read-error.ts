@@ -111,7 +111,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const remote = context.path ?? (isConnect ? undefined : path);
   const known = { operation, path: remote, secrets, serverGreeting };
   // Fields assigned, not spread: a spread costs more than the rest of the reading.
-  const failure = failureFrom(sftpClientData, known, error);
+  const failure = failureFrom(sftpClientData, known, { cause: error });
   failure.code = code;
   failure.message = shape.message;
   failure.signals = signals;

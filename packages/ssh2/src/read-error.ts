@@ -54,7 +54,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   // A Node file-system error on the local side of fastGet/fastPut: a syscall and a local path.
   if (safeString(error, "syscall") && safeString(error, "path")) signals.push("local-file");
   // Fields assigned, not spread: a spread costs more than the rest of the reading.
-  const failure = failureFrom(ssh2Data, context, error);
+  const failure = failureFrom(ssh2Data, context, { cause: error });
   failure.code = code ?? level;
   failure.codeSpace =
     typeof code === "string" ? "system" : level === undefined ? undefined : "library";
