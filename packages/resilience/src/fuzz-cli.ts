@@ -16,7 +16,8 @@ const { run } = (await import(program)) as { run: Run };
 /** The environment variable diagnose reads its password from. */
 export const PASSWORD_VARIABLE = "TRANSFER_ERRORS_PASSWORD";
 
-function sink() {
+/** A stream stand-in that keeps what the CLI writes. */
+export function sink() {
   const stream = {
     text: "",
     isTTY: false,

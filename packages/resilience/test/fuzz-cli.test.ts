@@ -6,6 +6,7 @@ import { runs } from "@transfer-errors/testkit/fast-check";
 import { closedPort } from "@transfer-errors/testkit/net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sink } from "../src/fuzz-cli.ts";
 import { plant, plantings, secretArb } from "../src/fuzz-inputs.ts";
 
 interface Result {
@@ -19,21 +20,6 @@ type Run = (argv: readonly string[], io: unknown) => Promise<number>;
 // The built program: the CLI package exports only its binary. `pnpm build` comes first.
 const program = new URL("../../../apps/cli/dist/program.js", import.meta.url).href;
 const { run } = (await import(program)) as { run: Run };
-
-function sink() {
-  const stream = {
-    text: "",
-    isTTY: false,
-    columns: 100,
-    write(chunk: string | Uint8Array, ...rest: unknown[]) {
-      stream.text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-      const callback = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
-      callback?.();
-      return true;
-    },
-  };
-  return stream;
-}
 
 async function cli(argv: readonly string[]): Promise<Result> {
   const stdout = sink();
