@@ -147,7 +147,7 @@ function marked(state: ClientState, error: TransferError): TransferError {
   if (error.retry.reconnect && !connects) {
     const canReopen = state.autoReconnect && state.accessOptions && !closedByApplication(state);
     const reopen = () => reconnect(state.proxy);
-    if (isShortTransfer(error.cause) && !state.client.closed) {
+    if (isShortTransfer(error.originalError) && !state.client.closed) {
       // Only the data connection was cut: the session is still there for the next attempt.
       markReconnect(error, () => (canReopen && state.client.closed ? reopen() : undefined));
     } else markReconnect(error, canReopen ? reopen : null);
