@@ -46,25 +46,7 @@ export function pinoDefaultLine(value: unknown): string {
   return pinoDefault.log(value);
 }
 
-/** The surface names, in the order they are read. */
-export const transferErrorSurfaces = [
-  "message",
-  "explanation",
-  "serverMessage",
-  "path",
-  "operation",
-  "codeName",
-  "code",
-  "retry.why",
-  "String(err)",
-  "stack",
-  "JSON.stringify",
-  "util.inspect",
-  "util.inspect depth Infinity",
-  "pino default err serializer",
-  "pino @transfer-errors/integrations/pino",
-] as const;
-
+/** What any error shows: its message, then the ways it is printed and logged. */
 export const errorSurfaces = [
   "message",
   "String(err)",
@@ -74,6 +56,24 @@ export const errorSurfaces = [
   "util.inspect depth Infinity",
   "pino default err serializer",
   "pino @transfer-errors/integrations/pino",
+] as const;
+
+/** A TransferError's own text fields, read after its message. */
+const transferErrorFields = [
+  "explanation",
+  "serverMessage",
+  "path",
+  "operation",
+  "codeName",
+  "code",
+  "retry.why",
+] as const;
+
+/** The surface names of a TransferError, in the order they are read. */
+export const transferErrorSurfaces = [
+  errorSurfaces[0],
+  ...transferErrorFields,
+  ...errorSurfaces.slice(1),
 ] as const;
 
 export const dataSurfaces = ["JSON.stringify", "util.inspect depth Infinity"] as const;
