@@ -60,6 +60,34 @@ export const sftpWrapperParts: Record<string, Entry> = {
       return [];
     },
   },
+  ssh2Shape: {
+    run: (c) => {
+      const shape = adapterKit.ssh2Shape(c.value);
+      if (typeof shape.text !== "string") throw new Error("no text");
+      return [];
+    },
+    text: (text) => adapterKit.ssh2Shape(new Error(text)),
+  },
+  ssh2Failure: {
+    knowsSecrets: true,
+    run: (c) => {
+      const context = { ...c.context, secrets: c.known };
+      const shape = adapterKit.ssh2Shape(c.value);
+      const failure = adapterKit.ssh2Failure(data, c.value, shape, context, c.text === "");
+      return [adapterKit.createTransferError(failure)];
+    },
+  },
+  readSsh2Number: {
+    knowsSecrets: true,
+    run: (c) => {
+      const shape = adapterKit.ssh2Shape(c.value);
+      return [true, false].map((disconnect) => {
+        const failure = adapterKit.ssh2Failure(data, c.value, shape, { secrets: c.known }, false);
+        adapterKit.readSsh2Number(failure, disconnect, c.text);
+        return adapterKit.createTransferError(failure);
+      });
+    },
+  },
   watchLibrarySocket: {
     knowsSecrets: true,
     run: (c) => {
