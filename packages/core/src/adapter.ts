@@ -46,7 +46,7 @@ export {
 } from "./follow-up.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";
 export { isFtpReplyCode } from "./ftp-digits.js";
-export { watchLibrarySocket } from "./library-socket.js";
+export { watchLibrarySocket, watchSsh2Socket } from "./library-socket.js";
 export {
   type MessageParts,
   splitPrefixes,

@@ -18,6 +18,7 @@ import {
   table,
   WrongProtocol,
   watchLibrarySocket,
+  watchSsh2Socket,
 } from "../src/adapter.js";
 
 const data: AdapterData = {
@@ -91,6 +92,19 @@ function socket(bytesRead = 0) {
   const destroyed: Error[] = [];
   return Object.assign(emitter, { bytesRead, destroy: (e: Error) => destroyed.push(e), destroyed });
 }
+
+describe("watchSsh2Socket", () => {
+  it("watches the socket an ssh2 Client made (`_sock`); without one, nothing", () => {
+    const _sock = socket();
+    const seen: unknown[] = [];
+    watchSsh2Socket({ _sock }, ["pw"], (error) => seen.push(error));
+    _sock.emit("data", "220 FTP server ready\r\n");
+    expect(seen).toHaveLength(1);
+    expect(_sock.destroyed).toEqual(seen);
+    expect(() => watchSsh2Socket({}, undefined)).not.toThrow();
+    expect(() => watchSsh2Socket(null, undefined)).not.toThrow();
+  });
+});
 
 describe("watchLibrarySocket", () => {
   it("another protocol's first line destroys the socket with a WrongProtocol, seen first", () => {

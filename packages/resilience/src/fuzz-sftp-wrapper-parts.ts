@@ -103,6 +103,20 @@ export const sftpWrapperParts: Record<string, Entry> = {
       return destroyed.map((error) => sftpClient.toTransferError(error, { secrets: c.known }));
     },
   },
+  watchSsh2Socket: {
+    knowsSecrets: true,
+    run: (c) => {
+      adapterKit.watchSsh2Socket(c.value, c.known);
+      const destroyed: unknown[] = [];
+      const _sock = Object.assign(new EventEmitter(), {
+        bytesRead: 0,
+        destroy: (error: unknown) => destroyed.push(error),
+      });
+      adapterKit.watchSsh2Socket({ _sock }, c.known, (error) => destroyed.push(error));
+      _sock.emit("data", `220 ${c.text}\r\n`);
+      return destroyed.map((error) => sftpClient.toTransferError(error, { secrets: c.known }));
+    },
+  },
   convertingMethod: {
     run: async (c) => {
       const convertFor = () => (error: unknown) => ({ converted: error });
