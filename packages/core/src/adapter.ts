@@ -46,7 +46,7 @@ export {
 } from "./follow-up.js";
 export { type FailureContext, failureOf } from "./from-unknown.js";
 export { isFtpReplyCode } from "./ftp-digits.js";
-export { watchLibrarySocket } from "./library-socket.js";
+export { watchLibrarySocket, watchSsh2Socket } from "./library-socket.js";
 export {
   type MessageParts,
   splitPrefixes,
@@ -90,6 +90,14 @@ export {
   type TransferKind,
 } from "./short-transfer.js";
 export { type Finding, findings, isSignal, type Signal, signals } from "./signals.js";
+export { ssh2Advice, ssh2Rows } from "./ssh2-messages.js";
+export {
+  readSsh2Number,
+  type Ssh2Failure,
+  type Ssh2Shape,
+  ssh2Failure,
+  ssh2Shape,
+} from "./ssh2-reading.js";
 export { table } from "./table.js";
 export type { TextRule } from "./text-rules.js";
 export { tlsSecretsOf } from "./tls-secrets.js";

@@ -27,3 +27,18 @@ export function watchLibrarySocket(
   };
   watchGreeting(watched, expected, destroy, { secrets });
 }
+
+/**
+ * Watches the first line of the socket an ssh2 `Client` (ssh2-sftp-client's and node-ssh's too)
+ * made in connect(): `_sock`, there since ssh2 1.0. An FTP server on the port answers "220 ..."
+ * and waits, and ssh2 would wait for an SSH identification until its readyTimeout; it offers no
+ * public way to the first line (its 'greeting' event and debug output come only with an SSH
+ * identification). Call it right after connect(). Never throws.
+ */
+export function watchSsh2Socket(
+  client: unknown,
+  secrets: readonly unknown[] | undefined,
+  onWrong?: (error: WrongProtocol) => void,
+): void {
+  watchLibrarySocket(safeGet(client, "_sock"), "ssh", secrets, onWrong);
+}

@@ -1,5 +1,5 @@
 // The parts both SFTP wrappers share (adapter data, rule rows, the library socket's first line, a
-// converting method), each alone; the adapters' tests run them against OpenSSH.
+// converting method, the reading of ssh2's errors and its messages), each alone; the adapters' tests run them against OpenSSH.
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,8 +10,15 @@ import {
   isWrongProtocol,
   messageRules,
   pathArgument,
+  readSsh2Number,
+  ssh2Advice,
+  ssh2Failure,
+  ssh2Rows,
+  ssh2Shape,
   table,
+  WrongProtocol,
   watchLibrarySocket,
+  watchSsh2Socket,
 } from "../src/adapter.js";
 
 const data: AdapterData = {
@@ -85,6 +92,19 @@ function socket(bytesRead = 0) {
   const destroyed: Error[] = [];
   return Object.assign(emitter, { bytesRead, destroy: (e: Error) => destroyed.push(e), destroyed });
 }
+
+describe("watchSsh2Socket", () => {
+  it("watches the socket an ssh2 Client made (`_sock`); without one, nothing", () => {
+    const _sock = socket();
+    const seen: unknown[] = [];
+    watchSsh2Socket({ _sock }, ["pw"], (error) => seen.push(error));
+    _sock.emit("data", "220 FTP server ready\r\n");
+    expect(seen).toHaveLength(1);
+    expect(_sock.destroyed).toEqual(seen);
+    expect(() => watchSsh2Socket({}, undefined)).not.toThrow();
+    expect(() => watchSsh2Socket(null, undefined)).not.toThrow();
+  });
+});
 
 describe("watchLibrarySocket", () => {
   it("another protocol's first line destroys the socket with a WrongProtocol, seen first", () => {
@@ -168,5 +188,102 @@ describe("convertingMethod", () => {
     const stream = Promise.reject(new Error("its own"));
     stream.catch(() => undefined);
     expect(convertingMethod({}, () => stream, convertFor, false)()).toBe(stream);
+  });
+});
+
+describe("ssh2's errors: ssh2Shape, ssh2Failure, readSsh2Number", () => {
+  it("reads the code, ssh2's level and the message of an error, a string or anything", () => {
+    const error = Object.assign(new Error("Keepalive timeout"), { level: "client-timeout" });
+    expect(ssh2Shape(error)).toEqual({
+      code: undefined,
+      level: "client-timeout",
+      text: "Keepalive timeout",
+    });
+    expect(ssh2Shape(Object.assign(new Error("No such file"), { code: 2 }))).toMatchObject({
+      code: 2,
+      text: "No such file",
+    });
+    expect(ssh2Shape("plain text")).toEqual({
+      code: undefined,
+      level: undefined,
+      text: "plain text",
+    });
+    expect(ssh2Shape(null)).toEqual({ code: undefined, level: undefined, text: "" });
+  });
+
+  it("a Failure with the code (else the level), the message and the call's signals", () => {
+    const error = Object.assign(new Error("Timed out"), { level: "client-timeout" });
+    const failure = ssh2Failure(data, error, ssh2Shape(error), { operation: "get" }, false);
+    expect(failure).toMatchObject({
+      protocol: "sftp",
+      operation: "get",
+      code: "client-timeout",
+      message: "Timed out",
+      signals: [],
+      cause: error,
+    });
+    const ended = ssh2Failure(data, error, ssh2Shape(error), { ended: true }, true);
+    expect(ended.signals).toEqual(["connecting", "closed-by-application"]);
+    const coded = Object.assign(new Error("x"), { code: 4, level: "protocol" });
+    expect(ssh2Failure(data, coded, ssh2Shape(coded), {}, false).code).toBe(4);
+  });
+
+  it("an FTP server on the port (the wrappers' look at the first line) is a signal", () => {
+    const peer = new WrongProtocol("ssh", "ftp", "220 ProFTPD Server ready");
+    expect(ssh2Failure(data, peer, ssh2Shape(peer), {}, true).signals).toEqual([
+      "connecting",
+      "wrong-protocol",
+    ]);
+  });
+
+  it("a number is a DISCONNECT reason (the connection is gone) or an SFTP status, with the server's text", () => {
+    const error = Object.assign(new Error("Too many authentication failures"), { code: 2 });
+    const disconnect = ssh2Failure(data, error, ssh2Shape(error), {}, true);
+    readSsh2Number(disconnect, true, "Too many authentication failures");
+    expect(disconnect).toMatchObject({
+      codeSpace: "ssh-disconnect",
+      serverMessage: "Too many authentication failures",
+      signals: ["connecting", "client-closed"],
+    });
+    // SSH_DISCONNECT_PROTOCOL_ERROR, with which OpenSSH sends that text (the adapters' rules read it).
+    expect(classify(disconnect)).toMatchObject({
+      reason: "protocol-error",
+      codeSpace: "ssh-disconnect",
+    });
+    const status = ssh2Failure(data, error, ssh2Shape(error), {}, false);
+    readSsh2Number(status, false, "No such file");
+    expect(status).toMatchObject({ codeSpace: "sftp-status", serverMessage: "No such file" });
+    expect(status.signals).toEqual([]);
+    expect(classify(status).reason).toBe("not-found");
+  });
+});
+
+describe("ssh2Rows and ssh2Advice", () => {
+  const rules = messageRules(ssh2Rows);
+  const read = (message: string, operation?: string) =>
+    classify({ protocol: "sftp", message, operation, rules, advice: ssh2Advice });
+
+  it("read ssh2's own messages, whatever the code", () => {
+    expect(read("Handshake failed: no matching host key format")).toMatchObject({
+      reason: "unsupported",
+      rule: "no-algorithm",
+    });
+    expect(
+      read(
+        "Cannot parse privateKey: Encrypted private OpenSSH key detected, but no passphrase given",
+      ),
+    ).toMatchObject({ reason: "auth-failed", rule: "key-passphrase" });
+    expect(read("Invalid identification string")).toMatchObject({ rule: "not-ssh" });
+    expect(read("Received malformed KEXINIT")).toMatchObject({
+      reason: "protocol-error",
+      signals: ["client-closed"],
+    });
+    expect(read("Host key does not match")).toMatchObject({ reason: "host-key-rejected" });
+  });
+
+  it("have advice for the ids both adapters give ssh2's failures", () => {
+    for (const id of ["auth", "host-key", "no-subsystem", "key-passphrase", "wrong-protocol"]) {
+      expect(ssh2Advice[id], id).toMatch(/\w/);
+    }
   });
 });

@@ -60,6 +60,34 @@ export const sftpWrapperParts: Record<string, Entry> = {
       return [];
     },
   },
+  ssh2Shape: {
+    run: (c) => {
+      const shape = adapterKit.ssh2Shape(c.value);
+      if (typeof shape.text !== "string") throw new Error("no text");
+      return [];
+    },
+    text: (text) => adapterKit.ssh2Shape(new Error(text)),
+  },
+  ssh2Failure: {
+    knowsSecrets: true,
+    run: (c) => {
+      const context = { ...c.context, secrets: c.known };
+      const shape = adapterKit.ssh2Shape(c.value);
+      const failure = adapterKit.ssh2Failure(data, c.value, shape, context, c.text === "");
+      return [adapterKit.createTransferError(failure)];
+    },
+  },
+  readSsh2Number: {
+    knowsSecrets: true,
+    run: (c) => {
+      const shape = adapterKit.ssh2Shape(c.value);
+      return [true, false].map((disconnect) => {
+        const failure = adapterKit.ssh2Failure(data, c.value, shape, { secrets: c.known }, false);
+        adapterKit.readSsh2Number(failure, disconnect, c.text);
+        return adapterKit.createTransferError(failure);
+      });
+    },
+  },
   watchLibrarySocket: {
     knowsSecrets: true,
     run: (c) => {
@@ -72,6 +100,20 @@ export const sftpWrapperParts: Record<string, Entry> = {
       adapterKit.watchLibrarySocket(socket, "ssh", c.known);
       socket.emit("data", `220 ${c.text}\r\n`);
       // The WrongProtocol reaches a caller as the adapter reads it, with the connection's secrets.
+      return destroyed.map((error) => sftpClient.toTransferError(error, { secrets: c.known }));
+    },
+  },
+  watchSsh2Socket: {
+    knowsSecrets: true,
+    run: (c) => {
+      adapterKit.watchSsh2Socket(c.value, c.known);
+      const destroyed: unknown[] = [];
+      const _sock = Object.assign(new EventEmitter(), {
+        bytesRead: 0,
+        destroy: (error: unknown) => destroyed.push(error),
+      });
+      adapterKit.watchSsh2Socket({ _sock }, c.known, (error) => destroyed.push(error));
+      _sock.emit("data", `220 ${c.text}\r\n`);
       return destroyed.map((error) => sftpClient.toTransferError(error, { secrets: c.known }));
     },
   },

@@ -1,18 +1,15 @@
-import type { Advice } from "@transfer-errors/core/adapter";
+import { type Advice, ssh2Advice } from "@transfer-errors/core/adapter";
 
 // What only this adapter can tell an ssh2-sftp-client user, keyed by its rule ids, signals,
-// findings (`found:...`) and reasons. The core adds them to the explanation.
+// findings (`found:...`) and reasons, after what the core says of ssh2's own failures
+// (`ssh2Advice`). The core adds them to the explanation.
 
-const AUTH =
-  "The server accepted none of the credentials offered: check the user name and password (or key), and whether the server wants keyboard-interactive authentication (ssh2's tryKeyboard).";
 const FOUND = "(found by a follow-up check after the generic failure)";
 
 export const advice: Advice = {
-  auth: AUTH,
+  ...ssh2Advice,
   "mkdir-failure":
     "ssh2-sftp-client reports the server's generic SSH_FX_FAILURE (4) to mkdir as \"permission denied\": the real cause can be an existing entry, a full disk or a read-only file system (wrapClient's `diagnose` option looks).",
-  "host-key":
-    "The host key the server showed was refused (by hostVerifier, or it does not match): this can be a changed key or someone in between.",
   "handshake-timeout":
     "The server did not complete the SSH handshake and login within readyTimeout.",
   keepalive: "The server stopped answering keepalive requests: the connection is dead.",
@@ -24,8 +21,6 @@ export const advice: Advice = {
     "connect() was called on a client that is already connected: end() it, or better, make a new client.",
   "no-algorithm":
     "The client and the server have no SSH algorithm in common (key exchange, host key, cipher, MAC or compression).",
-  "no-subsystem":
-    "The SSH login worked but the server did not start its SFTP subsystem (no `Subsystem sftp` line, or SFTP is disabled for this user).",
   "no-channel": "The server refused to open another channel (often its MaxSessions limit).",
   "bad-options":
     "The connect options or arguments are invalid (a private key that does not parse is often a missing or wrong passphrase).",
@@ -38,8 +33,6 @@ export const advice: Advice = {
     "The connection was closed or lost; connect again with a new client (createConnection(...).connect()).",
   deadline:
     "No answer came within the deadline (timeoutMs): the server stopped answering or the SFTP channel died. The request may still be pending, so this client is marked for reconnect: use a new one.",
-  "wrong-protocol":
-    "Connect to the SSH server's port (22 unless it was changed), or read this server with an FTP client (an ftp:// URL).",
   "local-file": "A file on this machine failed: the failure is local, not the server's.",
   "found:exists": `The target already exists ${FOUND}.`,
   "found:missing": `The path does not exist ${FOUND}.`,
@@ -50,6 +43,4 @@ export const advice: Advice = {
   "found:no-space": `The server's file system has no free space or inodes left ${FOUND}; a partial file may be left behind.`,
   "found:incomplete-upload":
     "The upload reported success but the remote file is shorter than what was sent: a write failed on the server and ssh2's write stream did not report it. The partial file is still there.",
-  "key-passphrase":
-    "The private key could not be decrypted: its passphrase (the `passphrase` option) is wrong or missing.",
 };

@@ -1,7 +1,13 @@
 // What the libraries' texts say when their codes say nothing, as message rules in the core's
 // format. Pinned to ssh2-sftp-client 12.1 and ssh2 1.17; each was seen against OpenSSH or read in
 // their source. The core decides from the reason and signals each names.
-import { messageRules, type RuleRow, type TextRule, table } from "@transfer-errors/core/adapter";
+import {
+  messageRules,
+  type RuleRow,
+  ssh2Rows,
+  type TextRule,
+  table,
+} from "@transfer-errors/core/adapter";
 
 /** The methods behind ssh2-sftp-client's internal prefixes ("prefix:method"), so `operation` names a public method. */
 export const publicMethodOf: Readonly<Record<string, string | undefined>> = table(
@@ -73,9 +79,6 @@ const rows: RuleRow[] = [
   // Code-less texts of ssh2 and ssh2-sftp-client, most specific first.
   ["auth", "auth-failed", /All configured authentication methods failed/, ANY, LOGIN],
   ["auth", "auth-failed", /authentication failures?\b|Authentication failed/i, ANY, LOGIN],
-  ["host-key", "host-key-rejected", /Host denied \(verification failed\)/, ANY, LOGIN],
-  ["host-key", "host-key-rejected", /Host key does not match/, ANY, LOGIN],
-  ["host-key", "host-key-rejected", /signature verification failed/, ANY, LOGIN],
   ["handshake-timeout", "timeout", /Timed out while waiting for handshake/],
   ["keepalive", "timeout", /Keepalive timeout/],
   ["lost-before-handshake", "connection-lost", /Connection lost before handshake/],
@@ -89,8 +92,9 @@ const rows: RuleRow[] = [
   ],
   ["connected-twice", "client-misuse", /An existing SFTP connection is already defined/],
   ["dns", "host-not-found", /Error while looking up IPv[46] address/],
-  ["no-algorithm", "unsupported", /Handshake failed: no matching/, ANY, LOGIN],
-  ["no-subsystem", "unsupported", /Unable to start subsystem: sftp/, ANY, LOGIN],
+  // ssh2's messages about the server, the keys and the stream (the core's, as for ssh2's
+  // adapter); the key's passphrase comes before the bad options.
+  ...ssh2Rows,
   [
     "no-subsystem",
     "unsupported",
@@ -98,26 +102,12 @@ const rows: RuleRow[] = [
     ANY,
     LOGIN,
   ],
-  ["no-subsystem", "unsupported", /unexpected SFTP session termination/, ANY, LOGIN],
-  ["no-extension", "unsupported", /Server does not support this extended request/],
   ["no-channel", "service-unavailable", /\(SSH\) Channel open failure|No free channels available/],
-  ["key-passphrase", "auth-failed", /\bbad passphrase\b|\bbad decrypt\b/, ANY, LOGIN],
-  [
-    "key-passphrase",
-    "auth-failed",
-    /\bintegrity check failed\b|\bbut no passphrase given\b/,
-    ANY,
-    LOGIN,
-  ],
   ["bad-options", "client-misuse", /Cannot parse privateKey|privateKey value does not contain/],
   ["bad-options", "client-misuse", /Invalid username|You must set a valid agent path/],
   ["bad-options", "client-misuse", /Bad arguments|Client-only method|Cannot parse (?:mode|time)/],
   ["bad-options", "client-misuse", /Unknown flags string/],
-  ["not-ssh", "protocol-error", /Invalid identification string|Header line too long/, ANY, LOGIN],
-  ["not-ssh", "protocol-error", /Max greeting lines exceeded/, ANY, LOGIN],
-  ["not-ssh", "protocol-error", /Invalid header: expected newline/, ANY, LOGIN],
   ["corrupt-stream", "protocol-error", /Bad packet length|Invalid MAC|Inbound: /, ANY, LOST],
-  ["corrupt-stream", "protocol-error", /Received malformed|KEXINIT/, ANY, LOST],
   ["corrupt-stream", "protocol-error", /Received packet \d+ instead of/, ANY, LOST],
   ["marked", "connection-lost", /was not sent: the client needs a new connection/, ANY, LOST],
   ["not-connected", "connection-lost", /^/, "ERR_NOT_CONNECTED"],

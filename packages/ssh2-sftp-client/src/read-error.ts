@@ -6,14 +6,13 @@ import {
   adapterFunctions,
   type CallContext,
   type Failure,
-  failureFrom,
-  isWrongProtocol,
-  readErrorShape,
-  type Signal,
+  readSsh2Number,
   safeGet,
   safeString,
   splitPrefixes,
   splitTextAndPath,
+  ssh2Failure,
+  ssh2Shape,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
@@ -59,20 +58,16 @@ function isMethodName(name: string): boolean {
 }
 
 function readShape(error: unknown) {
-  const { code, message } = readErrorShape(error);
-  const text = message ?? (typeof error === "string" ? error : "");
-  const { prefixes, detail } = splitPrefixes(text, isMethodName, connectors);
-  return {
-    code,
-    message: text,
-    level: safeString(error, "level"),
+  const shape = ssh2Shape(error);
+  const { prefixes, detail } = splitPrefixes(shape.text, isMethodName, connectors);
+  return Object.assign(shape, {
     custom: safeGet(error, "custom") === true,
     // Node puts `syscall` and `path` on local file-system errors.
     localPath: safeString(error, "path"),
     syscall: safeString(error, "syscall"),
     prefixes,
     detail,
-  };
+  });
 }
 
 /** The public method a message names, from its outermost prefix that is one. */
@@ -97,24 +92,14 @@ const LOCAL_CHECKS = new Set(
  */
 export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const shape = readShape(error);
-  const { secrets, serverGreeting } = context;
+  const { secrets, serverGreeting, ended } = context;
   const isConnect = context.operation === "connect" || shape.prefixes.includes("getConnection");
   const { text, path } = splitTextAndPath(shape.detail, context.path);
   const operation = context.operation ?? operationOf(shape.prefixes);
-  const signals: Signal[] = [];
-  if (isConnect) signals.push("connecting");
-  if (context.ended) signals.push("closed-by-application");
-  // The wrapper's look at the server's first line: an FTP server answered.
-  if (isWrongProtocol(error)) signals.push("wrong-protocol");
-  // ssh2's `level` is the library's own word for a connection error without a code.
-  const code = shape.code ?? shape.level;
   const remote = context.path ?? (isConnect ? undefined : path);
-  const known = { operation, path: remote, secrets, serverGreeting };
-  // Fields assigned, not spread: a spread costs more than the rest of the reading.
-  const failure = failureFrom(sftpClientData, known, { cause: error });
-  failure.code = code;
-  failure.message = shape.message;
-  failure.signals = signals;
+  const known = { operation, path: remote, secrets, serverGreeting, ended };
+  const failure = ssh2Failure(sftpClientData, error, shape, known, isConnect);
+  const { signals } = failure;
   const local = () => {
     // The path in the message is a local one: keep only the remote path the caller named.
     signals.push("local-file");
@@ -125,13 +110,9 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
       // haveLocalAccess puts Node's negative errno (-2 ENOENT, -13 EACCES) on a local source check.
       failure.codeSpace = "library";
       local();
-    } else if (isDisconnect(shape, text, isConnect)) {
-      failure.codeSpace = "ssh-disconnect";
-      failure.serverMessage = shape.detail;
-      signals.push("client-closed");
     } else {
-      failure.codeSpace = "sftp-status";
-      failure.serverMessage = text;
+      const disconnect = isDisconnect(shape, text, isConnect);
+      readSsh2Number(failure, disconnect, disconnect ? shape.detail : text);
     }
   } else if (typeof shape.code === "string") {
     // The library's own codes; every other string (ECONNRESET, Node's ERR_STREAM_...) is Node's.
@@ -166,7 +147,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
     if (shape.level !== undefined) failure.codeSpace = "library";
     if (
       context.connected === false &&
-      /No SFTP connection|Cannot read properties/.test(shape.message)
+      /No SFTP connection|Cannot read properties/.test(shape.text)
     ) {
       signals.push("misuse");
     }

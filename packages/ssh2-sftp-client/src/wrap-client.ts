@@ -5,7 +5,7 @@ import {
   safeGet,
   sshGreetingOf,
   type WrongProtocol,
-  watchLibrarySocket,
+  watchSsh2Socket,
 } from "@transfer-errors/core/adapter";
 import { lookedOperations, remotePathOf, streamMethods, untouchedMethods } from "./operations.js";
 import { type ErrorContext, readError, sftpClientData, toTransferError } from "./read-error.js";
@@ -99,16 +99,10 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
     return remotePathOf(method, args);
   }
 
-  /**
-   * An FTP server on the port answers "220 ..." and waits; ssh2 would wait for an SSH ident until
-   * its readyTimeout. ssh2 offers no public way to its first line (its 'greeting' event and debug
-   * output come only with an SSH ident), so the socket it made in connect() (`_sock`, there since
-   * ssh2 1.0) is watched.
-   */
+  /** An FTP server on the port answers "220 ..." and waits: its first line is watched. */
   protected override connecting(): void {
     this.wrongPeer = undefined;
-    const socket = safeGet(safeGet(this.client, "client"), "_sock");
-    watchLibrarySocket(socket, "ssh", this.secrets, (error) => {
+    watchSsh2Socket(safeGet(this.client, "client"), this.secrets, (error) => {
       this.wrongPeer = error;
     });
   }

@@ -1,9 +1,4 @@
-import {
-  safeGet,
-  secretsIn,
-  watchLibrarySocket,
-  withDeadline,
-} from "@transfer-errors/core/adapter";
+import { secretsIn, watchSsh2Socket, withDeadline } from "@transfer-errors/core/adapter";
 import { toTransferError } from "./read-error.js";
 import { type WrapOptions, wrapClient } from "./wrap-client.js";
 
@@ -49,10 +44,9 @@ export async function connectSftp<C extends SshClientLike>(
       client.sftp((error, sftp) => (error ? reject(error) : resolve(sftp as SftpOf<C>))),
     );
     client.connect(config as never);
-    // An FTP server on the port answers "220 ..." and waits: ssh2 would wait for an SSH ident
-    // until its readyTimeout, and shows no line before one. The socket it made in connect()
-    // (`_sock`) is watched; a WrongProtocol reaches the 'error' listener above.
-    watchLibrarySocket(safeGet(client, "_sock"), "ssh", secrets);
+    // An FTP server on the port answers "220 ..." and waits: its first line is watched, and a
+    // WrongProtocol reaches the 'error' listener above.
+    watchSsh2Socket(client, secrets);
   });
   try {
     const sftp = await withDeadline(opened, "connect", options.timeoutMs);

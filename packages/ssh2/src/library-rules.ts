@@ -1,7 +1,7 @@
 // What ssh2's (and node-ssh's) texts say when their codes say nothing, as message rules in the
 // core's format. Pinned to ssh2 1.17 and node-ssh 13.2; each was seen against OpenSSH or read in
 // their source. The core decides from the reason and signals each names.
-import { messageRules, type RuleRow } from "@transfer-errors/core/adapter";
+import { messageRules, type RuleRow, ssh2Rows } from "@transfer-errors/core/adapter";
 
 /** The connection is gone; the failure came while connecting or logging in. */
 const LOST = "client-closed";
@@ -18,15 +18,13 @@ const rows: RuleRow[] = [
   ["bad-options", "client-misuse", /^/, "ERR_ASSERTION"], // node-ssh's argument checks
   // Texts, most specific first. A DISCONNECT ("Too many authentication failures") has no level.
   ["auth", "auth-failed", /authentication methods failed|authentication failures?\b/i, ANY, LOGIN],
-  ["host-key", "host-key-rejected", /Host denied \(verification failed\)/, ANY, LOGIN],
-  ["host-key", "host-key-rejected", /Host key does not match/, ANY, LOGIN],
-  ["host-key", "host-key-rejected", /signature verification failed/, ANY, LOGIN],
   // Requests pending when the channel or the connection closes; node-ssh's close before 'ready'.
   ["lost", "connection-lost", /^No response from server|^Not connected\b/, ANY, LOST],
   ["lost", "connection-lost", /^Channel is not open|^Connection lost before handshake/, ANY, LOST],
-  ["no-algorithm", "unsupported", /Handshake failed: no matching/, ANY, LOGIN],
+  // ssh2's messages about the server, the keys and the stream (the core's, as for
+  // ssh2-sftp-client's adapter); the key's passphrase comes before the bad options.
+  ...ssh2Rows,
   // Bounded: nothing between the words is the server's.
-  ["no-subsystem", "unsupported", /Unable to start subsystem: sftp/, ANY, LOGIN],
   [
     "no-subsystem",
     "unsupported",
@@ -34,28 +32,13 @@ const rows: RuleRow[] = [
     ANY,
     LOGIN,
   ],
-  ["no-subsystem", "unsupported", /unexpected SFTP session termination/, ANY, LOGIN],
-  ["no-extension", "unsupported", /Server does not support this extended request/],
   ["no-channel", "service-unavailable", /Channel open failure|No free channels available/],
-  // A credential, not a bad option: the key's passphrase is wrong or missing.
-  ["key-passphrase", "auth-failed", /\bbad passphrase\b|\bbad decrypt\b/, ANY, LOGIN],
-  [
-    "key-passphrase",
-    "auth-failed",
-    /\bintegrity check failed\b|\bbut no passphrase given\b/,
-    ANY,
-    LOGIN,
-  ],
   ["bad-options", "client-misuse", /Cannot parse privateKey|privateKey value does not contain/],
   ["bad-options", "client-misuse", /Invalid username|valid agent path|Bad arguments/],
   ["bad-options", "client-misuse", /Client-only method|Cannot parse (?:mode|time)/],
   ["bad-options", "client-misuse", /Unknown flags string|is not a Buffer|out of bounds/],
   ["bad-options", "client-misuse", /extends beyond buffer|null position|missing directory handle/],
-  ["not-ssh", "protocol-error", /Invalid identification string|Header line too long/, ANY, LOGIN],
-  ["not-ssh", "protocol-error", /Max greeting lines exceeded/, ANY, LOGIN],
-  ["not-ssh", "protocol-error", /Invalid header: expected newline/, ANY, LOGIN],
   ["corrupt-stream", "protocol-error", /Bad packet length|Invalid MAC|^Inbound: /, ANY, LOST],
-  ["corrupt-stream", "protocol-error", /Received malformed|KEXINIT/, ANY, LOST],
   ["corrupt-stream", "protocol-error", /Received packet \d{1,3} instead of/, ANY, LOST],
   ["corrupt-stream", "protocol-error", /Received more data than requested/, ANY, LOST],
   // node-ssh's mkdir

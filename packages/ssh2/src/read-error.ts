@@ -6,12 +6,11 @@ import {
   adapterFunctions,
   type CallContext,
   type Failure,
-  failureFrom,
   isDeadlineExceeded,
-  isWrongProtocol,
-  readErrorShape,
-  type Signal,
+  readSsh2Number,
   safeString,
+  ssh2Failure,
+  ssh2Shape,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
@@ -38,40 +37,26 @@ export interface ErrorContext extends CallContext {
 
 /** Reads what ssh2 (or node-ssh) threw into a core `Failure`. Never throws on any value. */
 export function readError(error: unknown, context: ErrorContext = {}): Failure {
-  const { code, message } = readErrorShape(error);
-  const text = message ?? (typeof error === "string" ? error : "");
-  // ssh2's `level` marks an error of the connection (or the SFTP channel): it is gone.
-  const level = safeString(error, "level");
+  const shape = ssh2Shape(error);
+  const { code, level, text } = shape;
   const connecting = context.operation === "connect";
-  const signals: Signal[] = [];
-  if (connecting) signals.push("connecting");
+  const failure = ssh2Failure(ssh2Data, error, shape, context, connecting);
+  const { signals } = failure;
+  // ssh2's `level` marks an error of the connection (or the SFTP channel): it is gone.
   if (level !== undefined || (context.connection && typeof code !== "number"))
     signals.push("client-closed");
-  if (context.ended) signals.push("closed-by-application");
   if (isDeadlineExceeded(error)) signals.push("deadline");
-  // connectSftp's look at the first line: an FTP server answered.
-  if (isWrongProtocol(error)) signals.push("wrong-protocol");
   // A Node file-system error on the local side of fastGet/fastPut: a syscall and a local path.
   if (safeString(error, "syscall") && safeString(error, "path")) signals.push("local-file");
-  // Fields assigned, not spread: a spread costs more than the rest of the reading.
-  const failure = failureFrom(ssh2Data, context, { cause: error });
-  failure.code = code ?? level;
   failure.codeSpace =
     typeof code === "string" ? "system" : level === undefined ? undefined : "library";
-  failure.message = text;
-  failure.signals = signals;
   if (typeof code !== "number") return failure;
   if (text.startsWith("Received ") && text.endsWith(" while establishing SFTP session")) {
     failure.codeSpace = "library"; // a subsystem's exit code, not an SFTP status
-  } else if (context.connection || connecting || level !== undefined) {
-    // The Client's DISCONNECT error: the reason number and the server's description.
-    failure.codeSpace = "ssh-disconnect";
-    failure.serverMessage = text;
-    signals.push("client-closed");
   } else {
-    // An SFTP STATUS reply: ssh2 puts the server's text (or its default) in the message.
-    failure.codeSpace = "sftp-status";
-    failure.serverMessage = text;
+    // The Client's DISCONNECT error (the reason number and the server's description), or an
+    // SFTP STATUS reply (ssh2 puts the server's text, or its default, in the message).
+    readSsh2Number(failure, Boolean(context.connection || connecting || level !== undefined), text);
   }
   return failure;
 }

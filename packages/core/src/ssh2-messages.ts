@@ -1,0 +1,54 @@
+// ssh2's own messages (ssh2 1.17), met the same way by every adapter of a client built on it
+// (ssh2-sftp-client, ssh2's SFTPWrapper, node-ssh): message rows for `messageRules`, and the
+// advice for what they and the SFTP wrappers' shared signals mean. Each was seen against OpenSSH
+// or read in ssh2's source. An adapter adds its own rows around them, and its own advice.
+import type { Advice } from "./failure.js";
+import type { RuleRow } from "./rule-rows.js";
+
+const LOGIN = "connecting";
+const LOST = "client-closed";
+const ANY = undefined;
+
+/**
+ * The rows of ssh2's messages about the server, the keys and the stream, whatever the code. An
+ * adapter puts its argument checks after them: a key that does not parse for want of its
+ * passphrase ("Cannot parse privateKey: ... but no passphrase given") is a credential, not a bad
+ * option.
+ */
+export const ssh2Rows: readonly RuleRow[] = [
+  ["host-key", "host-key-rejected", /Host denied \(verification failed\)/, ANY, LOGIN],
+  ["host-key", "host-key-rejected", /Host key does not match/, ANY, LOGIN],
+  ["host-key", "host-key-rejected", /signature verification failed/, ANY, LOGIN],
+  ["no-algorithm", "unsupported", /Handshake failed: no matching/, ANY, LOGIN],
+  ["no-subsystem", "unsupported", /Unable to start subsystem: sftp/, ANY, LOGIN],
+  ["no-subsystem", "unsupported", /unexpected SFTP session termination/, ANY, LOGIN],
+  ["no-extension", "unsupported", /Server does not support this extended request/],
+  ["key-passphrase", "auth-failed", /\bbad passphrase\b|\bbad decrypt\b/, ANY, LOGIN],
+  [
+    "key-passphrase",
+    "auth-failed",
+    /\bintegrity check failed\b|\bbut no passphrase given\b/,
+    ANY,
+    LOGIN,
+  ],
+  ["not-ssh", "protocol-error", /Invalid identification string|Header line too long/, ANY, LOGIN],
+  ["not-ssh", "protocol-error", /Max greeting lines exceeded/, ANY, LOGIN],
+  ["not-ssh", "protocol-error", /Invalid header: expected newline/, ANY, LOGIN],
+  ["corrupt-stream", "protocol-error", /Received malformed|KEXINIT/, ANY, LOST],
+];
+
+/**
+ * What ssh2's failures mean to whoever uses it, keyed by the rule ids both adapters give them
+ * (`auth` and the rows' ids) and by the `wrong-protocol` signal.
+ */
+export const ssh2Advice: Advice = {
+  auth: "The server accepted none of the credentials offered: check the user name and password (or key), and whether the server wants keyboard-interactive authentication (ssh2's tryKeyboard).",
+  "host-key":
+    "The host key the server showed was refused (by hostVerifier, or it does not match): this can be a changed key or someone in between.",
+  "no-subsystem":
+    "The SSH login worked but the server did not start its SFTP subsystem (no `Subsystem sftp` line, or SFTP is disabled for this user).",
+  "wrong-protocol":
+    "Connect to the SSH server's port (22 unless it was changed), or read this server with an FTP client (an ftp:// URL).",
+  "key-passphrase":
+    "The private key could not be decrypted: its passphrase (the `passphrase` option) is wrong or missing.",
+};

@@ -1,0 +1,64 @@
+// The part of reading what ssh2 (or a client built on it: ssh2-sftp-client, node-ssh) threw that
+// every SFTP adapter does alike: its code (or ssh2's `level`), its message, the signals every call
+// tells, and what a number means. The adapter reads what only its client says.
+import type { AdapterData } from "./adapter-data.js";
+import { failureFrom } from "./adapter-data.js";
+import type { CallContext } from "./adapter-functions.js";
+import type { Failure } from "./failure.js";
+import { isWrongProtocol } from "./peer-greeting.js";
+import { readErrorShape, safeString } from "./safe.js";
+import type { Signal } from "./signals.js";
+
+/** What ssh2 puts on an error. */
+export interface Ssh2Shape {
+  code: string | number | undefined;
+  /** ssh2's word for an error of the connection or the SFTP channel, which it then closed. */
+  level: string | undefined;
+  /** The message (a thrown string is one); empty when there is none. */
+  text: string;
+}
+
+/** The shape of what ssh2 threw. Never throws. */
+export function ssh2Shape(error: unknown): Ssh2Shape {
+  const { code, message } = readErrorShape(error);
+  return { code, level: safeString(error, "level"), text: message ?? "" };
+}
+
+/** A Failure whose signals a reader can add to. */
+export type Ssh2Failure = Failure & { signals: Signal[] };
+
+/**
+ * The Failure of `error` (read as `shape`) in the call `context` tells of, with its code (without
+ * one, the `level`), its message, and the signals of the call: `connecting`, ended by the
+ * application, and an FTP server on the port (the wrappers' look at its first line).
+ */
+export function ssh2Failure(
+  data: AdapterData,
+  error: unknown,
+  shape: Ssh2Shape,
+  context: CallContext,
+  connecting: boolean,
+): Ssh2Failure {
+  const signals: Signal[] = [];
+  if (connecting) signals.push("connecting");
+  if (context.ended) signals.push("closed-by-application");
+  if (isWrongProtocol(error)) signals.push("wrong-protocol");
+  // Fields assigned, not spread: a spread costs more than the rest of the reading.
+  const failure = failureFrom(data, context, { cause: error });
+  failure.code = shape.code ?? shape.level;
+  failure.message = shape.text;
+  failure.signals = signals;
+  return failure as Ssh2Failure;
+}
+
+/**
+ * A number ssh2 gave as the code: the reason of the server's DISCONNECT (the connection is gone)
+ * when `disconnect`, else an SFTP status. Both kinds share the numbers (OpenSSH's "Too many
+ * authentication failures" comes as 2, SSH_DISCONNECT_PROTOCOL_ERROR, which as a status is
+ * SSH_FX_NO_SUCH_FILE); in both the text is the server's (or ssh2's default for the status).
+ */
+export function readSsh2Number(failure: Ssh2Failure, disconnect: boolean, serverText: string) {
+  failure.codeSpace = disconnect ? "ssh-disconnect" : "sftp-status";
+  failure.serverMessage = serverText;
+  if (disconnect) failure.signals.push("client-closed");
+}
