@@ -35,6 +35,7 @@ export {
   withDeadline,
 } from "./deadline.js";
 export { createTransferError, TransferError } from "./error.js";
+export { convertingListeners } from "./error-listeners.js";
 export type { Advice, CodeSpace, Failure, OperationTraits } from "./failure.js";
 export {
   type FreeSpace,
@@ -62,6 +63,7 @@ export {
   WrongProtocol,
   watchGreeting,
 } from "./peer-greeting.js";
+export { callWithPromise } from "./promise-call.js";
 export {
   type Diagnosis,
   type PromiseCallOptions,
@@ -99,6 +101,11 @@ export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
 
 export { type AnyCodeRow, anyCodeRules } from "./any-code-rules.js";
 export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
+export {
+  type ConnectionPhase,
+  type EventClient,
+  EventConnection,
+} from "./event-connection.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
 export { type CloseHold, holdClose } from "./held-close.js";
