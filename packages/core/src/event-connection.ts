@@ -6,10 +6,11 @@
 import { DeadlineExceeded, deadlineMs } from "./deadline.js";
 import { PendingCalls } from "./pending-calls.js";
 import { safeGet } from "./safe.js";
+import type { AnyMethod } from "./wrap-methods.js";
 
 /** What EventConnection uses of a client (Node's EventEmitter has it). */
 export interface EventClient {
-  on(event: string, listener: (...args: never[]) => void): unknown;
+  on(event: string, listener: AnyMethod): unknown;
   emit(event: string, ...args: unknown[]): unknown;
 }
 

@@ -27,6 +27,7 @@ import NodeFtpClient from "ftp";
 import PromiseFtp from "promise-ftp";
 import { Client as SshClient } from "ssh2";
 import SftpClient from "ssh2-sftp-client";
+import { eventClientParts } from "./fuzz-event-client-parts.ts";
 import type { FuzzCase } from "./fuzz-inputs.ts";
 import { sftpWrapperParts } from "./fuzz-sftp-wrapper-parts.ts";
 
@@ -1332,6 +1333,8 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
     },
     // SFTP wrappers
     ...sftpWrapperParts,
+    // FTP wrappers of a client that tells of its connection by events
+    ...eventClientParts,
   },
   "@transfer-errors/core/registry": {
     classify: classifyDriver,
