@@ -19,6 +19,7 @@ export {
 export { answerOnce, type OnceAnswer } from "./answer-once.js";
 export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
 export { isTransferError } from "./brand.js";
+export { addStateSignals, type CallState } from "./call-state.js";
 export { type CallbackCall, callWithCallback, convertingStream } from "./callback-calls.js";
 export { type Classification, classify, type Decision, decide } from "./classify.js";
 export { tlsCodePattern } from "./code-reasons.js";

@@ -1,8 +1,10 @@
 // A client that tells of its connection by events ('ready', 'error', 'close') and forgets the calls
 // still waiting when that connection closes (node-ftp): where its connection stands, the last
 // 'error' it emitted, its pending calls (failed by an 'error', else by the close), and a deadline
-// for its connect, which the client's own timeout may not cover. An adapter extends it with what
-// else it keeps of its client.
+// for its connect, which the client's own timeout may not cover; and what a reader is told of the
+// connection when a call fails. An adapter extends it with what else it keeps of its client.
+import type { CallContext } from "./adapter-functions.js";
+import type { CallState } from "./call-state.js";
 import { DeadlineExceeded, deadlineMs } from "./deadline.js";
 import { PendingCalls } from "./pending-calls.js";
 import { safeGet } from "./safe.js";
@@ -22,6 +24,14 @@ export class EventConnection<C extends EventClient = EventClient> {
   lastError: unknown;
   /** The calls that wait for an answer: an 'error' fails them, or else the close. */
   readonly pending = new PendingCalls();
+  /** What to keep out of every text (the connects' passwords and keys). */
+  readonly secrets: unknown[] = [];
+  /** The connection is meant to be encrypted. */
+  tls = false;
+  /** The application ended the connection itself (end(), destroy()). */
+  closedByApplication = false;
+  /** The server's greeting line (`CallContext.serverGreeting`), once seen. */
+  greeting: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
@@ -50,21 +60,45 @@ export class EventConnection<C extends EventClient = EventClient> {
   }
 
   /**
-   * A connect starts: the last error is forgotten; past `timeoutMs` (none: no deadline), while it
-   * is still connecting, `close` runs and the client emits a DeadlineExceeded as its 'error'.
+   * A connect starts: the last error and the application's end are past; past `timeoutMs` (none:
+   * no deadline), while it is still connecting, it fails with a DeadlineExceeded (`fail`).
    */
   connecting(timeoutMs: unknown, close: () => void): void {
     this.phase = "connecting";
     this.lastError = undefined;
+    this.closedByApplication = false;
     clearTimeout(this.#timer);
     const ms = deadlineMs(timeoutMs);
     if (ms === undefined) return;
     this.#timer = setTimeout(() => {
       if (this.phase !== "connecting") return;
-      close();
-      this.emitter.emit("error", new DeadlineExceeded("connect", ms));
+      this.fail(new DeadlineExceeded("connect", ms), close);
       this.phase = "closed";
     }, ms);
+  }
+
+  /** Fails the connection: `close` runs, then the client emits `error` as its own 'error'. */
+  fail(error: unknown, close: () => void): void {
+    close();
+    this.emitter.emit("error", error);
+  }
+
+  /**
+   * What a reader is told of a failure of `operation` on `path` (`connects`: the operation
+   * connects). A failure of no call while connecting (an 'error' event) is the connect's.
+   */
+  context(operation?: string, path?: string, connects?: boolean): CallContext & CallState {
+    const connecting = this.phase === "connecting";
+    return {
+      operation: operation ?? (connecting ? "connect" : undefined),
+      path,
+      closed: this.phase === "closed",
+      closedByApplication: this.closedByApplication,
+      connecting: connecting || connects,
+      tls: this.tls,
+      secrets: this.secrets,
+      serverGreeting: this.greeting,
+    };
   }
 
   /** An 'error' no call waited for (it may throw it, as an unheard 'error' event would be). */

@@ -4,6 +4,7 @@
 import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  addStateSignals,
   convertingListeners,
   EventConnection,
   isDeadlineExceeded,
@@ -73,9 +74,60 @@ describe("EventConnection", () => {
     expect(close).toHaveBeenCalledTimes(1);
   });
 
+  it("tells a reader of the connection: an error of no call while connecting is the connect's", () => {
+    const emitter = new EventEmitter();
+    const connection = new Connection(emitter, "closed early");
+    connection.secrets.push("pw");
+    Object.assign(connection, { tls: true, greeting: "220 ProFTPD" });
+    expect(connection.context("get", "/a")).toEqual({
+      operation: "get",
+      path: "/a",
+      closed: false,
+      closedByApplication: false,
+      connecting: undefined,
+      tls: true,
+      secrets: ["pw"],
+      serverGreeting: "220 ProFTPD",
+    });
+    connection.closedByApplication = true;
+    connection.connecting(undefined, () => undefined);
+    expect(connection.context()).toMatchObject({ operation: "connect", connecting: true });
+    expect(connection.closedByApplication).toBe(false);
+    emitter.emit("close");
+    expect(connection.context("pwd", undefined, true)).toMatchObject({
+      operation: "pwd",
+      closed: true,
+      connecting: true,
+    });
+  });
+
+  it("fail closes first, then the client emits the error", () => {
+    const emitter = new EventEmitter();
+    const connection = new Connection(emitter, "closed early");
+    const order: unknown[] = [];
+    emitter.on("error", (error) => order.push(["emitted", error]));
+    connection.fail("wrong protocol", () => order.push("closed"));
+    expect(order).toEqual(["closed", ["emitted", "wrong protocol"]]);
+  });
+
   it("a client without `on` is not heard, and nothing throws", () => {
     const connection = new EventConnection({} as never, "closed");
     expect(connection.phase).toBe("idle");
+  });
+});
+
+describe("addStateSignals", () => {
+  it("adds the signals of the flags set, in the order they are read; tls is none", () => {
+    const all = { closed: true, closedByApplication: true, connecting: true, tls: true };
+    expect(addStateSignals(["deadline"], { ...all, dataReset: true, repeated: true })).toEqual([
+      "deadline",
+      "data-reset",
+      "repeated",
+      "connecting",
+      "client-closed",
+      "closed-by-application",
+    ]);
+    expect(addStateSignals([], { tls: true, closed: false })).toEqual([]);
   });
 });
 

@@ -40,13 +40,8 @@ interface Emitter extends EventClient {
 
 /** node-ftp's connection (its events: see EventConnection), and what else the wrapper keeps. */
 class State extends EventConnection<Emitter> {
-  secrets: unknown[] = [];
-  tls = false;
-  closedByApplication = false;
   /** The calls whose data connection was reset (ProFTPD's refusal of a transfer). */
   resets = new ResetMemory();
-  /** The first line of the server's 220 greeting (`Failure.serverGreeting`), once seen. */
-  greeting: string | undefined;
   constructor(
     raw: Emitter,
     /** What wrapClient got: node-ftp's Client (`raw` too), or a PromiseFtp. */
@@ -70,24 +65,15 @@ const wrapped = new WeakSet<object>();
 const CLOSING = new Set(["end", "destroy", "logout"]);
 const DATA_OPERATIONS = new Set(["get", "put", "append", "list", "listSafe", "mlsd"]);
 
+/** `error` as the caller gets it, with what the wrapper knows of the connection and the call. */
 function failure(state: State, error: unknown, operation?: string, path?: string): TransferError {
-  const connecting = state.phase === "connecting";
+  const context = state.context(operation, path, operations[operation ?? ""]?.connects);
   // A reset that came through the call itself, not as an 'error' event, is the data connection's.
   const reset = isResetCode(safeGet(error, "code")) && error !== state.lastError;
-  const dataReset = reset && operation !== undefined && DATA_OPERATIONS.has(operation);
-  const repeated = dataReset && state.resets.note(operation, path);
-  return fromFailure(error, {
-    dataReset,
-    repeated,
-    operation: operation ?? (connecting ? "connect" : undefined),
-    path,
-    closed: state.phase === "closed",
-    closedByApplication: state.closedByApplication,
-    connecting: connecting || operations[operation ?? ""]?.traits?.connects,
-    tls: state.tls,
-    secrets: state.secrets,
-    serverGreeting: state.greeting,
-  });
+  if (reset && operation !== undefined && DATA_OPERATIONS.has(operation)) {
+    Object.assign(context, { dataReset: true, repeated: state.resets.note(operation, path) });
+  }
+  return fromFailure(error, context);
 }
 
 /** Past a deadline: node-ftp's destroy() only ends its socket, which a silent peer never closes. */
@@ -101,7 +87,6 @@ function startConnect(state: State, options: unknown): void {
   const secure = (options as { secure?: unknown } | null | undefined)?.secure;
   state.secrets.push(...loginSecrets(options));
   state.tls = Boolean(secure);
-  state.closedByApplication = false;
   state.connecting(state.promises ? undefined : state.options.timeoutMs, () => closeNow(state));
 }
 
@@ -115,10 +100,7 @@ function watchFirstLine(state: State): void {
   };
   const onWrong = (error: WrongProtocol) =>
     // Out of the socket's event: an 'error' nobody listens to throws, as node-ftp's own would.
-    process.nextTick(() => {
-      closeNow(state);
-      state.emitter.emit("error", error);
-    });
+    process.nextTick(() => state.fail(error, () => closeNow(state)));
   const watch = { onGreeting, secrets: state.secrets };
   watchPlainGreeting(safeGet(state.emitter, "_socket"), "ftp", onWrong, watch);
 }
@@ -207,7 +189,7 @@ export function wrapClient<T extends object>(client: T, options: WrapOptions = {
         ? connectCall(state, original)
         : wrapCallback(state, name, original);
     }
-    const send = operations[name]?.traits?.connects ? connectCall(state, original) : original;
+    const send = operations[name]?.connects ? connectCall(state, original) : original;
     // promise-ftp: the promise rejects with a TransferError.
     return (...args: unknown[]) => callWithPromise(client, send, args, callOf(state, name, args));
   };

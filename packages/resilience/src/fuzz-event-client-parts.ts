@@ -14,6 +14,14 @@ class Connection extends adapterKit.EventConnection<EventEmitter> {
 }
 
 export const eventClientParts: Record<string, Entry> = {
+  addStateSignals: {
+    run: (c) => {
+      const flags = { closed: c.value, connecting: c.value, dataReset: c.value } as never;
+      const signals = adapterKit.addStateSignals([], flags);
+      if (!signals.every(adapterKit.isSignal)) throw new Error("not a signal");
+      return [];
+    },
+  },
   callWithPromise: {
     knowsSecrets: true,
     run: async (c) => {
@@ -41,13 +49,20 @@ export const eventClientParts: Record<string, Entry> = {
       const connection = new Connection(emitter, c.text);
       const failed: unknown[] = [];
       connection.connecting(c.value, () => undefined);
-      connection.pending.add((error) => failed.push(error));
+      const fail = (error: unknown) => {
+        failed.push(error);
+        connection.pending.delete(fail);
+      };
+      connection.pending.add(fail);
       emitter.emit("error", c.value);
       emitter.emit("close");
       emitter.emit("error", c.value);
-      if (connection.phase !== "closed" || failed.length !== 2) throw new Error("not followed");
+      const heard = [failed.length, connection.unheard.length];
+      if (connection.phase !== "closed" || heard.join() !== "1,1") throw new Error("not followed");
       new adapterKit.EventConnection(c.value as never, c.text);
-      const read = (error: unknown) => nodeFtp.toTransferError(error, { secrets: c.known });
+      connection.secrets.push(...c.known);
+      const context = connection.context(c.context.operation, c.context.path);
+      const read = (error: unknown) => nodeFtp.toTransferError(error, context);
       return [...failed, ...connection.unheard].map(read);
     },
   },
@@ -61,8 +76,9 @@ export const eventClientParts: Record<string, Entry> = {
         adapterKit.convertingListeners(emitter, convert, () => proxy),
       );
       const heard: unknown[] = [];
-      proxy.on("error", (error) => heard.push(error));
-      proxy.removeListener("error", c.value as never);
+      const removed = () => heard.push("removed");
+      proxy.on("error", (error) => heard.push(error)).on("error", removed);
+      proxy.removeListener("error", removed);
       emitter.emit("error", c.value);
       if (heard.length !== 1) throw new Error("not heard once");
       return heard;
