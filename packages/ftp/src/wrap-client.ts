@@ -35,7 +35,6 @@ export interface WrapOptions {
 interface Emitter extends EventClient {
   listenerCount(event: string): number;
   destroy(): unknown;
-  connected?: unknown;
 }
 
 /** node-ftp's connection (its events: see EventConnection), and what else the wrapper keeps. */
@@ -50,7 +49,7 @@ class State extends EventConnection<Emitter> {
     readonly options: WrapOptions,
   ) {
     super(raw, WRAPPER_TEXT.closed);
-    this.phase = raw?.connected === true ? "ready" : "idle";
+    this.phase = safeGet(raw, "connected") === true ? "ready" : "idle";
   }
 
   /** An 'error' no call took goes to onError; node-ftp's own would throw with no listener. */
@@ -83,13 +82,6 @@ function closeNow(state: State, client: object = state.emitter): void {
   socket?.destroy?.();
 }
 
-function startConnect(state: State, options: unknown): void {
-  const secure = (options as { secure?: unknown } | null | undefined)?.secure;
-  state.secrets.push(...loginSecrets(options));
-  state.tls = Boolean(secure);
-  state.connecting(state.promises ? undefined : state.options.timeoutMs, () => closeNow(state));
-}
-
 /**
  * An SSH server on the port answers "SSH-2.0-...", which node-ftp's parser skips: with its
  * connTimeout ended by the TCP connect, it would wait for ever. The first line fails the connect.
@@ -108,7 +100,9 @@ function watchFirstLine(state: State): void {
 /** connect(): its secrets, its deadline, and the watch on its first line once it was sent. */
 function connectCall(state: State, original: AnyMethod): AnyMethod {
   return (...args: unknown[]) => {
-    startConnect(state, args[0]);
+    state.secrets.push(...loginSecrets(args[0]));
+    state.tls = Boolean(safeGet(args[0], "secure"));
+    state.connecting(state.promises ? undefined : state.options.timeoutMs, () => closeNow(state));
     const result = original.apply(state.target, args);
     watchFirstLine(state);
     return result;
