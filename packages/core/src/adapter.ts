@@ -19,7 +19,6 @@ export {
 export { answerOnce, type OnceAnswer } from "./answer-once.js";
 export { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
 export { isTransferError } from "./brand.js";
-export { addStateSignals, type CallState } from "./call-state.js";
 export { type CallbackCall, callWithCallback, convertingStream } from "./callback-calls.js";
 export { type Classification, classify, type Decision, decide } from "./classify.js";
 export { tlsCodePattern } from "./code-reasons.js";
@@ -36,7 +35,6 @@ export {
   withDeadline,
 } from "./deadline.js";
 export { createTransferError, TransferError } from "./error.js";
-export { convertingListeners } from "./error-listeners.js";
 export type { Advice, CodeSpace, Failure, OperationTraits } from "./failure.js";
 export {
   type FreeSpace,
@@ -64,7 +62,6 @@ export {
   WrongProtocol,
   watchGreeting,
 } from "./peer-greeting.js";
-export { callWithPromise } from "./promise-call.js";
 export {
   type Diagnosis,
   type PromiseCallOptions,
@@ -102,15 +99,19 @@ export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
 
 export { type AnyCodeRow, anyCodeRules } from "./any-code-rules.js";
 export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
+export { addStateSignals, type CallState } from "./call-state.js";
+export { convertingListeners } from "./error-listeners.js";
 export {
   type ConnectionPhase,
   type EventClient,
   EventConnection,
 } from "./event-connection.js";
+export { splitsFtpCommand } from "./ftp-command.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
 export { type CloseHold, holdClose } from "./held-close.js";
 export { isLocalFileError } from "./local-file.js";
 export { loginSecrets } from "./login-secrets.js";
 export { type FailCall, PendingCalls } from "./pending-calls.js";
+export { callWithPromise } from "./promise-call.js";
 export { readSafely } from "./safe.js";

@@ -101,6 +101,16 @@ export class EventConnection<C extends EventClient = EventClient> {
     };
   }
 
+  /**
+   * Why a call cannot be sent now, where the client would never answer it (it queues calls until
+   * it connects, or loses them on a closed connection): `"lost"`, the connection closed without
+   * the application ending it; `"not-connected"`, it never opened, or the application ended it.
+   */
+  unusable(): "lost" | "not-connected" | undefined {
+    if (this.phase === "connecting" || this.phase === "ready") return undefined;
+    return this.phase === "closed" && !this.closedByApplication ? "lost" : "not-connected";
+  }
+
   /** An 'error' no call waited for (it may throw it, as an unheard 'error' event would be). */
   protected unclaimed(_error: unknown): void {}
 }

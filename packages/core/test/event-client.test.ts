@@ -110,6 +110,20 @@ describe("EventConnection", () => {
     expect(order).toEqual(["closed", ["emitted", "wrong protocol"]]);
   });
 
+  it("a call is unusable before the connect, after a loss, and after the application's end", () => {
+    const emitter = new EventEmitter();
+    const connection = new Connection(emitter, "closed early");
+    expect(connection.unusable()).toBe("not-connected");
+    connection.connecting(undefined, () => undefined);
+    expect(connection.unusable()).toBe(undefined);
+    emitter.emit("ready");
+    expect(connection.unusable()).toBe(undefined);
+    emitter.emit("close");
+    expect(connection.unusable()).toBe("lost");
+    connection.closedByApplication = true;
+    expect(connection.unusable()).toBe("not-connected");
+  });
+
   it("a client without `on` is not heard, and nothing throws", () => {
     const connection = new EventConnection({} as never, "closed");
     expect(connection.phase).toBe("idle");

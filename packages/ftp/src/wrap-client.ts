@@ -7,11 +7,11 @@ import {
   type EventClient,
   EventConnection,
   isDeadlineExceeded,
-  isResetCode,
   loginSecrets,
   pathArgument,
   ResetMemory,
   safeGet,
+  splitsFtpCommand,
   type TransferError,
   type WrongProtocol,
   watchPlainGreeting,
@@ -62,16 +62,14 @@ class State extends EventConnection<Emitter> {
 
 const wrapped = new WeakSet<object>();
 const CLOSING = new Set(["end", "destroy", "logout"]);
-const DATA_OPERATIONS = new Set(["get", "put", "append", "list", "listSafe", "mlsd"]);
 
 /** `error` as the caller gets it, with what the wrapper knows of the connection and the call. */
 function failure(state: State, error: unknown, operation?: string, path?: string): TransferError {
-  const context = state.context(operation, path, operations[operation ?? ""]?.connects);
+  const traits = operations[operation ?? ""];
+  const context = state.context(operation, path, traits?.connects);
   // A reset that came through the call itself, not as an 'error' event, is the data connection's.
-  const reset = isResetCode(safeGet(error, "code")) && error !== state.lastError;
-  if (reset && operation !== undefined && DATA_OPERATIONS.has(operation)) {
-    Object.assign(context, { dataReset: true, repeated: state.resets.note(operation, path) });
-  }
+  const code = error === state.lastError ? undefined : safeGet(error, "code");
+  Object.assign(context, state.resets.read(code, operation, path, traits));
   return fromFailure(error, context);
 }
 
@@ -112,12 +110,10 @@ function connectCall(state: State, original: AnyMethod): AnyMethod {
 /** Why a call is not sent: a line break would make two commands; node-ftp would never send it. */
 function refusal(state: State, operation: string, args: unknown[]): Error | undefined {
   const sent = operation === "put" || operation === "append" ? args.slice(1) : args;
-  if (sent.some((a) => typeof a === "string" && /[\r\n\0]/.test(a))) {
-    return new Error(WRAPPER_TEXT.controlChars);
-  }
-  if (state.promises || state.phase === "connecting" || state.phase === "ready") return undefined;
-  const closed = state.phase === "closed" && !state.closedByApplication;
-  return new Error(closed ? WRAPPER_TEXT.closed : WRAPPER_TEXT.notConnected);
+  if (splitsFtpCommand(sent)) return new Error(WRAPPER_TEXT.controlChars);
+  // promise-ftp refuses such calls itself (FtpConnectionError).
+  const why = state.promises ? undefined : state.unusable();
+  return why && new Error(why === "lost" ? WRAPPER_TEXT.closed : WRAPPER_TEXT.notConnected);
 }
 
 /** One call: answered once, by its own answer, the deadline, or the connection's end. */

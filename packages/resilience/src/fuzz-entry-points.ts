@@ -653,6 +653,7 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         if (!memory.note(operation, c.context.path)) throw new Error("a second reset not noticed");
         memory.forget(operation, c.context.path);
         if (memory.note(operation, c.context.path)) throw new Error("not forgotten");
+        memory.read(c.value, operation, c.context.path, c.value as never);
         return [];
       },
     },

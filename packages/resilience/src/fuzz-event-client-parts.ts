@@ -22,6 +22,14 @@ export const eventClientParts: Record<string, Entry> = {
       return [];
     },
   },
+  splitsFtpCommand: {
+    run: (c) => {
+      adapterKit.splitsFtpCommand([c.value, c.text]);
+      if (!adapterKit.splitsFtpCommand([c.value, `${c.text}\r\n`])) throw new Error("not split");
+      return [];
+    },
+    text: (text) => adapterKit.splitsFtpCommand([text]),
+  },
   callWithPromise: {
     knowsSecrets: true,
     run: async (c) => {
@@ -58,6 +66,7 @@ export const eventClientParts: Record<string, Entry> = {
       emitter.emit("close");
       emitter.emit("error", c.value);
       const heard = [failed.length, connection.unheard.length];
+      if (connection.unusable() !== "lost") throw new Error("not lost");
       if (connection.phase !== "closed" || heard.join() !== "1,1") throw new Error("not followed");
       new adapterKit.EventConnection(c.value as never, c.text);
       connection.secrets.push(...c.known);
