@@ -25,7 +25,7 @@ export { tlsCodePattern } from "./code-reasons.js";
 export { secretsIn } from "./config-secrets.js";
 export { ConnectionLoss, listen } from "./connection-loss.js";
 export { convertingMethod } from "./converting-method.js";
-export { isResetCode, ResetMemory } from "./data-resets.js";
+export { isResetCode, ResetMemory, readDataReset } from "./data-resets.js";
 export {
   DeadlineExceeded,
   deadlineMs,

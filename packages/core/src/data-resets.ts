@@ -40,22 +40,24 @@ export class ResetMemory {
     return repeated;
   }
 
-  /**
-   * What a failure with the Node code `code` of `operation` on `path` says of a data reset: a reset
-   * of an operation that sends a data command (its `traits`) is noted, `repeated` if it came before.
-   */
-  read(
-    code: unknown,
-    operation: string | undefined,
-    path: string | undefined,
-    traits: OperationTraits | undefined,
-  ): { dataReset?: true; repeated?: boolean } {
-    if (!isResetCode(code) || operation === undefined || !sendsDataCommand(traits)) return {};
-    return { dataReset: true, repeated: this.note(operation, path) };
-  }
-
   /** The call succeeded: an earlier reset of it was not the server's answer. */
   forget(operation: string, path: string | undefined): void {
     if (this.#seen.size > 0) this.#seen.delete(`${operation}\0${path ?? ""}`);
   }
+}
+
+/**
+ * What a failure with the Node code `code` of `operation` on `path` says of a data reset: a reset
+ * of an operation that sends a data command (its `traits`) is noted in `resets`, and `repeated` if
+ * it came before. A function, not a method: a wrapper that does not use it does not carry it.
+ */
+export function readDataReset(
+  resets: ResetMemory,
+  code: unknown,
+  operation: string | undefined,
+  path: string | undefined,
+  traits: OperationTraits | undefined,
+): { dataReset?: true; repeated?: boolean } {
+  if (!isResetCode(code) || operation === undefined || !sendsDataCommand(traits)) return {};
+  return { dataReset: true, repeated: resets.note(operation, path) };
 }

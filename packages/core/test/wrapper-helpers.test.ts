@@ -5,6 +5,7 @@ import {
   isResetCode,
   isShortTransfer,
   ResetMemory,
+  readDataReset,
   ShortTransfer,
   shortfall,
   tlsSecretsOf,
@@ -80,24 +81,29 @@ describe("ResetMemory", () => {
     expect(["ETIMEDOUT", 550, undefined].map(isResetCode)).toEqual([false, false, false]);
   });
 
-  it("reads a reset of an operation that sends a data command as a data reset, noted", () => {
+  it("readDataReset: a reset of an operation that sends a data command is a data reset, noted", () => {
     const memory = new ResetMemory();
     const get = { commands: ["RETR"] };
-    expect(memory.read("ECONNRESET", "get", "/a", get)).toEqual({
+    expect(readDataReset(memory, "ECONNRESET", "get", "/a", get)).toEqual({
       dataReset: true,
       repeated: false,
     });
-    expect(memory.read("EPIPE", "get", "/a", get)).toEqual({ dataReset: true, repeated: true });
+    expect(readDataReset(memory, "EPIPE", "get", "/a", get)).toEqual({
+      dataReset: true,
+      repeated: true,
+    });
     for (const commands of [["STOR"], ["APPE"], ["LIST"], ["MLSD"]]) {
-      expect(memory.read("ECONNRESET", "op", undefined, { commands })).toMatchObject({
+      expect(readDataReset(memory, "ECONNRESET", "op", undefined, { commands })).toMatchObject({
         dataReset: true,
       });
     }
     // Not a reset, no data command, no traits or no operation: nothing, and nothing noted.
-    expect(memory.read("ETIMEDOUT", "get", "/b", get)).toEqual({});
-    expect(memory.read("ECONNRESET", "rename", "/b", { commands: ["RNFR", "RNTO"] })).toEqual({});
-    expect(memory.read("ECONNRESET", "pwd", undefined, undefined)).toEqual({});
-    expect(memory.read("ECONNRESET", undefined, "/b", get)).toEqual({});
+    expect(readDataReset(memory, "ETIMEDOUT", "get", "/b", get)).toEqual({});
+    expect(
+      readDataReset(memory, "ECONNRESET", "rename", "/b", { commands: ["RNFR", "RNTO"] }),
+    ).toEqual({});
+    expect(readDataReset(memory, "ECONNRESET", "pwd", undefined, undefined)).toEqual({});
+    expect(readDataReset(memory, "ECONNRESET", undefined, "/b", get)).toEqual({});
     expect(memory.note("rename", "/b")).toBe(false);
   });
 });

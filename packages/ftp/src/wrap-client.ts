@@ -10,6 +10,7 @@ import {
   loginSecrets,
   pathArgument,
   ResetMemory,
+  readDataReset,
   safeGet,
   splitsFtpCommand,
   type TransferError,
@@ -69,7 +70,7 @@ function failure(state: State, error: unknown, operation?: string, path?: string
   const context = state.context(operation, path, traits?.connects);
   // A reset that came through the call itself, not as an 'error' event, is the data connection's.
   const code = error === state.lastError ? undefined : safeGet(error, "code");
-  Object.assign(context, state.resets.read(code, operation, path, traits));
+  Object.assign(context, readDataReset(state.resets, code, operation, path, traits));
   return fromFailure(error, context);
 }
 

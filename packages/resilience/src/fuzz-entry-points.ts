@@ -653,7 +653,16 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         if (!memory.note(operation, c.context.path)) throw new Error("a second reset not noticed");
         memory.forget(operation, c.context.path);
         if (memory.note(operation, c.context.path)) throw new Error("not forgotten");
-        memory.read(c.value, operation, c.context.path, c.value as never);
+        return [];
+      },
+    },
+    readDataReset: {
+      run: (c) => {
+        const memory = new adapterKit.ResetMemory();
+        adapterKit.readDataReset(memory, c.value, c.text, c.context.path, c.value as never);
+        const get = { commands: ["RETR"] };
+        const read = adapterKit.readDataReset(memory, "ECONNRESET", c.text, c.context.path, get);
+        if (read.dataReset !== true) throw new Error("a data reset not read");
         return [];
       },
     },
