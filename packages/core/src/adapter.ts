@@ -25,7 +25,7 @@ export { tlsCodePattern } from "./code-reasons.js";
 export { secretsIn } from "./config-secrets.js";
 export { ConnectionLoss, listen } from "./connection-loss.js";
 export { convertingMethod } from "./converting-method.js";
-export { isResetCode, ResetMemory } from "./data-resets.js";
+export { isResetCode, ResetMemory, readDataReset } from "./data-resets.js";
 export {
   DeadlineExceeded,
   deadlineMs,
@@ -107,10 +107,19 @@ export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
 
 export { type AnyCodeRow, anyCodeRules } from "./any-code-rules.js";
 export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
+export { addStateSignals, type CallState } from "./call-state.js";
+export { convertingListeners } from "./error-listeners.js";
+export {
+  type ConnectionPhase,
+  type EventClient,
+  EventConnection,
+} from "./event-connection.js";
+export { splitsFtpCommand } from "./ftp-command.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
 export { type CloseHold, holdClose } from "./held-close.js";
 export { isLocalFileError } from "./local-file.js";
 export { loginSecrets } from "./login-secrets.js";
 export { type FailCall, PendingCalls } from "./pending-calls.js";
+export { callWithPromise } from "./promise-call.js";
 export { readSafely } from "./safe.js";

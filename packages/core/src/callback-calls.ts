@@ -2,6 +2,7 @@
 // client's reply or the deadline's (answerOnce), its failure converted; and a stream whose 'error'
 // events carry converted errors.
 import { answerOnce } from "./answer-once.js";
+import type { PendingCalls } from "./pending-calls.js";
 import type { AnyMethod } from "./wrap-methods.js";
 
 export interface CallbackCall {
@@ -15,6 +16,11 @@ export interface CallbackCall {
   replied?(results: unknown[]): void;
   /** Past the deadline, after the callback got it: close what the client would keep waiting on. */
   expired?(): void;
+  /**
+   * Where the call waits until it settles: a client that forgets its calls when its connection
+   * closes is answered for them by `failAll`.
+   */
+  pending?: PendingCalls | undefined;
 }
 
 /**
@@ -37,16 +43,19 @@ export function callWithCallback(
     return undefined;
   }
   const answer = (error: unknown, ...results: unknown[]) => {
+    call.pending?.delete(settle);
     if (!error) call.replied?.(results);
     return callback?.(error ? call.convert(error) : error, ...results);
   };
   const settle = answerOnce(call.operation, callback && call.timeoutMs, answer, call.expired);
   const sent = [...args];
   if (callback) sent[at] = settle;
+  if (callback) call.pending?.add(settle);
   try {
     return original.apply(target, sent);
   } catch (error) {
     if (!settle.cancel()) throw error;
+    call.pending?.delete(settle);
     throw call.convert(error);
   }
 }

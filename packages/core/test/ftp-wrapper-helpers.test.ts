@@ -15,6 +15,7 @@ import {
   RunningCalls,
   readSafely,
   replyText,
+  splitsFtpCommand,
   traitsTable,
   WrongProtocol,
   watchPlainGreeting,
@@ -78,6 +79,15 @@ describe("replyText, quotedReply, oneLine", () => {
     const start = performance.now();
     expect(oneLine(long)).toBe("x");
     expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe("splitsFtpCommand", () => {
+  it("a line break or NUL in any string argument; other values and clean strings pass", () => {
+    for (const bad of ["a\r\nDELE b", "a\nb", "a\rb", "a\u0000b"]) {
+      expect(splitsFtpCommand(["ok", bad])).toBe(true);
+    }
+    expect(splitsFtpCommand(["/dir/file name.txt", 5, { path: "a\nb" }, undefined])).toBe(false);
   });
 });
 

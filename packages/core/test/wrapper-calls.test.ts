@@ -1,6 +1,7 @@
-// The call machinery of the SFTP wrappers, alone: a promise client's calls (PromiseCalls) and a
-// callback client's (callWithCallback, convertingStream). The adapters' tests run them against
-// OpenSSH through ssh2-sftp-client and ssh2.
+// The call machinery of the wrappers, alone: a promise client's calls (PromiseCalls, and one call
+// with callWithPromise) and a callback client's (callWithCallback, convertingStream). The
+// adapters' tests run them against OpenSSH through ssh2-sftp-client and ssh2, and against the FTP
+// servers through node-ftp and promise-ftp.
 import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -8,10 +9,12 @@ import {
   adapterFunctions,
   type CallContext,
   callWithCallback,
+  callWithPromise,
   convertingStream,
   failureFrom,
   isDeadlineExceeded,
   isTransferError,
+  PendingCalls,
   PromiseCalls,
   promiseCallsOf,
   reconnectorOf,
@@ -221,6 +224,87 @@ describe("callWithCallback", () => {
     expect(() => callWithCallback({}, answersAtOnce, [callbackThrows], call)).toThrow(
       "the caller's own",
     );
+  });
+});
+
+describe("callWithCallback's pending calls", () => {
+  const convert = (error: unknown) => ({ converted: error });
+
+  it("waits in pending until answered: failAll answers it, once, and it leaves", () => {
+    const pending = new PendingCalls();
+    const seen: unknown[] = [];
+    let late: ((e: unknown) => void) | undefined;
+    const hanging = (cb: (e: unknown) => void) => {
+      late = cb;
+    };
+    const call = { operation: "pwd", timeoutMs: undefined, convert, pending };
+    callWithCallback({}, hanging, [(e: unknown) => seen.push(e)], call);
+    expect(pending.size).toBe(1);
+    pending.failAll("closed");
+    late?.("late");
+    expect(seen).toEqual([{ converted: "closed" }]);
+    expect(pending.size).toBe(0);
+  });
+
+  it("leaves pending when it is answered or throws; without a callback it never waits there", () => {
+    const pending = new PendingCalls();
+    const call = { operation: "pwd", timeoutMs: undefined, convert, pending };
+    callWithCallback({}, (cb: (e: unknown) => void) => cb(undefined), [() => undefined], call);
+    const throwing = () => {
+      throw "bad arguments";
+    };
+    expect(() => callWithCallback({}, throwing, [() => undefined], call)).toThrow();
+    callWithCallback({}, () => undefined, ["no callback"], call);
+    expect(pending.size).toBe(0);
+  });
+});
+
+describe("callWithPromise", () => {
+  const convert = (error: unknown) => ({ converted: error });
+  const base = { operation: "get", timeoutMs: undefined, convert };
+
+  it("resolves with the value (replied sees it); a rejection, falsy too, or a throw is converted", async () => {
+    const replied = vi.fn();
+    const target = { name: "target" };
+    const ok = vi.fn(function (this: unknown, path: string) {
+      return Promise.resolve(`${path} from ${(this as typeof target).name}`);
+    });
+    await expect(callWithPromise(target, ok, ["/a"], { ...base, replied })).resolves.toBe(
+      "/a from target",
+    );
+    expect(replied).toHaveBeenCalledWith(["/a from target"]);
+    for (const value of ["boom", 0, undefined]) {
+      const rejecting = () => Promise.reject(value);
+      await expect(callWithPromise({}, rejecting, [], base)).rejects.toEqual({ converted: value });
+    }
+    const throwing = () => {
+      throw "sync";
+    };
+    await expect(callWithPromise({}, throwing, [], base)).rejects.toEqual({ converted: "sync" });
+  });
+
+  it("a refused call rejects with the refusal as it is and is not sent", async () => {
+    const original = vi.fn();
+    await expect(callWithPromise({}, original, [], { ...base, refused: "no" })).rejects.toBe("no");
+    expect(original).not.toHaveBeenCalled();
+  });
+
+  it("the deadline rejects and calls expired; failAll fails it once; both leave pending", async () => {
+    vi.useFakeTimers();
+    const pending = new PendingCalls();
+    const expired = vi.fn();
+    const hanging = () => new Promise(() => undefined);
+    const late = callWithPromise({}, hanging, [], { ...base, timeoutMs: 20, expired, pending });
+    const outcome = late.catch((error: { converted: unknown }) => error.converted);
+    expect(pending.size).toBe(1);
+    vi.advanceTimersByTime(25);
+    expect(isDeadlineExceeded(await outcome)).toBe(true);
+    expect(expired).toHaveBeenCalledTimes(1);
+    const failed = callWithPromise({}, hanging, [], { ...base, pending });
+    pending.failAll("closed");
+    pending.failAll("again");
+    await expect(failed).rejects.toEqual({ converted: "closed" });
+    expect(pending.size).toBe(0);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   isResetCode,
   isShortTransfer,
   ResetMemory,
+  readDataReset,
   ShortTransfer,
   shortfall,
   tlsSecretsOf,
@@ -78,6 +79,32 @@ describe("ResetMemory", () => {
   it("knows the codes of a reset", () => {
     expect(["ECONNRESET", "EPIPE", "ECONNABORTED"].map(isResetCode)).toEqual([true, true, true]);
     expect(["ETIMEDOUT", 550, undefined].map(isResetCode)).toEqual([false, false, false]);
+  });
+
+  it("readDataReset: a reset of an operation that sends a data command is a data reset, noted", () => {
+    const memory = new ResetMemory();
+    const get = { commands: ["RETR"] };
+    expect(readDataReset(memory, "ECONNRESET", "get", "/a", get)).toEqual({
+      dataReset: true,
+      repeated: false,
+    });
+    expect(readDataReset(memory, "EPIPE", "get", "/a", get)).toEqual({
+      dataReset: true,
+      repeated: true,
+    });
+    for (const commands of [["STOR"], ["APPE"], ["LIST"], ["MLSD"]]) {
+      expect(readDataReset(memory, "ECONNRESET", "op", undefined, { commands })).toMatchObject({
+        dataReset: true,
+      });
+    }
+    // Not a reset, no data command, no traits or no operation: nothing, and nothing noted.
+    expect(readDataReset(memory, "ETIMEDOUT", "get", "/b", get)).toEqual({});
+    expect(
+      readDataReset(memory, "ECONNRESET", "rename", "/b", { commands: ["RNFR", "RNTO"] }),
+    ).toEqual({});
+    expect(readDataReset(memory, "ECONNRESET", "pwd", undefined, undefined)).toEqual({});
+    expect(readDataReset(memory, "ECONNRESET", undefined, "/b", get)).toEqual({});
+    expect(memory.note("rename", "/b")).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
 // closed, the application closed it, a deadline passed). The core decides from there.
 import {
   adapterFunctions,
+  addStateSignals,
   type Failure,
   failureFrom,
   isDeadlineExceeded,
@@ -14,7 +15,6 @@ import {
   safeGet,
   type TransferError,
   tlsCodePattern,
-  traitsTable,
 } from "@transfer-errors/core/adapter";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
@@ -27,7 +27,7 @@ const data = {
   rules,
   catalog: replyCatalog,
   advice,
-  operations: traitsTable(operations),
+  operations,
 } as const;
 
 /** Everything the adapter can read from one raised value. Never throws. */
@@ -48,11 +48,7 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
   else if (isFtpReplyCode(code)) {
     if (!OWN_REPLY_TEXTS.has(text)) serverMessage = text;
   } else if (typeof code === "string" && tlsCodePattern.test(code)) tls = true;
-  if (ctx.dataReset) signals.push("data-reset");
-  if (ctx.repeated) signals.push("repeated");
-  if (ctx.connecting) signals.push("connecting");
-  if (ctx.closed) signals.push("client-closed");
-  if (ctx.closedByApplication) signals.push("closed-by-application");
+  addStateSignals(signals, ctx);
   const clientMessage = serverMessage === undefined ? text.trim() || undefined : undefined;
   const facts = { code, serverMessage, message: clientMessage, tls, signals, cause: error };
   return failureFrom(data, ctx, facts);

@@ -27,6 +27,7 @@ import NodeFtpClient from "ftp";
 import PromiseFtp from "promise-ftp";
 import { Client as SshClient } from "ssh2";
 import SftpClient from "ssh2-sftp-client";
+import { eventClientParts } from "./fuzz-event-client-parts.ts";
 import type { FuzzCase } from "./fuzz-inputs.ts";
 import { sftpWrapperParts } from "./fuzz-sftp-wrapper-parts.ts";
 
@@ -652,6 +653,16 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         if (!memory.note(operation, c.context.path)) throw new Error("a second reset not noticed");
         memory.forget(operation, c.context.path);
         if (memory.note(operation, c.context.path)) throw new Error("not forgotten");
+        return [];
+      },
+    },
+    readDataReset: {
+      run: (c) => {
+        const memory = new adapterKit.ResetMemory();
+        adapterKit.readDataReset(memory, c.value, c.text, c.context.path, c.value as never);
+        const get = { commands: ["RETR"] };
+        const read = adapterKit.readDataReset(memory, "ECONNRESET", c.text, c.context.path, get);
+        if (read.dataReset !== true) throw new Error("a data reset not read");
         return [];
       },
     },
@@ -1332,6 +1343,8 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
     },
     // SFTP wrappers
     ...sftpWrapperParts,
+    // FTP wrappers of a client that tells of its connection by events
+    ...eventClientParts,
   },
   "@transfer-errors/core/registry": {
     classify: classifyDriver,
