@@ -6,6 +6,7 @@ import { posix } from "node:path";
 import { type Finding, withDeadline } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";
 import type { ClientState } from "./client-state.js";
+import { reopen } from "./reconnect.js";
 
 const PROBE_TIMEOUT_MS = 10_000;
 
@@ -23,8 +24,7 @@ export async function probePath(state: ClientState, path: string): Promise<Findi
         if (!state.accessOptions) return undefined;
         const Ctor = client.constructor as new (timeout?: number) => Client;
         second = new Ctor(PROBE_TIMEOUT_MS);
-        await second.access(state.accessOptions);
-        if (state.workingDir !== "") await second.cd(state.workingDir);
+        await reopen(second, state.accessOptions, state);
         client = second;
       }
       const dir = posix.dirname(path);

@@ -1,5 +1,5 @@
-import type { Client } from "basic-ftp";
-import { stateOf } from "./client-state.js";
+import type { AccessOptions, Client } from "basic-ftp";
+import { type ClientState, stateOf } from "./client-state.js";
 
 /**
  * Opens the connection of a wrapped client again: `access()` with the options of its last
@@ -12,8 +12,13 @@ export async function reconnect(client: Client): Promise<void> {
   if (!state.accessOptions) {
     throw new TypeError("reconnect() needs a client that connected with access() before");
   }
+  await reopen(client, state.accessOptions, state);
+}
+
+/** `client` (this one, or a second one) logged in as the state's and in its working directory. */
+export async function reopen(client: Client, options: AccessOptions, state: ClientState) {
   const workingDir = state.workingDir;
-  await client.access(state.accessOptions);
+  await client.access(options);
   if (workingDir !== "") await client.cd(workingDir);
 }
 

@@ -70,7 +70,7 @@ export {
   type Reader,
   type Upload,
 } from "./promise-calls.js";
-export { markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
+export { markLoss, markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
 export {
   type Reconnectable,
   type ReconnectableOptions,
@@ -83,9 +83,12 @@ export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "
 export { secretsOf } from "./secrets.js";
 export { greetingLine, MAX_GREETING, sshGreetingOf } from "./server-greeting.js";
 export {
+  checkedTransfer,
+  countedThrough,
   isShortTransfer,
   ShortTransfer,
   shortfall,
+  type TransferCheck,
   type TransferCount,
   type TransferKind,
 } from "./short-transfer.js";
@@ -100,6 +103,7 @@ export { type AnyMethod, isThenable, wrapMethods } from "./wrap-methods.js";
 export { type AnyCodeRow, anyCodeRules } from "./any-code-rules.js";
 export { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
+export { connecting, type FtpSession, ftpSession, watchFtpGreeting } from "./ftp-session.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
 export { type CloseHold, holdClose } from "./held-close.js";
 export { isLocalFileError } from "./local-file.js";
