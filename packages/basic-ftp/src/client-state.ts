@@ -31,10 +31,6 @@ export interface ClientState extends FtpSession {
 /** Keyed by the wrapped client (the Proxy). */
 export const states = new WeakMap<object, ClientState>();
 
-export function stateOf(client: object): ClientState | undefined {
-  return states.get(client);
-}
-
 function join(from: string, path: string): string {
   const next = path.startsWith("/") ? posix.normalize(path) : posix.join(from || ".", path);
   return next === "." ? "" : next;

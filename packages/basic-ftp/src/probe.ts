@@ -24,7 +24,7 @@ export async function probePath(state: ClientState, path: string): Promise<Findi
         if (!state.accessOptions) return undefined;
         const Ctor = client.constructor as new (timeout?: number) => Client;
         second = new Ctor(PROBE_TIMEOUT_MS);
-        await reopen(second, state.accessOptions, state);
+        await reopen(second, state);
         client = second;
       }
       const dir = posix.dirname(path);

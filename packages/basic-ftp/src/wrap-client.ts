@@ -16,7 +16,7 @@ import {
   wrapMethods,
 } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
-import { type ClientState, nextWorkingDir, stateOf, states } from "./client-state.js";
+import { type ClientState, nextWorkingDir, states } from "./client-state.js";
 import type { FailureContext } from "./context.js";
 import { operations } from "./operations.js";
 import { probePath } from "./probe.js";
@@ -85,10 +85,6 @@ function rememberSecrets(state: ClientState, operation: string, args: unknown[])
 
 const CLOSED_BY_MISUSE = /^Client is closed because User launched a task while another/;
 
-function failed(state: ClientState, call: CallRecord, error: unknown): TransferError {
-  return fromFailure(error, failureContext(state, call, error));
-}
-
 function failureContext(state: ClientState, call: CallRecord, error: unknown): FailureContext {
   call.detach();
   const client = state.client;
@@ -126,11 +122,13 @@ function failureContext(state: ClientState, call: CallRecord, error: unknown): F
 }
 
 /** The failure, looked into first (the `diagnose` option) when the reply said too little. */
-async function failedAfterLook(state: ClientState, call: CallRecord, error: unknown) {
+async function failed(state: ClientState, call: CallRecord, error: unknown) {
   const context = failureContext(state, call, error);
   const first = fromFailure(error, context);
   const unclear = first.reason === "file-unavailable" || isDataReset(error);
-  if (!unclear || !call.path || !operations[call.operation]?.probed) return first;
+  if (!state.diagnose || !unclear || !call.path || !operations[call.operation]?.probed) {
+    return first;
+  }
   const finding = await probePath(state, call.path);
   return finding ? fromFailure(error, { ...context, finding }) : first;
 }
@@ -160,7 +158,7 @@ async function reopened(state: ClientState, operation: string): Promise<void> {
   try {
     if (state.accessOptions && state.client.closed) await reconnect(state.proxy);
   } catch (error) {
-    throw marked(state, failed(state, startCall(state, "access", []), error));
+    throw marked(state, await failed(state, startCall(state, "access", []), error));
   }
 }
 
@@ -201,7 +199,7 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
     } catch (error) {
       settle(error);
       call ??= startCall(state, operation, []);
-      throw marked(state, await (state.diagnose ? failedAfterLook : failed)(state, call, error));
+      throw marked(state, await failed(state, call, error));
     }
   };
 }
@@ -212,7 +210,7 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
  * `trackProgress`, `parseList` ...) pass through to the client untouched.
  */
 export function wrapClient<T extends Client>(client: T, options: WrapOptions = {}): T {
-  if (stateOf(client)) return client; // already wrapped
+  if (states.has(client)) return client; // already wrapped
   const state: ClientState = {
     ...ftpSession(),
     client,
