@@ -4,27 +4,26 @@
 // of it. The bytes that passed (basic-ftp's progress tracker counts them; the caller's own handler
 // is still called) are compared with the server's SIZE by the core's `checkedTransfer`, which
 // throws the ShortTransfer that the reader turns into the `short-transfer` signal.
-import { checkedTransfer, countedThrough } from "@transfer-errors/core/adapter";
+import { checkedTransfer, countedThrough, type TransferKind } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";
-import { operations } from "./operations.js";
 
 /** basic-ftp's ProgressTracker (not exported) holds the handler it calls as a transfer runs. */
 type Tracked = { _progressTracker?: Record<string, unknown> };
 type Progress = { type: string; bytes: number };
 
 /**
- * `run` (the transfer `operation` with `args`), checked against the server's SIZE; runs
- * unchecked where the server gives no SIZE (basic-ftp's verbose log says so).
+ * `run` (the transfer `operation` of this `kind` with `args`), checked against the server's SIZE;
+ * runs unchecked where the server gives no SIZE (basic-ftp's verbose log says so).
  */
 export function verifiedTransfer(
   client: Client,
+  kind: TransferKind,
   operation: string,
   args: unknown[],
   run: () => Promise<unknown>,
 ): Promise<unknown> {
-  const kind = operations[operation]?.transfer;
   const path = args[1];
-  if (kind === undefined || typeof path !== "string") return run();
+  if (typeof path !== "string") return run();
   return checkedTransfer({
     kind,
     path,

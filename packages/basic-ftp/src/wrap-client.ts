@@ -164,6 +164,9 @@ async function reopened(state: ClientState, operation: string): Promise<void> {
 
 function wrapOperation(state: ClientState, operation: string, original: AnyMethod): AnyMethod {
   const { client } = state;
+  // Past the deadline (or at another protocol's greeting) basic-ftp rejects the pending call with
+  // the same error and closes.
+  const closeWith = (error: Error) => client.ftp.closeWithError(error);
   return async (...args: unknown[]) => {
     if (state.autoReconnect && client.closed) await reopened(state, operation);
     let call: CallRecord | undefined;
@@ -178,19 +181,16 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
       state.running.start(call);
       release = holdResetClose(client, operation);
       const run = async () => original.apply(client, args);
-      const verify = state.verify && operations[operation]?.transfer;
+      const kind = state.verify ? operations[operation]?.transfer : undefined;
       // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
-      const result = verify ? verifiedTransfer(client, operation, args, run) : run();
+      const result = kind ? verifiedTransfer(client, kind, operation, args, run) : run();
       if (operation === "connect" || operation === "access") {
-        const { ftp } = client;
         watchFtpGreeting(
           state,
-          readSafely(() => ftp.socket),
-          (e) => ftp.closeWithError(e),
+          readSafely(() => client.ftp.socket),
+          closeWith,
         );
       }
-      // Past the deadline basic-ftp rejects the pending call with the same error and closes.
-      const closeWith = (error: Error) => client.ftp.closeWithError(error);
       const value = await withDeadline(result, operation, state.timeoutMs, closeWith);
       settle();
       state.resets.forget(operation, call.path);

@@ -39,7 +39,9 @@ export type { Advice, CodeSpace, Failure, OperationTraits } from "./failure.js";
 export {
   type FreeSpace,
   findCause,
+  type ListedEntry,
   type LookedOperation,
+  listedFinding,
   type PathLook,
   parentOf,
   shortUpload,

@@ -817,6 +817,24 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
     },
+    listedFinding: {
+      run: async (c) => {
+        const entries = [{ name: c.text, isDirectory: c.code === undefined }];
+        const lists = [
+          async () => entries,
+          async () => c.value as never,
+          () => Promise.reject(c.value),
+        ];
+        for (const list of lists) {
+          const path = c.context.path ?? c.text;
+          const finding = await adapterKit.listedFinding(list, path, c.text, 1_000);
+          if (finding !== undefined && !adapterKit.findings.includes(finding)) {
+            throw new Error(`not a finding: ${String(finding)}`);
+          }
+        }
+        return [];
+      },
+    },
     isDeadlineExceeded: {
       run: (c) => {
         if (adapterKit.isDeadlineExceeded(c.value)) throw new Error("read as a deadline");
