@@ -64,12 +64,8 @@ export interface WrapOptions {
   verifyTransfers?: boolean | undefined;
 }
 
+/** The call's record, and the secrets and TLS its arguments tell. */
 function startCall(state: ClientState, operation: string, args: unknown[]): CallRecord {
-  rememberSecrets(state, operation, args);
-  return new CallRecord(operation, args, operations[operation]);
-}
-
-function rememberSecrets(state: ClientState, operation: string, args: unknown[]): void {
   if (operation === "access") {
     state.accessOptions = args[0] as AccessOptions | undefined;
     connecting(state, state.accessOptions);
@@ -81,6 +77,7 @@ function rememberSecrets(state: ClientState, operation: string, args: unknown[])
   } else if (operation === "connect") {
     state.secure = false;
   }
+  return new CallRecord(operation, args, operations[operation]);
 }
 
 const CLOSED_BY_MISUSE = /^Client is closed because User launched a task while another/;
@@ -137,11 +134,8 @@ async function failed(state: ClientState, call: CallRecord, error: unknown) {
 function marked(state: ClientState, error: TransferError): TransferError {
   if (operations[error.operation ?? ""]?.traits?.connects) return error;
   const canReopen = state.autoReconnect && state.accessOptions && !closedByApplication(state);
-  return markLoss(
-    error,
-    canReopen ? () => reconnect(state.proxy) : null,
-    () => !state.client.closed,
-  );
+  const reopen = canReopen ? () => reconnect(state.proxy) : null;
+  return markLoss(error, reopen, () => !state.client.closed);
 }
 
 /** The application closed the client (close()): nothing reopens the session behind its back. */
