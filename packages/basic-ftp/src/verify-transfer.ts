@@ -20,15 +20,15 @@ export function verifiedTransfer(
   kind: TransferKind,
   operation: string,
   args: unknown[],
-  run: () => Promise<unknown>,
-): Promise<unknown> {
+  run: () => unknown,
+): unknown {
   const path = args[1];
   if (typeof path !== "string") return run();
   return checkedTransfer({
     kind,
     path,
     startAt: typeof args[2] === "number" ? args[2] : 0,
-    run,
+    run: async () => run(),
     count: (work) =>
       countedThrough((client as unknown as Tracked)._progressTracker, "onHandle", bytesOf, work),
     size: () => client.size(path).catch(() => undefined),

@@ -174,10 +174,10 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
       call = startCall(state, operation, args);
       state.running.start(call);
       release = holdResetClose(client, operation);
-      const run = async () => original.apply(client, args);
+      const run = () => original.apply(client, args);
       const kind = state.verify ? operations[operation]?.transfer : undefined;
       // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
-      const result = kind ? verifiedTransfer(client, kind, operation, args, run) : run();
+      const pending = kind ? verifiedTransfer(client, kind, operation, args, run) : run();
       if (operation === "connect" || operation === "access") {
         watchFtpGreeting(
           state,
@@ -185,6 +185,7 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
           closeWith,
         );
       }
+      const result = Promise.resolve(pending);
       const value = await withDeadline(result, operation, state.timeoutMs, closeWith);
       settle();
       state.resets.forget(operation, call.path);
