@@ -1,10 +1,10 @@
 import { posix } from "node:path";
-import type { ResetMemory, RunningCalls } from "@transfer-errors/core/adapter";
+import type { FtpSession, RunningCalls } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
 import { operations } from "./operations.js";
 
 /** What wrapClient remembers about one client, beyond what basic-ftp keeps. */
-export interface ClientState {
+export interface ClientState extends FtpSession {
   client: Client;
   /** The per-call deadline; undefined for none. */
   timeoutMs: number | undefined;
@@ -19,29 +19,17 @@ export interface ClientState {
   /** The wrapped client (the Proxy): what reconnect() and the retry loop work on. */
   proxy: Client;
   /** The options of the last access(), for reconnect(). */
-  accessOptions: AccessOptions | undefined;
-  /** The connection is meant to be encrypted (FTPS). */
-  secure: boolean;
-  /** Passwords and key material seen in access(), login() and TLS options. */
-  secrets: unknown[];
+  accessOptions?: AccessOptions | undefined;
   /**
    * The working directory, as basic-ftp's cd() calls moved it: absolute, or relative to the
    * login directory ("" is the login directory itself). A reconnect lands in the login
    * directory, so this is enough to go back, without asking the server (PWD) after every cd.
    */
   workingDir: string;
-  /** The calls whose data connection was reset (the `data-reset` and `repeated` signals). */
-  resets: ResetMemory;
-  /** The first line of the server's 220 greeting (`Failure.serverGreeting`), once seen. */
-  greeting?: string | undefined;
 }
 
 /** Keyed by the wrapped client (the Proxy). */
 export const states = new WeakMap<object, ClientState>();
-
-export function stateOf(client: object): ClientState | undefined {
-  return states.get(client);
-}
 
 function join(from: string, path: string): string {
   const next = path.startsWith("/") ? posix.normalize(path) : posix.join(from || ".", path);

@@ -1,5 +1,5 @@
 import type { Client } from "basic-ftp";
-import { stateOf } from "./client-state.js";
+import { type ClientState, states } from "./client-state.js";
 
 /**
  * Opens the connection of a wrapped client again: `access()` with the options of its last
@@ -7,8 +7,13 @@ import { stateOf } from "./client-state.js";
  * login directory). Pass it to withRetry as `reconnect: () => reconnect(client)`.
  */
 export async function reconnect(client: Client): Promise<void> {
-  const state = stateOf(client);
+  const state = states.get(client);
   if (!state) throw new TypeError("reconnect() needs a client made by wrapClient()");
+  await reopen(client, state);
+}
+
+/** `client` (this one, or a second one) logged in as the state's and in its working directory. */
+export async function reopen(client: Client, state: ClientState): Promise<void> {
   if (!state.accessOptions) {
     throw new TypeError("reconnect() needs a client that connected with access() before");
   }
@@ -19,5 +24,5 @@ export async function reconnect(client: Client): Promise<void> {
 
 /** The working directory wrapClient tracked: absolute, or relative to the login directory. */
 export function workingDirOf(client: Client): string | undefined {
-  return stateOf(client)?.workingDir;
+  return states.get(client)?.workingDir;
 }

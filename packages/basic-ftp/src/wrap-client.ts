@@ -1,24 +1,22 @@
 import {
   type AnyMethod,
   CallRecord,
+  connecting,
   deadlineMs,
-  isShortTransfer,
-  isThenable,
-  loginSecrets,
-  markReconnect,
-  ResetMemory,
+  ftpSession,
+  markLoss,
   RunningCalls,
   readSafely,
   safeString,
   secretsOf,
   type TransferError,
   tlsSecretsOf,
-  watchPlainGreeting,
+  watchFtpGreeting,
   withDeadline,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
 import type { AccessOptions, Client } from "basic-ftp";
-import { type ClientState, nextWorkingDir, stateOf, states } from "./client-state.js";
+import { type ClientState, nextWorkingDir, states } from "./client-state.js";
 import type { FailureContext } from "./context.js";
 import { operations } from "./operations.js";
 import { probePath } from "./probe.js";
@@ -66,17 +64,11 @@ export interface WrapOptions {
   verifyTransfers?: boolean | undefined;
 }
 
+/** The call's record, and the secrets and TLS its arguments tell. */
 function startCall(state: ClientState, operation: string, args: unknown[]): CallRecord {
-  rememberSecrets(state, operation, args);
-  return new CallRecord(operation, args, operations[operation]);
-}
-
-function rememberSecrets(state: ClientState, operation: string, args: unknown[]): void {
   if (operation === "access") {
-    const options = args[0] as AccessOptions | undefined;
-    state.accessOptions = options;
-    state.secure = Boolean(options?.secure);
-    state.secrets.push(...loginSecrets(options));
+    state.accessOptions = args[0] as AccessOptions | undefined;
+    connecting(state, state.accessOptions);
   } else if (operation === "login") {
     state.secrets.push(...secretsOf(args[1]));
   } else if (operation === "connectImplicitTLS" || operation === "useTLS") {
@@ -85,13 +77,10 @@ function rememberSecrets(state: ClientState, operation: string, args: unknown[])
   } else if (operation === "connect") {
     state.secure = false;
   }
+  return new CallRecord(operation, args, operations[operation]);
 }
 
 const CLOSED_BY_MISUSE = /^Client is closed because User launched a task while another/;
-
-function failed(state: ClientState, call: CallRecord, error: unknown): TransferError {
-  return fromFailure(error, failureContext(state, call, error));
-}
 
 function failureContext(state: ClientState, call: CallRecord, error: unknown): FailureContext {
   call.detach();
@@ -129,8 +118,8 @@ function failureContext(state: ClientState, call: CallRecord, error: unknown): F
   };
 }
 
-/** The failure, looked into first when the `diagnose` option asks and the reply said too little. */
-async function failedAfterLook(state: ClientState, call: CallRecord, error: unknown) {
+/** The failure, looked into first (the `diagnose` option) when the reply said too little. */
+async function failed(state: ClientState, call: CallRecord, error: unknown) {
   const context = failureContext(state, call, error);
   const first = fromFailure(error, context);
   const unclear = first.reason === "file-unavailable" || isDataReset(error);
@@ -143,16 +132,10 @@ async function failedAfterLook(state: ClientState, call: CallRecord, error: unkn
 
 /** The failure as thrown: marked with how withRetry can open the connection again, if it must. */
 function marked(state: ClientState, error: TransferError): TransferError {
-  const connects = operations[error.operation ?? ""]?.traits?.connects === true;
-  if (error.retry.reconnect && !connects) {
-    const canReopen = state.autoReconnect && state.accessOptions && !closedByApplication(state);
-    const reopen = () => reconnect(state.proxy);
-    if (isShortTransfer(error.originalError) && !state.client.closed) {
-      // Only the data connection was cut: the session is still there for the next attempt.
-      markReconnect(error, () => (canReopen && state.client.closed ? reopen() : undefined));
-    } else markReconnect(error, canReopen ? reopen : null);
-  }
-  return error;
+  if (operations[error.operation ?? ""]?.traits?.connects) return error;
+  const canReopen = state.autoReconnect && state.accessOptions && !closedByApplication(state);
+  const reopen = canReopen ? () => reconnect(state.proxy) : null;
+  return markLoss(error, reopen, () => !state.client.closed);
 }
 
 /** The application closed the client (close()): nothing reopens the session behind its back. */
@@ -165,84 +148,54 @@ function closedByApplication(state: ClientState): boolean {
 
 /** With the `reconnect` option, a call on a client a failure closed opens it again first. */
 async function reopened(state: ClientState, operation: string): Promise<void> {
-  const spec = operations[operation];
-  if (!state.autoReconnect || spec?.traits?.connects || closedByApplication(state)) return;
-  if (state.accessOptions && state.client.closed) await reconnect(state.proxy);
+  if (operations[operation]?.traits?.connects || closedByApplication(state)) return;
+  try {
+    if (state.accessOptions && state.client.closed) await reconnect(state.proxy);
+  } catch (error) {
+    throw marked(state, await failed(state, startCall(state, "access", []), error));
+  }
 }
 
 function wrapOperation(state: ClientState, operation: string, original: AnyMethod): AnyMethod {
-  const attempt = (args: unknown[]): unknown => {
+  const { client } = state;
+  // Past the deadline (or at another protocol's greeting) basic-ftp rejects the pending call with
+  // the same error and closes.
+  const closeWith = (error: Error) => client.ftp.closeWithError(error);
+  return async (...args: unknown[]) => {
+    if (state.autoReconnect && client.closed) await reopened(state, operation);
     let call: CallRecord | undefined;
-    let result: unknown;
     let release: ((settledWith: unknown) => void) | undefined;
+    const settle = (error?: unknown) => {
+      release?.(error);
+      if (call) state.running.delete(call);
+      call?.detach();
+    };
     try {
       call = startCall(state, operation, args);
       state.running.start(call);
-      release = holdResetClose(state.client, operation);
-      result =
-        state.verify && operations[operation]?.transfer
-          ? verifiedTransfer(state.client, operation, args, async () =>
-              original.apply(state.client, args),
-            )
-          : original.apply(state.client, args);
-      // An SSH server's "SSH-2.0-..." is no reply to basic-ftp, which would wait for its timeout.
+      release = holdResetClose(client, operation);
+      const run = () => original.apply(client, args);
+      const kind = state.verify ? operations[operation]?.transfer : undefined;
+      // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
+      const pending = kind ? verifiedTransfer(client, kind, operation, args, run) : run();
       if (operation === "connect" || operation === "access") {
-        const ftp = state.client.ftp;
-        const onGreeting = (line: string) => {
-          state.greeting = line;
-        };
-        const watch = { onGreeting, secrets: state.secrets };
-        watchPlainGreeting(
-          readSafely(() => ftp.socket),
-          "ftp",
-          (e) => ftp.closeWithError(e),
-          watch,
+        watchFtpGreeting(
+          state,
+          readSafely(() => client.ftp.socket),
+          closeWith,
         );
       }
-    } catch (error) {
-      release?.(error);
-      if (call) state.running.delete(call);
-      // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
-      return Promise.reject(
-        marked(state, failed(state, call ?? startCall(state, operation, []), error)),
-      );
-    }
-    const started = call;
-    const settle = (error?: unknown) => {
-      release?.(error);
-      state.running.delete(started);
-    };
-    if (!isThenable(result)) {
+      const result = Promise.resolve(pending);
+      const value = await withDeadline(result, operation, state.timeoutMs, closeWith);
       settle();
-      started.detach();
-      return result;
+      state.resets.forget(operation, call.path);
+      state.workingDir = nextWorkingDir(state.workingDir, operation, call.path);
+      return value;
+    } catch (error) {
+      settle(error);
+      call ??= startCall(state, operation, []);
+      throw marked(state, await failed(state, call, error));
     }
-    // Past the deadline basic-ftp rejects the pending call with the same error and closes.
-    const closeWith = (error: Error) => state.client.ftp.closeWithError(error);
-    return withDeadline(Promise.resolve(result), operation, state.timeoutMs, closeWith).then(
-      (value) => {
-        settle();
-        started.detach();
-        state.resets.forget(operation, started.path);
-        state.workingDir = nextWorkingDir(state.workingDir, operation, started.path);
-        return value;
-      },
-      async (error: unknown) => {
-        settle(error);
-        const e = state.diagnose
-          ? await failedAfterLook(state, started, error)
-          : failed(state, started, error);
-        throw marked(state, e);
-      },
-    );
-  };
-  return (...args: unknown[]) => {
-    if (!state.autoReconnect || !state.client.closed) return attempt(args);
-    return reopened(state, operation).then(
-      () => attempt(args),
-      (error: unknown) =>
-        Promise.reject(marked(state, failed(state, startCall(state, "access", []), error))),
-    );
   };
 }
 
@@ -252,8 +205,9 @@ function wrapOperation(state: ClientState, operation: string, original: AnyMetho
  * `trackProgress`, `parseList` ...) pass through to the client untouched.
  */
 export function wrapClient<T extends Client>(client: T, options: WrapOptions = {}): T {
-  if (stateOf(client)) return client; // already wrapped
+  if (states.has(client)) return client; // already wrapped
   const state: ClientState = {
+    ...ftpSession(),
     client,
     timeoutMs: deadlineMs(options?.timeoutMs),
     diagnose: options?.diagnose === true,
@@ -261,11 +215,7 @@ export function wrapClient<T extends Client>(client: T, options: WrapOptions = {
     running: new RunningCalls(),
     autoReconnect: options?.reconnect === true,
     proxy: client,
-    accessOptions: undefined,
-    secure: false,
-    secrets: [],
     workingDir: "",
-    resets: new ResetMemory(),
   };
   const proxy = wrapMethods(client, (name, original) =>
     operations[name] ? wrapOperation(state, name, original) : undefined,

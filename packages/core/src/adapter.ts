@@ -39,7 +39,9 @@ export type { Advice, CodeSpace, Failure, OperationTraits } from "./failure.js";
 export {
   type FreeSpace,
   findCause,
+  type ListedEntry,
   type LookedOperation,
+  listedFinding,
   type PathLook,
   parentOf,
   shortUpload,
@@ -70,7 +72,7 @@ export {
   type Reader,
   type Upload,
 } from "./promise-calls.js";
-export { markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
+export { markLoss, markReconnect, type Reconnector, reconnectorOf } from "./reconnect-mark.js";
 export {
   type Reconnectable,
   type ReconnectableOptions,
@@ -83,9 +85,12 @@ export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "
 export { secretsOf } from "./secrets.js";
 export { greetingLine, MAX_GREETING, sshGreetingOf } from "./server-greeting.js";
 export {
+  checkedTransfer,
+  countedThrough,
   isShortTransfer,
   ShortTransfer,
   shortfall,
+  type TransferCheck,
   type TransferCount,
   type TransferKind,
 } from "./short-transfer.js";
@@ -116,6 +121,7 @@ export {
 } from "./event-connection.js";
 export { splitsFtpCommand } from "./ftp-command.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
+export { connecting, type FtpSession, ftpSession, watchFtpGreeting } from "./ftp-session.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
 export { type CloseHold, holdClose } from "./held-close.js";
 export { isLocalFileError } from "./local-file.js";

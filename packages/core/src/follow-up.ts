@@ -39,11 +39,45 @@ export async function findCause(
   to: string | undefined,
   timeoutMs: number | undefined,
 ): Promise<Finding | undefined> {
+  return within(looks[operation](look, path, to), operation, timeoutMs);
+}
+
+/** What `look` found, or undefined when it fails or passes `timeoutMs`. */
+async function within(
+  look: Promise<Finding | undefined>,
+  operation: string,
+  timeoutMs: number | undefined,
+): Promise<Finding | undefined> {
   try {
-    return await withDeadline(looks[operation](look, path, to), operation, timeoutMs);
+    return await withDeadline(look, operation, timeoutMs);
   } catch {
     return undefined;
   }
+}
+
+/** An entry of a directory listing, as a client lists it. */
+export interface ListedEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+/**
+ * What a listing of `dir` shows of its entry `name` (a path's directory and last part): it is
+ * missing, a directory, or there (so a refusal of it was for this user). `list` gets the
+ * directory ("" for the current one); `undefined` when it fails or passes `timeoutMs`.
+ */
+export function listedFinding(
+  list: (dir: string) => Promise<readonly ListedEntry[]>,
+  dir: string,
+  name: string,
+  timeoutMs: number,
+): Promise<Finding | undefined> {
+  const look = async (): Promise<Finding> => {
+    const entry = (await list(dir === "." ? "" : dir)).find((e) => e.name === name);
+    if (!entry) return "missing";
+    return entry.isDirectory ? "is-a-directory" : "present-but-refused";
+  };
+  return within(look(), "diagnose", timeoutMs);
 }
 
 const looks: Record<

@@ -2,10 +2,13 @@
 // to do it (the wrapper was asked to reconnect by itself), or that it cannot be used again until
 // something reconnects it. A `Symbol.for` key, so that any copy of the package reads it.
 
+import type { TransferError } from "./error.js";
+import { isShortTransfer } from "./short-transfer.js";
+
 const key = Symbol.for("transfer-errors.reconnect");
 
 /** How to reconnect the client after this error: a function, or `null` when nothing can. */
-export type Reconnector = ((error: import("./error.js").TransferError) => unknown) | null;
+export type Reconnector = ((error: TransferError) => unknown) | null;
 
 /** Marks `error` (non-enumerable: no log, JSON or inspect shows it). Never throws. */
 export function markReconnect(error: object, how: Reconnector): void {
@@ -24,4 +27,21 @@ export function reconnectorOf(error: unknown): Reconnector | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Marks a failure whose hint says to reconnect with how withRetry can: `reopen`, or null when
+ * nothing may (the application closed the client). A short transfer on a session still `open`
+ * lost only its data connection: the next attempt reopens only if the session closed meanwhile.
+ */
+export function markLoss(
+  error: TransferError,
+  reopen: (() => unknown) | null,
+  open: () => boolean,
+): TransferError {
+  if (!error.retry.reconnect) return error;
+  if (isShortTransfer(error.originalError) && open()) {
+    markReconnect(error, () => (reopen && !open() ? reopen() : undefined));
+  } else markReconnect(error, reopen);
+  return error;
 }

@@ -66,3 +66,79 @@ export function shortfall(count: TransferCount): ShortTransfer | undefined {
   const stored = after - (before ?? 0);
   return stored < moved ? new ShortTransfer(kind, path, moved, stored) : undefined;
 }
+
+/** How a wrapper checks one transfer: its client's byte count and the server's size. */
+export interface TransferCheck {
+  kind: TransferKind;
+  path: string;
+  /** Where a download starts in the file. */
+  startAt: number;
+  /** The transfer itself. */
+  run(): Promise<unknown>;
+  /** Runs `work` counting the bytes that pass; undefined when the count cannot be trusted. */
+  count(work: () => Promise<unknown>): Promise<{ value: unknown; bytes: number | undefined }>;
+  /** The server's size of the file, undefined when it gives none. Never rejects. */
+  size(): Promise<number | undefined>;
+  /** Says why the transfer was not checked (in the client's log). */
+  unchecked(why: string): void;
+}
+
+/**
+ * The transfer, checked against the server's size: one before a download or an append, one after
+ * an upload or an append. Throws a ShortTransfer when fewer bytes passed; runs unchecked where the
+ * server gives no size.
+ */
+export async function checkedTransfer(check: TransferCheck): Promise<unknown> {
+  const { kind, unchecked } = check;
+  // A download's size comes first: a file that grows meanwhile is not short. A missing file
+  // before an append counts 0, a lower bound: the check can only miss, never accuse.
+  const before = kind === "store" ? undefined : await check.size();
+  if (kind === "download" && before === undefined) {
+    unchecked("no SIZE");
+    return check.run();
+  }
+  const { value, bytes } = await check.count(check.run);
+  if (bytes === undefined) {
+    unchecked("the progress handler was replaced during the transfer");
+    return value;
+  }
+  const after = kind === "download" ? undefined : await check.size();
+  if (kind !== "download" && after === undefined) unchecked("no SIZE after the upload");
+  const short = shortfall({
+    kind,
+    path: check.path,
+    moved: bytes,
+    before: before ?? 0,
+    after,
+    startAt: check.startAt,
+  });
+  if (short) throw short;
+  return value;
+}
+
+/**
+ * Runs `work` with `holder[key]` (the progress handler a client calls as a transfer runs)
+ * replaced by one that notes the bytes `bytesOf` reads and calls the handler that was there. The
+ * count is undefined when it cannot be trusted: no handler, or it was replaced meanwhile.
+ */
+export async function countedThrough<Info>(
+  holder: Record<string, unknown> | undefined,
+  key: string,
+  bytesOf: (info: Info) => number | undefined,
+  work: () => Promise<unknown>,
+): Promise<{ value: unknown; bytes: number | undefined }> {
+  const previous = holder?.[key];
+  if (!holder || typeof previous !== "function") return { value: await work(), bytes: undefined };
+  let bytes: number | undefined;
+  const counting = function (this: unknown, info: Info) {
+    bytes = bytesOf(info) ?? bytes;
+    return previous.call(this, info);
+  };
+  holder[key] = counting;
+  try {
+    const value = await work();
+    return { value, bytes: holder[key] === counting ? bytes : undefined };
+  } finally {
+    if (holder[key] === counting) holder[key] = previous;
+  }
+}

@@ -12,6 +12,7 @@ import {
   findCause,
   isDeadlineExceeded,
   isTransferError,
+  listedFinding,
   listen,
   type PathLook,
   parentOf,
@@ -133,6 +134,24 @@ describe("findCause: the look after a generic refusal", () => {
     expect(await findCause(failing, "rmdir", "/d", undefined, undefined)).toBeUndefined();
     const silent: PathLook = { kind: () => new Promise(() => undefined) };
     expect(await findCause(silent, "rmdir", "/d", undefined, 20)).toBeUndefined();
+  });
+
+  it("listedFinding: what the listing of the directory shows of the entry", async () => {
+    const listed: string[] = [];
+    const list = async (dir: string) => {
+      listed.push(dir);
+      return [
+        { name: "f", isDirectory: false },
+        { name: "d", isDirectory: true },
+      ];
+    };
+    expect(await listedFinding(list, "up", "f", 1_000)).toBe("present-but-refused");
+    expect(await listedFinding(list, "up", "d", 1_000)).toBe("is-a-directory");
+    expect(await listedFinding(list, ".", "g", 1_000)).toBe("missing");
+    expect(listed).toEqual(["up", "up", ""]);
+    const failing = () => Promise.reject(new Error("Permission denied"));
+    expect(await listedFinding(failing, "up", "f", 1_000)).toBeUndefined();
+    expect(await listedFinding(() => new Promise(() => undefined), "up", "f", 20)).toBeUndefined();
   });
 
   it("shortUpload: no-space when the rest does not fit, incomplete-upload otherwise", async () => {

@@ -2,13 +2,23 @@
 // secrets of TLS options. The adapters' integration tests run them against real servers.
 import { describe, expect, it } from "vitest";
 import {
+  checkedTransfer,
+  connecting,
+  countedThrough,
+  createTransferError,
+  ftpSession,
   isResetCode,
   isShortTransfer,
+  markLoss,
   ResetMemory,
   readDataReset,
+  reconnectorOf,
   ShortTransfer,
   shortfall,
+  type TransferCheck,
+  type TransferKind,
   tlsSecretsOf,
+  watchFtpGreeting,
 } from "../src/adapter.js";
 
 describe("shortfall", () => {
@@ -60,6 +70,139 @@ describe("shortfall", () => {
       },
     );
     expect(isShortTransfer(hostile)).toBe(false);
+  });
+});
+
+describe("checkedTransfer", () => {
+  /** A transfer that moves `moved` bytes, on a server whose SIZE answers `sizes` in turn. */
+  function check(kind: TransferKind, moved: number | undefined, sizes: (number | undefined)[]) {
+    const said: string[] = [];
+    const ran: string[] = [];
+    const transfer: TransferCheck = {
+      kind,
+      path: "f",
+      startAt: 0,
+      run: async () => {
+        ran.push("run");
+        return "done";
+      },
+      count: async (work) => ({ value: await work(), bytes: moved }),
+      size: async () => sizes.shift(),
+      unchecked: (why) => said.push(why),
+    };
+    return { transfer, said, ran };
+  }
+
+  it("throws the ShortTransfer the counts show, else resolves with the transfer's value", async () => {
+    const short = check("download", 10, [100]);
+    await expect(checkedTransfer(short.transfer)).rejects.toMatchObject({
+      expected: 100,
+      actual: 10,
+    });
+    await expect(checkedTransfer(check("store", 100, [100]).transfer)).resolves.toBe("done");
+    const append = check("append", 50, [20, 40]);
+    await expect(checkedTransfer(append.transfer)).rejects.toSatisfy(isShortTransfer);
+  });
+
+  it("runs unchecked, and says why, without a size or a byte count", async () => {
+    const noSize = check("download", 10, [undefined]);
+    await expect(checkedTransfer(noSize.transfer)).resolves.toBe("done");
+    expect([noSize.said, noSize.ran]).toEqual([["no SIZE"], ["run"]]);
+    const noCount = check("store", undefined, [5]);
+    await expect(checkedTransfer(noCount.transfer)).resolves.toBe("done");
+    expect(noCount.said).toEqual(["the progress handler was replaced during the transfer"]);
+    const noSizeAfter = check("store", 10, [undefined]);
+    await expect(checkedTransfer(noSizeAfter.transfer)).resolves.toBe("done");
+    expect(noSizeAfter.said).toEqual(["no SIZE after the upload"]);
+  });
+});
+
+describe("countedThrough", () => {
+  const bytesOf = (info: { type: string; bytes: number }) =>
+    info.type === "list" ? undefined : info.bytes;
+
+  it("counts what the handler is told, still calls it, and puts it back", async () => {
+    const seen: unknown[] = [];
+    const handler = (info: unknown) => seen.push(info);
+    const holder: Record<string, unknown> = { onHandle: handler };
+    const counted = await countedThrough(holder, "onHandle", bytesOf, async () => {
+      const call = holder.onHandle as (info: unknown) => void;
+      call({ type: "download", bytes: 7 });
+      call({ type: "list", bytes: 99 });
+      return "value";
+    });
+    expect(counted).toEqual({ value: "value", bytes: 7 });
+    expect(seen).toHaveLength(2);
+    expect(holder.onHandle).toBe(handler);
+  });
+
+  it("no count without a handler, or when it was replaced meanwhile", async () => {
+    const work = async () => "v";
+    expect(await countedThrough(undefined, "onHandle", bytesOf, work)).toEqual({
+      value: "v",
+      bytes: undefined,
+    });
+    const holder: Record<string, unknown> = { onHandle: () => undefined };
+    const replaced = () => undefined;
+    const counted = await countedThrough(holder, "onHandle", bytesOf, async () => {
+      holder.onHandle = replaced;
+      return "v";
+    });
+    expect(counted.bytes).toBe(undefined);
+    expect(holder.onHandle).toBe(replaced);
+  });
+});
+
+describe("markLoss", () => {
+  const loss = (cause: unknown) =>
+    createTransferError({ protocol: "ftp", signals: ["client-closed"], cause });
+
+  it("marks a failure that needs a reconnect with how, or null; leaves others unmarked", () => {
+    const reopen = () => "reopened";
+    expect(reconnectorOf(markLoss(loss(new Error("x")), reopen, () => false))).toBe(reopen);
+    expect(reconnectorOf(markLoss(loss(new Error("x")), null, () => false))).toBe(null);
+    const refusal = createTransferError({ protocol: "ftp", code: 550 });
+    expect(reconnectorOf(markLoss(refusal, reopen, () => false))).toBe(undefined);
+  });
+
+  it("a short transfer on an open session reopens only once the session closed", () => {
+    let open = true;
+    const error = createTransferError({
+      protocol: "ftp",
+      signals: ["short-transfer"],
+      cause: new ShortTransfer("download", "f", 10, 5),
+    });
+    expect(error.retry.reconnect).toBe(true);
+    const mark = reconnectorOf(
+      markLoss(
+        error,
+        () => "reopened",
+        () => open,
+      ),
+    );
+    expect(mark?.(error)).toBe(undefined);
+    open = false;
+    expect(mark?.(error)).toBe("reopened");
+  });
+});
+
+describe("ftpSession, connecting, watchFtpGreeting", () => {
+  it("collects the connect options' secrets and TLS, and the greeting's first line", async () => {
+    const session = ftpSession();
+    connecting(session, { password: "pw", secure: true } as never);
+    expect(session).toMatchObject({ secure: true, secrets: ["pw"] });
+    connecting(session, undefined);
+    expect(session.secure).toBe(false);
+    const { EventEmitter } = await import("node:events");
+    const socket = new EventEmitter();
+    const wrong: unknown[] = [];
+    watchFtpGreeting(session, socket, (error) => wrong.push(error));
+    socket.emit("data", "220 ProFTPD Server ready.\r\n");
+    expect([session.greeting, wrong]).toEqual(["220 ProFTPD Server ready.", []]);
+    const ssh = new EventEmitter();
+    watchFtpGreeting(session, ssh, (error) => wrong.push(error));
+    ssh.emit("data", "SSH-2.0-OpenSSH_9.2\r\n");
+    expect(wrong).toHaveLength(1);
   });
 });
 

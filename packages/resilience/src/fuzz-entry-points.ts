@@ -828,6 +828,24 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         return [];
       },
     },
+    listedFinding: {
+      run: async (c) => {
+        const entries = [{ name: c.text, isDirectory: c.code === undefined }];
+        const lists = [
+          async () => entries,
+          async () => c.value as never,
+          () => Promise.reject(c.value),
+        ];
+        for (const list of lists) {
+          const path = c.context.path ?? c.text;
+          const finding = await adapterKit.listedFinding(list, path, c.text, 1_000);
+          if (finding !== undefined && !adapterKit.findings.includes(finding)) {
+            throw new Error(`not a finding: ${String(finding)}`);
+          }
+        }
+        return [];
+      },
+    },
     isDeadlineExceeded: {
       run: (c) => {
         if (adapterKit.isDeadlineExceeded(c.value)) throw new Error("read as a deadline");
@@ -928,6 +946,67 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
           if (short) outputs.push(basicFtp.toTransferError(short, { path, secrets: c.known }));
         }
         return outputs;
+      },
+    },
+    checkedTransfer: {
+      knowsSecrets: true,
+      run: async (c) => {
+        const n = numberOf(c);
+        const path = c.context.path ?? c.text;
+        const outputs: unknown[] = [];
+        for (const kind of ["download", "store", "append"] as const) {
+          const said: string[] = [];
+          try {
+            await adapterKit.checkedTransfer({
+              kind,
+              path,
+              startAt: n,
+              run: async () => c.value,
+              count: async (work) => ({ value: await work(), bytes: n }),
+              size: async () => (c.code === undefined ? undefined : 1e6),
+              unchecked: (why) => said.push(why),
+            });
+          } catch (error) {
+            if (!adapterKit.isShortTransfer(error)) throw error;
+            outputs.push(basicFtp.toTransferError(error, { path, secrets: c.known }));
+          }
+        }
+        return outputs;
+      },
+    },
+    countedThrough: {
+      run: async (c) => {
+        const calls: unknown[] = [];
+        const holder: Record<string, unknown> = { on: (info: unknown) => calls.push(info) };
+        const counted = await adapterKit.countedThrough(
+          holder,
+          "on",
+          (info: unknown) => (typeof info === "number" ? info : undefined),
+          async () => {
+            (holder.on as (info: unknown) => void)(c.value);
+            return c.text;
+          },
+        );
+        if (counted.value !== c.text || calls.length !== 1) throw new Error("not passed on");
+        await adapterKit.countedThrough(
+          c.value as never,
+          c.text,
+          () => 1,
+          async () => c.value,
+        );
+        return [];
+      },
+    },
+    markLoss: {
+      run: (c) => {
+        const error = basicFtp.toTransferError(c.value);
+        adapterKit.markLoss(
+          error,
+          () => c.value,
+          () => c.code === undefined,
+        );
+        adapterKit.markLoss(error, null, () => false);
+        return [error];
       },
     },
     tlsSecretsOf: {
@@ -1139,6 +1218,44 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         });
         socket.emit("data", `SSH-2.0-${c.text.slice(0, 100)}\r\n`);
         adapterKit.watchPlainGreeting(c.value, "ftp", () => undefined);
+        return outputs;
+      },
+    },
+    ftpSession: {
+      run: () => {
+        const session = adapterKit.ftpSession();
+        if (session.secure || session.secrets.length > 0) throw new Error("not a fresh session");
+        return [];
+      },
+    },
+    connecting: {
+      run: (c) => {
+        const session = adapterKit.ftpSession();
+        adapterKit.connecting(session, { password: c.known[0], secure: c.value } as never);
+        if (c.known[0] !== undefined && !session.secrets.includes(c.known[0])) {
+          throw new Error("the password was not collected");
+        }
+        adapterKit.connecting(session, undefined);
+        return [];
+      },
+    },
+    watchFtpGreeting: {
+      knowsSecrets: true,
+      run: (c) => {
+        const outputs: unknown[] = [];
+        const session = adapterKit.ftpSession();
+        session.secrets.push(...c.known);
+        const socket = new EventEmitter();
+        adapterKit.watchFtpGreeting(session, socket, (wrong) => {
+          outputs.push(basicFtp.toTransferError(wrong, { secrets: c.known }));
+        });
+        socket.emit("data", `220 ${c.text.slice(0, 100)}\r\n`);
+        const ssh = new EventEmitter();
+        adapterKit.watchFtpGreeting(session, ssh, (wrong) => {
+          outputs.push(basicFtp.toTransferError(wrong, { secrets: c.known }));
+        });
+        ssh.emit("data", `SSH-2.0-${c.text.slice(0, 100)}\r\n`);
+        adapterKit.watchFtpGreeting(session, c.value, () => undefined);
         return outputs;
       },
     },
