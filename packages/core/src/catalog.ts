@@ -10,4 +10,5 @@ export {
   productOfGreeting,
   type RepliesByCode,
   type ReplyCatalog,
+  SEEN_REQUEST,
 } from "./reply-catalog.js";

@@ -55,6 +55,11 @@ function optionalText(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** A request's name (`"READ"`); a long text is none. */
+function requestName(value: unknown): string | undefined {
+  return typeof value === "string" && value.length <= 32 ? value : undefined;
+}
+
 /**
  * An FTP or SFTP failure, classified and explained. Made by the adapters' `toTransferError`
  * from what the client library threw. `cause` is that original error, or a copy of it with its
@@ -307,6 +312,7 @@ const failureFields = [
   "operation",
   "traits",
   "path",
+  "request",
   "tls",
   "serverGreeting",
   "signals",
@@ -333,6 +339,7 @@ function typedFields(f: FailureFields): Failure {
     operation: optionalText(f.operation),
     traits: traitsOf(f.traits),
     path: optionalText(f.path),
+    request: requestName(f.request),
     tls: typeof tls === "boolean" ? tls : undefined,
     serverGreeting: greetingLine(f.serverGreeting),
     signals: isArrayValue(signals) ? signals : undefined,

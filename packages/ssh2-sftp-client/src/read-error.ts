@@ -109,7 +109,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   // ssh2's `level` is the library's own word for a connection error without a code.
   const code = shape.code ?? shape.level;
   const remote = context.path ?? (isConnect ? undefined : path);
-  const known = { operation, path: remote, secrets, serverGreeting };
+  const known = { operation, path: remote, secrets, serverGreeting, request: context.request };
   // Fields assigned, not spread: a spread costs more than the rest of the reading.
   const failure = failureFrom(sftpClientData, known, { cause: error });
   failure.code = code;
