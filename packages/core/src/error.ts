@@ -35,6 +35,8 @@ export interface TransferErrorJSON {
   tls: boolean | undefined;
   /** The server's greeting line (its SSH identification or FTP 220 line), when the adapter saw it. */
   serverGreeting?: string;
+  /** The SFTP request that got the failing status (`"READ"`), when the wrapper saw which one did. */
+  request?: string;
   cause:
     | { name: string | undefined; message: string | undefined; code: string | number | undefined }
     | undefined;
@@ -90,6 +92,11 @@ export class TransferError extends Error {
    * that product means them.
    */
   declare readonly serverGreeting: string | undefined;
+  /**
+   * The SFTP request that got the failing status (`"OPEN"`, `"READ"`), when the wrapper saw
+   * which of its method's requests did: a server can mean another thing by the same status to each.
+   */
+  declare readonly request: string | undefined;
   /** Every failed attempt of the retry loop that ended with this error (set by `withRetry`). */
   declare readonly attempts?: readonly AttemptRecord[];
   /** The redacted summary of `cause` that toJSON() and inspect show. */
@@ -146,6 +153,7 @@ export class TransferError extends Error {
     this.path = path;
     this.tls = f.tls;
     this.serverGreeting = scrub(f.serverGreeting);
+    this.request = scrub(f.request);
     // Built from static texts and the already redacted texts: only the adapter's advice is new.
     const product = classification.product;
     this.#explain = {
@@ -222,6 +230,7 @@ export class TransferError extends Error {
       path: this.path,
       tls: this.tls,
       ...(this.serverGreeting === undefined ? {} : { serverGreeting: this.serverGreeting }),
+      ...(this.request === undefined ? {} : { request: this.request }),
       cause: this.#causeSummaryOf(),
       ...(this.attempts ? { attempts: this.attempts.map((a) => ({ ...a })) } : {}),
     };
