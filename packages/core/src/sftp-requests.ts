@@ -43,6 +43,10 @@ const requestOfError = new WeakMap<object, string>();
 
 /** How many recent failures a watch keeps: a call's own come last, concurrent ones are few. */
 const KEPT = 16;
+/** Longer status texts are not looked for (no catalogued one is this long): a bounded search. */
+const MAX_STATUS_TEXT = 2048;
+/** Longer messages of a rebuilt error are not searched. */
+const MAX_MESSAGE = 8192;
 
 interface Seen {
   request: string;
@@ -100,7 +104,7 @@ export class RequestWatch {
     if (own !== undefined || mark === undefined) return own;
     const code = safeGet(error, "code");
     const message = safeGet(error, "message");
-    if (typeof message !== "string") return undefined;
+    if (typeof message !== "string" || message.length > MAX_MESSAGE) return undefined;
     let found: string | undefined;
     for (const s of this.seen) {
       if (s.at < mark || s.code !== code || !message.includes(s.message)) continue;
@@ -137,7 +141,7 @@ export class RequestWatch {
     requestOfError.set(error, request);
     // A rebuilt error is found by its text: an empty one would fit any.
     const message = safeGet(error, "message");
-    if (typeof message !== "string" || message === "") return;
+    if (typeof message !== "string" || message === "" || message.length > MAX_STATUS_TEXT) return;
     if (this.seen.length >= KEPT) this.seen.shift();
     this.seen.push({ request, code, message, at: this.count++ });
   }

@@ -131,6 +131,24 @@ export const textRules: readonly TextRule[] = [
     sftp: [4, 5, 9],
   },
   {
+    id: "home-unavailable",
+    // The user's home (or root) directory cannot be entered at login: the server's setup is
+    // wrong, and logging in again meets the same directory.
+    reason: "server-error",
+    pattern:
+      /\bhome (?:dir(?:ectory)?|folder)\b[^.\n]{0,20}\b(?:not available|unavailable|(?:not |in)accessible|does(?:n'?t| not) exist|missing)\b|\binvalid home (?:dir(?:ectory)?|folder)\b|\b(?:can'?t|cannot|unable to|could not) (?:change|chdir|cd) (?:in)?to (?:the |your )?(?:base|home|root) (?:dir(?:ectory)?|folder)\b|\b(?:root|home) (?:dir(?:ectory)? )?is (?:not |in)accessible\b/i,
+    ftp: "negative",
+    sftp: SFTP_GENERIC,
+    retryable: false,
+  },
+  {
+    id: "need-account",
+    // RFC 959's 332/532 "Need account for ...": the login needs an ACCT, which was not given.
+    reason: "auth-failed",
+    pattern: /\bneed (?:an )?account\b/i,
+    ftp: "negative",
+  },
+  {
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
@@ -247,6 +265,15 @@ export const textRules: readonly TextRule[] = [
     retryable: true,
   },
   {
+    id: "compression-failed",
+    // The server's own compression (MODE Z, zlib) failed to start or broke mid-way: its fault;
+    // MODE S (no compression) avoids it.
+    reason: "server-error",
+    pattern:
+      /\b(?:zlib|deflate|compression) (?:error|failed|failure)\b|\b(?:could not|couldn'?t|cannot|can'?t|unable to|failed to) (?:initiali[sz]e|switch to|start|set up|enable) (?:zlib|deflate|compression)\b/i,
+    ftp: "negative",
+  },
+  {
     id: "internal-error",
     reason: "server-error",
     pattern:
@@ -348,7 +375,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-parameter",
     reason: "bad-request",
     pattern:
-      /\binvalid (?:[\w-]{1,12} )?(?:parameters?|arguments?|options?|format)\b|\b(?:missing|no) (?:argument|parameter)s?\b|\brequires? (?:at least )?(?:one|an?) (?:argument|parameter)|\bno (?:file|directory|path) ?name\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b|\b(?:unknown|invalid|bad) (?:PROT|protection) (?:level|type)\b|\b(?:PROT|protection level)(?: [\w-]{1,8})? (?:is )?not recogni[sz]ed\b/i,
+      /\binvalid (?:[\w-]{1,12} )?(?:parameters?|arguments?|options?|format|offset)\b|\b(?:missing|no) (?:argument|parameter)s?\b|\brequires? (?:at least )?(?:one|an?) (?:argument|parameter)|\bno (?:file|directory|path) ?name\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b|\b(?:unknown|invalid|bad) (?:PROT|protection) (?:level|type)\b|\b(?:PROT|protection level)(?: [\w-]{1,8})? (?:is )?not recogni[sz]ed\b/i,
     ftp: "file",
     sftp: [4, 5, 8],
   },
