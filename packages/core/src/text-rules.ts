@@ -131,17 +131,6 @@ export const textRules: readonly TextRule[] = [
     sftp: [4, 5, 9],
   },
   {
-    id: "home-unavailable",
-    // The user's home (or root) directory cannot be entered at login: the server's setup is
-    // wrong, and logging in again meets the same directory.
-    reason: "server-error",
-    pattern:
-      /\bhome (?:dir(?:ectory)?|folder)\b[^.\n]{0,20}\b(?:not available|unavailable|(?:not |in)accessible|does(?:n'?t| not) exist|missing)\b|\binvalid home (?:dir(?:ectory)?|folder)\b|\b(?:can'?t|cannot|unable to|could not) (?:change|chdir|cd) (?:in)?to (?:the |your )?(?:base|home|root) (?:dir(?:ectory)?|folder)\b|\b(?:root|home) (?:dir(?:ectory)? )?is (?:not |in)accessible\b/i,
-    ftp: "negative",
-    sftp: SFTP_GENERIC,
-    retryable: false,
-  },
-  {
     id: "need-account",
     // RFC 959's 332/532 "Need account for ...": the login needs an ACCT, which was not given.
     reason: "auth-failed",
@@ -171,6 +160,18 @@ export const textRules: readonly TextRule[] = [
     pattern:
       /\bhome (?:directory|folder) (?:is )?(?:inaccessible|not accessible|unavailable)|\bno (?:server )?access (?:from|for) (?:the |your |this )?(?:ip|host|address)|\b(?:ip|host|address) (?:is )?(?:not allowed|denied|blocked|refused)\b/i,
     ftp: "negative",
+  },
+  {
+    id: "home-unavailable",
+    // The user's home (or root) directory cannot be entered at login: the server's setup is
+    // wrong, and logging in again meets the same directory (a home directory refused to this
+    // account, "inaccessible", is refused-access's).
+    reason: "server-error",
+    pattern:
+      /\bhome (?:dir(?:ectory)?|folder)\b[^.\n]{0,20}\b(?:does(?:n'?t| not) exist|missing)\b|\binvalid home (?:dir(?:ectory)?|folder)\b|\b(?:can'?t|cannot|unable to|could not) (?:change|chdir|cd) (?:in)?to (?:the |your )?(?:base|home|root) (?:dir(?:ectory)?|folder)\b|\b(?:root|home) (?:dir(?:ectory)? )?is (?:not |in)accessible\b/i,
+    ftp: "negative",
+    sftp: SFTP_GENERIC,
+    retryable: false,
   },
   {
     id: "shutdown",
