@@ -36,7 +36,7 @@ export interface TransferErrorJSON {
   /** The server's greeting line (its SSH identification or FTP 220 line), when the adapter saw it. */
   serverGreeting?: string;
   /** The SFTP request that got the failing status (`"READ"`), when the wrapper saw which one did. */
-  request?: string;
+  request?: string | undefined;
   cause:
     | { name: string | undefined; message: string | undefined; code: string | number | undefined }
     | undefined;
@@ -55,11 +55,6 @@ function validCode(code: unknown): number | string | undefined {
 
 function optionalText(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
-}
-
-/** A request's name (`"READ"`); a long text is none. */
-function requestName(value: unknown): string | undefined {
-  return typeof value === "string" && value.length <= 32 ? value : undefined;
 }
 
 /**
@@ -230,7 +225,7 @@ export class TransferError extends Error {
       path: this.path,
       tls: this.tls,
       ...(this.serverGreeting === undefined ? {} : { serverGreeting: this.serverGreeting }),
-      ...(this.request === undefined ? {} : { request: this.request }),
+      request: this.request,
       cause: this.#causeSummaryOf(),
       ...(this.attempts ? { attempts: this.attempts.map((a) => ({ ...a })) } : {}),
     };
@@ -348,7 +343,7 @@ function typedFields(f: FailureFields): Failure {
     operation: optionalText(f.operation),
     traits: traitsOf(f.traits),
     path: optionalText(f.path),
-    request: requestName(f.request),
+    request: optionalText(f.request),
     tls: typeof tls === "boolean" ? tls : undefined,
     serverGreeting: greetingLine(f.serverGreeting),
     signals: isArrayValue(signals) ? signals : undefined,

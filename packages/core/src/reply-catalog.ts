@@ -124,20 +124,16 @@ function fits(text: string, entry: Compiled): boolean {
   return fitsTemplate(text, entry.template);
 }
 
-/** The commands a reply may answer: the request seen to fail, else those of the operation. */
-interface Sent {
-  commands: readonly string[] | undefined;
-  seen: boolean;
-}
-
+/** `commands`: those the reply may answer; `seen`: they are the one request seen to fail. */
 function matchIn(
   entries: readonly CatalogEntry[] | undefined,
   reply: string,
-  { commands, seen }: Sent,
+  commands: readonly string[] | undefined,
+  seen: boolean,
 ): CatalogMatch | undefined {
   if (!entries || !Array.isArray(entries)) return undefined;
   for (const entry of compile(entries)) {
-    if (!seen && (entry.flags & SEEN_REQUEST) !== 0) continue;
+    if (!seen && entry.flags & SEEN_REQUEST) continue;
     if (entry.only && !(commands && entry.only.some((c) => commands.includes(c)))) continue;
     if (fits(reply, entry)) {
       const { template, reason, flags } = entry;
@@ -192,9 +188,9 @@ export function lookUpReply(
   if (!catalog || typeof code !== "number" || !text || text.length > MAX_TEXT) return undefined;
   const reply = text.trim();
   const seen = typeof request === "string";
-  const sent: Sent = { commands: seen ? [request] : commands, seen };
+  const sent = seen ? [request] : commands;
   const product = productOfGreeting(catalog, protocol, greeting);
-  const own = product && matchIn(product.replies?.[code], reply, sent);
+  const own = product && matchIn(product.replies?.[code], reply, sent, seen);
   if (own) return { ...own, product: product.product };
-  return matchIn(catalog[protocol]?.[code], reply, sent);
+  return matchIn(catalog[protocol]?.[code], reply, sent, seen);
 }

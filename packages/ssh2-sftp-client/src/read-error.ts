@@ -15,7 +15,7 @@ import {
   splitPrefixes,
   splitTextAndPath,
 } from "@transfer-errors/core/adapter";
-import { replyCatalog } from "@transfer-errors/core/catalog";
+import { sftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import {
   connectors,
@@ -32,7 +32,7 @@ export const sftpClientData: AdapterData = {
   operations,
   rules: libraryRules,
   advice,
-  catalog: replyCatalog,
+  catalog: sftpReplyCatalog,
 };
 
 /** What the caller knows about the failed call (operation, path, secrets, ended), and: */
