@@ -22,7 +22,7 @@ import {
   tlsCodePattern,
   traitsTable,
 } from "@transfer-errors/core/adapter";
-import { replyCatalog } from "@transfer-errors/core/catalog";
+import { ftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import type { ErrorContext, FailureContext } from "./context.js";
 import {
@@ -40,7 +40,7 @@ import { operations, usesDataConnection } from "./operations.js";
 type Reading = Pick<Facts, "code" | "serverMessage" | "tls" | "message"> & { signals: Signal[] };
 
 const traits = traitsTable(operations);
-const data = { protocol: "ftp", rules, catalog: replyCatalog, advice, operations: traits } as const;
+const data = { protocol: "ftp", rules, catalog: ftpReplyCatalog, advice, operations: traits } as const;
 
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;

@@ -25,7 +25,7 @@ export interface AdapterData {
 /** What the error itself tells (the reader's part of a Failure). */
 export type Facts = Omit<
   Failure,
-  "protocol" | "operation" | "traits" | "path" | "secrets" | "serverGreeting"
+  "protocol" | "operation" | "traits" | "path" | "secrets" | "serverGreeting" | "request"
 >;
 
 /**
@@ -44,6 +44,7 @@ export function failureFrom(data: AdapterData, context: CallContext, facts: Fact
     operation,
     traits: operation === undefined ? undefined : data.operations[operation],
     path: context.path,
+    request: context.request,
     serverGreeting: context.serverGreeting,
     secrets: secrets && secrets.length > 0 ? secrets : undefined,
   });

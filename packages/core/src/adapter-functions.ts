@@ -21,6 +21,8 @@ export interface CallContext {
    * them. The wrappers pass it by themselves.
    */
   serverGreeting?: string | undefined;
+  /** The SFTP request that got the failing status, when the wrapper saw it (`RequestWatch`). */
+  request?: string | undefined;
   /** The application ended the client itself (end()): a later call's failure is no loss to retry. */
   ended?: boolean | undefined;
 }

@@ -1,6 +1,6 @@
 // @transfer-errors/core/catalog: the replies known from the servers' own sources, for adapters to
 // attach to their failures (`Failure.catalog`). Generated from @transfer-errors/server-replies.
-export { replyCatalog } from "./catalog-data.js";
+export { ftpReplyCatalog, replyCatalog, sftpReplyCatalog } from "./catalog-data.js";
 export {
   type CatalogEntry,
   type CatalogMatch,
@@ -10,4 +10,5 @@ export {
   productOfGreeting,
   type RepliesByCode,
   type ReplyCatalog,
+  SEEN_REQUEST,
 } from "./reply-catalog.js";

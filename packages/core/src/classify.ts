@@ -188,6 +188,7 @@ function decideAfresh(failure: Failure): Decision {
           failure.serverMessage,
           failure.traits?.commands,
           failure.serverGreeting,
+          failure.request,
         );
   if (!appReason && !signalReason && !known) {
     // The adapter's rules are about its client's own messages, and may read the server's text.

@@ -56,6 +56,7 @@ function factsOf(f: Failure): unknown[] | undefined {
     serverMessage,
     message,
     serverGreeting,
+    f.request,
   ];
   return listInto(facts, traits?.commands) && listInto(facts, f.signals) ? facts : undefined;
 }

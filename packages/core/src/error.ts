@@ -35,6 +35,8 @@ export interface TransferErrorJSON {
   tls: boolean | undefined;
   /** The server's greeting line (its SSH identification or FTP 220 line), when the adapter saw it. */
   serverGreeting?: string;
+  /** The SFTP request that got the failing status (`"READ"`), when the wrapper saw which one did. */
+  request?: string | undefined;
   cause:
     | { name: string | undefined; message: string | undefined; code: string | number | undefined }
     | undefined;
@@ -85,6 +87,11 @@ export class TransferError extends Error {
    * that product means them.
    */
   declare readonly serverGreeting: string | undefined;
+  /**
+   * The SFTP request that got the failing status (`"OPEN"`, `"READ"`), when the wrapper saw
+   * which of its method's requests did: a server can mean another thing by the same status to each.
+   */
+  declare readonly request: string | undefined;
   /** Every failed attempt of the retry loop that ended with this error (set by `withRetry`). */
   declare readonly attempts?: readonly AttemptRecord[];
   /** The redacted summary of `cause` that toJSON() and inspect show. */
@@ -141,6 +148,7 @@ export class TransferError extends Error {
     this.path = path;
     this.tls = f.tls;
     this.serverGreeting = scrub(f.serverGreeting);
+    this.request = scrub(f.request);
     // Built from static texts and the already redacted texts: only the adapter's advice is new.
     const product = classification.product;
     this.#explain = {
@@ -217,6 +225,7 @@ export class TransferError extends Error {
       path: this.path,
       tls: this.tls,
       ...(this.serverGreeting === undefined ? {} : { serverGreeting: this.serverGreeting }),
+      request: this.request,
       cause: this.#causeSummaryOf(),
       ...(this.attempts ? { attempts: this.attempts.map((a) => ({ ...a })) } : {}),
     };
@@ -307,6 +316,7 @@ const failureFields = [
   "operation",
   "traits",
   "path",
+  "request",
   "tls",
   "serverGreeting",
   "signals",
@@ -333,6 +343,7 @@ function typedFields(f: FailureFields): Failure {
     operation: optionalText(f.operation),
     traits: traitsOf(f.traits),
     path: optionalText(f.path),
+    request: optionalText(f.request),
     tls: typeof tls === "boolean" ? tls : undefined,
     serverGreeting: greetingLine(f.serverGreeting),
     signals: isArrayValue(signals) ? signals : undefined,

@@ -62,6 +62,12 @@ export interface Failure {
   /** The remote path involved. */
   path?: string | undefined;
   /**
+   * The SFTP request that got the failing status (`"READ"`), when the adapter saw which one did
+   * (`RequestWatch`): one method sends several, and a server can mean different things by the
+   * same status to each. The catalogs' replies keyed to requests are then read for it alone.
+   */
+  request?: string | undefined;
+  /**
    * The server's first line, which names its software: its SSH identification string
    * (`SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10`) or the first line of its FTP 220 greeting
    * (`220 ProFTPD Server (Debian) [::ffff:10.0.0.5]`). Where it names a catalogued product, a

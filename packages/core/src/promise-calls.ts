@@ -15,6 +15,7 @@ import { createTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
 import { findCause, type LookedOperation, type PathLook, shortUpload } from "./follow-up.js";
 import { markReconnect } from "./reconnect-mark.js";
+import type { RequestWatch } from "./sftp-requests.js";
 import type { Signal } from "./signals.js";
 import { type AnyMethod, wrapMethods } from "./wrap-methods.js";
 
@@ -64,6 +65,8 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
   /** connect() succeeded at least once. */
   connected = false;
   protected diagnosis: Diagnosis | undefined;
+  /** Which SFTP request got a failing status, where the adapter watches its client's channel. */
+  protected requests: RequestWatch | undefined;
 
   constructor(
     readonly client: object,
@@ -121,6 +124,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       failure.cause = loss.cause;
       throw this.marked(createTransferError(failure));
     }
+    const mark = this.requests?.mark();
     try {
       const pending = Promise.resolve(original.apply(this.client, args));
       if (method === "connect") this.connecting();
@@ -134,6 +138,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       return result;
     } catch (error) {
       if (isTransferError(error)) throw error;
+      context.request = this.requests?.failedSince(mark, error);
       const failure = isDeadlineExceeded(error)
         ? this.ownFailure(context, error.message, "deadline")
         : this.reader.read(this.causeOf(method, error), context);

@@ -8,8 +8,11 @@ import type { Protocol } from "./types.js";
 
 /**
  * One known reply: its template (`{}` where the server puts a value), the reading, and flags
- * (1: retryable, 2: the server closes the connection). With commands, the reading holds only
- * for those FTP commands or SFTP requests (the same text can mean another thing elsewhere).
+ * (1: retryable, 2: the server closes the connection, 4: read only for the request the adapter
+ * saw fail, `Failure.request`). With commands, the reading holds only for those FTP commands or
+ * SFTP requests (the same text can mean another thing elsewhere): the failed request when the
+ * adapter knows it, else any its operation sends. An entry with flag 4 (a request on a handle,
+ * READ, that its method also sends with a path, OPEN) needs the request known.
  */
 export type CatalogEntry = readonly [
   template: string,
@@ -54,6 +57,9 @@ export interface CatalogMatch {
   /** The product whose own reading this is, when the server's greeting named it. */
   product?: string;
 }
+
+/** The flag of an entry read only for the request the adapter saw fail. */
+export const SEEN_REQUEST = 4;
 
 /** Longer replies are not looked up: no catalogued template is this long. */
 const MAX_TEXT = 2048;
@@ -118,13 +124,16 @@ function fits(text: string, entry: Compiled): boolean {
   return fitsTemplate(text, entry.template);
 }
 
+/** `commands`: those the reply may answer; `seen`: they are the one request seen to fail. */
 function matchIn(
   entries: readonly CatalogEntry[] | undefined,
   reply: string,
   commands: readonly string[] | undefined,
+  seen: boolean,
 ): CatalogMatch | undefined {
   if (!entries || !Array.isArray(entries)) return undefined;
   for (const entry of compile(entries)) {
+    if (!seen && entry.flags & SEEN_REQUEST) continue;
     if (entry.only && !(commands && entry.only.some((c) => commands.includes(c)))) continue;
     if (fits(reply, entry)) {
       const { template, reason, flags } = entry;
@@ -163,8 +172,9 @@ export function productOfGreeting(
 }
 
 /**
- * The catalogued reading of a reply, for the commands the failed operation sends: the named
- * product's own reading first (when `greeting` is one product's), then the product-free one.
+ * The catalogued reading of a reply, for the request seen to fail (`request`) or else the
+ * commands the failed operation sends: the named product's own reading first (when `greeting`
+ * is one product's), then the product-free one.
  */
 export function lookUpReply(
   catalog: ReplyCatalog | undefined,
@@ -173,11 +183,14 @@ export function lookUpReply(
   text: string | undefined,
   commands: readonly string[] | undefined,
   greeting?: string | undefined,
+  request?: string | undefined,
 ): CatalogMatch | undefined {
   if (!catalog || typeof code !== "number" || !text || text.length > MAX_TEXT) return undefined;
   const reply = text.trim();
+  const seen = typeof request === "string";
+  const sent = seen ? [request] : commands;
   const product = productOfGreeting(catalog, protocol, greeting);
-  const own = product && matchIn(product.replies?.[code], reply, commands);
+  const own = product && matchIn(product.replies?.[code], reply, sent, seen);
   if (own) return { ...own, product: product.product };
-  return matchIn(catalog[protocol]?.[code], reply, commands);
+  return matchIn(catalog[protocol]?.[code], reply, sent, seen);
 }

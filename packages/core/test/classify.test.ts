@@ -424,6 +424,9 @@ describe("general wordings, measured leave-one-product-out", () => {
       ["ftp-srv", 502, "Command not allowed: XYZZY", "unsupported", false],
       ["FileZilla Server", 504, "MODE Z not allowed from your IP", "unsupported", false],
       ["nearby", 550, "DELE not allowed", "permission-denied", false],
+      // RFC 959's "need account": the login wants an ACCT.
+      ["Twisted FTP server", 532, "Need an account for storing files", "auth-failed", false],
+      ["nearby", 550, "Account disabled", "file-unavailable", false],
     ];
   it.each(cases)("%s %i %j is %s (retryable %s)", (_product, code, text, reason, retryable) => {
     const c = read(code, text);

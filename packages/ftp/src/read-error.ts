@@ -16,7 +16,7 @@ import {
   type TransferError,
   tlsCodePattern,
 } from "@transfer-errors/core/adapter";
-import { replyCatalog } from "@transfer-errors/core/catalog";
+import { ftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import type { ErrorContext, FailureContext } from "./context.js";
 import { OWN_REPLY_TEXTS, libraryRules as rules } from "./library-rules.js";
@@ -25,7 +25,7 @@ import { operations } from "./operations.js";
 const data = {
   protocol: "ftp",
   rules,
-  catalog: replyCatalog,
+  catalog: ftpReplyCatalog,
   advice,
   operations,
 } as const;

@@ -145,6 +145,37 @@ export const sftpWrapperParts: Record<string, Entry> = {
       ]);
     },
   },
+  RequestWatch: {
+    run: async (c) => {
+      const watch = new adapterKit.RequestWatch();
+      watch.watch(c.value);
+      const answers: unknown[] = [];
+      const channel = {
+        open: (_path: unknown, _flags: unknown, cb: (error: unknown) => void) => cb(c.value),
+        read: c.value,
+      };
+      watch.watch(channel);
+      const mark = watch.mark();
+      channel.open(c.text, "r", (error) => answers.push(error));
+      if (!Object.is(answers[0], c.value)) throw new Error("the answer was changed");
+      watch.failedSince(mark, c.value);
+      watch.failedSince(mark, { code: adapterKit.safeGet(c.value, "code"), message: c.text });
+      return [];
+    },
+    text: (text) => {
+      const watch = new adapterKit.RequestWatch();
+      const channel = { open: (cb: (error: unknown) => void) => cb({ code: 2, message: text }) };
+      watch.watch(channel);
+      channel.open(() => undefined);
+      return watch.failedSince(0, new Error(`get: ${text} /x`));
+    },
+  },
+  failedRequestOf: {
+    run: (c) => {
+      adapterKit.failedRequestOf(c.value);
+      return [];
+    },
+  },
   promiseCallsOf: {
     run: (c) => {
       if (adapterKit.promiseCallsOf(c.value as object) !== undefined)

@@ -1,6 +1,6 @@
 // Reason and retry-hint accuracy of every catalog reply, run through the adapters as their client
-// libraries surface it: with the shipped catalog and the server's greeting line (as a wrapped
-// client passes it), with the shipped catalog but no greeting (product-free), with none (the
+// libraries surface it: with the shipped catalog, the server's greeting line and the SFTP request
+// that got the status (as a wrapped client passes them), with the shipped catalog but no greeting (product-free), with none (the
 // general rules alone), and leave one product out (each product read with a catalog built from
 // the other products only, no greeting: what a server nobody catalogued gets).
 //
@@ -36,8 +36,9 @@ const add = (
   catalog: Parameters<typeof judge>[1],
   greeting: string | undefined,
   misses?: string[],
+  wrapped = false,
 ) => {
-  const e = judge(reply, catalog, greeting);
+  const e = judge(reply, catalog, greeting, wrapped);
   s.n++;
   if (e.reason === reply.reason) s.reason++;
   if (e.retryable === reply.retryable) s.retry++;
@@ -82,7 +83,7 @@ for (const key of products) {
       list?: string[],
     ) => {
       const s = zero();
-      add(s, reply, catalog, greeting, list);
+      add(s, reply, catalog, greeting, list, way === "shipped");
       sum(row[way][half], s);
       sum(row[way].all, s);
     };

@@ -152,7 +152,8 @@ const sftpOperations: Readonly<Record<string, string>> = {
   LSTAT: "stat",
   FSTAT: "stat",
   SETSTAT: "chmod",
-  FSETSTAT: "chmod",
+  // ssh2's write stream sets a new file's mode on its handle (put with a mode); chmod sends SETSTAT.
+  FSETSTAT: "put",
   OPENDIR: "list",
   READDIR: "list",
   REMOVE: "delete",

@@ -42,20 +42,20 @@ export function compileProducts(
     });
     const groups = groupsOf(own);
     const wrongWith = (r: Reply, e: ReplyCatalog | undefined) =>
-      isMisread(r, judge(r, keyed(e), r.greeting));
-    const chosen = chooseEntries(groups, wrongWith);
+      isMisread(r, judge(r, keyed(e), r.greeting, true));
+    const chosen = chooseEntries(groups, wrongWith, true);
     // A group whose replies disagree (the same text read otherwise per command, one of them
     // from any command) may be read worse by its majority than without an entry: left out.
     for (const key of [...chosen]) {
       const misreads = (keys: ReadonlySet<string>) => {
-        const entries = build(groups, keys);
+        const entries = build(groups, keys, true);
         return groups.get(key)!.filter((r) => wrongWith(r, entries)).length;
       };
       const without = new Set(chosen);
       without.delete(key);
       if (misreads(chosen) >= misreads(without)) chosen.delete(key);
     }
-    const byCode = build(groups, chosen)[protocol];
+    const byCode = build(groups, chosen, true)[protocol];
     if (byCode && Object.keys(byCode).length > 0)
       out.push({ product, protocol, greeting, replies: byCode });
   }

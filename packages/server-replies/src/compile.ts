@@ -1,9 +1,9 @@
 // Builds the reply catalog the core ships: the catalogued replies that the general rules read
 // otherwise, grouped by template, with the reading most products give them (per command where
 // commands disagree). What the general rules already read right needs no entry.
-import type { CatalogEntry, ReplyCatalog } from "@transfer-errors/core/catalog";
+import { type CatalogEntry, type ReplyCatalog, SEEN_REQUEST } from "@transfer-errors/core/catalog";
 import type { Reply } from "./catalogs.js";
-import { judge } from "./judge.js";
+import { judge, seenRequestOf } from "./judge.js";
 
 interface Reading {
   reason: string;
@@ -25,6 +25,11 @@ const handleRequests = new Set([
 
 function isPrimary(r: Reply): boolean {
   return r.operation !== undefined && !(r.protocol === "sftp" && handleRequests.has(r.command));
+}
+
+/** A request on a handle that the wrapper can see fail (its client method sends it). */
+function isSeenHandle(r: Reply): boolean {
+  return handleRequests.has(r.command) && seenRequestOf(r) !== undefined;
 }
 
 const keyOf = (r: Reading) => `${r.reason}|${r.flags}`;
@@ -64,12 +69,13 @@ export function groupsOf(replies: readonly Reply[]): Map<string, Reply[]> {
 export function chooseEntries(
   groups: ReadonlyMap<string, Reply[]>,
   wrongWith: (reply: Reply, entries: ReplyCatalog | undefined) => boolean,
+  seenRequests = false,
 ): Set<string> {
   const chosen = new Set<string>();
   for (const [key, group] of groups)
     if (group.some((r) => wrongWith(r, undefined))) chosen.add(key);
   for (let pass = 0; pass < 4; pass++) {
-    const catalog = build(groups, chosen);
+    const catalog = build(groups, chosen, seenRequests);
     let added = 0;
     for (const [key, group] of groups) {
       if (chosen.has(key) || !group.some((r) => wrongWith(r, catalog))) continue;
@@ -93,10 +99,16 @@ export function compileCatalog(replies: readonly Reply[]): ReplyCatalog {
   );
 }
 
-/** The entries of the chosen groups, by protocol and code, in the order they are tried. */
+/**
+ * The entries of the chosen groups, by protocol and code, in the order they are tried. With
+ * `seenRequests` (a product's entries, read through a wrapper that sees the failed request), a
+ * request on a handle read otherwise than the group gets an entry of its own, read only when
+ * the adapter saw that request fail (`SEEN_REQUEST`).
+ */
 export function build(
   groups: ReadonlyMap<string, Reply[]>,
   chosen: ReadonlySet<string>,
+  seenRequests = false,
 ): ReplyCatalog {
   const out: Record<string, Record<number, CatalogEntry[]>> = {};
   for (const key of chosen) {
@@ -121,12 +133,26 @@ export function build(
       if (r.command === "ANY") continue;
       byCommand.set(r.command, [...(byCommand.get(r.command) ?? anyCommand), readingOf(r)]);
     }
-    const entries: CatalogEntry[] = [];
-    for (const [command, readings] of byCommand) {
-      const own = majority(readings);
-      if (keyOf(own) !== keyOf(overall))
-        entries.push([template, own.reason as never, own.flags, [command]]);
+    const byRequest = new Map<string, Reading[]>();
+    for (const r of seenRequests ? group.filter(isSeenHandle) : []) {
+      byRequest.set(r.command, [...(byRequest.get(r.command) ?? anyCommand), readingOf(r)]);
     }
+    const entries: CatalogEntry[] = [];
+    // The commands that read the template alike share one entry: a smaller catalog to ship.
+    const keyed = (readings: Map<string, Reading[]>, flag: number) => {
+      const alike = new Map<string, { own: Reading; commands: string[] }>();
+      for (const [command, rs] of readings) {
+        const own = majority(rs);
+        if (keyOf(own) === keyOf(overall)) continue;
+        const same = alike.get(keyOf(own)) ?? { own, commands: [] };
+        same.commands.push(command);
+        alike.set(keyOf(own), same);
+      }
+      for (const { own, commands } of alike.values())
+        entries.push([template, own.reason as never, own.flags | flag, commands]);
+    };
+    keyed(byCommand, 0);
+    keyed(byRequest, SEEN_REQUEST);
     entries.push([template, overall.reason as never, overall.flags]);
     out[protocol] ??= {};
     const byCode = out[protocol];

@@ -46,19 +46,20 @@ describe("the server reply catalogs", () => {
     );
     // What no reader can do better: the same visible reply read differently by different
     // products (see the catalogs' README). The figures are printed; these floors catch a drop.
-    expect(share.reason).toBeGreaterThanOrEqual(0.97);
-    expect(share.retry).toBeGreaterThanOrEqual(0.99);
+    expect(share.reason).toBeGreaterThanOrEqual(0.977);
+    expect(share.retry).toBeGreaterThanOrEqual(0.994);
   });
 
-  it("are read through the adapters as catalogued, with the server's greeting line as a wrapped client passes it", () => {
-    const share = accuracy((reply) => judge(reply, replyCatalog, reply.greeting));
+  it("are read through the adapters as catalogued, with the server's greeting line and the failed SFTP request as a wrapped client passes them", () => {
+    const share = accuracy((reply) => judge(reply, replyCatalog, reply.greeting, true));
     console.log(
       `catalog accuracy with the greeting over ${replies.length} distinct replies: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
     );
-    // Measured 98.2 % / 99.6 % (issue 11 asks for 99 %: what is left is in the catalogs'
-    // README, mostly one product's same text read otherwise per request of one client method).
-    expect(share.reason).toBeGreaterThanOrEqual(0.982);
-    expect(share.retry).toBeGreaterThanOrEqual(0.995);
+    // Measured 98.8 % / 99.8 % (issue 11 asks for 99 %: what is left is in the catalogs'
+    // README: SFTP subsystems behind OpenSSH's line, requests no method sends, one product's
+    // same text read two ways).
+    expect(share.reason).toBeGreaterThanOrEqual(0.987);
+    expect(share.retry).toBeGreaterThanOrEqual(0.997);
   });
 
   it("are read leave-one-product-out (a catalog of the other products, then the general rules) at 90.9 % / 98.3 % or better", () => {
@@ -78,7 +79,7 @@ describe("the server reply catalogs", () => {
     console.log(
       `leave-one-product-out accuracy: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
     );
-    // Measured 90.9 % / 98.35 % (issue 11): what a server nobody catalogued gets.
+    // Measured 90.99 % / 98.38 % (issue 11): what a server nobody catalogued gets.
     expect(share.reason).toBeGreaterThanOrEqual(0.909);
     expect(share.retry).toBeGreaterThanOrEqual(0.983);
     // A catalog compiled per product: minutes on a busy machine.

@@ -14,7 +14,7 @@ import {
   ssh2Failure,
   ssh2Shape,
 } from "@transfer-errors/core/adapter";
-import { replyCatalog } from "@transfer-errors/core/catalog";
+import { sftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import {
   connectors,
@@ -31,7 +31,7 @@ export const sftpClientData: AdapterData = {
   operations,
   rules: libraryRules,
   advice,
-  catalog: replyCatalog,
+  catalog: sftpReplyCatalog,
 };
 
 /** What the caller knows about the failed call (operation, path, secrets, ended), and: */
@@ -97,7 +97,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const { text, path } = splitTextAndPath(shape.detail, context.path);
   const operation = context.operation ?? operationOf(shape.prefixes);
   const remote = context.path ?? (isConnect ? undefined : path);
-  const known = { operation, path: remote, secrets, serverGreeting, ended };
+  const known = { operation, path: remote, secrets, serverGreeting, ended, request: context.request };
   const failure = ssh2Failure(sftpClientData, error, shape, known, isConnect);
   const { signals } = failure;
   const local = () => {

@@ -2,6 +2,7 @@ import {
   listen,
   PromiseCalls,
   promiseCallsOf,
+  RequestWatch,
   safeGet,
   sshGreetingOf,
   type WrongProtocol,
@@ -73,6 +74,8 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
     look: pathLook,
     upload: uploadOf,
   };
+  // Which request of a method (get: OPEN, READ, CLOSE) got the status: ssh2's SFTP sends them.
+  protected override requests = new RequestWatch();
 
   constructor(client: object, options: WrapOptions) {
     super(client, sftpClientData, { read: readError, toTransferError }, options);
@@ -119,6 +122,7 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
    */
   protected override opened(): void {
     const channel = safeGet(this.client, "sftp");
+    this.requests.watch(channel);
     if (typeof safeGet(channel, "on") !== "function" || this.watchedChannels.has(channel as object))
       return;
     this.watchedChannels.add(channel as object);

@@ -12,7 +12,7 @@ import {
   ssh2Failure,
   ssh2Shape,
 } from "@transfer-errors/core/adapter";
-import { replyCatalog } from "@transfer-errors/core/catalog";
+import { sftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import { libraryRules } from "./library-rules.js";
 import { traits } from "./operations.js";
@@ -23,7 +23,7 @@ const ssh2Data: AdapterData = {
   operations: traits,
   rules: libraryRules,
   advice,
-  catalog: replyCatalog,
+  catalog: sftpReplyCatalog,
 };
 
 /** What the caller knows about the failed call (operation, path, secrets, ended), and: */
