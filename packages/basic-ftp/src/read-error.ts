@@ -40,7 +40,13 @@ import { operations, usesDataConnection } from "./operations.js";
 type Reading = Pick<Facts, "code" | "serverMessage" | "tls" | "message"> & { signals: Signal[] };
 
 const traits = traitsTable(operations);
-const data = { protocol: "ftp", rules, catalog: ftpReplyCatalog, advice, operations: traits } as const;
+const data = {
+  protocol: "ftp",
+  rules,
+  catalog: ftpReplyCatalog,
+  advice,
+  operations: traits,
+} as const;
 
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;

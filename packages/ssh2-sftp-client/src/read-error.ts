@@ -97,7 +97,14 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const { text, path } = splitTextAndPath(shape.detail, context.path);
   const operation = context.operation ?? operationOf(shape.prefixes);
   const remote = context.path ?? (isConnect ? undefined : path);
-  const known = { operation, path: remote, secrets, serverGreeting, ended, request: context.request };
+  const known = {
+    operation,
+    path: remote,
+    secrets,
+    serverGreeting,
+    ended,
+    request: context.request,
+  };
   const failure = ssh2Failure(sftpClientData, error, shape, known, isConnect);
   const { signals } = failure;
   const local = () => {
