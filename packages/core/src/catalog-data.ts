@@ -405,9 +405,9 @@ const sftp: RepliesByCode = {
     ["General failure", "permission-denied", 0, ["SETSTAT"]],
     ["General failure", "no-space", 1, ["MKDIR"]],
     ["General failure", "bad-request", 0, ["READLINK"]],
+    ["File exists", "directory-not-empty", 0, ["EXTENDED"]],
     ["Failure", "server-error", 1, ["OPENDIR", "READLINK"]],
     ["Failure", "already-exists", 0, ["SYMLINK"]],
-    ["Failure", "file-unavailable", 0, ["LINK"]],
     ["failure", "is-a-directory", 0, ["REMOVE"]],
     ["failure", "not-a-directory", 0, ["RMDIR"]],
     ["failure", "already-exists", 0, ["SYMLINK"]],
@@ -434,7 +434,12 @@ const sftp: RepliesByCode = {
   "5": [
     ["badly encoded SFTP packet", "protocol-error", 0, ["OPEN", "REALPATH"]],
     ["Bad message", "bad-request", 0, ["OPEN"]],
-    ["Bad message", "unsupported", 0, ["RENAME", "SETSTAT", "REALPATH", "READLINK", "SYMLINK"]],
+    [
+      "Bad message",
+      "unsupported",
+      0,
+      ["RENAME", "SETSTAT", "REALPATH", "READLINK", "SYMLINK", "EXTENDED"],
+    ],
     ["badly encoded SFTP packet", "bad-request", 0],
     ["missing ID field", "protocol-error", 0],
     ["empty request", "protocol-error", 0],
@@ -443,7 +448,10 @@ const sftp: RepliesByCode = {
   "8": [
     ["the rename source and target cannot be the same: operation unsupported", "bad-request", 0],
   ],
-  "11": [["File exists", "already-exists", 0]],
+  "11": [
+    ["File exists", "directory-not-empty", 0, ["EXTENDED"]],
+    ["File exists", "already-exists", 0],
+  ],
   "21": [
     ["Link loop", "bad-request", 0, ["STAT"]],
     ["Link loop", "invalid-name", 0],
@@ -511,7 +519,7 @@ const product6: ProductReplies = {
         "No such file or directory",
         "client-misuse",
         4,
-        ["CLOSE", "READ", "WRITE", "FSETSTAT", "READDIR"],
+        ["CLOSE", "READ", "WRITE", "FSTAT", "FSETSTAT", "READDIR"],
       ],
       ["No such file or directory", "not-found", 0],
     ],
@@ -544,11 +552,11 @@ const product7: ProductReplies = {
       ["Failure", "server-error", 1, ["STAT", "LSTAT", "OPENDIR", "READLINK"]],
       ["Failure", "already-exists", 0, ["SYMLINK"]],
       ["Failure", "server-error", 5, ["CLOSE"]],
-      ["Failure", "client-misuse", 4, ["READDIR"]],
+      ["Failure", "client-misuse", 4, ["FSTAT", "READDIR"]],
       ["Failure", "server-error", 0],
     ],
     "5": [
-      ["Bad message", "bad-request", 0, ["OPEN", "SETSTAT", "READLINK"]],
+      ["Bad message", "bad-request", 0, ["OPEN", "SETSTAT", "READLINK", "EXTENDED"]],
       ["Bad message", "bad-request", 4, ["READ", "WRITE", "FSETSTAT"]],
       ["Bad message", "invalid-name", 0],
     ],
@@ -567,7 +575,7 @@ const product8: ProductReplies = {
     ],
     "4": [
       ["Failure", "server-error", 0, ["LSTAT", "STAT"]],
-      ["Failure", "server-error", 4, ["CLOSE", "READ", "WRITE"]],
+      ["Failure", "server-error", 4, ["CLOSE", "FSTAT", "READ", "WRITE"]],
       ["Failure", "file-unavailable", 0],
     ],
     "21": [["Link loop", "invalid-name", 0]],

@@ -55,10 +55,10 @@ describe("the server reply catalogs", () => {
     console.log(
       `catalog accuracy with the greeting over ${replies.length} distinct replies: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
     );
-    // Measured 98.8 % / 99.8 % (issue 11 asks for 99 %: what is left is in the catalogs'
-    // README: SFTP subsystems behind OpenSSH's line, requests no method sends, one product's
-    // same text read two ways).
-    expect(share.reason).toBeGreaterThanOrEqual(0.987);
+    // Measured 99.1 % / 99.8 %; issue 11's floor is 99 % / 99.5 % (what is left is in the
+    // catalogs' README: SFTP subsystems behind OpenSSH's line, requests no method sends, one
+    // product's same text read two ways).
+    expect(share.reason).toBeGreaterThanOrEqual(0.99);
     expect(share.retry).toBeGreaterThanOrEqual(0.997);
   });
 

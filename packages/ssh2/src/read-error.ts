@@ -56,7 +56,12 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   } else {
     // The Client's DISCONNECT error (the reason number and the server's description), or an
     // SFTP STATUS reply (ssh2 puts the server's text, or its default, in the message).
-    readSsh2Number(failure, Boolean(context.connection || connecting || level !== undefined), text);
+    const disconnect = Boolean(context.connection || connecting || level !== undefined);
+    readSsh2Number(failure, disconnect, text);
+    // A method that sends one request: the status answered it (the same text can mean another
+    // thing to another request: "No such file" to READ is a handle the server does not know).
+    const sent = failure.traits?.commands;
+    if (!disconnect && sent?.length === 1) failure.request ??= sent[0];
   }
   return failure;
 }

@@ -218,4 +218,32 @@ describeSftp("SFTP statuses through wrapClient", () => {
     const productFree = toTransferError(error.originalError, { operation: "rename", path: file });
     expect(productFree.reason).toBe("unsupported");
   });
+  // Each SFTPWrapper method sends one request: the adapter knows which one the status answered,
+  // and OpenSSH's generic "Failure" is read as its sftp-server means it for that request.
+  it("a symlink onto a name that exists: OpenSSH's 'Failure' to SYMLINK is already-exists", async () => {
+    const { file, root } = fixtures();
+    const target = join(root, "file.txt");
+    const error = await transferErrorOf(viaCallback((cb) => sftp.symlink(target, file, cb)));
+    expect(error).toMatchObject({
+      code: 4,
+      serverMessage: "Failure",
+      request: "SYMLINK",
+      reason: "already-exists",
+      retryable: false,
+    });
+  });
+
+  it("a handle used after its close: OpenSSH's 'Failure' to FSTAT is client-misuse", async () => {
+    const handle = await viaCallback<Buffer>((cb) => sftp.open(fixtures().file, "r", cb));
+    await viaCallback((cb) => sftp.close(handle, cb));
+    const error = await transferErrorOf(viaCallback((cb) => sftp.fstat(handle, cb)));
+    expect(error).toMatchObject({
+      code: 4,
+      request: "FSTAT",
+      reason: "client-misuse",
+      retryable: false,
+    });
+    // Without the request (an error read alone, no method named), the same text says less.
+    expect(toTransferError(error.originalError).reason).not.toBe("client-misuse");
+  });
 });
