@@ -76,8 +76,10 @@ const entries = [
     name: "ssh2: toTransferError + wrapClient",
     package: "packages/ssh2",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
-    // The SFTP part of the reply catalog only (23.50 kB measured in issue 10's second round).
-    budget: 23.6 * KB,
+    // The SFTP part of the reply catalog only (23.50 kB measured in issue 10's second round);
+    // +0.12 kB in issue 11: the handle methods' requests and the catalog's SYMLINK and FSTAT
+    // readings they reach (23.62 kB).
+    budget: 23.75 * KB,
     target: ADAPTER_TARGET,
   },
   {
