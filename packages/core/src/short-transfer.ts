@@ -2,6 +2,8 @@
 // data connection closed early with an orderly FIN (a middlebox, a crashing server), which FTP's
 // stream mode cannot tell from the end of the file. A wrapper that counts the bytes and asks the
 // server's size throws a ShortTransfer; its reader turns it into the `short-transfer` signal.
+import { readSafely } from "./safe.js";
+import type { AnyMethod } from "./wrap-methods.js";
 
 /** A download, an upload that replaces the file, or one that appends to it. */
 export type TransferKind = "download" | "store" | "append";
@@ -127,18 +129,28 @@ export async function countedThrough<Info>(
   bytesOf: (info: Info) => number | undefined,
   work: () => Promise<unknown>,
 ): Promise<{ value: unknown; bytes: number | undefined }> {
-  const previous = holder?.[key];
-  if (!holder || typeof previous !== "function") return { value: await work(), bytes: undefined };
+  const previous = readSafely(() => holder?.[key]);
   let bytes: number | undefined;
   const counting = function (this: unknown, info: Info) {
     bytes = bytesOf(info) ?? bytes;
-    return previous.call(this, info);
+    return (previous as AnyMethod).call(this, info);
   };
-  holder[key] = counting;
+  // A holder that cannot be read or written (a client's internals changed): no count, the
+  // transfer runs as it is.
+  const installed =
+    holder !== undefined &&
+    typeof previous === "function" &&
+    readSafely(() => {
+      holder[key] = counting;
+      return holder[key] === counting;
+    }) === true;
+  if (!installed) return { value: await work(), bytes: undefined };
   try {
     const value = await work();
-    return { value, bytes: holder[key] === counting ? bytes : undefined };
+    return { value, bytes: readSafely(() => holder[key]) === counting ? bytes : undefined };
   } finally {
-    if (holder[key] === counting) holder[key] = previous;
+    readSafely(() => {
+      if (holder[key] === counting) holder[key] = previous;
+    });
   }
 }

@@ -961,7 +961,8 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
               kind,
               path,
               startAt: n,
-              run: async () => c.value,
+              // The transfer's own result is the client's (a hostile value's `then` is its own).
+              run: async () => c.text,
               count: async (work) => ({ value: await work(), bytes: n }),
               size: async () => (c.code === undefined ? undefined : 1e6),
               unchecked: (why) => said.push(why),
@@ -988,12 +989,14 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
           },
         );
         if (counted.value !== c.text || calls.length !== 1) throw new Error("not passed on");
-        await adapterKit.countedThrough(
+        // A holder of any shape (a client's internals changed): the work runs, uncounted.
+        const uncounted = await adapterKit.countedThrough(
           c.value as never,
           c.text,
           () => 1,
-          async () => c.value,
+          async () => c.text,
         );
+        if (uncounted.value !== c.text) throw new Error("the work's result was lost");
         return [];
       },
     },
