@@ -18,6 +18,27 @@ const METHODS =
 const requestOf = (method: string) =>
   method === "unlink" ? "REMOVE" : method.startsWith("ext_") ? "EXTENDED" : method.toUpperCase();
 
+/** Methods that send another's request (chmod: SETSTAT), and ssh2's older names (readData). */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ["readData", "READ"],
+  ["writeData", "WRITE"],
+  ["chmod", "SETSTAT"],
+  ["chown", "SETSTAT"],
+  ["utimes", "SETSTAT"],
+  ["fchmod", "FSETSTAT"],
+  ["fchown", "FSETSTAT"],
+  ["futimes", "FSETSTAT"],
+]);
+
+/**
+ * The one request a method of ssh2's SFTP object sends (`"symlink"`: SYMLINK, `"fchmod"`:
+ * FSETSTAT), or undefined for a method that sends several (fastGet, readFile) or none known.
+ */
+export function sftpRequestOf(method: string | undefined): string | undefined {
+  if (method === undefined) return undefined;
+  return ALIASES.get(method) ?? (METHODS.includes(method) ? requestOf(method) : undefined);
+}
+
 /** The request each error of a watched channel answered, by the error object. */
 const requestOfError = new WeakMap<object, string>();
 

@@ -8,6 +8,7 @@ import {
   type Failure,
   failedRequestOf,
   RequestWatch,
+  sftpRequestOf,
 } from "../src/adapter.js";
 import { lookUpReply, type ReplyCatalog } from "../src/catalog.js";
 
@@ -192,5 +193,20 @@ describe("the failed request as a fact", () => {
     // The decision cache keys on the request: the same texts read per request.
     expect(createTransferError(get("OPEN")).reason).toBe("not-found");
     expect(createTransferError(get("READ")).reason).toBe("client-misuse");
+  });
+
+  it("names the one request a method of ssh2's SFTP object sends, and none for several", () => {
+    const named = ["open", "unlink", "ext_openssh_rename", "fchmod", "utimes", "readData"];
+    expect(named.map(sftpRequestOf)).toEqual([
+      "OPEN",
+      "REMOVE",
+      "EXTENDED",
+      "FSETSTAT",
+      "SETSTAT",
+      "READ",
+    ]);
+    for (const several of ["fastGet", "readFile", "createReadStream", "exists", "constructor"])
+      expect(sftpRequestOf(several)).toBeUndefined();
+    expect(sftpRequestOf(undefined)).toBeUndefined();
   });
 });

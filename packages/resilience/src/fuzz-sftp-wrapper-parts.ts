@@ -176,6 +176,13 @@ export const sftpWrapperParts: Record<string, Entry> = {
       return [];
     },
   },
+  sftpRequestOf: {
+    run: (c) => {
+      adapterKit.sftpRequestOf(c.value as never);
+      return [];
+    },
+    text: (text) => adapterKit.sftpRequestOf(text),
+  },
   promiseCallsOf: {
     run: (c) => {
       if (adapterKit.promiseCallsOf(c.value as object) !== undefined)

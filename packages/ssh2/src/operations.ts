@@ -29,17 +29,6 @@ export const streamMethods: ReadonlySet<string> = new Set([
 export const traits: Readonly<Record<string, Operation | undefined>> = table({
   connect: { connects: true },
   open: { commands: ["OPEN"] },
-  // On a handle: each sends one request (the failed one, for a reply that differs per request).
-  close: { commands: ["CLOSE"] },
-  read: { commands: ["READ"] },
-  readData: { commands: ["READ"] },
-  write: { commands: ["WRITE"] },
-  writeData: { commands: ["WRITE"] },
-  fstat: { commands: ["FSTAT"] },
-  fsetstat: { commands: ["FSETSTAT"] },
-  fchmod: { commands: ["FSETSTAT"] },
-  fchown: { commands: ["FSETSTAT"] },
-  futimes: { commands: ["FSETSTAT"] },
   fastGet: { commands: ["OPEN", "READ"] },
   fastPut: { path: 1, commands: ["OPEN", "WRITE"] },
   readFile: { commands: ["OPEN", "READ"] },

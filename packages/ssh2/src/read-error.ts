@@ -9,6 +9,7 @@ import {
   isDeadlineExceeded,
   readSsh2Number,
   safeString,
+  sftpRequestOf,
   ssh2Failure,
   ssh2Shape,
 } from "@transfer-errors/core/adapter";
@@ -58,10 +59,10 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
     // SFTP STATUS reply (ssh2 puts the server's text, or its default, in the message).
     const disconnect = Boolean(context.connection || connecting || level !== undefined);
     readSsh2Number(failure, disconnect, text);
-    // A method that sends one request: the status answered it (the same text can mean another
-    // thing to another request: "No such file" to READ is a handle the server does not know).
-    const sent = failure.traits?.commands;
-    if (!disconnect && sent?.length === 1) failure.request ??= sent[0];
+    // Each SFTPWrapper method but a few (fastGet, readFile) sends one request: the status answered
+    // it (the same text can mean another thing to another: "No such file" to READ is a handle
+    // the server does not know).
+    if (!disconnect) failure.request ??= sftpRequestOf(context.operation);
   }
   return failure;
 }
