@@ -57,6 +57,20 @@ export function promiseCallsOf(proxy: object): PromiseCalls | undefined {
   return wrapped.get(proxy);
 }
 
+/**
+ * A call made after the application's own end() failed: client-misuse, not retryable, whatever
+ * the client said or the wrapper refused with (issue 14: never a loss that a retry loop would
+ * reconnect for, on the first call after end() as on every later one).
+ */
+function endedByApplication(failure: Failure, context: CallContext): Failure {
+  if (!context.ended) return failure;
+  const given = Array.isArray(failure.signals) ? failure.signals : [];
+  if (!given.includes("closed-by-application")) {
+    failure.signals = [...given, "closed-by-application"];
+  }
+  return failure;
+}
+
 export class PromiseCalls<Context extends CallContext = CallContext> {
   /** Set by a timeout or a lost connection: the client must be replaced (or connected again). */
   readonly loss = new ConnectionLoss();
@@ -141,7 +155,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       context.request = this.requests?.failedSince(mark, error);
       const failure = isDeadlineExceeded(error)
         ? this.ownFailure(context, error.message, "deadline")
-        : this.reader.read(this.causeOf(method, error), context);
+        : endedByApplication(this.reader.read(this.causeOf(method, error), context), context);
       const transferError = createTransferError(await this.lookedInto(method, args, failure));
       if (transferError.retry.reconnect && !own) {
         // The latest failure says why: the one the caller saw last.
@@ -159,7 +173,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     const failure = failureFrom(this.data, context);
     failure.message = message;
     if (signal) failure.signals = [signal];
-    return failure;
+    return endedByApplication(failure, context);
   }
 
   /** Marks a failure of a client that needs a new connection with how withRetry can get one. */

@@ -101,6 +101,26 @@ describe("PromiseCalls", () => {
     await proxy.end();
     const after = await proxy.get("/x").catch((e: unknown) => e);
     expect(reconnectorOf(after)).toBe(null);
+    expect(after).toMatchObject({ reason: "client-misuse", retryable: false });
+  });
+
+  it("after end(), every later call is client-misuse, not retryable (issue 14): never a loss to reconnect", async () => {
+    const client = fakeClient();
+    const reconnect = vi.fn();
+    const calls = new PromiseCalls(client, data, reader, { reconnect });
+    const proxy = calls.proxy<typeof client>(() => false, new Set());
+    await proxy.connect({});
+    await proxy.end();
+    // The client's own answer to the first call says little ("No SFTP connection available");
+    // the reader hears that the application ended the client. The calls after it are refused
+    // by the wrapper itself, and must say the same.
+    client.get.mockRejectedValue(new Error("connection lost"));
+    for (const path of ["/a", "/b", "/c"]) {
+      const error = await proxy.get(path).catch((e: unknown) => e);
+      expect(error, path).toMatchObject({ reason: "client-misuse", retryable: false });
+      expect(reconnectorOf(error), path).toBe(null);
+    }
+    expect(reconnect).not.toHaveBeenCalled();
   });
 });
 

@@ -127,6 +127,66 @@ describeSftp("wrapClient and createConnection", () => {
     });
   });
 
+  it("calls after end(), the first and every later one: client-misuse; withRetry reopens nothing", async () => {
+    const { root } = fixtures();
+    const afterEnd = {
+      reason: "client-misuse",
+      retryable: false,
+      reconnect: true,
+      operation: "stat",
+      path: root,
+    } as const;
+    const client = await connected();
+    await client.end();
+    // The first call is the library's own "No SFTP connection available"; the later ones are
+    // refused by the wrapper: the same answer (issue 14), as basic-ftp's after close().
+    expectFailure(await transferErrorOf(client.stat(root)), {
+      ...afterEnd,
+      code: "ERR_NOT_CONNECTED",
+    });
+    for (let i = 0; i < 2; i++) {
+      expectFailure(await transferErrorOf(client.stat(root)), { ...afterEnd, code: undefined });
+    }
+    let attempts = 0;
+    const reconnect = vi.fn(() => client.connect(config()));
+    const failed = await transferErrorOf(
+      withRetry(
+        () => {
+          attempts++;
+          return client.stat(root);
+        },
+        { retries: 3, minDelayMs: 1, reconnect },
+      ),
+    );
+    expect([failed.reason, attempts, reconnect.mock.calls.length]).toEqual(["client-misuse", 1, 0]);
+    // A connection lost before end(): the calls after end() are still the application's doing.
+    const lost = await connected();
+    await sshd.killSessions();
+    await vi.waitFor(() => expect(internals(lost).sftp).toBeUndefined());
+    await transferErrorOf(lost.stat(root));
+    expect(needsReconnect(lost)).toBe(true);
+    await lost.end().catch(() => undefined);
+    expectFailure(await transferErrorOf(lost.stat(root)), { ...afterEnd, code: undefined });
+  });
+
+  it("a timeoutMs past what a timer holds (2^31 ms) is clamped: calls work, no warning", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    try {
+      const client = await connected({ timeoutMs: 3_000_000_000 });
+      const { root, file, fileContent } = fixtures();
+      // Before the clamp every call rejected at once: "did not settle within 3000000000 ms".
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await client.get(file))?.toString()).toBe(fileContent);
+      expect((await client.list(root)).length).toBeGreaterThan(0);
+      await client.end();
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
   it("the SFTP server dies during get: 'No response from server' is connection-lost", async () => {
     const client = await connected();
     // Large enough to be still downloading when the kill lands.

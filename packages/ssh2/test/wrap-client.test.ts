@@ -202,6 +202,10 @@ describeSftp("wrapClient on a session that breaks", () => {
       operation: "stat",
       path: file,
     });
+    for (let i = 0; i < 2; i++) {
+      const again = await transferErrorOf(viaCallback((cb) => sftp.stat(file, cb)));
+      expect([again.reason, again.retryable], "again").toEqual(["client-misuse", false]);
+    }
     // A stream on the closed session fails too, instead of waiting forever.
     const stream = sftp.createReadStream(file);
     const streamError = await new Promise((resolve) => stream.on("error", resolve));

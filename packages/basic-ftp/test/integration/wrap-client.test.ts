@@ -10,7 +10,13 @@ import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
 import { Client } from "basic-ftp";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { downloadWithRetry } from "../../examples/retry.js";
-import { reconnect, type TransferError, workingDirOf, wrapClient } from "../../src/index.js";
+import {
+  reconnect,
+  type TransferError,
+  withRetry,
+  workingDirOf,
+  wrapClient,
+} from "../../src/index.js";
 import { expectTransferError, rejectionOf } from "../support/expect-error.js";
 import { describeWithServers, useFtpServer } from "../support/servers.js";
 
@@ -105,6 +111,52 @@ describeWithServers("wrapClient on ProFTPD", () => {
       },
       handle.server.password,
     );
+  });
+
+  it("a timeoutMs past what a timer holds (2^31 ms) is clamped: calls work, no timer warning", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    try {
+      // Unclamped, Node fires such a timer after 1 ms (with a TimeoutOverflowWarning): the
+      // deadline passed at once ("access did not settle within 3000000000 ms").
+      const client = wrapClient(new Client(5_000), { timeoutMs: 3_000_000_000 });
+      await client.access(handle.options());
+      expect(await client.size(F.file)).toBe(F.fileText.length);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await client.list()).length).toBeGreaterThan(0);
+      client.close();
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
+  it("a call after close(), and every one after it: client-misuse; withRetry reopens nothing", async () => {
+    const client = wrapClient(new Client(5_000), { reconnect: true });
+    await client.access(handle.options());
+    client.close();
+    for (let i = 0; i < 3; i++) {
+      expectTransferError(await rejectionOf(client.pwd()), {
+        code: undefined,
+        path: undefined,
+        reason: "client-misuse",
+        retryable: false,
+        reconnect: true,
+        operation: "pwd",
+      });
+    }
+    let attempts = 0;
+    const failed = (await rejectionOf(
+      withRetry(
+        () => {
+          attempts++;
+          return client.pwd();
+        },
+        { retries: 3, minDelayMs: 1 },
+      ),
+    )) as TransferError;
+    expect([failed.reason, attempts, client.closed]).toEqual(["client-misuse", 1, true]);
   });
 
   it("reconnect() logs in again and goes back to the working directory", async () => {

@@ -122,6 +122,10 @@ for (const kind of ["proftpd", "vsftpd"] as const) {
             operation: "pwd",
             path: undefined,
           });
+          for (let i = 0; i < 2; i++) {
+            const again = (await rejectionOf(c.pwd())) as TransferError;
+            expect([again.reason, again.retryable], "again").toEqual(["client-misuse", false]);
+          }
         });
 
         it("the session dropped by the server: connection-lost, reconnect; connecting again works", async () => {
