@@ -85,6 +85,11 @@ describe("diagnose: bad input exits 2", () => {
       expect(rejected.code, password).toBe(2);
       expect(rejected.stderr, password).not.toContain("ssW0rd99");
     }
+    // The issue's own line: an ftp:// URL that `new URL()` cannot read for the "/" in its password.
+    const issue = await runCli(["diagnose", "ftp://xfer:pa/ssW0rd99@127.0.0.1:2121/"]);
+    expect(issue.code).toBe(2);
+    expect(issue.stderr).toMatch(/is not a URL/);
+    expect(issue.stderr).not.toContain("ssW0rd99");
   });
 });
 

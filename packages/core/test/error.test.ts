@@ -85,6 +85,18 @@ describe("TransferError", () => {
     expect(e.reason).toBe("not-found");
     expect(e.serverMessage).toBe("No *** file or directory");
     expect(e.retry.why).not.toContain("such");
+    // "full": a full disk stays the retryable no-space, not the permanent quota-exceeded.
+    const full = createTransferError({
+      protocol: "ftp",
+      code: 552,
+      serverMessage: "Disk full",
+      secrets: ["full"],
+    });
+    expect([full.reason, full.retryable, full.serverMessage]).toEqual([
+      "no-space",
+      true,
+      "Disk ***",
+    ]);
   });
 
   it("keeps the multi-line server text", () => {

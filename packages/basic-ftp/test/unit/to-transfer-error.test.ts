@@ -1,6 +1,8 @@
 // Fabricated errors in the exact shapes basic-ftp 6.2 produces (FTPError is basic-ftp's own
 // class). The integration tests produce the same shapes from real servers; these cover the
 // shapes no real server here produces on demand, and the edge cases of reading them.
+
+import { inspect } from "node:util";
 import { isTransferError } from "@transfer-errors/core";
 import { replyText } from "@transfer-errors/core/adapter";
 import { FTPError } from "basic-ftp";
@@ -427,6 +429,45 @@ describe("any value", () => {
   it("returns a TransferError unchanged", () => {
     const e = toTransferError(new Error("x"));
     expect(toTransferError(e)).toBe(e);
+  });
+
+  it("the public toTransferError takes the connection's secrets: an echoed password shows nowhere (issue 14)", () => {
+    const password = "hunter2-Zq9x";
+    const e = toTransferError(reply(530, `530 Login incorrect for ${password}`), {
+      operation: "access",
+      secrets: [password],
+    });
+    expect(e.reason).toBe("auth-failed");
+    const shown = [
+      e.message,
+      e.serverMessage,
+      e.explanation,
+      e.retry.why,
+      String(e),
+      e.stack,
+      JSON.stringify(e),
+      inspect(e, { depth: Number.POSITIVE_INFINITY }),
+    ].join("\n");
+    expect(shown).toContain("530 Login incorrect for ***");
+    expect(shown).not.toContain(password);
+    // A PASS command the server quotes back is masked without being told the password.
+    const quoted = toTransferError(reply(530, `530 PASS ${password}`));
+    expect(JSON.stringify(quoted) + quoted.message + inspect(quoted)).not.toContain(password);
+  });
+
+  it("decides on the server's text, not on its redacted form: a password that is a word of the reply (issue 14)", () => {
+    const cases = [
+      [550, "550 No such file or directory", "such", "not-found", false],
+      [552, "552 Disk full", "full", "no-space", true],
+    ] as const;
+    for (const [code, text, password, reason, retryable] of cases) {
+      const e = toTransferError(reply(code, text), {
+        operation: "downloadTo",
+        secrets: [password],
+      });
+      expect([e.reason, e.retryable], password).toEqual([reason, retryable]);
+      expect(e.serverMessage, password).not.toMatch(new RegExp(`\\b${password}\\b`));
+    }
   });
 
   it("scrubs the secrets wrapClient passes, wherever basic-ftp echoed them", () => {
