@@ -116,6 +116,45 @@ for (const adapter of adapters) {
         expect(() => JSON.stringify(made)).not.toThrow();
       }
     });
+
+    it("survives a hostile context: null, revoked, throwing getters or traps, a function Proxy (issue 14)", () => {
+      const revoked = Proxy.revocable({}, {});
+      revoked.revoke();
+      const revokedFunction = Proxy.revocable(() => undefined, {});
+      revokedFunction.revoke();
+      const trapsThrow = new Proxy(
+        () => undefined,
+        new Proxy(
+          {},
+          {
+            get: () => () => {
+              throw new Error("trap");
+            },
+          },
+        ),
+      );
+      const getter = () => {
+        throw new Error("getter");
+      };
+      const getters = Object.defineProperties(
+        {},
+        {
+          operation: { get: getter, enumerable: true },
+          path: { get: getter, enumerable: true },
+          secrets: { get: getter, enumerable: true },
+        },
+      );
+      const input = Object.assign(new Error("550 No such file or directory"), { code: 550 });
+      for (const context of [null, revoked.proxy, revokedFunction.proxy, trapsThrow, getters]) {
+        const made = adapter.toTransferError(input, context as never);
+        expect(made.originalError).toBe(input);
+        expect(() => JSON.stringify(made)).not.toThrow();
+        // The error itself, as the error, is no safer: a function Proxy whose traps throw.
+        const odd = adapter.toTransferError(trapsThrow, context as never);
+        expect(ftp.isTransferError(odd)).toBe(true);
+        expect(() => String(odd) + JSON.stringify(odd)).not.toThrow();
+      }
+    });
   });
 }
 
