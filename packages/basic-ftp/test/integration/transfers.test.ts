@@ -141,6 +141,31 @@ describeWithServers("ProFTPD resets the data connection when it refuses a transf
     client.close();
   });
 
+  it("download of a missing file into the caller's stream: the same answer as into a path", async () => {
+    const client = wrapClient(new Client(5_000));
+    await client.access(handle.options());
+    const received: Buffer[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        received.push(chunk);
+        done();
+      },
+    });
+    const e = expectTransferError(await rejectionOf(client.downloadTo(destination, F.missing)), {
+      reason: "not-found",
+      code: 550,
+      retryable: false,
+      reconnect: false,
+      operation: "downloadTo",
+      path: F.missing,
+    });
+    // Not the caller's stream failing (local-file-error), although the error came through it.
+    expect(e.reason).not.toBe("local-file-error");
+    expect(received).toEqual([]);
+    expect(client.closed).toBe(false);
+    client.close();
+  });
+
   it("upload into a read-only directory: the reset says the path may be refused; the repeat is final", async () => {
     const client = wrapClient(new Client(5_000));
     await client.access(handle.options());

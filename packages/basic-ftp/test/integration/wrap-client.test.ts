@@ -58,6 +58,41 @@ describe("the wrapped client is the same client", () => {
     });
   });
 
+  it("a port out of range: basic-ftp's synchronous throw is a rejection, client-misuse, as on SFTP", async () => {
+    const client = wrapClient(new Client(1_000));
+    // basic-ftp throws ERR_SOCKET_BAD_PORT synchronously from connect(); the wrapped call rejects.
+    let pending: Promise<unknown> | undefined;
+    expect(() => {
+      pending = client.connect("127.0.0.1", 99_999);
+    }).not.toThrow();
+    expectTransferError(await rejectionOf(pending), {
+      reason: "client-misuse",
+      code: "ERR_SOCKET_BAD_PORT",
+      retryable: false,
+      reconnect: true,
+      operation: "connect",
+      path: undefined,
+    });
+    client.close();
+  });
+
+  it("access(null) is the caller's mistake (a TypeError), not a refusal by the server", async () => {
+    const client = wrapClient(new Client(1_000));
+    const e = expectTransferError(
+      await rejectionOf(client.access(null as unknown as Parameters<Client["access"]>[0])),
+      {
+        reason: "client-misuse",
+        code: undefined,
+        retryable: false,
+        reconnect: true,
+        operation: "access",
+        path: undefined,
+      },
+    );
+    expect(e.originalError).toBeInstanceOf(TypeError);
+    client.close();
+  });
+
   it("the README shows the example as it is in examples/retry.ts", () => {
     const example = readFileSync(join(packageDir, "examples", "retry.ts"), "utf8");
     const region = /\/\/ #region readme\n([\s\S]*?)\/\/ #endregion readme/.exec(example)?.[1];
