@@ -1,6 +1,7 @@
 // Unit tests with fabricated errors, shaped as ssh2-sftp-client 12.1 and ssh2 1.17 make them
 // (the shapes seen against OpenSSH, and the ones in their source that a local server cannot
 // produce: other servers' texts and statuses, DNS, missing levels).
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { toTransferError, withRetry } from "../src/index.js";
 import { readError } from "../src/read-error.js";
@@ -504,6 +505,29 @@ describe("toTransferError never throws and never leaks", () => {
     ].join("\n");
     expect(text).not.toContain(secret);
     expect(error.path).toBe("/home/***/x");
+  });
+
+  it("a message that starts with the secret (read as a method prefix) shows it nowhere (issue 14)", () => {
+    const secret = "hunter2Secret";
+    const error = toTransferError(
+      libError(`${secret}: No such file /x`, { code: 2, custom: true }),
+      {
+        secrets: [secret],
+      },
+    );
+    const shown = [
+      error.message,
+      error.operation ?? "",
+      error.path ?? "",
+      error.explanation,
+      error.retry.why,
+      String(error),
+      error.stack ?? "",
+      JSON.stringify(error),
+      inspect(error, { depth: 5 }),
+    ].join("\n");
+    expect(shown).not.toContain(secret);
+    expect(error.reason).toBe("not-found");
   });
 
   it("readError keeps the original as cause", () => {
