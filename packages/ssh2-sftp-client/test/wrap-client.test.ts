@@ -100,7 +100,8 @@ describeSftp("wrapClient and createConnection", () => {
     });
     expect(needsReconnect(client)).toBe(true);
     // The next call is refused at once instead of being sent on a dead connection.
-    expectFailure(await transferErrorOf(client.stat(root)), {
+    const refused = await transferErrorOf(client.stat(root));
+    expectFailure(refused, {
       reason: "connection-lost",
       code: undefined,
       retryable: true,
@@ -108,6 +109,34 @@ describeSftp("wrapClient and createConnection", () => {
       operation: "stat",
       path: root,
     });
+    // Its cause is the failure that made the client unusable: list's.
+    expect(refused.cause).toMatchObject({ operation: "list", code: "ECONNRESET" });
+  });
+
+  it("the connection closed with no call pending: the refused call's cause says so", async () => {
+    const client = await connected();
+    await sshd.killSessions();
+    await vi.waitFor(() => expect(needsReconnect(client)).toBe(true));
+    const error = await transferErrorOf(client.stat(fixtures().root));
+    expect(error.reason).toBe("connection-lost");
+    expect(error.cause).toBeInstanceOf(Error);
+    expect((error.cause as Error).message).toMatch(/^the (?:connection|SFTP channel) was closed$/);
+    expect(error.toJSON().cause).toMatchObject({ message: (error.cause as Error).message });
+  });
+
+  it("a call after end() is the library's to answer: client-misuse, its error the cause", async () => {
+    const client = await connected();
+    await client.end();
+    const error = await transferErrorOf(client.list(fixtures().root));
+    expectFailure(error, {
+      reason: "client-misuse",
+      code: "ERR_NOT_CONNECTED",
+      retryable: false,
+      reconnect: true,
+      operation: "list",
+      path: fixtures().root,
+    });
+    expect((error.cause as Error).message).toMatch(/No SFTP connection available/);
   });
 
   it("after a drop the raw client says ERR_NOT_CONNECTED: connection-lost, reconnect", async () => {
@@ -156,7 +185,8 @@ describeSftp("wrapClient and createConnection", () => {
     await vi.waitFor(() => expect(needsReconnect(client)).toBe(true));
     // The library's defect this guards against (it flips when ssh2-sftp-client fixes it).
     expect(await settledWithin(raw.list(root), 800)).toBe("pending");
-    expectFailure(await transferErrorOf(client.list(root)), {
+    const refused = await transferErrorOf(client.list(root));
+    expectFailure(refused, {
       reason: "connection-lost",
       code: undefined,
       retryable: true,
@@ -164,6 +194,7 @@ describeSftp("wrapClient and createConnection", () => {
       operation: "list",
       path: root,
     });
+    expect((refused.cause as Error).message).toBe("the SFTP channel was closed");
     internals(raw).client.destroy();
     await client.end();
   });
