@@ -2,6 +2,7 @@
 // sessions): lost connections, dead SFTP channels, deadlines, diagnose, the upload check, the
 // fresh-client reconnect, and silence on the console.
 import { writeFile } from "node:fs/promises";
+import { inspect } from "node:util";
 import { SFTP_SERVER_BINARY, type SshdServer, startSshd } from "@transfer-errors/testkit/sshd";
 import type SftpClient from "ssh2-sftp-client";
 import { afterAll, afterEach, beforeAll, expect, expectTypeOf, it, vi } from "vitest";
@@ -77,6 +78,26 @@ describeSftp("wrapClient and createConnection", () => {
       expect(internals(client).sftp).toBe(internals(raw).sftp);
       expect(client.on).toBe(raw.on);
       expect(needsReconnect(client)).toBe(false);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("console.log of a failure: the caller's frame first, only the fields that are set (no tls)", async () => {
+    const client = await connected({ timeoutMs: 30_000 });
+    async function getMissingFile() {
+      return await client.get(`${fixtures().root}/no-such-file`);
+    }
+    try {
+      const printed = inspect(await transferErrorOf(getMissingFile()));
+      const frames = printed
+        .split("\n")
+        .filter((line) => /^\s+at /.test(line) && !line.includes("node:internal"));
+      expect(frames[0]).toMatch(/at (?:async )?getMissingFile /);
+      expect(printed).not.toMatch(/promise-calls|wrap-methods|packages\/core/);
+      expect(printed).toContain("reason: 'not-found'");
+      expect(printed).not.toContain("undefined");
+      expect(printed).not.toMatch(/^ {2}tls:/m);
     } finally {
       await client.end();
     }
