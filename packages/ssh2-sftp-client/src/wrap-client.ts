@@ -20,9 +20,10 @@ export interface WrapOptions {
    */
   timeoutMs?: number | undefined;
   /**
-   * After a generic SSH_FX_FAILURE (4) of `mkdir`, `rmdir` or `rename`, look at the paths (an
-   * lstat, a listing, the free space) to say what is really wrong: already exists, not empty,
-   * not found, no space. The original code and server text are kept. Default: false.
+   * After a generic SSH_FX_FAILURE (4) of `mkdir`, `rmdir`, `rename`, `get` or `fastGet`, look at
+   * the paths (an lstat, a listing, the free space) to say what is really wrong: already exists,
+   * not empty, not found, no space, a directory downloaded. The original code and server text are
+   * kept. Default: false.
    */
   diagnose?: boolean | undefined;
   /**
