@@ -78,8 +78,9 @@ const entries = [
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
     // The SFTP part of the reply catalog only (23.50 kB measured in issue 10's second round);
     // +0.12 kB in issue 11: the handle methods' requests and the catalog's SYMLINK and FSTAT
-    // readings they reach (23.62 kB).
-    budget: 23.75 * KB,
+    // readings they reach (23.62 kB). +0.08 kB in issue 15: a call refused on a closed or ended
+    // session has a cause (ConnectionLoss.refusedCause; end() noted where it was called) (23.79 kB).
+    budget: 23.85 * KB,
     target: ADAPTER_TARGET,
   },
   {

@@ -266,6 +266,20 @@ describe.skipIf(
     expect(stepNamed(steps, "tls").detail).toMatch(/^234 .*\(TLSv1\.[23]\)$/);
   });
 
+  it("says that a server which refuses AUTH TLS offers no explicit FTPS", async () => {
+    const url = `ftps://${FTP_TEST_USER}@127.0.0.1:${proftpd.port}/`;
+    const json = await runCli(["diagnose", url, "--json"], withPassword);
+    expect(json.code).toBe(1);
+    const tls = stepNamed(report(json).steps, "tls");
+    expect(tls.error).toMatchObject({ reason: "unsupported", code: 500 });
+    const human = await runCli(["diagnose", url], withPassword);
+    expect(human.stdout).toMatch(/FAIL {2}tls/);
+    expect(human.stdout.replace(/\s+/g, " ")).toContain(
+      "it does not offer explicit FTPS on this port",
+    );
+    expect(human.stdout).not.toMatch(/passive instead of active/);
+  });
+
   it("says tls-failed for an untrusted certificate, and how to trust it", async () => {
     const url = `ftps://${FTP_TEST_USER}@127.0.0.1:${vsftpdTls.port}/`;
     const result = await runCli(["diagnose", url], withPassword);

@@ -23,7 +23,7 @@ export interface FailureContext extends ErrorContext {
   tls?: boolean | undefined;
   /** The same operation on the same path failed the same way just before, on this client. */
   refusedBefore?: boolean | undefined;
-  /** `access({ secure: true })` failed before the TLS upgrade: the server refused AUTH TLS. */
+  /** `access({ secure: true })` or `useTLS()` failed before the TLS upgrade: AUTH TLS was refused. */
   authTlsRefused?: boolean | undefined;
   /** The client was closed by two earlier calls at once, and this call came alone after them. */
   afterMisuse?: boolean | undefined;

@@ -159,13 +159,13 @@ export function isDataReset(error: unknown): boolean {
 
 const functions = adapterFunctions<FailureContext>("ftp", readBasicFtpError);
 /** toTransferError with what wrapClient knows about the client (internal). */
-export const fromFailure = functions.toTransferError;
+export const fromFailure = functions.convert;
 /**
  * Turns anything basic-ftp threw (or any other value) into a TransferError: reply code and
  * server text, reason, retry hint and explanation. A TransferError is returned as it is.
  * Never throws.
  */
 export const toTransferError: (error: unknown, context?: ErrorContext | null) => TransferError =
-  fromFailure;
+  functions.toTransferError;
 /** basic-ftp's errors read by this adapter, then the core's decision and retry loop. */
 export const { isRetryable, withRetry } = functions;

@@ -88,13 +88,12 @@ function failureContext(state: ClientState, call: CallRecord, error: unknown): F
   const encrypted =
     readSafely(() => (client.ftp.socket as { encrypted?: boolean }).encrypted === true) ?? false;
   const code = readSafely(() => (error as { code?: unknown }).code);
+  // access({ secure: true }) and useTLS() send AUTH TLS before anything else that can be refused.
+  const asksTls =
+    call.operation === "useTLS" ||
+    (call.operation === "access" && state.accessOptions?.secure === true);
   const authTlsRefused =
-    call.operation === "access" &&
-    state.accessOptions?.secure === true &&
-    !encrypted &&
-    typeof code === "number" &&
-    code >= 400 &&
-    code !== 421;
+    asksTls && !encrypted && typeof code === "number" && code >= 400 && code !== 421;
   let closed = readSafely(() => client.closed) ?? true;
   if (operations[call.operation]?.traits?.connects && !closed) {
     // A failed login (530), a refused AUTH TLS or TYPE I leave a live, half-set-up connection.

@@ -31,9 +31,14 @@ export interface ReaderFunctions<Context> extends AdapterFunctions {
   /**
    * Anything the client threw (or any other value) as a TransferError, read by the adapter's
    * reader with what the caller knows (`context`). A TransferError is returned as it is. Never
-   * throws.
+   * throws. A new TransferError's stack starts at the caller's frame, not in the core.
    */
   toTransferError(error: unknown, context?: Context | null): TransferError;
+  /**
+   * The same TransferError with the stack it was made with: for a wrapper, which sets the stack
+   * itself (the caller's await), so that no stack is captured twice.
+   */
+  convert(error: unknown, context?: Context | null): TransferError;
 }
 
 /**
@@ -44,7 +49,7 @@ export function adapterFunctions<Context extends CallContext>(
   protocol: Protocol,
   read: (error: unknown, context: Context) => Failure,
 ): ReaderFunctions<Context> {
-  const toTransferError = (error: unknown, context?: Context | null): TransferError => {
+  const convert = (error: unknown, context?: Context | null): TransferError => {
     if (isTransferError(error)) return error;
     try {
       return createTransferError(read(error, context ?? ({} as Context)));
@@ -54,5 +59,11 @@ export function adapterFunctions<Context extends CallContext>(
       return createTransferError({ protocol, cause: error, secrets: kept });
     }
   };
-  return { toTransferError, ...bindAdapter((error) => toTransferError(error)) };
+  // What a user reads first in the stack of the error they made is their own line.
+  const toTransferError = (error: unknown, context?: Context | null): TransferError => {
+    const made = convert(error, context);
+    if (made !== error) Error.captureStackTrace?.(made, toTransferError);
+    return made;
+  };
+  return { toTransferError, convert, ...bindAdapter((error) => convert(error)) };
 }

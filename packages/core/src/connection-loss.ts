@@ -10,23 +10,43 @@ export class ConnectionLoss {
   cause: unknown = undefined;
   /** The application ended the connection itself: the close that follows is no loss. */
   ended = false;
+  /** What happened when nothing failed (a close without an error, end()): made when it did. */
+  #event: Error | undefined = undefined;
 
   /** Marks the connection lost, unless the application ended it; the first why and cause stay. */
   mark(why: string, cause?: unknown): void {
     if (this.ended) return;
     this.why ??= why;
-    this.cause ??= cause;
+    if (cause === undefined) this.#event ??= new Error(why);
+    else this.cause ??= cause;
+  }
+
+  /** The application ended the connection (`how`: its call, "end()"); the stack shows where. */
+  end(how: string): void {
+    this.ended = true;
+    if (this.why !== undefined) return;
+    this.#event = new Error(`the application called ${how}`);
   }
 
   /** A new connection: the client is usable again. */
   reset(): void {
     this.why = undefined;
     this.cause = undefined;
+    this.#event = undefined;
   }
 
   /** The message of a call refused on the lost connection of `what` ("client", "SFTP session"). */
   refusal(operation: string | undefined, what: string, why = this.why): string {
     return `${operation} was not sent: the ${what} needs a new connection (${why})`;
+  }
+
+  /**
+   * The cause of a refused call: the failure that made the client unusable; when nothing failed
+   * (a close without an error, end()), an Error that says what happened (`why` when nothing was
+   * seen at all).
+   */
+  refusedCause(why = this.why): unknown {
+    return this.cause ?? this.#event ?? new Error(why);
   }
 }
 

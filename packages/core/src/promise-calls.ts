@@ -135,7 +135,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     const context = this.context(method, args);
     if (loss.why !== undefined && !own) {
       const failure = this.ownFailure(context, loss.refusal(method, this.name));
-      failure.cause = loss.cause;
+      failure.cause = loss.refusedCause();
       throw this.marked(createTransferError(failure));
     }
     const mark = this.requests?.mark();

@@ -259,6 +259,28 @@ describe("ConnectionLoss and listen", () => {
     expect(loss.why).toBeUndefined();
   });
 
+  it("gives a refused call a cause: the failure, else what happened when nothing failed", () => {
+    const failed = new ConnectionLoss();
+    failed.mark("its channel was closed");
+    failed.mark("stat failed: timeout", "the timeout");
+    expect(failed.refusedCause()).toBe("the timeout");
+    const closed = new ConnectionLoss();
+    closed.mark("the connection was closed");
+    expect((closed.refusedCause() as Error).message).toBe("the connection was closed");
+    expect(closed.refusedCause()).toBe(closed.refusedCause());
+    const ended = new ConnectionLoss();
+    ended.end("end()");
+    expect((ended.refusedCause("it was ended") as Error).message).toBe(
+      "the application called end()",
+    );
+    // Never seen to close (a channel found closed): the refusal's why.
+    expect((new ConnectionLoss().refusedCause("its channel is closed") as Error).message).toBe(
+      "its channel is closed",
+    );
+    closed.reset();
+    expect((closed.refusedCause("again") as Error).message).toBe("again");
+  });
+
   it("listen puts one listener on each event of anything with `on`, and ignores the rest", () => {
     const seen: unknown[] = [];
     const on = vi.fn();

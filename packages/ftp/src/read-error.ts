@@ -56,13 +56,13 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
 
 const functions = adapterFunctions<FailureContext>("ftp", (error, ctx) => readFtpError(error, ctx));
 /** toTransferError with what wrapClient knows about the client (internal). */
-export const fromFailure = functions.toTransferError;
+export const fromFailure = functions.convert;
 /**
  * Turns anything node-ftp or promise-ftp raised (or any other value) into a TransferError: reply
  * code and server text, reason, retry hint and explanation. A TransferError is returned as it is.
  * Never throws.
  */
 export const toTransferError: (error: unknown, context?: ErrorContext | null) => TransferError =
-  fromFailure;
+  functions.toTransferError;
 /** node-ftp's and promise-ftp's errors read by this adapter, then the core's decision and retries. */
 export const { isRetryable, withRetry } = functions;

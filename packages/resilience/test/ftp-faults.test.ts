@@ -134,6 +134,30 @@ describe.skipIf(ftpUnavailable() !== undefined)("basic-ftp adapter under injecte
     expect(attempts).toBe(2);
   });
 
+  it("a control connection reset while the first list tries its passive strategies: connection-lost", async () => {
+    const { proxy, client } = await connectThroughProxy();
+    // The first LIST tries EPSV, then PASV: the reset after EPSV closes the client, and basic-ftp
+    // reports "None of the available transfer strategies work. Last error response was 'Error:
+    // Client is closed because ... ECONNRESET (control socket)'": no data connection failed.
+    proxy.strikeOpen({ kind: "reset", at: { direction: "up", match: /^EPSV/m } });
+    const error = await client.list().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isTransferError(error)).toBe(true);
+    const e = error as TransferError;
+    expect(String((e.cause as Error).message)).toMatch(/None of the available transfer strategies/);
+    expect(String((e.cause as Error).message)).toMatch(/ECONNRESET \(control socket\)/);
+    expect({ reason: e.reason, code: e.code, retry: e.retry }).toMatchObject({
+      reason: "connection-lost",
+      code: "ECONNRESET",
+      retry: { retryable: true, reconnect: true },
+    });
+    // The advice of a lost connection, not of passive mode.
+    expect(e.explanation).toMatch(/^The connection to the server was closed or reset/);
+    expect(e.explanation).not.toMatch(/passive/i);
+  });
+
   it("gives up on a permanent error (a missing file) at attempt 1, without waiting", async () => {
     const { client } = await connectThroughProxy();
     let attempts = 0;

@@ -20,9 +20,10 @@ export interface WrapOptions {
    */
   timeoutMs?: number | undefined;
   /**
-   * After a generic SSH_FX_FAILURE (4) of `mkdir`, `rmdir` or `rename`, look at the paths (an
-   * lstat, a listing, the free space) to say what is really wrong: already exists, not empty,
-   * not found, no space. The original code and server text are kept. Default: false.
+   * After a generic SSH_FX_FAILURE (4) of `mkdir`, `rmdir`, `rename`, `get` or `fastGet`, look at
+   * the paths (an lstat, a listing, the free space) to say what is really wrong: already exists,
+   * not empty, not found, no space, a directory downloaded. The original code and server text are
+   * kept. Default: false.
    */
   diagnose?: boolean | undefined;
   /**
@@ -80,8 +81,9 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
   constructor(client: object, options: WrapOptions) {
     super(client, sftpClientData, { read: readError, toTransferError }, options);
     // A close of the ssh2 connection that we did not ask for marks the client.
-    listen(safeGet(client, "client"), ["close", "end"], () => {
-      if (this.connected) this.loss.mark("the connection was closed");
+    // Its 'error' (ECONNRESET ...) comes before the close: the cause of the calls refused after.
+    listen(safeGet(client, "client"), ["close", "end", "error"], (error) => {
+      if (this.connected) this.loss.mark("the connection was closed", errorOf(error));
     });
     // Wrapped after connecting: watch the open channel now.
     if ((client as { sftp?: unknown }).sftp) {
@@ -126,6 +128,13 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
     if (typeof safeGet(channel, "on") !== "function" || this.watchedChannels.has(channel as object))
       return;
     this.watchedChannels.add(channel as object);
-    listen(channel, ["close", "end", "error"], () => this.loss.mark("the SFTP channel was closed"));
+    listen(channel, ["close", "end", "error"], (error) =>
+      this.loss.mark("the SFTP channel was closed", errorOf(error)),
+    );
   }
+}
+
+/** What a 'close', 'end' or 'error' listener got: the error, if it was one. */
+function errorOf(value: unknown): object | undefined {
+  return typeof value === "object" && value !== null ? value : undefined;
 }

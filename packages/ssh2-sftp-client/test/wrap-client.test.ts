@@ -2,6 +2,7 @@
 // sessions): lost connections, dead SFTP channels, deadlines, diagnose, the upload check, the
 // fresh-client reconnect, and silence on the console.
 import { writeFile } from "node:fs/promises";
+import { inspect } from "node:util";
 import { SFTP_SERVER_BINARY, type SshdServer, startSshd } from "@transfer-errors/testkit/sshd";
 import type SftpClient from "ssh2-sftp-client";
 import { afterAll, afterEach, beforeAll, expect, expectTypeOf, it, vi } from "vitest";
@@ -82,6 +83,26 @@ describeSftp("wrapClient and createConnection", () => {
     }
   });
 
+  it("console.log of a failure: the caller's frame first, only the fields that are set (no tls)", async () => {
+    const client = await connected({ timeoutMs: 30_000 });
+    async function getMissingFile() {
+      return await client.get(`${fixtures().root}/no-such-file`);
+    }
+    try {
+      const printed = inspect(await transferErrorOf(getMissingFile()));
+      const frames = printed
+        .split("\n")
+        .filter((line) => /^\s+at /.test(line) && !line.includes("node:internal"));
+      expect(frames[0]).toMatch(/at (?:async )?getMissingFile /);
+      expect(printed).not.toMatch(/promise-calls|wrap-methods|packages\/core/);
+      expect(printed).toContain("reason: 'not-found'");
+      expect(printed).not.toContain("undefined");
+      expect(printed).not.toMatch(/^ {2}tls:/m);
+    } finally {
+      await client.end();
+    }
+  });
+
   it("a session dropped during list: connection-lost, and the client is marked for reconnect", async () => {
     const client = await connected();
     const { root } = fixtures();
@@ -100,7 +121,8 @@ describeSftp("wrapClient and createConnection", () => {
     });
     expect(needsReconnect(client)).toBe(true);
     // The next call is refused at once instead of being sent on a dead connection.
-    expectFailure(await transferErrorOf(client.stat(root)), {
+    const refused = await transferErrorOf(client.stat(root));
+    expectFailure(refused, {
       reason: "connection-lost",
       code: undefined,
       retryable: true,
@@ -108,6 +130,34 @@ describeSftp("wrapClient and createConnection", () => {
       operation: "stat",
       path: root,
     });
+    // Its cause is the failure that made the client unusable: list's.
+    expect(refused.cause).toMatchObject({ operation: "list", code: "ECONNRESET" });
+  });
+
+  it("the connection closed with no call pending: the refused call's cause says so", async () => {
+    const client = await connected();
+    await sshd.killSessions();
+    await vi.waitFor(() => expect(needsReconnect(client)).toBe(true));
+    const error = await transferErrorOf(client.stat(fixtures().root));
+    expect(error.reason).toBe("connection-lost");
+    expect(error.cause).toBeInstanceOf(Error);
+    expect((error.cause as Error).message).toMatch(/^the (?:connection|SFTP channel) was closed$/);
+    expect(error.toJSON().cause).toMatchObject({ message: (error.cause as Error).message });
+  });
+
+  it("a call after end() is the library's to answer: client-misuse, its error the cause", async () => {
+    const client = await connected();
+    await client.end();
+    const error = await transferErrorOf(client.list(fixtures().root));
+    expectFailure(error, {
+      reason: "client-misuse",
+      code: "ERR_NOT_CONNECTED",
+      retryable: false,
+      reconnect: true,
+      operation: "list",
+      path: fixtures().root,
+    });
+    expect((error.cause as Error).message).toMatch(/No SFTP connection available/);
   });
 
   it("after a drop the raw client says ERR_NOT_CONNECTED: connection-lost, reconnect", async () => {
@@ -216,7 +266,8 @@ describeSftp("wrapClient and createConnection", () => {
     await vi.waitFor(() => expect(needsReconnect(client)).toBe(true));
     // The library's defect this guards against (it flips when ssh2-sftp-client fixes it).
     expect(await settledWithin(raw.list(root), 800)).toBe("pending");
-    expectFailure(await transferErrorOf(client.list(root)), {
+    const refused = await transferErrorOf(client.list(root));
+    expectFailure(refused, {
       reason: "connection-lost",
       code: undefined,
       retryable: true,
@@ -224,6 +275,7 @@ describeSftp("wrapClient and createConnection", () => {
       operation: "list",
       path: root,
     });
+    expect((refused.cause as Error).message).toBe("the SFTP channel was closed");
     internals(raw).client.destroy();
     await client.end();
   });

@@ -50,7 +50,7 @@ export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {})
   const proxy = wrapMethods(sftp, (method, original) => {
     if (method === "end" || method === "destroy") {
       return (...args: unknown[]) => {
-        state.loss.ended = true;
+        state.loss.end(`${method}()`);
         return original.apply(sftp, args);
       };
     }
@@ -107,7 +107,7 @@ function refusal(target: object, state: SessionState, context: ErrorContext) {
   const why = loss.why ?? (loss.ended ? "it was ended" : "its channel is closed");
   const message = loss.refusal(context.operation, "SFTP session", why);
   const failure = readError(message, { ...context, ended: loss.ended });
-  return createTransferError({ ...failure, cause: loss.cause });
+  return createTransferError({ ...failure, cause: loss.refusedCause(why) });
 }
 
 /** ssh2 sends a request only while the channel's outgoing side is open. */

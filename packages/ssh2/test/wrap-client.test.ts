@@ -193,8 +193,10 @@ describeSftp("wrapClient on a session that breaks", () => {
     const session = await opened();
     const sftp = wrapClient(session.sftp);
     const { file } = fixtures();
-    sftp.end();
-    expectFailure(await transferErrorOf(viaCallback((cb) => sftp.stat(file, cb))), {
+    const endSession = () => sftp.end();
+    endSession();
+    const error = await transferErrorOf(viaCallback((cb) => sftp.stat(file, cb)));
+    expectFailure(error, {
       reason: "client-misuse",
       code: undefined,
       retryable: false,
@@ -202,6 +204,9 @@ describeSftp("wrapClient on a session that breaks", () => {
       operation: "stat",
       path: file,
     });
+    // Its cause is what made the session unusable: the end() call, with the stack of where it was.
+    expect((error.cause as Error).message).toBe("the application called end()");
+    expect((error.cause as Error).stack).toMatch(/at endSession /);
     for (let i = 0; i < 2; i++) {
       const again = await transferErrorOf(viaCallback((cb) => sftp.stat(file, cb)));
       expect([again.reason, again.retryable], "again").toEqual(["client-misuse", false]);
@@ -218,7 +223,8 @@ describeSftp("wrapClient on a session that breaks", () => {
     session.client.end();
     await vi.waitFor(() => expect(needsReconnect(sftp)).toBe(true));
     const { file } = fixtures();
-    expectFailure(await transferErrorOf(viaCallback((cb) => sftp.stat(file, cb))), {
+    const error = await transferErrorOf(viaCallback((cb) => sftp.stat(file, cb)));
+    expectFailure(error, {
       reason: "connection-lost",
       code: undefined,
       retryable: true,
@@ -226,6 +232,7 @@ describeSftp("wrapClient on a session that breaks", () => {
       operation: "stat",
       path: file,
     });
+    expect((error.cause as Error).message).toBe("its channel was closed");
   });
 
   it("connectSftp reconnects with a new Client inside withRetry", async () => {

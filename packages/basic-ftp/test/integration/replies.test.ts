@@ -149,6 +149,21 @@ describeWithServers("FTP replies from vsftpd", () => {
     ["RNTO without RNFR", (c) => c.send("RNTO x"), refusal("bad-sequence", 503, "send")],
   ]);
 
+  it("the retry hint's why quotes the reply, not the rule that read it", async () => {
+    const client = wrapClient(new Client(5_000));
+    await client.access(handle.options());
+    const e = expectTransferError(
+      await rejectionOf(client.uploadFrom(Readable.from(["x"]), `${F.readonlyDir}/new.txt`)),
+      refusal("file-unavailable", 553, "uploadFrom", `${F.readonlyDir}/new.txt`),
+    );
+    client.close();
+    expect(e.serverMessage).toBe("Could not create file.");
+    expect(e.retry.why).toMatch(
+      /^FTP reply 553 \("Could not create file\."\) is file-unavailable: /,
+    );
+    expect(e.retry.why).not.toMatch(/in its text/);
+  });
+
   it("the client stays usable after a refusal", async () => {
     const client = wrapClient(new Client(5_000));
     await client.access(handle.options());

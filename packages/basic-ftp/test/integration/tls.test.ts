@@ -138,6 +138,25 @@ describeWithServers("TLS asked of a plain server", () => {
         expect(client.closed).toBe(true);
       });
 
+      it("AUTH TLS refused to useTLS() after connect(): the server offers no explicit FTPS", async () => {
+        // What diagnose ftps:// does: connect, then useTLS (AUTH TLS) as its own step.
+        const client = wrapClient(new Client(5_000));
+        const { host, port } = handle.options();
+        await client.connect(host, port);
+        const e = expectTransferError(await rejectionOf(client.useTLS()), {
+          code: kind === "proftpd" ? 500 : 530,
+          path: undefined,
+          reason: "unsupported",
+          retryable: false,
+          reconnect: true,
+          operation: "useTLS",
+          tls: false,
+        });
+        expect(e.explanation).toContain("does not offer explicit FTPS on this port");
+        expect(e.explanation).not.toMatch(/passive|rename/);
+        client.close();
+      });
+
       it("implicit TLS on a plain port: tls-failed (wrong version number)", async () => {
         const client = wrapClient(new Client(5_000));
         const e = expectTransferError(
