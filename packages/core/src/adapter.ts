@@ -96,7 +96,7 @@ export {
   type TransferKind,
 } from "./short-transfer.js";
 export { type Finding, findings, isSignal, type Signal, signals } from "./signals.js";
-export { ssh2Advice, ssh2Rows } from "./ssh2-messages.js";
+export { ssh2Advice, ssh2LevelRows, ssh2Rows } from "./ssh2-messages.js";
 export {
   readSsh2Number,
   type Ssh2Failure,

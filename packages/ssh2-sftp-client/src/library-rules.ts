@@ -4,6 +4,7 @@
 import {
   messageRules,
   type RuleRow,
+  ssh2LevelRows,
   ssh2Rows,
   type TextRule,
   table,
@@ -53,15 +54,12 @@ export const sftpStatusTexts: ReadonlySet<string> = new Set(statusTexts.flatMap(
 
 const BAD_PATH = "ERR_BAD_PATH";
 const LOGIN = "connecting";
-const LOST = "client-closed";
 const ANY = undefined;
 
 // Consecutive rows with the same id are one rule whose pattern is cut to fit a line.
 const rows: RuleRow[] = [
   // ssh2's connection-level errors by their `level` (read as the library's code when it has none).
-  ["auth", "auth-failed", /^/, "client-authentication"],
-  ["timeout", "timeout", /^/, "client-timeout", LOST],
-  ["dns", "host-not-found", /^/, "client-dns"],
+  ...ssh2LevelRows,
   // fastGet and rcopy drop the SFTP status and keep only its text.
   ...statusTexts.map(([id, reason, ...texts]): RuleRow => {
     return [id, reason, new RegExp(`^(?:${texts.join("|")})$`), "ERR_GENERIC_CLIENT"];
@@ -92,24 +90,9 @@ const rows: RuleRow[] = [
   ],
   ["connected-twice", "client-misuse", /An existing SFTP connection is already defined/],
   ["dns", "host-not-found", /Error while looking up IPv[46] address/],
-  // ssh2's messages about the server, the keys and the stream (the core's, as for ssh2's
-  // adapter); the key's passphrase comes before the bad options.
+  // ssh2's messages about the server, the keys, the options and the stream, and the wrapper's
+  // answer on a client that needs a new connection (the core's, as for ssh2's adapter).
   ...ssh2Rows,
-  [
-    "no-subsystem",
-    "unsupported",
-    /Received (?:exit code|signal) [^\n]{0,200} while establishing SFTP session/,
-    ANY,
-    LOGIN,
-  ],
-  ["no-channel", "service-unavailable", /\(SSH\) Channel open failure|No free channels available/],
-  ["bad-options", "client-misuse", /Cannot parse privateKey|privateKey value does not contain/],
-  ["bad-options", "client-misuse", /Invalid username|You must set a valid agent path/],
-  ["bad-options", "client-misuse", /Bad arguments|Client-only method|Cannot parse (?:mode|time)/],
-  ["bad-options", "client-misuse", /Unknown flags string/],
-  ["corrupt-stream", "protocol-error", /Bad packet length|Invalid MAC|Inbound: /, ANY, LOST],
-  ["corrupt-stream", "protocol-error", /Received packet \d+ instead of/, ANY, LOST],
-  ["marked", "connection-lost", /was not sent: the client needs a new connection/, ANY, LOST],
   ["not-connected", "connection-lost", /^/, "ERR_NOT_CONNECTED"],
   ["auth", "auth-failed", /^/, "ERR_BAD_AUTH"],
 ];
