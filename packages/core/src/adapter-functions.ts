@@ -27,6 +27,15 @@ export interface CallContext {
   ended?: boolean | undefined;
 }
 
+/**
+ * What the caller of an adapter's `toTransferError` can say about the failed call, where its
+ * wrapper knows more than that: the client method (`"downloadTo"`), the remote path, the secrets
+ * to keep out of every text in case the server echoes them ("530 Login incorrect for <password>"),
+ * and the server's greeting line (the replies of the product it names are read as that product
+ * means them); `wrapClient` passes them.
+ */
+export type CallerContext = Pick<CallContext, "operation" | "path" | "secrets" | "serverGreeting">;
+
 export interface ReaderFunctions<Context> extends AdapterFunctions {
   /**
    * Anything the client threw (or any other value) as a TransferError, read by the adapter's
@@ -39,11 +48,13 @@ export interface ReaderFunctions<Context> extends AdapterFunctions {
 /**
  * `toTransferError`, `isRetryable` and `withRetry` of an adapter whose reader is `read`. A reader
  * that throws (only a bug of ours can) still gives a TransferError that keeps the original.
+ * `Caller`: the part of the reader's context that `toTransferError`'s type shows (its wrapper
+ * passes the whole `Context`).
  */
-export function adapterFunctions<Context extends CallContext>(
+export function adapterFunctions<Context extends Caller, Caller extends CallContext = Context>(
   protocol: Protocol,
   read: (error: unknown, context: Context) => Failure,
-): ReaderFunctions<Context> {
+): ReaderFunctions<Caller> {
   const toTransferError = (error: unknown, context?: Context | null): TransferError => {
     if (isTransferError(error)) return error;
     try {

@@ -14,6 +14,7 @@ export {
 export {
   adapterFunctions,
   type CallContext,
+  type CallerContext,
   type ReaderFunctions,
 } from "./adapter-functions.js";
 export { answerOnce, type OnceAnswer } from "./answer-once.js";

@@ -20,7 +20,7 @@ import {
 } from "@transfer-errors/core/adapter";
 import { WRAPPER_TEXT } from "./library-rules.js";
 import { operations } from "./operations.js";
-import { fromFailure } from "./read-error.js";
+import { toTransferError } from "./read-error.js";
 
 export interface WrapOptions {
   /**
@@ -71,7 +71,7 @@ function failure(state: State, error: unknown, operation?: string, path?: string
   // A reset that came through the call itself, not as an 'error' event, is the data connection's.
   const code = error === state.lastError ? undefined : safeGet(error, "code");
   Object.assign(context, readDataReset(state.resets, code, operation, path, traits));
-  return fromFailure(error, context);
+  return toTransferError(error, context);
 }
 
 /** Past a deadline: node-ftp's destroy() only ends its socket, which a silent peer never closes. */
