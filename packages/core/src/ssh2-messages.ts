@@ -10,13 +10,15 @@ const LOST = "client-closed";
 const ANY = undefined;
 
 /**
- * The rows of ssh2's messages about the server, the keys, the options and the stream, whatever the
- * code, and of a wrapper's refusal on a lost connection. A key that does not parse for want of its
+ * The rows of ssh2's messages about the login, the server, the keys, the options and the stream,
+ * whatever the code, and of a wrapper's refusal on a lost connection. A key that does not parse for want of its
  * passphrase ("Cannot parse privateKey: ... but no passphrase given") is a credential, not a bad
  * option: its row comes first. An adapter puts its own messages before or after them.
  */
 // biome-ignore format: a table, one rule a line
 export const ssh2Rows: readonly RuleRow[] = [
+  // A DISCONNECT ("Too many authentication failures") has no level.
+  ["auth", "auth-failed", /authentication (?:methods failed|failures?\b|failed)/i, ANY, LOGIN],
   ["host-key", "host-key-rejected", /Host denied \(verification failed\)/, ANY, LOGIN],
   ["host-key", "host-key-rejected", /Host key does not match/, ANY, LOGIN],
   ["host-key", "host-key-rejected", /signature verification failed/, ANY, LOGIN],

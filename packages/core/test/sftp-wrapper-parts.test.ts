@@ -283,6 +283,16 @@ describe("ssh2Rows and ssh2Advice", () => {
     expect(read("Host key does not match")).toMatchObject({ reason: "host-key-rejected" });
   });
 
+  it("read a failed login, whatever the wording ssh2 or the server gives it", () => {
+    for (const message of [
+      "All configured authentication methods failed",
+      "getConnection: Too many authentication failures",
+      "Authentication failed",
+    ]) {
+      expect(read(message), message).toMatchObject({ reason: "auth-failed", rule: "auth" });
+    }
+  });
+
   it("read ssh2's checks, its subsystem and channel failures, also behind a client's prefix", () => {
     expect(read("connect: Received exit code 127 while establishing SFTP session")).toMatchObject({
       reason: "unsupported",

@@ -53,8 +53,6 @@ const statusTexts: [string, TextRule["reason"], ...string[]][] = [
 export const sftpStatusTexts: ReadonlySet<string> = new Set(statusTexts.flatMap((s) => s.slice(2)));
 
 const BAD_PATH = "ERR_BAD_PATH";
-const LOGIN = "connecting";
-const ANY = undefined;
 
 // Consecutive rows with the same id are one rule whose pattern is cut to fit a line.
 const rows: RuleRow[] = [
@@ -75,8 +73,6 @@ const rows: RuleRow[] = [
   ["not-dir", "not-a-directory", /Not a directory/i, BAD_PATH],
   ["not-file", "is-a-directory", /Not a regular file|Source not a file/i, BAD_PATH],
   // Code-less texts of ssh2 and ssh2-sftp-client, most specific first.
-  ["auth", "auth-failed", /All configured authentication methods failed/, ANY, LOGIN],
-  ["auth", "auth-failed", /authentication failures?\b|Authentication failed/i, ANY, LOGIN],
   ["handshake-timeout", "timeout", /Timed out while waiting for handshake/],
   ["keepalive", "timeout", /Keepalive timeout/],
   ["lost-before-handshake", "connection-lost", /Connection lost before handshake/],
@@ -90,8 +86,8 @@ const rows: RuleRow[] = [
   ],
   ["connected-twice", "client-misuse", /An existing SFTP connection is already defined/],
   ["dns", "host-not-found", /Error while looking up IPv[46] address/],
-  // ssh2's messages about the server, the keys, the options and the stream, and the wrapper's
-  // answer on a client that needs a new connection (the core's, as for ssh2's adapter).
+  // ssh2's messages about the login, the server, the keys, the options and the stream, and the
+  // wrapper's answer on a client that needs a new connection (the core's, as for ssh2's adapter).
   ...ssh2Rows,
   ["not-connected", "connection-lost", /^/, "ERR_NOT_CONNECTED"],
   ["auth", "auth-failed", /^/, "ERR_BAD_AUTH"],

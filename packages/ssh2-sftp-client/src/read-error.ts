@@ -1,6 +1,5 @@
-// Reads what ssh2-sftp-client (or ssh2 underneath it) threw into the facts of a core `Failure`:
-// which number system its code belongs to, the server's text, the path, and what only the adapter
-// sees. Its messages are data (library-rules.ts); the core decides from there.
+// The facts of a Failure: which number system the code belongs to, the server's text, the path,
+// and what only the adapter sees. Its messages are data (library-rules.ts); the core decides.
 import {
   type AdapterData,
   adapterFunctions,
