@@ -85,7 +85,12 @@ export { messageRules, type RuleRow } from "./rule-rows.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
 export { greetingLine, MAX_GREETING, sshGreetingOf } from "./server-greeting.js";
-export { failedRequestOf, RequestWatch, sftpRequestOf } from "./sftp-requests.js";
+export {
+  failedRequestOf,
+  RequestWatch,
+  sftpRequestOf,
+  sftpStreamMethods,
+} from "./sftp-requests.js";
 export {
   checkedTransfer,
   countedThrough,

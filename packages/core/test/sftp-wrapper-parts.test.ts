@@ -226,8 +226,12 @@ describe("ssh2's errors: ssh2Shape, ssh2Failure, readSsh2Number", () => {
     });
     const ended = ssh2Failure(data, error, ssh2Shape(error), { ended: true }, true);
     expect(ended.signals).toEqual(["connecting", "closed-by-application"]);
+    expect(failure.codeSpace).toBe("library");
     const coded = Object.assign(new Error("x"), { code: 4, level: "protocol" });
     expect(ssh2Failure(data, coded, ssh2Shape(coded), {}, false).code).toBe(4);
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
+    expect(ssh2Failure(data, reset, ssh2Shape(reset), {}, false).codeSpace).toBe("system");
+    expect(ssh2Failure(data, "text", ssh2Shape("text"), {}, false).codeSpace).toBeUndefined();
   });
 
   it("an FTP server on the port (the wrappers' look at the first line) is a signal", () => {

@@ -4,11 +4,12 @@ import {
   promiseCallsOf,
   RequestWatch,
   safeGet,
+  sftpStreamMethods,
   sshGreetingOf,
   type WrongProtocol,
   watchSsh2Socket,
 } from "@transfer-errors/core/adapter";
-import { lookedOperations, remotePathOf, streamMethods, untouchedMethods } from "./operations.js";
+import { lookedOperations, remotePathOf, untouchedMethods } from "./operations.js";
 import { type ErrorContext, readError, sftpClientData, toTransferError } from "./read-error.js";
 import { isGenericFailure, pathLook, uploadOf } from "./remote-checks.js";
 
@@ -60,7 +61,7 @@ export function needsReconnect(client: object): boolean {
 export function wrapClient<C extends object>(client: C, options: WrapOptions = {}): C {
   const calls = new SftpClientCalls(client, options);
   const skip = (method: string) => method.startsWith("_") || untouchedMethods.has(method);
-  return calls.proxy(skip, streamMethods);
+  return calls.proxy(skip, sftpStreamMethods);
 }
 
 class SftpClientCalls extends PromiseCalls<ErrorContext> {
