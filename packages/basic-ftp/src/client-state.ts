@@ -6,16 +6,13 @@ import { operations } from "./operations.js";
 /** What wrapClient remembers about one client, beyond what basic-ftp keeps. */
 export interface ClientState extends FtpSession {
   client: Client;
-  /** The per-call deadline; undefined for none. */
+  /** WrapOptions' timeoutMs, diagnose, verifyTransfers and reconnect. */
   timeoutMs: number | undefined;
-  /** Look at the path after a refusal that does not say why (the `diagnose` option). */
   diagnose: boolean;
-  /** Check each transfer's length against the server's SIZE (the `verifyTransfers` option). */
   verify: boolean;
+  autoReconnect: boolean;
   /** Calls of this client that have not settled yet. */
   running: RunningCalls;
-  /** Open the connection again by itself after a loss (the `reconnect` option). */
-  autoReconnect: boolean;
   /** The wrapped client (the Proxy): what reconnect() and the retry loop work on. */
   proxy: Client;
   /** The options of the last access(), for reconnect(). */

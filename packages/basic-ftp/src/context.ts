@@ -1,18 +1,10 @@
-import type { CallContext, Finding } from "@transfer-errors/core/adapter";
-
-/**
- * What the caller of `toTransferError` can say about the failed call: the client method
- * (`"downloadTo"`), the remote path, and the secrets to keep out of every text in case the server
- * echoes them ("530 Login incorrect for <password>"), and the server's greeting line (the
- * replies of the product it names are read as that product means them); `wrapClient` passes them.
- */
-export type ErrorContext = Pick<CallContext, "operation" | "path" | "secrets" | "serverGreeting">;
+import type { CallerContext, Finding } from "@transfer-errors/core/adapter";
 
 /**
  * What `wrapClient` knows beyond the error itself: the client's state after the failure and the
  * arguments of the call. Every field is optional; `toTransferError` works without any.
  */
-export interface FailureContext extends ErrorContext {
+export interface FailureContext extends CallerContext {
   /** The local file of `downloadTo`/`uploadFrom` when it was given as a path. */
   localPath?: string | undefined;
   /** The error came from the caller's own source or destination stream. */

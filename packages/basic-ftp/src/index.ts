@@ -10,7 +10,7 @@ export {
   TransferError,
   type TransferErrorJSON,
 } from "@transfer-errors/core";
-export type { ErrorContext } from "./context.js";
+export type { CallerContext as ErrorContext } from "@transfer-errors/core/adapter";
 export {
   isRetryable,
   readBasicFtpError as readError,

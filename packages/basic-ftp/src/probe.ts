@@ -1,7 +1,5 @@
-// The opt-in follow-up look (`wrapClient(client, { diagnose: true })`): after a refusal that does
-// not say why (vsftpd's "550 Failed to open file.") or a data connection reset where ProFTPD
-// refuses a transfer, a listing of the parent directory tells a missing file from one this user
-// may not read (the core's `listedFinding`). It costs nothing on success.
+// The `diagnose` option's look (see WrapOptions): a listing of the parent directory, read by the
+// core's `listedFinding`.
 import { posix } from "node:path";
 import { type Finding, listedFinding } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";

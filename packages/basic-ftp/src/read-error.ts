@@ -3,6 +3,7 @@
 // a local file failed, the data connection was reset). The core decides from there.
 import {
   adapterFunctions,
+  type CallerContext,
   type Facts,
   type Failure,
   failureFrom,
@@ -24,7 +25,7 @@ import {
 } from "@transfer-errors/core/adapter";
 import { ftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
-import type { ErrorContext, FailureContext } from "./context.js";
+import type { FailureContext } from "./context.js";
 import {
   AFTER_MISUSE,
   CLIENT_CLOSED,
@@ -157,15 +158,15 @@ export function isDataReset(error: unknown): boolean {
   return isResetCode(code) && message !== undefined && socketOf(message) === "data";
 }
 
-const functions = adapterFunctions<FailureContext>("ftp", readBasicFtpError);
-/** toTransferError with what wrapClient knows about the client (internal). */
-export const fromFailure = functions.convert;
 /**
  * Turns anything basic-ftp threw (or any other value) into a TransferError: reply code and
  * server text, reason, retry hint and explanation. A TransferError is returned as it is.
- * Never throws.
+ * Never throws. `isRetryable` and `withRetry` read through it; `wrapClient` passes what it knows
+ * about the client.
  */
-export const toTransferError: (error: unknown, context?: ErrorContext | null) => TransferError =
-  functions.toTransferError;
-/** basic-ftp's errors read by this adapter, then the core's decision and retry loop. */
-export const { isRetryable, withRetry } = functions;
+export const {
+  toTransferError,
+  isRetryable,
+  withRetry,
+  convert: fromFailure,
+} = adapterFunctions<FailureContext, CallerContext>("ftp", readBasicFtpError);

@@ -34,7 +34,6 @@ const resetHold: CloseHold = {
 
 /** For a download: holds basic-ftp's close on a data-connection reset (see holdClose). */
 export function holdResetClose(client: Client, operation: string) {
-  // Where a reset may be a refusal whose reply is still on its way.
   if (operations[operation]?.transfer !== "download") return undefined;
   return holdClose(client.ftp, "closeWithError", resetHold);
 }

@@ -1,9 +1,6 @@
-// The opt-in check of a transfer's length (`wrapClient(client, { verifyTransfers: true })`). FTP's
-// stream mode ends a file by closing the data connection, so a connection closed early with a FIN
-// (a middlebox, a crashing server) looks like the end of the file and basic-ftp resolves with part
-// of it. The bytes that passed (basic-ftp's progress tracker counts them; the caller's own handler
-// is still called) are compared with the server's SIZE by the core's `checkedTransfer`, which
-// throws the ShortTransfer that the reader turns into the `short-transfer` signal.
+// The `verifyTransfers` option (see WrapOptions): the bytes that passed (basic-ftp's progress
+// tracker counts them; the caller's own handler is still called) are compared with the server's
+// SIZE by the core's `checkedTransfer`, whose ShortTransfer the reader reads as `short-transfer`.
 import { checkedTransfer, countedThrough, type TransferKind } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";
 
@@ -11,10 +8,7 @@ import type { Client } from "basic-ftp";
 type Tracked = { _progressTracker?: Record<string, unknown> };
 type Progress = { type: string; bytes: number };
 
-/**
- * `run` (the transfer `operation` of this `kind` with `args`), checked against the server's SIZE;
- * runs unchecked where the server gives no SIZE (basic-ftp's verbose log says so).
- */
+/** `run` (the transfer `operation` of `kind` with `args`), checked against the server's SIZE. */
 export function verifiedTransfer(
   client: Client,
   kind: TransferKind,

@@ -112,7 +112,6 @@ function failureContext(state: ClientState, call: CallRecord, error: unknown): F
     serverGreeting: state.greeting,
     refusedBefore,
     authTlsRefused,
-    // A call made after an earlier pair of calls at once closed the client: that misuse was theirs.
     afterMisuse: call.alone && CLOSED_BY_MISUSE.test(safeString(error, "message") ?? ""),
   };
 }

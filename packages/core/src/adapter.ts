@@ -14,6 +14,7 @@ export {
 export {
   adapterFunctions,
   type CallContext,
+  type CallerContext,
   type ReaderFunctions,
 } from "./adapter-functions.js";
 export { answerOnce, type OnceAnswer } from "./answer-once.js";
@@ -84,7 +85,12 @@ export { messageRules, type RuleRow } from "./rule-rows.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
 export { greetingLine, MAX_GREETING, sshGreetingOf } from "./server-greeting.js";
-export { failedRequestOf, RequestWatch, sftpRequestOf } from "./sftp-requests.js";
+export {
+  failedRequestOf,
+  RequestWatch,
+  sftpRequestOf,
+  sftpStreamMethods,
+} from "./sftp-requests.js";
 export {
   checkedTransfer,
   countedThrough,
@@ -96,7 +102,7 @@ export {
   type TransferKind,
 } from "./short-transfer.js";
 export { type Finding, findings, isSignal, type Signal, signals } from "./signals.js";
-export { ssh2Advice, ssh2Rows } from "./ssh2-messages.js";
+export { ssh2Advice, ssh2LevelRows, ssh2Rows } from "./ssh2-messages.js";
 export {
   readSsh2Number,
   type Ssh2Failure,

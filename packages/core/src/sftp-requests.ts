@@ -18,6 +18,12 @@ const METHODS =
 const requestOf = (method: string) =>
   method === "unlink" ? "REMOVE" : method.startsWith("ext_") ? "EXTENDED" : method.toUpperCase();
 
+/** The methods of ssh2's SFTP object (and of clients built on it) that return a stream at once. */
+export const sftpStreamMethods: ReadonlySet<string> = new Set([
+  "createReadStream",
+  "createWriteStream",
+]);
+
 /** Methods that send another's request (chmod: SETSTAT), and ssh2's older names (readData). */
 const ALIASES: ReadonlyMap<string, string> = new Map([
   ["readData", "READ"],

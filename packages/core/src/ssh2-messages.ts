@@ -10,12 +10,15 @@ const LOST = "client-closed";
 const ANY = undefined;
 
 /**
- * The rows of ssh2's messages about the server, the keys and the stream, whatever the code. An
- * adapter puts its argument checks after them: a key that does not parse for want of its
+ * The rows of ssh2's messages about the login, the server, the keys, the options and the stream,
+ * whatever the code, and of a wrapper's refusal on a lost connection. A key that does not parse for want of its
  * passphrase ("Cannot parse privateKey: ... but no passphrase given") is a credential, not a bad
- * option.
+ * option: its row comes first. An adapter puts its own messages before or after them.
  */
+// biome-ignore format: a table, one rule a line
 export const ssh2Rows: readonly RuleRow[] = [
+  // A DISCONNECT ("Too many authentication failures") has no level.
+  ["auth", "auth-failed", /authentication (?:methods failed|failures?\b|failed)/i, ANY, LOGIN],
   ["host-key", "host-key-rejected", /Host denied \(verification failed\)/, ANY, LOGIN],
   ["host-key", "host-key-rejected", /Host key does not match/, ANY, LOGIN],
   ["host-key", "host-key-rejected", /signature verification failed/, ANY, LOGIN],
@@ -24,17 +27,32 @@ export const ssh2Rows: readonly RuleRow[] = [
   ["no-subsystem", "unsupported", /unexpected SFTP session termination/, ANY, LOGIN],
   ["no-extension", "unsupported", /Server does not support this extended request/],
   ["key-passphrase", "auth-failed", /\bbad passphrase\b|\bbad decrypt\b/, ANY, LOGIN],
-  [
-    "key-passphrase",
-    "auth-failed",
-    /\bintegrity check failed\b|\bbut no passphrase given\b/,
-    ANY,
-    LOGIN,
-  ],
+  ["key-passphrase", "auth-failed", /\bintegrity check failed\b|\bbut no passphrase given\b/, ANY, LOGIN],
   ["not-ssh", "protocol-error", /Invalid identification string|Header line too long/, ANY, LOGIN],
   ["not-ssh", "protocol-error", /Max greeting lines exceeded/, ANY, LOGIN],
   ["not-ssh", "protocol-error", /Invalid header: expected newline/, ANY, LOGIN],
   ["corrupt-stream", "protocol-error", /Received malformed|KEXINIT/, ANY, LOST],
+  // Bounded: nothing between the words is the server's.
+  ["no-subsystem", "unsupported", /Received (?:exit code|signal) \S{1,20} while establishing SFTP/, ANY, LOGIN],
+  ["no-channel", "service-unavailable", /Channel open failure|No free channels available/],
+  // ssh2's (and its SFTPWrapper's) checks of the options and arguments.
+  ["bad-options", "client-misuse", /Cannot parse privateKey|privateKey value does not contain/],
+  ["bad-options", "client-misuse", /Invalid username|valid agent path|Bad arguments/],
+  ["bad-options", "client-misuse", /Client-only method|Cannot parse (?:mode|time)/],
+  ["bad-options", "client-misuse", /Unknown flags string|is not a Buffer|out of bounds/],
+  ["bad-options", "client-misuse", /extends beyond buffer|null position|missing directory handle/],
+  ["corrupt-stream", "protocol-error", /Bad packet length|Invalid MAC|Inbound: /, ANY, LOST],
+  ["corrupt-stream", "protocol-error", /Received packet \d{1,3} instead of/, ANY, LOST],
+  ["corrupt-stream", "protocol-error", /Received more data than requested/, ANY, LOST],
+  // A wrapper's own answer to a call on a client that needs a new connection (ConnectionLoss).
+  ["marked", "connection-lost", /was not sent: the [\w ]{1,20} needs a new connection/, ANY, LOST],
+];
+
+/** The rows of ssh2's `level`s, its word for an error of the connection (read as the code). */
+export const ssh2LevelRows: readonly RuleRow[] = [
+  ["auth", "auth-failed", /^/, "client-authentication", LOGIN],
+  ["timeout", "timeout", /^/, "client-timeout", LOST], // readyTimeout, keepalive
+  ["dns", "host-not-found", /^/, "client-dns", LOGIN],
 ];
 
 /**

@@ -29,8 +29,10 @@ export type Ssh2Failure = Failure & { signals: Signal[] };
 
 /**
  * The Failure of `error` (read as `shape`) in the call `context` tells of, with its code (without
- * one, the `level`), its message, and the signals of the call: `connecting`, ended by the
- * application, and an FTP server on the port (the wrappers' look at its first line).
+ * one, the `level`) and its number system where the shape tells it (a string code is Node's, a
+ * `level` the library's; a number is the reader's to place: `readSsh2Number`), its message, and the
+ * signals of the call: `connecting`, ended by the application, and an FTP server on the port (the
+ * wrappers' look at its first line).
  */
 export function ssh2Failure(
   data: AdapterData,
@@ -46,6 +48,8 @@ export function ssh2Failure(
   // Fields assigned, not spread: a spread costs more than the rest of the reading.
   const failure = failureFrom(data, context, { cause: error });
   failure.code = shape.code ?? shape.level;
+  failure.codeSpace =
+    typeof shape.code === "string" ? "system" : shape.level === undefined ? undefined : "library";
   failure.message = shape.text;
   failure.signals = signals;
   return failure as Ssh2Failure;

@@ -3,10 +3,11 @@
 import { posix } from "node:path";
 import { runs } from "@transfer-errors/testkit/fast-check";
 import fc from "fast-check";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import {
   adapterFunctions,
   answerOnce,
+  type CallerContext,
   ConnectionLoss,
   type Failure,
   findCause,
@@ -56,6 +57,22 @@ describe("adapterFunctions", () => {
     expect([error.protocol, error.originalError]).toEqual(["ftp", original]);
     expect(JSON.stringify(error)).not.toContain("hunter2-Pass");
     expect(String((error.cause as Error).message)).not.toContain("hunter2-Pass");
+  });
+
+  it("shows the caller's part of the context (CallerContext); the wrapper's flags still reach the reader", () => {
+    type Wrapper = CallerContext & { closed?: boolean };
+    const seen: Wrapper[] = [];
+    const { toTransferError } = adapterFunctions<Wrapper, CallerContext>(
+      "ftp",
+      (error, context) => {
+        seen.push(context);
+        return { protocol: "ftp", cause: error, operation: context.operation };
+      },
+    );
+    expectTypeOf(toTransferError).parameter(1).toEqualTypeOf<CallerContext | null | undefined>();
+    const wrapped: Wrapper = { operation: "get", closed: true };
+    expect(toTransferError(new Error("x"), wrapped).operation).toBe("get");
+    expect(seen).toEqual([{ operation: "get", closed: true }]);
   });
 });
 

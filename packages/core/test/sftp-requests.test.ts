@@ -9,6 +9,7 @@ import {
   failedRequestOf,
   RequestWatch,
   sftpRequestOf,
+  sftpStreamMethods,
 } from "../src/adapter.js";
 import { lookUpReply, type ReplyCatalog } from "../src/catalog.js";
 
@@ -208,5 +209,12 @@ describe("the failed request as a fact", () => {
     for (const several of ["fastGet", "readFile", "createReadStream", "exists", "constructor"])
       expect(sftpRequestOf(several)).toBeUndefined();
     expect(sftpRequestOf(undefined)).toBeUndefined();
+  });
+});
+
+describe("sftpStreamMethods", () => {
+  it("names the methods that return a stream at once, and no request method", () => {
+    expect([...sftpStreamMethods].sort()).toEqual(["createReadStream", "createWriteStream"]);
+    for (const method of sftpStreamMethods) expect(sftpRequestOf(method)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import {
   type AdapterData,
+  ConnectionLoss,
   classify,
   convertingMethod,
   failureFrom,
@@ -13,6 +14,7 @@ import {
   readSsh2Number,
   ssh2Advice,
   ssh2Failure,
+  ssh2LevelRows,
   ssh2Rows,
   ssh2Shape,
   table,
@@ -224,8 +226,12 @@ describe("ssh2's errors: ssh2Shape, ssh2Failure, readSsh2Number", () => {
     });
     const ended = ssh2Failure(data, error, ssh2Shape(error), { ended: true }, true);
     expect(ended.signals).toEqual(["connecting", "closed-by-application"]);
+    expect(failure.codeSpace).toBe("library");
     const coded = Object.assign(new Error("x"), { code: 4, level: "protocol" });
     expect(ssh2Failure(data, coded, ssh2Shape(coded), {}, false).code).toBe(4);
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
+    expect(ssh2Failure(data, reset, ssh2Shape(reset), {}, false).codeSpace).toBe("system");
+    expect(ssh2Failure(data, "text", ssh2Shape("text"), {}, false).codeSpace).toBeUndefined();
   });
 
   it("an FTP server on the port (the wrappers' look at the first line) is a signal", () => {
@@ -279,6 +285,73 @@ describe("ssh2Rows and ssh2Advice", () => {
       signals: ["client-closed"],
     });
     expect(read("Host key does not match")).toMatchObject({ reason: "host-key-rejected" });
+  });
+
+  it("read a failed login, whatever the wording ssh2 or the server gives it", () => {
+    for (const message of [
+      "All configured authentication methods failed",
+      "getConnection: Too many authentication failures",
+      "Authentication failed",
+    ]) {
+      expect(read(message), message).toMatchObject({ reason: "auth-failed", rule: "auth" });
+    }
+  });
+
+  it("read ssh2's checks, its subsystem and channel failures, also behind a client's prefix", () => {
+    expect(read("connect: Received exit code 127 while establishing SFTP session")).toMatchObject({
+      reason: "unsupported",
+      rule: "no-subsystem",
+    });
+    expect(read("Received signal SIGKILL while establishing SFTP session")).toMatchObject({
+      rule: "no-subsystem",
+    });
+    expect(read("(SSH) Channel open failure: open failed")).toMatchObject({
+      reason: "service-unavailable",
+      rule: "no-channel",
+    });
+    for (const message of [
+      "Cannot parse privateKey: Unsupported key format",
+      "Invalid username",
+      "Bad arguments",
+      "Unknown flags string: zz",
+      "buffer is not a Buffer",
+      "offset extends beyond buffer",
+    ]) {
+      expect(read(message), message).toMatchObject({
+        reason: "client-misuse",
+        rule: "bad-options",
+      });
+    }
+    expect(read("get: Bad packet length 12345")).toMatchObject({
+      rule: "corrupt-stream",
+      signals: ["client-closed"],
+    });
+    expect(read("Received packet 94 instead of 2")).toMatchObject({ rule: "corrupt-stream" });
+    expect(read("Received more data than requested")).toMatchObject({ rule: "corrupt-stream" });
+  });
+
+  it("read a wrapper's refusal on a lost connection (ConnectionLoss.refusal)", () => {
+    const loss = new ConnectionLoss();
+    loss.mark("its channel was closed");
+    for (const what of ["client", "SFTP session"]) {
+      expect(read(loss.refusal("stat", what)), what).toMatchObject({
+        reason: "connection-lost",
+        rule: "marked",
+        signals: ["client-closed"],
+      });
+    }
+  });
+
+  it("ssh2LevelRows read ssh2's `level` as the code", () => {
+    const levels = messageRules(ssh2LevelRows);
+    const byLevel = (code: string) =>
+      classify({ protocol: "sftp", code, codeSpace: "library", message: "x", rules: levels });
+    expect(byLevel("client-authentication")).toMatchObject({ reason: "auth-failed", rule: "auth" });
+    expect(byLevel("client-timeout")).toMatchObject({
+      reason: "timeout",
+      signals: ["client-closed"],
+    });
+    expect(byLevel("client-dns")).toMatchObject({ reason: "host-not-found", rule: "dns" });
   });
 
   it("have advice for the ids both adapters give ssh2's failures", () => {

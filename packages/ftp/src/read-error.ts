@@ -4,6 +4,8 @@
 import {
   adapterFunctions,
   addStateSignals,
+  type CallerContext,
+  type CallState,
   type Failure,
   failureFrom,
   isDeadlineExceeded,
@@ -13,12 +15,10 @@ import {
   readErrorShape,
   type Signal,
   safeGet,
-  type TransferError,
   tlsCodePattern,
 } from "@transfer-errors/core/adapter";
 import { ftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
-import type { ErrorContext, FailureContext } from "./context.js";
 import { OWN_REPLY_TEXTS, libraryRules as rules } from "./library-rules.js";
 import { operations } from "./operations.js";
 
@@ -29,6 +29,12 @@ const data = {
   advice,
   operations,
 } as const;
+
+/**
+ * What `wrapClient` knows beyond the error itself (every field optional): the client's state
+ * (closed, closed by the application, connecting, a data reset, again, FTPS).
+ */
+export type FailureContext = CallerContext & CallState;
 
 /** Everything the adapter can read from one raised value. Never throws. */
 export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0): Failure {
@@ -54,15 +60,15 @@ export function readFtpError(error: unknown, ctx: FailureContext = {}, depth = 0
   return failureFrom(data, ctx, facts);
 }
 
-const functions = adapterFunctions<FailureContext>("ftp", (error, ctx) => readFtpError(error, ctx));
-/** toTransferError with what wrapClient knows about the client (internal). */
-export const fromFailure = functions.convert;
 /**
  * Turns anything node-ftp or promise-ftp raised (or any other value) into a TransferError: reply
  * code and server text, reason, retry hint and explanation. A TransferError is returned as it is.
- * Never throws.
+ * Never throws. `isRetryable` and `withRetry` read through it; `wrapClient` passes what it knows
+ * about the connection.
  */
-export const toTransferError: (error: unknown, context?: ErrorContext | null) => TransferError =
-  functions.toTransferError;
-/** node-ftp's and promise-ftp's errors read by this adapter, then the core's decision and retries. */
-export const { isRetryable, withRetry } = functions;
+export const {
+  toTransferError,
+  isRetryable,
+  withRetry,
+  convert: fromFailure,
+} = adapterFunctions<FailureContext, CallerContext>("ftp", (error, ctx) => readFtpError(error, ctx));

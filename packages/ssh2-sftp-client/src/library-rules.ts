@@ -4,6 +4,7 @@
 import {
   messageRules,
   type RuleRow,
+  ssh2LevelRows,
   ssh2Rows,
   type TextRule,
   table,
@@ -52,16 +53,11 @@ const statusTexts: [string, TextRule["reason"], ...string[]][] = [
 export const sftpStatusTexts: ReadonlySet<string> = new Set(statusTexts.flatMap((s) => s.slice(2)));
 
 const BAD_PATH = "ERR_BAD_PATH";
-const LOGIN = "connecting";
-const LOST = "client-closed";
-const ANY = undefined;
 
 // Consecutive rows with the same id are one rule whose pattern is cut to fit a line.
 const rows: RuleRow[] = [
   // ssh2's connection-level errors by their `level` (read as the library's code when it has none).
-  ["auth", "auth-failed", /^/, "client-authentication"],
-  ["timeout", "timeout", /^/, "client-timeout", LOST],
-  ["dns", "host-not-found", /^/, "client-dns"],
+  ...ssh2LevelRows,
   // fastGet and rcopy drop the SFTP status and keep only its text.
   ...statusTexts.map(([id, reason, ...texts]): RuleRow => {
     return [id, reason, new RegExp(`^(?:${texts.join("|")})$`), "ERR_GENERIC_CLIENT"];
@@ -77,8 +73,6 @@ const rows: RuleRow[] = [
   ["not-dir", "not-a-directory", /Not a directory/i, BAD_PATH],
   ["not-file", "is-a-directory", /Not a regular file|Source not a file/i, BAD_PATH],
   // Code-less texts of ssh2 and ssh2-sftp-client, most specific first.
-  ["auth", "auth-failed", /All configured authentication methods failed/, ANY, LOGIN],
-  ["auth", "auth-failed", /authentication failures?\b|Authentication failed/i, ANY, LOGIN],
   ["handshake-timeout", "timeout", /Timed out while waiting for handshake/],
   ["keepalive", "timeout", /Keepalive timeout/],
   ["lost-before-handshake", "connection-lost", /Connection lost before handshake/],
@@ -92,24 +86,9 @@ const rows: RuleRow[] = [
   ],
   ["connected-twice", "client-misuse", /An existing SFTP connection is already defined/],
   ["dns", "host-not-found", /Error while looking up IPv[46] address/],
-  // ssh2's messages about the server, the keys and the stream (the core's, as for ssh2's
-  // adapter); the key's passphrase comes before the bad options.
+  // ssh2's messages about the login, the server, the keys, the options and the stream, and the
+  // wrapper's answer on a client that needs a new connection (the core's, as for ssh2's adapter).
   ...ssh2Rows,
-  [
-    "no-subsystem",
-    "unsupported",
-    /Received (?:exit code|signal) [^\n]{0,200} while establishing SFTP session/,
-    ANY,
-    LOGIN,
-  ],
-  ["no-channel", "service-unavailable", /\(SSH\) Channel open failure|No free channels available/],
-  ["bad-options", "client-misuse", /Cannot parse privateKey|privateKey value does not contain/],
-  ["bad-options", "client-misuse", /Invalid username|You must set a valid agent path/],
-  ["bad-options", "client-misuse", /Bad arguments|Client-only method|Cannot parse (?:mode|time)/],
-  ["bad-options", "client-misuse", /Unknown flags string/],
-  ["corrupt-stream", "protocol-error", /Bad packet length|Invalid MAC|Inbound: /, ANY, LOST],
-  ["corrupt-stream", "protocol-error", /Received packet \d+ instead of/, ANY, LOST],
-  ["marked", "connection-lost", /was not sent: the client needs a new connection/, ANY, LOST],
   ["not-connected", "connection-lost", /^/, "ERR_NOT_CONNECTED"],
   ["auth", "auth-failed", /^/, "ERR_BAD_AUTH"],
 ];

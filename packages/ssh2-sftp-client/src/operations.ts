@@ -1,5 +1,5 @@
 import type { LookedOperation, Operation } from "@transfer-errors/core/adapter";
-import { pathArgument, table } from "@transfer-errors/core/adapter";
+import { pathArgument, sftpStreamMethods, table } from "@transfer-errors/core/adapter";
 
 // ssh2-sftp-client's public methods as data: which argument is the remote path, how each
 // settles, and what the core must know about each (its traits).
@@ -37,12 +37,6 @@ export const operations: Readonly<Record<string, Operation | undefined>> = table
   rcopy: { path: 0, commands: ["OPEN", "READ", "WRITE"] },
 });
 
-/** Methods that return a stream at once; only their synchronous throw is converted. */
-export const streamMethods: ReadonlySet<string> = new Set([
-  "createReadStream",
-  "createWriteStream",
-]);
-
 /** Left as they are: event plumbing and the library's internals. */
 export const untouchedMethods: ReadonlySet<string> = new Set([
   "constructor",
@@ -63,5 +57,5 @@ export const lookedOperations: Readonly<Record<string, LookedOperation | undefin
 
 /** The remote path of a call, when its method has one and it is a string. */
 export function remotePathOf(method: string, args: readonly unknown[]): string | undefined {
-  return pathArgument(args, operations[method]?.path ?? (streamMethods.has(method) ? 0 : -1));
+  return pathArgument(args, operations[method]?.path ?? (sftpStreamMethods.has(method) ? 0 : -1));
 }

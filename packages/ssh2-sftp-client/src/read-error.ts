@@ -1,6 +1,5 @@
-// Reads what ssh2-sftp-client (or ssh2 underneath it) threw into the facts of a core `Failure`:
-// which number system its code belongs to, the server's text, the path, and what only the adapter
-// sees. Its messages are data (library-rules.ts); the core decides from there.
+// The facts of a Failure: which number system the code belongs to, the server's text, the path,
+// and what only the adapter sees. Its messages are data (library-rules.ts); the core decides.
 import {
   type AdapterData,
   adapterFunctions,
@@ -9,6 +8,7 @@ import {
   readSsh2Number,
   safeGet,
   safeString,
+  sftpStreamMethods,
   splitPrefixes,
   splitTextAndPath,
   ssh2Failure,
@@ -23,7 +23,7 @@ import {
   publicMethodOf,
   sftpStatusTexts,
 } from "./library-rules.js";
-import { operations, streamMethods } from "./operations.js";
+import { operations } from "./operations.js";
 
 /** What this adapter gives every Failure: its rules, advice, operations and the replies known. */
 export const sftpClientData: AdapterData = {
@@ -53,7 +53,7 @@ function isMethodName(name: string): boolean {
     name === "sftp" ||
     name in operations ||
     name in publicMethodOf ||
-    streamMethods.has(name)
+    sftpStreamMethods.has(name)
   );
 }
 
@@ -123,7 +123,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
     }
   } else if (typeof shape.code === "string") {
     // The library's own codes; every other string (ECONNRESET, Node's ERR_STREAM_...) is Node's.
-    failure.codeSpace = libraryCodes.has(shape.code) ? "library" : "system";
+    if (libraryCodes.has(shape.code)) failure.codeSpace = "library";
     if (
       shape.syscall !== undefined &&
       shape.localPath !== undefined &&
@@ -150,14 +150,11 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
       else if (sftpStatusTexts.has(text)) failure.serverMessage = text;
     }
     if (shape.code === "ERR_NOT_CONNECTED" && context.connected === false) signals.push("misuse");
-  } else {
-    if (shape.level !== undefined) failure.codeSpace = "library";
-    if (
-      context.connected === false &&
-      /No SFTP connection|Cannot read properties/.test(shape.text)
-    ) {
-      signals.push("misuse");
-    }
+  } else if (
+    context.connected === false &&
+    /No SFTP connection|Cannot read properties/.test(shape.text)
+  ) {
+    signals.push("misuse");
   }
   return failure;
 }
@@ -183,7 +180,9 @@ function isDisconnect(shape: Shape, text: string, isConnect: boolean): boolean {
  * text). A TransferError is returned as it is. Never throws. `isRetryable` and `withRetry` read
  * through it.
  */
-export const { toTransferError, isRetryable, withRetry } = adapterFunctions<ErrorContext>(
-  "sftp",
-  readError,
-);
+export const {
+  toTransferError,
+  isRetryable,
+  withRetry,
+  convert: fromFailure,
+} = adapterFunctions<ErrorContext>("sftp", readError);

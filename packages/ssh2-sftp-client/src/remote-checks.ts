@@ -1,6 +1,5 @@
-// How ssh2-sftp-client looks at the server's paths for the core's follow-up checks: after a
-// generic SSH_FX_FAILURE (`diagnose`) and after an upload that reported success (`verifyUploads`).
-// They use the unwrapped client, so their own failures stay inside.
+// The looks of `diagnose` and `verifyUploads` (see WrapOptions) at the server's paths. They use
+// the unwrapped client, so their own failures stay inside.
 import { stat as localStat } from "node:fs/promises";
 import type { Failure, FreeSpace, PathLook, Upload } from "@transfer-errors/core/adapter";
 

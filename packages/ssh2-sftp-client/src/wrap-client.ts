@@ -4,12 +4,13 @@ import {
   promiseCallsOf,
   RequestWatch,
   safeGet,
+  sftpStreamMethods,
   sshGreetingOf,
   type WrongProtocol,
   watchSsh2Socket,
 } from "@transfer-errors/core/adapter";
-import { lookedOperations, remotePathOf, streamMethods, untouchedMethods } from "./operations.js";
-import { type ErrorContext, readError, sftpClientData, toTransferError } from "./read-error.js";
+import { lookedOperations, remotePathOf, untouchedMethods } from "./operations.js";
+import { type ErrorContext, fromFailure, readError, sftpClientData } from "./read-error.js";
 import { isGenericFailure, pathLook, uploadOf } from "./remote-checks.js";
 
 export interface WrapOptions {
@@ -61,7 +62,7 @@ export function needsReconnect(client: object): boolean {
 export function wrapClient<C extends object>(client: C, options: WrapOptions = {}): C {
   const calls = new SftpClientCalls(client, options);
   const skip = (method: string) => method.startsWith("_") || untouchedMethods.has(method);
-  return calls.proxy(skip, streamMethods);
+  return calls.proxy(skip, sftpStreamMethods);
 }
 
 class SftpClientCalls extends PromiseCalls<ErrorContext> {
@@ -79,7 +80,7 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
   protected override requests = new RequestWatch();
 
   constructor(client: object, options: WrapOptions) {
-    super(client, sftpClientData, { read: readError, toTransferError }, options);
+    super(client, sftpClientData, { read: readError, toTransferError: fromFailure }, options);
     // A close of the ssh2 connection that we did not ask for marks the client.
     // Its 'error' (ECONNRESET ...) comes before the close: the cause of the calls refused after.
     listen(safeGet(client, "client"), ["close", "end", "error"], (error) => {

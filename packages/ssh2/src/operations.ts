@@ -14,12 +14,6 @@ export const callbackMethods: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** Methods that return a stream; its 'error' events are converted. */
-export const streamMethods: ReadonlySet<string> = new Set([
-  "createReadStream",
-  "createWriteStream",
-]);
-
 /**
  * The SFTP request each method sends (the catalogs' replies are per request), and which are not
  * safe to repeat after an ambiguous loss: a second append writes the data twice, a second rename

@@ -49,8 +49,6 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   if (isDeadlineExceeded(error)) signals.push("deadline");
   // A Node file-system error on the local side of fastGet/fastPut: a syscall and a local path.
   if (safeString(error, "syscall") && safeString(error, "path")) signals.push("local-file");
-  failure.codeSpace =
-    typeof code === "string" ? "system" : level === undefined ? undefined : "library";
   if (typeof code !== "number") return failure;
   if (text.startsWith("Received ") && text.endsWith(" while establishing SFTP session")) {
     failure.codeSpace = "library"; // a subsystem's exit code, not an SFTP status
@@ -74,7 +72,9 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
  * to keep out of every text, whether it came from the Client). A TransferError is returned as it
  * is. Never throws. `isRetryable` and `withRetry` read through it.
  */
-export const { toTransferError, isRetryable, withRetry } = adapterFunctions<ErrorContext>(
-  "sftp",
-  readError,
-);
+export const {
+  toTransferError,
+  isRetryable,
+  withRetry,
+  convert: fromFailure,
+} = adapterFunctions<ErrorContext>("sftp", readError);

@@ -7,12 +7,13 @@ import {
   isTransferError,
   listen,
   safeGet,
+  sftpStreamMethods,
   sshGreetingOf,
   type TransferError,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
-import { callbackMethods, remotePathOf, streamMethods } from "./operations.js";
-import { type ErrorContext, readError, toTransferError } from "./read-error.js";
+import { callbackMethods, remotePathOf } from "./operations.js";
+import { type ErrorContext, fromFailure, readError } from "./read-error.js";
 
 export interface WrapOptions {
   /** Per-call deadline (ms): past it the callback gets a `timeout`, and the channel is ended. */
@@ -54,7 +55,7 @@ export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {})
         return original.apply(sftp, args);
       };
     }
-    if (!callbackMethods.has(method) && !streamMethods.has(method)) return undefined;
+    if (!callbackMethods.has(method) && !sftpStreamMethods.has(method)) return undefined;
     return (...args: unknown[]) => call(sftp, method, original, args, state);
   });
   states.set(proxy, state);
@@ -64,7 +65,7 @@ export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {})
 /** The TransferError of a failure; one that needs a new connection marks the session. */
 function fail(error: unknown, context: ErrorContext, state: SessionState): TransferError {
   if (isTransferError(error)) return error;
-  const transferError = toTransferError(error, context);
+  const transferError = fromFailure(error, context);
   if (transferError.retry.reconnect) {
     state.loss.mark(`${context.operation} failed: ${transferError.reason}`, transferError);
   }
@@ -84,7 +85,7 @@ function call(
   context.serverGreeting = sshGreetingOf(safeGet(target, "_client"));
   const refused = refusal(target, state, context);
   const convert = (error: unknown) => fail(error, context, state);
-  const isStream = streamMethods.has(method);
+  const isStream = sftpStreamMethods.has(method);
   const result = callWithCallback(target, original, args, {
     operation: method,
     timeoutMs: state.options.timeoutMs,
