@@ -59,7 +59,9 @@ const entries = [
     // 31.55 kB measured.
     // -0.7 kB in issue 10's second round: an FTP adapter ships the FTP part of the reply catalog
     // only (30.93 kB measured); the budget follows it down.
-    budget: 31.05 * KB,
+    // +0.2 kB in issue 15: a toTransferError's stack starts at the caller in one capture, and an
+    // isRetryable makes its error with no stack (stack-start.ts).
+    budget: 31.25 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -69,7 +71,9 @@ const entries = [
     // +0.9 kB in issue 11: the catalog's product-keyed readings and the greeting fact (31.36 kB).
     // -3.6 kB in issue 10's second round: the SFTP part of the reply catalog only, with the
     // failed-request watch of issue 11 (27.76 kB measured).
-    budget: 27.9 * KB,
+    // +0.2 kB in issue 15: a toTransferError's stack starts at the caller in one capture, and an
+    // isRetryable makes its error with no stack (stack-start.ts).
+    budget: 28.25 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -80,7 +84,9 @@ const entries = [
     // +0.12 kB in issue 11: the handle methods' requests and the catalog's SYMLINK and FSTAT
     // readings they reach (23.62 kB). +0.08 kB in issue 15: a call refused on a closed or ended
     // session has a cause (ConnectionLoss.refusedCause; end() noted where it was called) (23.79 kB).
-    budget: 23.85 * KB,
+    // +0.2 kB in issue 15: a toTransferError's stack starts at the caller in one capture, and an
+    // isRetryable makes its error with no stack (stack-start.ts).
+    budget: 24.05 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -88,7 +94,9 @@ const entries = [
     package: "packages/ftp",
     code: 'export { toTransferError, wrapClient } from "./dist/index.js";',
     // The FTP part of the reply catalog only (28.07 kB measured in issue 10's second round).
-    budget: 28.2 * KB,
+    // +0.2 kB in issue 15: a toTransferError's stack starts at the caller in one capture, and an
+    // isRetryable makes its error with no stack (stack-start.ts).
+    budget: 28.35 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its

@@ -19,7 +19,6 @@ import {
   readErrorShape,
   replyText,
   type Signal,
-  type TransferError,
   tlsCodePattern,
   traitsTable,
 } from "@transfer-errors/core/adapter";

@@ -3,9 +3,9 @@
 import { type AdapterFunctions, bindAdapter } from "./bind-adapter.js";
 import { isTransferError } from "./brand.js";
 import { makeTransferError, type TransferError } from "./error.js";
-import type { StackStart } from "./stack-start.js";
 import type { Failure } from "./failure.js";
 import { safeGet } from "./safe.js";
+import type { StackStart } from "./stack-start.js";
 import type { Protocol } from "./types.js";
 
 /** What the caller knows about a failed call: the base of every adapter's `ErrorContext`. */
@@ -76,8 +76,7 @@ export function adapterFunctions<Context extends Caller, Caller extends CallCont
   // no stack at all.
   const toTransferError = (error: unknown, context?: Caller | null): TransferError =>
     make(error, context as Context | null | undefined, toTransferError);
-  const convert = (error: unknown, context?: Context | null): TransferError =>
-    make(error, context);
+  const convert = (error: unknown, context?: Context | null): TransferError => make(error, context);
   const decide = (error: unknown) => make(error, undefined, null);
   return { toTransferError, convert, ...bindAdapter((error) => convert(error), decide) };
 }

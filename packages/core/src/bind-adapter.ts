@@ -9,12 +9,19 @@ export interface AdapterFunctions {
   withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, options?: RetryOptions): Promise<T>;
 }
 
-export function bindAdapter(toTransferError: (error: unknown) => TransferError): AdapterFunctions {
+/**
+ * `decide`: toTransferError for isRetryable alone, whose error no one sees (the adapters make
+ * it without a stack).
+ */
+export function bindAdapter(
+  toTransferError: (error: unknown) => TransferError,
+  decide: (error: unknown) => TransferError = toTransferError,
+): AdapterFunctions {
   const normalize = (error: unknown) => toTransferError(error);
   return {
     isRetryable(value) {
       try {
-        return toTransferError(value).retryable === true;
+        return decide(value).retryable === true;
       } catch {
         return false;
       }

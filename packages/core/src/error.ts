@@ -10,6 +10,7 @@ import type { AttemptRecord } from "./retry.js";
 import { readErrorShape, safeGet, safeText } from "./safe.js";
 import { greetingLine } from "./server-greeting.js";
 import { shownCause } from "./shown-cause.js";
+import { afterSuper, beforeSuper, type StackStart, withStackFrom } from "./stack-start.js";
 import type { Protocol, RetryHint } from "./types.js";
 
 const AMBIGUOUS_ACTION =
@@ -134,8 +135,11 @@ export class TransferError extends Error {
       codeName,
       serverMessage ?? clientMessage,
     );
-    // `cause` is a getter of the class (see below), not Error's own option.
+    // `cause` is a getter of the class (see below), not Error's own option. One stack capture,
+    // from where the maker asked (stack-start.ts).
+    const stackFrom = beforeSuper();
     super(cut(message, MAX_MESSAGE));
+    afterSuper(this, stackFrom);
     this.protocol = f.protocol;
     this.code = code;
     this.codeName = codeName;
@@ -253,8 +257,21 @@ Object.defineProperty(TransferError.prototype, "name", {
   configurable: true,
 });
 
-/** Makes a TransferError from what an adapter knows. Never throws. */
+/** Makes a TransferError from what an adapter knows; its stack starts at the caller. Never throws. */
 export function createTransferError(failure: Failure): TransferError {
+  return makeTransferError(failure, createTransferError);
+}
+
+/**
+ * createTransferError for the core's own makers: the stack starts at the caller of `from`
+ * (`null`: no stack), or where V8 puts it when `from` is not given (the cheapest: a wrapper sets
+ * the stack again at its caller's await).
+ */
+export function makeTransferError(failure: Failure, from?: StackStart): TransferError {
+  return withStackFrom(from, () => makeSafely(failure));
+}
+
+function makeSafely(failure: Failure): TransferError {
   try {
     return new TransferError(failure);
   } catch (error) {

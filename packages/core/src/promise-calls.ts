@@ -11,7 +11,7 @@ import { secretsIn } from "./config-secrets.js";
 import { ConnectionLoss } from "./connection-loss.js";
 import { convertingMethod } from "./converting-method.js";
 import { isDeadlineExceeded, withDeadline } from "./deadline.js";
-import { createTransferError, type TransferError } from "./error.js";
+import { makeTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
 import { findCause, type LookedOperation, type PathLook, shortUpload } from "./follow-up.js";
 import { markReconnect } from "./reconnect-mark.js";
@@ -136,7 +136,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     if (loss.why !== undefined && !own) {
       const failure = this.ownFailure(context, loss.refusal(method, this.name));
       failure.cause = loss.refusedCause();
-      throw this.marked(createTransferError(failure));
+      throw this.marked(makeTransferError(failure));
     }
     const mark = this.requests?.mark();
     try {
@@ -156,7 +156,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       const failure = isDeadlineExceeded(error)
         ? this.ownFailure(context, error.message, "deadline")
         : endedByApplication(this.reader.read(this.causeOf(method, error), context), context);
-      const transferError = createTransferError(await this.lookedInto(method, args, failure));
+      const transferError = makeTransferError(await this.lookedInto(method, args, failure));
       if (transferError.retry.reconnect && !own) {
         // The latest failure says why: the one the caller saw last.
         loss.why = `${method} failed: ${transferError.reason}`;
@@ -219,7 +219,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       throw this.reader.toTransferError(error, context);
     }
     if (failure) {
-      throw createTransferError({ ...failure, advice: this.data.advice, secrets: this.secrets });
+      throw makeTransferError({ ...failure, advice: this.data.advice, secrets: this.secrets });
     }
   }
 

@@ -1,6 +1,6 @@
 // One connection that can be opened again with a new client each time: what withRetry's
 // `reconnect` needs for a client library whose instances are not reusable after a failure.
-import { createTransferError } from "./error.js";
+import { makeTransferError } from "./error.js";
 import type { Protocol } from "./types.js";
 
 export interface Reconnectable<C> {
@@ -36,7 +36,7 @@ export function reconnectable<C>(options: ReconnectableOptions<C>): Reconnectabl
   return {
     get client(): C {
       if (current !== undefined) return current;
-      throw createTransferError({
+      throw makeTransferError({
         protocol: options.protocol,
         message:
           "No connected client: createConnection() does not connect by itself, call connect() first",

@@ -1,6 +1,6 @@
 import { isTransferError } from "./brand.js";
 import { deadlineMs, MAX_TIMER_MS, withDeadline } from "./deadline.js";
-import { createTransferError, type TransferError } from "./error.js";
+import { makeTransferError, type TransferError } from "./error.js";
 import { failureOf } from "./from-unknown.js";
 import { reconnectorOf } from "./reconnect-mark.js";
 import { readErrorShape } from "./safe.js";
@@ -74,7 +74,7 @@ export function backoffDelay(
 
 function defaultNormalize(error: unknown): unknown {
   if (isTransferError(error)) return error;
-  return readErrorShape(error).code === undefined ? error : createTransferError(failureOf(error));
+  return readErrorShape(error).code === undefined ? error : makeTransferError(failureOf(error));
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -145,7 +145,7 @@ function final(error: TransferError, attempts: AttemptRecord[]): TransferError {
  * with an error that says so and keeps the failure as its cause.
  */
 function cannotReconnect(error: TransferError): TransferError {
-  return createTransferError({
+  return makeTransferError({
     protocol: error.protocol,
     code: error.code,
     codeSpace: error.codeSpace,

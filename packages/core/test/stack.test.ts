@@ -1,6 +1,8 @@
 // What a user reads first in a TransferError's stack is their own line, not the library's.
+
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { wrapMethods } from "../src/adapter.js";
+import { adapterFunctions, wrapMethods } from "../src/adapter.js";
 import { createTransferError, type TransferError } from "../src/error.js";
 
 const notFound = () => createTransferError({ protocol: "ftp", code: 550 });
@@ -37,5 +39,71 @@ describe("the stack of a TransferError", () => {
     // A successful call returns the value; other errors pass through with their own stack.
     const ok = wrapMethods({ sum: (a: number, b: number) => a + b }, (_n, original) => original);
     expect(ok.sum(1, 2)).toBe(3);
+  });
+
+  const reader = adapterFunctions("ftp", (error) => ({
+    protocol: "ftp" as const,
+    code: 550,
+    serverMessage: String(error),
+  }));
+
+  it("of toTransferError and createTransferError: the caller's frame first, no core frame", () => {
+    function userCatch() {
+      return reader.toTransferError("No such file");
+    }
+    function userMade() {
+      return createTransferError({ protocol: "sftp", code: 2 });
+    }
+    expect(frames(userCatch())[0]).toMatch(/at userCatch /);
+    expect(frames(userMade())[0]).toMatch(/at userMade /);
+  });
+
+  it("keeps the application's Error.stackTraceLimit, whatever the reading did", () => {
+    const before = Error.stackTraceLimit;
+    Error.stackTraceLimit = 3;
+    try {
+      const hostile = new Proxy(
+        {},
+        {
+          get() {
+            throw new Error("trap");
+          },
+        },
+      );
+      const failing = adapterFunctions("sftp", () => {
+        throw new Error("a bug in a reader");
+      });
+      for (const make of [
+        () => reader.toTransferError("x"),
+        () => reader.isRetryable("x"),
+        () => failing.toTransferError("x"),
+        () => createTransferError(hostile as never),
+      ]) {
+        make();
+        expect(Error.stackTraceLimit).toBe(3);
+      }
+      // The application's limit holds for the stack of the error made too.
+      expect(frames(reader.toTransferError("x")).length).toBeLessThanOrEqual(3);
+      expect(new Error("after").stack?.split("\n").length).toBe(4);
+    } finally {
+      Error.stackTraceLimit = before;
+    }
+  });
+
+  it("where Error.stackTraceLimit cannot be set (a frozen Error): V8's own stack, nothing thrown", () => {
+    const core = new URL("../dist/index.js", import.meta.url).href;
+    const script = `
+      Object.defineProperty(Error, "stackTraceLimit", { value: 10, writable: false });
+      const { createTransferError, isRetryable } = await import(${JSON.stringify(core)});
+      function userMade() { return createTransferError({ protocol: "ftp", code: 421 }); }
+      const error = userMade();
+      const frames = error.stack.split("\\n").slice(1);
+      console.log(JSON.stringify([error.reason, frames.some((f) => /at userMade /.test(f)), /at userMade /.test(frames[0]), Error.stackTraceLimit, isRetryable(error)]));
+    `;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    // The caller is in the stack, below the core's own frames (V8 captured from the constructor).
+    expect(JSON.parse(out)).toEqual(["service-unavailable", true, false, 10, true]);
   });
 });

@@ -71,4 +71,6 @@ export const {
   isRetryable,
   withRetry,
   convert: fromFailure,
-} = adapterFunctions<FailureContext, CallerContext>("ftp", (error, ctx) => readFtpError(error, ctx));
+} = adapterFunctions<FailureContext, CallerContext>("ftp", (error, ctx) =>
+  readFtpError(error, ctx),
+);

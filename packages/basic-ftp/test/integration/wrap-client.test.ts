@@ -65,7 +65,7 @@ describe("the wrapped client is the same client", () => {
     expect(() => {
       pending = client.connect("127.0.0.1", 99_999);
     }).not.toThrow();
-    expectTransferError(await rejectionOf(pending), {
+    expectTransferError(await rejectionOf(pending as Promise<unknown>), {
       reason: "client-misuse",
       code: "ERR_SOCKET_BAD_PORT",
       retryable: false,
