@@ -5,7 +5,6 @@ import { isTransferError } from "./brand.js";
 import { makeTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
 import { safeGet } from "./safe.js";
-import type { StackStart } from "./stack-start.js";
 import type { Protocol } from "./types.js";
 
 /** What the caller knows about a failed call: the base of every adapter's `ErrorContext`. */
@@ -61,22 +60,25 @@ export function adapterFunctions<Context extends Caller, Caller extends CallCont
   protocol: Protocol,
   read: (error: unknown, context: Context) => Failure,
 ): ReaderFunctions<Caller, Context> {
-  const make = (error: unknown, context: Context | null | undefined, from?: StackStart) => {
-    if (isTransferError(error)) return error;
+  const failureOf = (error: unknown, context: Context | null | undefined): Failure => {
     try {
-      return makeTransferError(read(error, context ?? ({} as Context)), from);
+      return read(error, context ?? ({} as Context));
     } catch {
       const secrets = safeGet(context, "secrets");
-      const kept = Array.isArray(secrets) ? secrets : undefined;
-      return makeTransferError({ protocol, cause: error, secrets: kept }, from);
+      return { protocol, cause: error, secrets: Array.isArray(secrets) ? secrets : undefined };
     }
   };
-  // What a user reads first in the stack of the error they made is their own line (a capture
-  // from a given frame costs about 1.5 µs more than V8's own); isRetryable throws the error away:
-  // no stack at all.
+  // What a user reads first in the stack of the error they made is their own line: each function
+  // calls makeTransferError itself, as every frame between the caller and the constructor costs in
+  // the capture. A wrapper sets the stack again at its caller's await (convert: V8's own capture);
+  // isRetryable throws the error away (no stack at all).
   const toTransferError = (error: unknown, context?: Caller | null): TransferError =>
-    make(error, context as Context | null | undefined, toTransferError);
-  const convert = (error: unknown, context?: Context | null): TransferError => make(error, context);
-  const decide = (error: unknown) => make(error, undefined, null);
+    isTransferError(error)
+      ? error
+      : makeTransferError(failureOf(error, context as Context | null), toTransferError);
+  const convert = (error: unknown, context?: Context | null): TransferError =>
+    isTransferError(error) ? error : makeTransferError(failureOf(error, context));
+  const decide = (error: unknown): TransferError =>
+    isTransferError(error) ? error : makeTransferError(failureOf(error, undefined), null);
   return { toTransferError, convert, ...bindAdapter((error) => convert(error), decide) };
 }

@@ -10,7 +10,7 @@ import type { AttemptRecord } from "./retry.js";
 import { readErrorShape, safeGet, safeText } from "./safe.js";
 import { greetingLine } from "./server-greeting.js";
 import { shownCause } from "./shown-cause.js";
-import { afterSuper, beforeSuper, type StackStart, withStackFrom } from "./stack-start.js";
+import { afterSuper, beforeSuper, type StackStart, stackDone, stackFrom } from "./stack-start.js";
 import type { Protocol, RetryHint } from "./types.js";
 
 const AMBIGUOUS_ACTION =
@@ -265,13 +265,10 @@ export function createTransferError(failure: Failure): TransferError {
 /**
  * createTransferError for the core's own makers: the stack starts at the caller of `from`
  * (`null`: no stack), or where V8 puts it when `from` is not given (the cheapest: a wrapper sets
- * the stack again at its caller's await).
+ * the stack again at its caller's await). Call it straight from `from`: a frame between costs.
  */
 export function makeTransferError(failure: Failure, from?: StackStart): TransferError {
-  return withStackFrom(from, () => makeSafely(failure));
-}
-
-function makeSafely(failure: Failure): TransferError {
+  stackFrom(from);
   try {
     return new TransferError(failure);
   } catch (error) {
@@ -282,6 +279,8 @@ function makeSafely(failure: Failure): TransferError {
       cause: safeCause(failure, error),
       secrets: safeSecrets(failure),
     });
+  } finally {
+    stackDone();
   }
 }
 

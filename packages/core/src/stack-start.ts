@@ -3,7 +3,8 @@
 // second capture (Error.captureStackTrace) to start at the caller costs as much as the first: a
 // capture is most of what making an error costs. So the function that makes one names where its
 // stack starts, and the constructor captures once, from there: Error.stackTraceLimit is 0 for the
-// length of super() alone. `null` asks for no stack (isRetryable throws the error away). Where
+// length of super() alone. The maker is called straight from the function named (every frame between
+// costs in each capture). `null` asks for no stack (isRetryable throws the error away). Where
 // the limit cannot be set (a frozen Error, as under SES; an engine without captureStackTrace), the
 // constructor's own capture stays.
 
@@ -24,15 +25,15 @@ let asked: StackStart | undefined;
 /** The limit as the application had it, while super() runs with 0. */
 let saved: number | undefined;
 
-/** Runs `make`, which constructs one TransferError, with its stack starting at `from`. */
-export function withStackFrom<T>(from: StackStart | undefined, make: () => T): T {
+/** The next TransferError made starts its stack at `from` (its maker calls stackDone after it). */
+export function stackFrom(from: StackStart | undefined): void {
   asked = from;
-  try {
-    return make();
-  } finally {
-    asked = undefined;
-    restoreLimit(); // super() cannot throw but on a stack overflow: the limit is never left at 0
-  }
+}
+
+/** After a TransferError was made, or failed to be: nothing asked is left over, the limit is back. */
+export function stackDone(): void {
+  asked = undefined;
+  restoreLimit(); // super() cannot throw but on a stack overflow: the limit is never left at 0
 }
 
 /** The constructor, just before super(): the start asked for, with V8's own capture turned off. */
