@@ -11,7 +11,7 @@ import {
   startFtpServer,
 } from "@transfer-errors/testkit/ftp";
 import { Client, FTPError } from "basic-ftp";
-import { toTransferError, wrapClient } from "../src/index.js";
+import { isRetryable, toTransferError, wrapClient } from "../src/index.js";
 import { startScriptedFtp } from "../test/support/scripted-ftp.js";
 
 const ROUNDS = 15;
@@ -56,14 +56,17 @@ function errorCost(): void {
     time(iterations, () => toTransferError(sample, context));
     const base: number[] = [];
     const ours: number[] = [];
+    const decided: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       base.push(time(iterations, () => new Error(message)));
       ours.push(time(iterations, () => toTransferError(sample, context)));
+      decided.push(time(iterations, () => isRetryable(sample)));
     }
     const b = median(base) * 1e3;
     const o = median(ours) * 1e3;
+    const r = median(decided) * 1e3;
     console.log(
-      `  ${name.padEnd(14)} new Error ${b.toFixed(2)} µs, toTransferError ${o.toFixed(2)} µs, ratio ${(o / b).toFixed(2)} (target <= 2)`,
+      `  ${name.padEnd(14)} new Error ${b.toFixed(2)} µs, toTransferError ${o.toFixed(2)} µs, ratio ${(o / b).toFixed(2)} (target <= 2); isRetryable ${r.toFixed(2)} µs, ratio ${(r / b).toFixed(2)}`,
     );
   }
 }
