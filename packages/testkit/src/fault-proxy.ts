@@ -59,8 +59,9 @@ export type Fault =
    * in `direction` (`down`: a download, `up`: an upload). The receiver sees a clean end of file;
    * the sender's remaining bytes are read and dropped, so the server still reports success. Later
    * data connections go straight to the server. The control connection is never touched.
+   * `reset: true`: the receiver gets a TCP reset there instead (a middlebox that drops the flow).
    */
-  | { kind: "data-fin"; direction: Direction; bytes: number };
+  | { kind: "data-fin"; direction: Direction; bytes: number; reset?: boolean };
 
 export type FaultKind = Fault["kind"];
 

@@ -36,6 +36,8 @@ export interface DataCut {
   direction: Direction;
   /** Bytes passed in `direction` before the FIN. */
   bytes: number;
+  /** A TCP reset instead of the FIN. */
+  reset?: boolean | undefined;
 }
 
 /** A listener for one data connection, which it relays to `target` and cuts as `cut` says. */
@@ -106,7 +108,8 @@ function relay(client: Socket, server: Socket, cut: DataCut, onCut: () => void):
     forward(from, to, chunk.subarray(0, Math.max(0, room)));
     cutDone = true;
     from.resume();
-    to.end(); // an orderly FIN after what was passed on
+    if (cut.reset) to.resetAndDestroy();
+    else to.end(); // an orderly FIN after what was passed on
     onCut();
   });
   to.on("data", (chunk: Buffer) => forward(to, from, chunk));

@@ -70,6 +70,47 @@ for (const kind of ["proftpd", "vsftpd"] as const) {
     };
     beforeEach(() => () => client?.close());
 
+    // A reset of the data connection is not always an error to basic-ftp: into a caller's stream,
+    // the raw client resolved with the 100,000 bytes that arrived (the reset came before it began
+    // to read the socket). With the option, a path and a stream get the same answer: the
+    // connection was lost (the reset itself, or the count short of SIZE), never local-file-error.
+    describe("with verifyTransfers, a data connection reset mid-download", () => {
+      const resetNext = () => {
+        const struck = proxy.stats.struck["data-fin"];
+        const cut = { kind: "data-fin", direction: "down", bytes: CUT, reset: true } as const;
+        expect(proxy.strikeOpen(cut)).toBeGreaterThan(0);
+        return () => expect(proxy.stats.struck["data-fin"]).toBe(struck + 1);
+      };
+      const expectLost = (error: unknown) => {
+        const e = error as TransferError;
+        expect([e.reason, e.retryable, e.retry.reconnect, e.operation, e.path]).toEqual([
+          "connection-lost",
+          true,
+          true,
+          "downloadTo",
+          F.bigFile,
+        ]);
+        // The reset itself, or the count that fell short of SIZE.
+        expect([undefined, "ECONNRESET"]).toContain(e.code);
+      };
+
+      it("into a path: connection-lost, retryable", async () => {
+        await connect({ verifyTransfers: true });
+        const struck = resetNext();
+        const target = join(local, `${kind}-rst.bin`);
+        expectLost(await rejectionOf(client.downloadTo(target, F.bigFile)));
+        struck();
+      });
+
+      it("into the caller's stream: the same answer", async () => {
+        await connect({ verifyTransfers: true });
+        const struck = resetNext();
+        const { stream } = collector();
+        expectLost(await rejectionOf(client.downloadTo(stream, F.bigFile)));
+        struck();
+      });
+    });
+
     describe("without the option (the problem)", () => {
       it("downloadTo resolves with part of the file", async () => {
         await connect({});
