@@ -1,5 +1,6 @@
 // Every catalogued reply, run through the adapters as their client libraries surface it, must come
 // out as the catalog reads it; and the catalog the core ships must be the one the data makes.
+import { readFileSync } from "node:fs";
 import { replyCatalog } from "@transfer-errors/core/catalog";
 import { describe, expect, it } from "vitest";
 import { loadCatalogs, type Reply, repliesOf } from "../src/catalogs.js";
@@ -112,4 +113,10 @@ describe("the server reply catalogs", () => {
       ).toBe(true);
     }
   });
+});
+
+it("the main README names as many server products as the catalogs hold", () => {
+  const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+  const said = /knows the replies of (\d+) server products/.exec(readme)?.[1];
+  expect(Number(said)).toBe(new Set(loadCatalogs().map((c) => c.product)).size);
 });
