@@ -11,9 +11,10 @@ const ANY = undefined;
 
 /**
  * The rows of ssh2's messages about the login, the server, the keys, the options and the stream,
- * whatever the code, and of a wrapper's refusal on a lost connection. A key that does not parse for want of its
- * passphrase ("Cannot parse privateKey: ... but no passphrase given") is a credential, not a bad
- * option: its row comes first. An adapter puts its own messages before or after them.
+ * whatever the code, and of a wrapper's refusal on a lost connection. A key that does not parse
+ * for want of its passphrase ("Cannot parse privateKey: ... but no passphrase given") is a
+ * credential, not a bad option: its row comes first. An adapter puts its own messages before or
+ * after them.
  */
 // biome-ignore format: a table, one rule a line
 export const ssh2Rows: readonly RuleRow[] = [
