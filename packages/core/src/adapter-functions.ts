@@ -68,9 +68,9 @@ export function adapterFunctions<Context extends Caller, Caller extends CallCont
       return { protocol, cause: error, secrets: Array.isArray(secrets) ? secrets : undefined };
     }
   };
-  // What a user reads first in the stack of the error they made is their own line: each function
-  // calls makeTransferError itself, as every frame between the caller and the constructor costs in
-  // the capture. A wrapper sets the stack again at its caller's await (convert: V8's own capture);
+  // What a user reads first in the stack of the error they made is their own line: toTransferError
+  // names itself as the stack's start (it is on the stack while makeTransferError runs). A wrapper
+  // sets the stack again at its caller's await (convert: V8's own capture, the cheapest);
   // isRetryable throws the error away (no stack at all).
   const toTransferError = (error: unknown, context?: Caller | null): TransferError =>
     isTransferError(error)

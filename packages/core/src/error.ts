@@ -265,7 +265,7 @@ export function createTransferError(failure: Failure): TransferError {
 /**
  * createTransferError for the core's own makers: the stack starts at the caller of `from`
  * (`null`: no stack), or where V8 puts it when `from` is not given (the cheapest: a wrapper sets
- * the stack again at its caller's await). Call it straight from `from`: a frame between costs.
+ * the stack again at its caller's await). Call it from `from`, which must be on the stack.
  */
 export function makeTransferError(failure: Failure, from?: StackStart): TransferError {
   stackFrom(from);

@@ -3,9 +3,9 @@
 // second capture (Error.captureStackTrace) to start at the caller costs as much as the first: a
 // capture is most of what making an error costs. So the function that makes one names where its
 // stack starts, and the constructor captures once, from there: Error.stackTraceLimit is 0 for the
-// length of super() alone. The maker is called straight from the function named (every frame between
-// costs in each capture). `null` asks for no stack (isRetryable throws the error away). Where
-// the limit cannot be set (a frozen Error, as under SES; an engine without captureStackTrace), the
+// length of super() alone. The function named must be on the stack (else the stack is empty): the
+// maker is called from it. `null` asks for no stack (isRetryable throws the error away). Where the
+// limit cannot be set (a frozen Error, as under SES; an engine without captureStackTrace), the
 // constructor's own capture stays.
 
 /** The function whose caller's frame comes first in the stack; `null`: no stack. */
