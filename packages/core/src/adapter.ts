@@ -24,7 +24,7 @@ export { type CallbackCall, callWithCallback, convertingStream } from "./callbac
 export { type Classification, classify, type Decision, decide } from "./classify.js";
 export { tlsCodePattern } from "./code-reasons.js";
 export { secretsIn } from "./config-secrets.js";
-export { ConnectionLoss, listen } from "./connection-loss.js";
+export { ConnectionLoss, listen, markLossOn } from "./connection-loss.js";
 export { convertingMethod } from "./converting-method.js";
 export { isResetCode, ResetMemory, readDataReset } from "./data-resets.js";
 export {
@@ -85,12 +85,14 @@ export { messageRules, type RuleRow } from "./rule-rows.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
 export { greetingLine, MAX_GREETING, sshGreetingOf } from "./server-greeting.js";
+export { sftpFreeSpace } from "./sftp-free-space.js";
 export {
   failedRequestOf,
   RequestWatch,
   sftpRequestOf,
   sftpStreamMethods,
 } from "./sftp-requests.js";
+export { sftpStatusTextRows, sftpStatusTexts } from "./sftp-status-texts.js";
 export {
   checkedTransfer,
   countedThrough,
@@ -102,7 +104,13 @@ export {
   type TransferKind,
 } from "./short-transfer.js";
 export { type Finding, findings, isSignal, type Signal, signals } from "./signals.js";
-export { ssh2Advice, ssh2LevelRows, ssh2Rows } from "./ssh2-messages.js";
+export {
+  ssh2Advice,
+  ssh2LevelRows,
+  ssh2RebuiltAdvice,
+  ssh2RebuiltRows,
+  ssh2Rows,
+} from "./ssh2-messages.js";
 export {
   readSsh2Number,
   type Ssh2Failure,

@@ -63,3 +63,19 @@ export function listen(
   if (typeof on !== "function") return;
   for (const event of events) on.call(emitter, event, listener);
 }
+
+/**
+ * Marks `loss` with `why` on any of `events` of `emitter` (see `listen`) while `when()` holds,
+ * with the error an event carried as its cause ('close' may carry a flag: no cause).
+ */
+export function markLossOn(
+  emitter: unknown,
+  events: readonly string[],
+  loss: ConnectionLoss,
+  why: string,
+  when: () => boolean = () => true,
+): void {
+  listen(emitter, events, (value) => {
+    if (when()) loss.mark(why, typeof value === "object" && value !== null ? value : undefined);
+  });
+}

@@ -20,13 +20,23 @@ import type { Signal } from "./signals.js";
 import { type AnyMethod, wrapMethods } from "./wrap-methods.js";
 
 export interface PromiseCallOptions {
+  /**
+   * Per-operation deadline in milliseconds. A call that has not settled by then rejects with a
+   * `timeout` TransferError whose hint says `reconnect`, and the client is marked for reconnect
+   * (its request may still be pending: the connection cannot be trusted). Default: none.
+   */
   timeoutMs?: number | undefined;
   /** Look into a failure that says too little (`Diagnosis`). */
   diagnose?: boolean | undefined;
   /** After an upload that reported success, compare the remote size with what was sent. */
   verifyUploads?: boolean | undefined;
-  /** How withRetry opens the connection again after a loss. */
+  /**
+   * How to open the connection again after a loss, for `withRetry`. Without it, withRetry stops at
+   * once on a client that needs a new connection, unless its own `reconnect` option is given:
+   * every further call would be refused.
+   */
   reconnect?: (() => unknown) | undefined;
+  /** More strings to keep out of every error (connect()'s password, passphrase and key are added by itself). */
   secrets?: readonly unknown[] | undefined;
 }
 

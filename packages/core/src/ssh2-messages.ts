@@ -57,6 +57,26 @@ export const ssh2LevelRows: readonly RuleRow[] = [
 ];
 
 /**
+ * The rows of ssh2's messages whose `level` a client library dropped when it rebuilt the error
+ * (ssh2-sftp-client puts its own code on it): read by their text, most specific first.
+ */
+export const ssh2RebuiltRows: readonly RuleRow[] = [
+  ["handshake-timeout", "timeout", /Timed out while waiting for handshake/],
+  ["keepalive", "timeout", /Keepalive timeout/],
+  ["lost-before-handshake", "connection-lost", /Connection lost before handshake/],
+  ["dns", "host-not-found", /Error while looking up IPv[46] address/],
+];
+
+/** What the failures `ssh2RebuiltRows` read mean. */
+export const ssh2RebuiltAdvice: Advice = {
+  "handshake-timeout":
+    "The server did not complete the SSH handshake and login within readyTimeout.",
+  keepalive: "The server stopped answering keepalive requests: the connection is dead.",
+  "lost-before-handshake":
+    "The server closed the connection before it sent its SSH greeting (a busy sshd drops connections beyond MaxStartups).",
+};
+
+/**
  * What ssh2's failures mean to whoever uses it, keyed by the rule ids both adapters give them
  * (`auth` and the rows' ids) and by the `wrong-protocol` signal.
  */
@@ -70,4 +90,11 @@ export const ssh2Advice: Advice = {
     "Connect to the SSH server's port (22 unless it was changed), or read this server with an FTP client (an ftp:// URL).",
   "key-passphrase":
     "The private key could not be decrypted: its passphrase (the `passphrase` option) is wrong or missing.",
+  "no-algorithm":
+    "The client and the server have no SSH algorithm in common (key exchange, host key, cipher, MAC or compression).",
+  "no-channel": "The server refused to open another channel (often its MaxSessions limit).",
+  "bad-options":
+    "The connect options or arguments are invalid (a private key that does not parse is often a missing or wrong passphrase).",
+  "not-ssh":
+    "What answered on that port does not speak SSH-2 (another service, or a very old server).",
 };

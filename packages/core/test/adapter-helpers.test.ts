@@ -1,5 +1,6 @@
 // The helpers of @transfer-errors/core/adapter that the wrappers build on, each alone: the SFTP
 // adapters' tests run them against OpenSSH through ssh2 and ssh2-sftp-client.
+import { EventEmitter } from "node:events";
 import { posix } from "node:path";
 import { runs } from "@transfer-errors/testkit/fast-check";
 import fc from "fast-check";
@@ -15,6 +16,7 @@ import {
   isTransferError,
   listedFinding,
   listen,
+  markLossOn,
   type PathLook,
   parentOf,
   reconnectable,
@@ -296,6 +298,24 @@ describe("ConnectionLoss and listen", () => {
     );
     closed.reset();
     expect((closed.refusedCause("again") as Error).message).toBe("again");
+  });
+
+  it("markLossOn marks the loss on each event while `when` holds, an error as its cause", () => {
+    const emitter = new EventEmitter();
+    let watching = false;
+    const loss = new ConnectionLoss();
+    markLossOn(emitter, ["close", "error"], loss, "the channel was closed", () => watching);
+    emitter.emit("close");
+    expect(loss.why).toBeUndefined();
+    watching = true;
+    emitter.emit("close", true); // a flag, not an error: no cause
+    expect([loss.why, loss.cause]).toEqual(["the channel was closed", undefined]);
+    const reset = new Error("read ECONNRESET");
+    const other = new ConnectionLoss();
+    markLossOn(emitter, ["error"], other, "the connection was closed");
+    emitter.emit("error", reset);
+    expect(other.cause).toBe(reset);
+    expect(() => markLossOn(undefined, ["close"], loss, "x")).not.toThrow();
   });
 
   it("listen puts one listener on each event of anything with `on`, and ignores the rest", () => {

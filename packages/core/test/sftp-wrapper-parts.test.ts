@@ -12,9 +12,14 @@ import {
   messageRules,
   pathArgument,
   readSsh2Number,
+  sftpFreeSpace,
+  sftpStatusTextRows,
+  sftpStatusTexts,
   ssh2Advice,
   ssh2Failure,
   ssh2LevelRows,
+  ssh2RebuiltAdvice,
+  ssh2RebuiltRows,
   ssh2Rows,
   ssh2Shape,
   table,
@@ -355,8 +360,103 @@ describe("ssh2Rows and ssh2Advice", () => {
   });
 
   it("have advice for the ids both adapters give ssh2's failures", () => {
-    for (const id of ["auth", "host-key", "no-subsystem", "key-passphrase", "wrong-protocol"]) {
+    for (const id of [
+      "auth",
+      "host-key",
+      "no-subsystem",
+      "key-passphrase",
+      "wrong-protocol",
+      "no-algorithm",
+      "no-channel",
+      "bad-options",
+      "not-ssh",
+    ]) {
       expect(ssh2Advice[id], id).toMatch(/\w/);
     }
+  });
+
+  it("ssh2RebuiltRows read ssh2's messages a library rebuilt without their level", () => {
+    const rules = messageRules(ssh2RebuiltRows);
+    const rebuilt = (message: string) =>
+      classify({
+        protocol: "sftp",
+        code: "ERR_GENERIC_CLIENT",
+        codeSpace: "library",
+        message,
+        rules,
+        advice: ssh2RebuiltAdvice,
+      });
+    expect(rebuilt("getConnection: Timed out while waiting for handshake")).toMatchObject({
+      reason: "timeout",
+      rule: "handshake-timeout",
+    });
+    expect(rebuilt("getConnection: Keepalive timeout")).toMatchObject({ rule: "keepalive" });
+    expect(rebuilt("getConnection: Connection lost before handshake")).toMatchObject({
+      reason: "connection-lost",
+      rule: "lost-before-handshake",
+    });
+    expect(
+      rebuilt("getConnection: Error while looking up IPv4 address for 'x': Error: ENOTFOUND"),
+    ).toMatchObject({ reason: "host-not-found", rule: "dns" });
+    for (const id of ["handshake-timeout", "keepalive", "lost-before-handshake"]) {
+      expect(ssh2RebuiltAdvice[id], id).toMatch(/\w/);
+    }
+  });
+});
+
+describe("sftpStatusTexts and sftpStatusTextRows", () => {
+  const rules = messageRules(sftpStatusTextRows("ERR_GENERIC_CLIENT"));
+  const read = (message: string, code = "ERR_GENERIC_CLIENT") =>
+    classify({ protocol: "sftp", code, codeSpace: "library", message, rules });
+
+  it("read a status's own text, under the library's code only, as the status is read", () => {
+    expect(read("No such file")).toMatchObject({ reason: "not-found", rule: "status-2" });
+    expect(read("No such file or directory")).toMatchObject({ rule: "status-2" });
+    expect(read("Permission denied")).toMatchObject({ reason: "permission-denied" });
+    expect(read("Failure")).toMatchObject({ reason: "server-error", rule: "status-4" });
+    expect(read("Bad message")).toMatchObject({ reason: "bad-request" });
+    expect(read("Connection lost")).toMatchObject({ reason: "connection-lost", rule: "status-6" });
+    expect(read("Operation unsupported")).toMatchObject({ reason: "unsupported" });
+    expect(read("End of file")).toMatchObject({ reason: "protocol-error", rule: "status-1" });
+    // Exactly the text, and only under that code.
+    expect(read("Failure to launch").rule).not.toBe("status-4");
+    expect(read("Failure", "ERR_BAD_PATH").rule).not.toBe("status-4");
+  });
+
+  it("know the texts of statuses 1 to 8, and nothing else", () => {
+    expect(sftpStatusTexts.has("No such file")).toBe(true);
+    expect(sftpStatusTexts.has("Connection lost")).toBe(true);
+    expect(sftpStatusTexts.has("No error")).toBe(false);
+    expect(sftpStatusTexts.has("failure")).toBe(false);
+  });
+});
+
+describe("sftpFreeSpace", () => {
+  type Answer = (err: unknown, stats?: Record<string, unknown>) => void;
+  const channel = (answer: (cb: Answer) => void) => ({
+    asked: [] as string[],
+    ext_openssh_statvfs(path: string, cb: Answer) {
+      this.asked.push(path);
+      answer(cb);
+    },
+  });
+
+  it("reads free bytes (f_bavail × f_frsize, else f_bsize) and inodes at the path", async () => {
+    const sftp = channel((cb) => cb(undefined, { f_bavail: 3, f_frsize: 4096, f_favail: 7 }));
+    await expect(sftpFreeSpace(sftp, "/up")).resolves.toEqual({ bytes: 12288, inodes: 7 });
+    expect(sftp.asked).toEqual(["/up"]);
+    const bsize = channel((cb) => cb(undefined, { f_bavail: 2, f_frsize: 0, f_bsize: 512 }));
+    await expect(sftpFreeSpace(bsize, "/")).resolves.toMatchObject({ bytes: 1024 });
+  });
+
+  it("is undefined without the extension, on its failure or a synchronous throw", async () => {
+    await expect(sftpFreeSpace(undefined, "/")).resolves.toBeUndefined();
+    await expect(sftpFreeSpace({}, "/")).resolves.toBeUndefined();
+    const failing = channel((cb) => cb(new Error("unsupported")));
+    await expect(sftpFreeSpace(failing, "/")).resolves.toBeUndefined();
+    const throwing = channel(() => {
+      throw new Error("Server does not support this extended request");
+    });
+    await expect(sftpFreeSpace(throwing, "/")).resolves.toBeUndefined();
   });
 });

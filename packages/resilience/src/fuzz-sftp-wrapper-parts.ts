@@ -203,6 +203,47 @@ export const sftpWrapperParts: Record<string, Entry> = {
       return answers.filter((error) => error);
     },
   },
+  markLossOn: {
+    run: (c) => {
+      const loss = new adapterKit.ConnectionLoss();
+      adapterKit.markLossOn(c.value, ["error", "close"], loss, c.text);
+      const emitter = new EventEmitter();
+      adapterKit.markLossOn(emitter, ["error", "close"], loss, c.text);
+      emitter.emit("error", c.value);
+      emitter.emit("close", c.value);
+      if (loss.why !== c.text) throw new Error("the loss was not marked");
+      // The refusal that follows reaches a caller as the adapter reads it.
+      return [sftpClient.toTransferError(new Error(loss.refusal("get", "client")))];
+    },
+  },
+  sftpFreeSpace: {
+    run: async (c) => {
+      await adapterKit.sftpFreeSpace(c.value, c.text);
+      const answer = (_path: string, cb: (err: unknown, stats?: unknown) => void) =>
+        cb(undefined, c.value);
+      const space = await adapterKit.sftpFreeSpace({ ext_openssh_statvfs: answer }, c.text);
+      if (space !== undefined && typeof space.bytes !== "number") throw new Error("no number");
+      return [];
+    },
+  },
+  sftpStatusTextRows: {
+    run: (c) => {
+      const rules = adapterKit.messageRules(adapterKit.sftpStatusTextRows(c.text));
+      if (rules.some((rule) => rule.codes?.[0] !== c.text))
+        throw new Error("the code was not kept");
+      const failure = { protocol: "sftp" as const, code: c.text, message: c.text, rules };
+      return [adapterKit.createTransferError(failure)];
+    },
+    text: (text) => {
+      const rules = adapterKit.messageRules(adapterKit.sftpStatusTextRows("ERR_GENERIC_CLIENT"));
+      return adapterKit.classify({
+        protocol: "sftp",
+        code: "ERR_GENERIC_CLIENT",
+        message: text,
+        rules,
+      });
+    },
+  },
   convertingStream: {
     knowsSecrets: true,
     run: (c) => {

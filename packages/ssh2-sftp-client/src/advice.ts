@@ -1,31 +1,20 @@
-import { type Advice, ssh2Advice } from "@transfer-errors/core/adapter";
+import { type Advice, ssh2Advice, ssh2RebuiltAdvice } from "@transfer-errors/core/adapter";
 
 // What only this adapter can tell an ssh2-sftp-client user, keyed by its rule ids, signals,
 // findings (`found:...`) and reasons, after what the core says of ssh2's own failures
-// (`ssh2Advice`). The core adds them to the explanation.
+// (`ssh2Advice`, `ssh2RebuiltAdvice`). The core adds them to the explanation.
 
 const FOUND = "(found by a follow-up check after the generic failure)";
 
 export const advice: Advice = {
   ...ssh2Advice,
+  ...ssh2RebuiltAdvice,
   "mkdir-failure":
     "ssh2-sftp-client reports the server's generic SSH_FX_FAILURE (4) to mkdir as \"permission denied\": the real cause can be an existing entry, a full disk or a read-only file system (wrapClient's `diagnose` option looks).",
-  "handshake-timeout":
-    "The server did not complete the SSH handshake and login within readyTimeout.",
-  keepalive: "The server stopped answering keepalive requests: the connection is dead.",
-  "lost-before-handshake":
-    "The server closed the connection before it sent its SSH greeting (a busy sshd drops connections beyond MaxStartups).",
   "no-session":
     "The client has no open SFTP session: it was never connected, or the connection was lost.",
   "connected-twice":
     "connect() was called on a client that is already connected: end() it, or better, make a new client.",
-  "no-algorithm":
-    "The client and the server have no SSH algorithm in common (key exchange, host key, cipher, MAC or compression).",
-  "no-channel": "The server refused to open another channel (often its MaxSessions limit).",
-  "bad-options":
-    "The connect options or arguments are invalid (a private key that does not parse is often a missing or wrong passphrase).",
-  "not-ssh":
-    "What answered on that port does not speak SSH-2 (another service, or a very old server).",
   "corrupt-stream":
     "The SSH stream was corrupted or out of step (seen when one ssh2-sftp-client instance is reconnected: use a fresh client).",
   misuse: "The client was never connected: call connect() before any other method.",

@@ -4,7 +4,9 @@
 import {
   messageRules,
   type RuleRow,
+  sftpStatusTextRows,
   ssh2LevelRows,
+  ssh2RebuiltRows,
   ssh2Rows,
   type TextRule,
   table,
@@ -38,20 +40,6 @@ export const libraryCodes: ReadonlySet<string> = new Set(
   "ERR_NOT_CONNECTED ERR_GENERIC_CLIENT ERR_BAD_PATH ERR_BAD_AUTH".split(" "),
 );
 
-/** The texts OpenSSH and ssh2 give SFTP statuses 1 to 8, by the rule that reads them. */
-const statusTexts: [string, TextRule["reason"], ...string[]][] = [
-  ["status-2", "not-found", "No such file", "No such file or directory"],
-  ["status-3", "permission-denied", "Permission denied"],
-  ["status-4", "server-error", "Failure"],
-  ["status-5", "bad-request", "Bad message"],
-  ["status-6", "connection-lost", "No connection", "Connection lost"],
-  ["status-8", "unsupported", "Operation unsupported"],
-  ["status-1", "protocol-error", "End of file"],
-];
-
-/** A message that is one of them is a status. */
-export const sftpStatusTexts: ReadonlySet<string> = new Set(statusTexts.flatMap((s) => s.slice(2)));
-
 const BAD_PATH = "ERR_BAD_PATH";
 
 // Consecutive rows with the same id are one rule whose pattern is cut to fit a line.
@@ -59,9 +47,7 @@ const rows: RuleRow[] = [
   // ssh2's connection-level errors by their `level` (read as the library's code when it has none).
   ...ssh2LevelRows,
   // fastGet and rcopy drop the SFTP status and keep only its text.
-  ...statusTexts.map(([id, reason, ...texts]): RuleRow => {
-    return [id, reason, new RegExp(`^(?:${texts.join("|")})$`), "ERR_GENERIC_CLIENT"];
-  }),
+  ...sftpStatusTextRows("ERR_GENERIC_CLIENT"),
   // ERR_BAD_PATH: the library's checks before (or instead of) asking the server; _doMkdir turns
   // the server's generic SSH_FX_FAILURE (4) into "permission denied".
   ["mkdir-failure", "server-error", /permission denied$/, BAD_PATH],
@@ -72,10 +58,9 @@ const rows: RuleRow[] = [
   ["missing", "not-found", /No such (?:file|directory)|Source does not exist|not exist/i, BAD_PATH],
   ["not-dir", "not-a-directory", /Not a directory/i, BAD_PATH],
   ["not-file", "is-a-directory", /Not a regular file|Source not a file/i, BAD_PATH],
-  // Code-less texts of ssh2 and ssh2-sftp-client, most specific first.
-  ["handshake-timeout", "timeout", /Timed out while waiting for handshake/],
-  ["keepalive", "timeout", /Keepalive timeout/],
-  ["lost-before-handshake", "connection-lost", /Connection lost before handshake/],
+  // Code-less texts of ssh2 (without the level the library dropped) and ssh2-sftp-client, most
+  // specific first.
+  ...ssh2RebuiltRows,
   ["lost", "connection-lost", /Unexpected (?:end|close) event|No response from server/],
   ["lost", "connection-lost", /Not connected\b|Channel is not open/],
   ["no-session", "connection-lost", /No SFTP connection available/],
@@ -85,7 +70,6 @@ const rows: RuleRow[] = [
     /Cannot read properties of undefined \(reading '(?:unlink|realpath|stat|lstat|readdir|open|rename|mkdir|rmdir)'\)/,
   ],
   ["connected-twice", "client-misuse", /An existing SFTP connection is already defined/],
-  ["dns", "host-not-found", /Error while looking up IPv[46] address/],
   // ssh2's messages about the login, the server, the keys, the options and the stream, and the
   // wrapper's answer on a client that needs a new connection (the core's, as for ssh2's adapter).
   ...ssh2Rows,

@@ -8,6 +8,7 @@ import {
   readSsh2Number,
   safeGet,
   safeString,
+  sftpStatusTexts,
   sftpStreamMethods,
   splitPrefixes,
   splitTextAndPath,
@@ -16,13 +17,7 @@ import {
 } from "@transfer-errors/core/adapter";
 import { sftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
-import {
-  connectors,
-  libraryCodes,
-  libraryRules,
-  publicMethodOf,
-  sftpStatusTexts,
-} from "./library-rules.js";
+import { connectors, libraryCodes, libraryRules, publicMethodOf } from "./library-rules.js";
 import { operations } from "./operations.js";
 
 /** What this adapter gives every Failure: its rules, advice, operations and the replies known. */

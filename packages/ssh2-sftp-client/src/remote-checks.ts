@@ -1,7 +1,12 @@
 // The looks of `diagnose` and `verifyUploads` (see WrapOptions) at the server's paths. They use
 // the unwrapped client, so their own failures stay inside.
 import { stat as localStat } from "node:fs/promises";
-import type { Failure, FreeSpace, PathLook, Upload } from "@transfer-errors/core/adapter";
+import {
+  type Failure,
+  type PathLook,
+  sftpFreeSpace,
+  type Upload,
+} from "@transfer-errors/core/adapter";
 
 /** The few methods the checks call, as ssh2-sftp-client has them. */
 interface CheckableClient {
@@ -11,7 +16,7 @@ interface CheckableClient {
   sftp?: unknown;
 }
 
-/** The client's exists(), list() and stat(), and OpenSSH's statvfs extension on its channel. */
+/** The client's exists(), list() and stat(), and the free space its SFTP channel tells. */
 export function pathLook(client: CheckableClient): PathLook {
   return {
     async kind(path) {
@@ -19,36 +24,9 @@ export function pathLook(client: CheckableClient): PathLook {
       return client.exists(path);
     },
     entries: client.list && (async (dir) => (await client.list!(dir)).length),
-    freeSpace: (path) => freeSpace(client, path),
+    freeSpace: (path) => sftpFreeSpace(client.sftp, path),
     size: client.stat && (async (path) => (await client.stat!(path)).size),
   };
-}
-
-/** Free bytes and inodes for the user at `path` (OpenSSH's statvfs extension), or `undefined`. */
-function freeSpace(client: CheckableClient, path: string): Promise<FreeSpace | undefined> {
-  const sftp = client.sftp as
-    | {
-        ext_openssh_statvfs?: (
-          p: string,
-          cb: (err: unknown, stats?: Record<string, unknown>) => void,
-        ) => void;
-      }
-    | undefined;
-  if (typeof sftp?.ext_openssh_statvfs !== "function") return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    try {
-      sftp.ext_openssh_statvfs!(path, (err, stats) => {
-        if (err || !stats) return resolve(undefined);
-        resolve({
-          bytes: Number(stats.f_bavail) * Number(stats.f_frsize || stats.f_bsize),
-          inodes: Number(stats.f_favail),
-        });
-      });
-    } catch {
-      // The server lacks the extension (ssh2 throws synchronously).
-      resolve(undefined);
-    }
-  });
 }
 
 /** A generic failure worth a closer look: SSH_FX_FAILURE, or mkdir's rewording of it. */

@@ -1,5 +1,6 @@
 import {
-  listen,
+  markLossOn,
+  type PromiseCallOptions,
   PromiseCalls,
   promiseCallsOf,
   RequestWatch,
@@ -13,13 +14,8 @@ import { lookedOperations, remotePathOf, untouchedMethods } from "./operations.j
 import { type ErrorContext, fromFailure, readError, sftpClientData } from "./read-error.js";
 import { isGenericFailure, pathLook, uploadOf } from "./remote-checks.js";
 
-export interface WrapOptions {
-  /**
-   * Per-operation deadline in milliseconds. A call that has not settled by then rejects with a
-   * `timeout` TransferError whose hint says `reconnect`, and the client is marked for reconnect
-   * (its request may still be pending: the connection cannot be trusted). Default: none.
-   */
-  timeoutMs?: number | undefined;
+/** PromiseCallOptions' `timeoutMs`, `reconnect` (createConnection sets its own) and `secrets`, and: */
+export interface WrapOptions extends PromiseCallOptions {
   /**
    * After a generic SSH_FX_FAILURE (4) of `mkdir`, `rmdir`, `rename`, `get` or `fastGet`, look at
    * the paths (an lstat, a listing, the free space) to say what is really wrong: already exists,
@@ -34,13 +30,6 @@ export interface WrapOptions {
    * per upload. Default: false.
    */
   verifyUploads?: boolean | undefined;
-  /**
-   * How to open the connection again after a loss, for `withRetry` (createConnection sets its
-   * own connect()). Without it, withRetry stops at once on a client that needs a new connection,
-   * unless its own `reconnect` option is given: every further call would be refused.
-   */
-  reconnect?: (() => unknown) | undefined;
-  /** More strings to keep out of every error (connect()'s password, passphrase and key are added by itself). */
   secrets?: readonly (string | Uint8Array)[] | undefined;
 }
 
@@ -83,9 +72,9 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
     super(client, sftpClientData, { read: readError, toTransferError: fromFailure }, options);
     // A close of the ssh2 connection that we did not ask for marks the client.
     // Its 'error' (ECONNRESET ...) comes before the close: the cause of the calls refused after.
-    listen(safeGet(client, "client"), ["close", "end", "error"], (error) => {
-      if (this.connected) this.loss.mark("the connection was closed", errorOf(error));
-    });
+    const events = ["close", "end", "error"];
+    const ssh = safeGet(client, "client");
+    markLossOn(ssh, events, this.loss, "the connection was closed", () => this.connected);
     // Wrapped after connecting: watch the open channel now.
     if ((client as { sftp?: unknown }).sftp) {
       this.connected = true;
@@ -129,13 +118,6 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
     if (typeof safeGet(channel, "on") !== "function" || this.watchedChannels.has(channel as object))
       return;
     this.watchedChannels.add(channel as object);
-    listen(channel, ["close", "end", "error"], (error) =>
-      this.loss.mark("the SFTP channel was closed", errorOf(error)),
-    );
+    markLossOn(channel, ["close", "end", "error"], this.loss, "the SFTP channel was closed");
   }
-}
-
-/** What a 'close', 'end' or 'error' listener got: the error, if it was one. */
-function errorOf(value: unknown): object | undefined {
-  return typeof value === "object" && value !== null ? value : undefined;
 }

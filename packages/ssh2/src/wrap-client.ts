@@ -5,7 +5,7 @@ import {
   convertingStream,
   createTransferError,
   isTransferError,
-  listen,
+  markLossOn,
   safeGet,
   sftpStreamMethods,
   sshGreetingOf,
@@ -43,11 +43,9 @@ export function needsReconnect(sftp: object): boolean {
  */
 export function wrapClient<S extends object>(sftp: S, options: WrapOptions = {}): S {
   const state: SessionState = { options, loss: new ConnectionLoss() };
-  const lost = "its channel was closed";
-  listen(sftp, ["close"], () => state.loss.mark(lost));
-  // Also keeps a fatal SFTP error (`level: 'sftp-protocol'`) from crashing the process as an
-  // unhandled 'error' event; its pending requests fail by themselves.
-  listen(sftp, ["error"], (error) => state.loss.mark(lost, error));
+  // Its 'error' listener also keeps a fatal SFTP error (`level: 'sftp-protocol'`) from crashing
+  // the process as an unhandled 'error' event; its pending requests fail by themselves.
+  markLossOn(sftp, ["close", "error"], state.loss, "its channel was closed");
   const proxy = wrapMethods(sftp, (method, original) => {
     if (method === "end" || method === "destroy") {
       return (...args: unknown[]) => {
