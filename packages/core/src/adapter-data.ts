@@ -2,6 +2,7 @@
 // rules, advice, catalog), and the remote path of a call, read from its operations table.
 import type { CallContext } from "./adapter-functions.js";
 import type { Advice, Failure, OperationTraits } from "./failure.js";
+import type { LookedOperation } from "./follow-up.js";
 import type { ReplyCatalog } from "./reply-catalog.js";
 import { safeGet } from "./safe.js";
 import { table } from "./table.js";
@@ -11,6 +12,8 @@ import type { Protocol } from "./types.js";
 /** A client method: its traits, and the index of its remote-path argument (absent: none). */
 export interface Operation extends OperationTraits {
   path?: number | undefined;
+  /** How `diagnose` looks into its unclear refusal (a wrapper's `Diagnosis`); absent: not at all. */
+  look?: LookedOperation | undefined;
 }
 
 export interface AdapterData {

@@ -13,7 +13,7 @@ import { convertingMethod } from "./converting-method.js";
 import { isDeadlineExceeded, withDeadline } from "./deadline.js";
 import { makeTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
-import { findCause, type LookedOperation, type PathLook, shortUpload } from "./follow-up.js";
+import { findCause, type PathLook, shortUpload } from "./follow-up.js";
 import { markReconnect } from "./reconnect-mark.js";
 import type { RequestWatch } from "./sftp-requests.js";
 import type { Signal } from "./signals.js";
@@ -46,9 +46,11 @@ export interface Reader<Context> {
   toTransferError(error: unknown, context: Context): TransferError;
 }
 
-/** How the follow-up checks look: which methods and failures `diagnose` looks into, and how. */
+/**
+ * How the follow-up checks look: which failures `diagnose` looks into (of the operations that
+ * name a `look`), and how.
+ */
 export interface Diagnosis {
-  operations: Readonly<Record<string, LookedOperation | undefined>>;
   unclear(failure: Failure): boolean;
   look(client: object): PathLook;
   /** What a call uploads, for `verifyUploads`: its remote path and size, when known. */
@@ -195,7 +197,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
 
   /** With the `diagnose` option, a failure that says too little, with what a look found. */
   protected async lookedInto(method: string, args: unknown[], failure: Failure): Promise<Failure> {
-    const looked = this.diagnosis?.operations[method];
+    const looked = this.data.operations[method]?.look;
     const [path, to] = args;
     if (!this.options.diagnose || !looked || typeof path !== "string") return failure;
     if (!this.diagnosis?.unclear(failure)) return failure;

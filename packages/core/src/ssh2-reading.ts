@@ -4,6 +4,7 @@
 import type { AdapterData } from "./adapter-data.js";
 import { failureFrom } from "./adapter-data.js";
 import type { CallContext } from "./adapter-functions.js";
+import { isDeadlineExceeded } from "./deadline.js";
 import type { Failure } from "./failure.js";
 import { isWrongProtocol } from "./peer-greeting.js";
 import { readErrorShape, safeString } from "./safe.js";
@@ -16,12 +17,19 @@ export interface Ssh2Shape {
   level: string | undefined;
   /** The message (a thrown string is one); empty when there is none. */
   text: string;
+  /**
+   * A Node file-system error on the local side (of fastGet, fastPut, a local source or
+   * destination): it names a `syscall` and a `path`.
+   */
+  localFile: boolean;
 }
 
 /** The shape of what ssh2 threw. Never throws. */
 export function ssh2Shape(error: unknown): Ssh2Shape {
   const { code, message } = readErrorShape(error);
-  return { code, level: safeString(error, "level"), text: message ?? "" };
+  const localFile =
+    safeString(error, "syscall") !== undefined && safeString(error, "path") !== undefined;
+  return { code, level: safeString(error, "level"), text: message ?? "", localFile };
 }
 
 /** A Failure whose signals a reader can add to. */
@@ -31,8 +39,8 @@ export type Ssh2Failure = Failure & { signals: Signal[] };
  * The Failure of `error` (read as `shape`) in the call `context` tells of, with its code (without
  * one, the `level`) and its number system where the shape tells it (a string code is Node's, a
  * `level` the library's; a number is the reader's to place: `readSsh2Number`), its message, and the
- * signals of the call: `connecting`, ended by the application, and an FTP server on the port (the
- * wrappers' look at its first line).
+ * signals of the call: `connecting`, ended by the application, an FTP server on the port (the
+ * wrappers' look at its first line), and the wrapper's deadline.
  */
 export function ssh2Failure(
   data: AdapterData,
@@ -45,6 +53,7 @@ export function ssh2Failure(
   if (connecting) signals.push("connecting");
   if (context.ended) signals.push("closed-by-application");
   if (isWrongProtocol(error)) signals.push("wrong-protocol");
+  if (isDeadlineExceeded(error)) signals.push("deadline");
   // Fields assigned, not spread: a spread costs more than the rest of the reading.
   const failure = failureFrom(data, context, { cause: error });
   failure.code = shape.code ?? shape.level;

@@ -7,6 +7,7 @@ import {
   ConnectionLoss,
   classify,
   convertingMethod,
+  DeadlineExceeded,
   failureFrom,
   isWrongProtocol,
   messageRules,
@@ -205,6 +206,7 @@ describe("ssh2's errors: ssh2Shape, ssh2Failure, readSsh2Number", () => {
       code: undefined,
       level: "client-timeout",
       text: "Keepalive timeout",
+      localFile: false,
     });
     expect(ssh2Shape(Object.assign(new Error("No such file"), { code: 2 }))).toMatchObject({
       code: 2,
@@ -214,8 +216,28 @@ describe("ssh2's errors: ssh2Shape, ssh2Failure, readSsh2Number", () => {
       code: undefined,
       level: undefined,
       text: "plain text",
+      localFile: false,
     });
-    expect(ssh2Shape(null)).toEqual({ code: undefined, level: undefined, text: "" });
+    expect(ssh2Shape(null)).toEqual({
+      code: undefined,
+      level: undefined,
+      text: "",
+      localFile: false,
+    });
+  });
+
+  it("a Node file-system error (a syscall and a path) is a local file's", () => {
+    const local = { code: "ENOENT", syscall: "open", path: "/tmp/x", message: "ENOENT: open" };
+    expect(ssh2Shape(local).localFile).toBe(true);
+    expect(ssh2Shape({ code: "ECONNREFUSED", syscall: "connect" }).localFile).toBe(false);
+    expect(ssh2Shape({ code: 2, path: "/x" }).localFile).toBe(false);
+  });
+
+  it("the wrapper's deadline is a signal, whatever the adapter", () => {
+    const deadline = new DeadlineExceeded("get", 100);
+    const failure = ssh2Failure(data, deadline, ssh2Shape(deadline), { operation: "get" }, false);
+    expect(failure.signals).toEqual(["deadline"]);
+    expect(classify(failure).reason).toBe("timeout");
   });
 
   it("a Failure with the code (else the level), the message and the call's signals", () => {

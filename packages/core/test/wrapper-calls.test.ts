@@ -126,9 +126,12 @@ describe("PromiseCalls", () => {
 
 describe("PromiseCalls' follow-up checks", () => {
   /** A client whose server holds `/dir` (a directory) and `/short` (3 bytes). */
+  const looked: AdapterData = {
+    ...data,
+    operations: table({ get: { path: 0, look: "download" } }),
+  };
   class Checked extends PromiseCalls {
     protected override diagnosis = {
-      operations: table({ get: "download" as const }),
       unclear: (failure: { message?: string | undefined }) => failure.message === "Failure",
       look: () => ({
         kind: async (path: string) => (path === "/dir" ? "d" : path === "/short" ? "-" : false),
@@ -142,24 +145,24 @@ describe("PromiseCalls' follow-up checks", () => {
   it("diagnose: an unclear failure of a looked-into method gets what the look found", async () => {
     const client = fakeClient();
     client.get.mockRejectedValue(new Error("Failure"));
-    const plain = new Checked(client, data, reader, {}).proxy<typeof client>(
+    const plain = new Checked(client, looked, reader, {}).proxy<typeof client>(
       () => false,
       new Set(),
     );
     await expect(plain.get("/dir")).rejects.toMatchObject({ reason: "unknown" });
-    const looked = new Checked(client, data, reader, { diagnose: true });
-    const proxy = looked.proxy<typeof client>(() => false, new Set());
+    const diagnosed = new Checked(client, looked, reader, { diagnose: true });
+    const proxy = diagnosed.proxy<typeof client>(() => false, new Set());
     await expect(proxy.get("/dir")).rejects.toMatchObject({ reason: "is-a-directory" });
   });
 
   it("verifyUploads: a success that left a shorter file rejects", async () => {
     const client = fakeClient();
-    const plain = new Checked(client, data, reader, {}).proxy<typeof client>(
+    const plain = new Checked(client, looked, reader, {}).proxy<typeof client>(
       () => false,
       new Set(),
     );
     await expect(plain.get("/short")).resolves.toBe("content of /short");
-    const verified = new Checked(client, data, reader, { verifyUploads: true });
+    const verified = new Checked(client, looked, reader, { verifyUploads: true });
     const proxy = verified.proxy<typeof client>(() => false, new Set());
     await expect(proxy.get("/short")).rejects.toMatchObject({
       reason: "server-error",

@@ -13,11 +13,9 @@ export interface ConnectionOptions<C extends object> extends WrapOptions {
 }
 
 /**
- * The current wrapped client (`client`, a `client-misuse` TransferError before the first
- * connect()), `connect()` a fresh one (the previous one ended first, its errors ignored), and
- * `end()`, bounded by `endTimeoutMs`. connect() is the reconnect for `withRetry`: reusing one
- * ssh2-sftp-client instance after a failure or an end() gives bogus errors and calls that never
- * settle.
+ * The wrapped `client`, `connect()` a fresh one and `end()` (bounded by `endTimeoutMs`). connect()
+ * is the reconnect for `withRetry`: reusing one ssh2-sftp-client instance after a failure or an
+ * end() gives bogus errors and calls that never settle.
  */
 export type SftpConnection<C extends object> = Reconnectable<C>;
 

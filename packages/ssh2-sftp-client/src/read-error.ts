@@ -7,7 +7,6 @@ import {
   type Failure,
   readSsh2Number,
   safeGet,
-  safeString,
   sftpStatusTexts,
   sftpStreamMethods,
   splitPrefixes,
@@ -57,9 +56,6 @@ function readShape(error: unknown) {
   const { prefixes, detail } = splitPrefixes(shape.text, isMethodName, connectors);
   return Object.assign(shape, {
     custom: safeGet(error, "custom") === true,
-    // Node puts `syscall` and `path` on local file-system errors.
-    localPath: safeString(error, "path"),
-    syscall: safeString(error, "syscall"),
     prefixes,
     detail,
   });
@@ -87,19 +83,12 @@ const LOCAL_CHECKS = new Set(
  */
 export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const shape = readShape(error);
-  const { secrets, serverGreeting, ended } = context;
+  const { secrets, serverGreeting, ended, request } = context;
   const isConnect = context.operation === "connect" || shape.prefixes.includes("getConnection");
   const { text, path } = splitTextAndPath(shape.detail, context.path);
   const operation = context.operation ?? operationOf(shape.prefixes);
   const remote = context.path ?? (isConnect ? undefined : path);
-  const known = {
-    operation,
-    path: remote,
-    secrets,
-    serverGreeting,
-    ended,
-    request: context.request,
-  };
+  const known = { operation, path: remote, secrets, serverGreeting, ended, request };
   const failure = ssh2Failure(sftpClientData, error, shape, known, isConnect);
   const { signals } = failure;
   const local = () => {
@@ -119,12 +108,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   } else if (typeof shape.code === "string") {
     // The library's own codes; every other string (ECONNRESET, Node's ERR_STREAM_...) is Node's.
     if (libraryCodes.has(shape.code)) failure.codeSpace = "library";
-    if (
-      shape.syscall !== undefined &&
-      shape.localPath !== undefined &&
-      !shape.prefixes.includes("getConnection")
-    ) {
-      // A Node file-system error on the local side: it names a local path and a syscall.
+    if (shape.localFile && !shape.prefixes.includes("getConnection")) {
       failure.codeSpace = "system";
       local();
     } else if (shape.code === "ERR_BAD_PATH") {

@@ -10,7 +10,7 @@ import {
   type WrongProtocol,
   watchSsh2Socket,
 } from "@transfer-errors/core/adapter";
-import { lookedOperations, remotePathOf, untouchedMethods } from "./operations.js";
+import { remotePathOf, untouchedMethods } from "./operations.js";
 import { type ErrorContext, fromFailure, readError, sftpClientData } from "./read-error.js";
 import { isGenericFailure, pathLook, uploadOf } from "./remote-checks.js";
 
@@ -60,7 +60,6 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
   /** What the last connect()'s server said first, when it was another protocol's. */
   private wrongPeer: WrongProtocol | undefined;
   protected override diagnosis = {
-    operations: lookedOperations,
     unclear: isGenericFailure,
     look: pathLook,
     upload: uploadOf,

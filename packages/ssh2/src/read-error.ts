@@ -6,9 +6,7 @@ import {
   adapterFunctions,
   type CallContext,
   type Failure,
-  isDeadlineExceeded,
   readSsh2Number,
-  safeString,
   sftpRequestOf,
   ssh2Failure,
   ssh2Shape,
@@ -46,9 +44,7 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   // ssh2's `level` marks an error of the connection (or the SFTP channel): it is gone.
   if (level !== undefined || (context.connection && typeof code !== "number"))
     signals.push("client-closed");
-  if (isDeadlineExceeded(error)) signals.push("deadline");
-  // A Node file-system error on the local side of fastGet/fastPut: a syscall and a local path.
-  if (safeString(error, "syscall") && safeString(error, "path")) signals.push("local-file");
+  if (shape.localFile) signals.push("local-file");
   if (typeof code !== "number") return failure;
   if (text.startsWith("Received ") && text.endsWith(" while establishing SFTP session")) {
     failure.codeSpace = "library"; // a subsystem's exit code, not an SFTP status
