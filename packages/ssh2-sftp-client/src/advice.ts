@@ -22,7 +22,6 @@ export const advice: Advice = {
     "The connection was closed or lost; connect again with a new client (createConnection(...).connect()).",
   deadline:
     "No answer came within the deadline (timeoutMs): the server stopped answering or the SFTP channel died. The request may still be pending, so this client is marked for reconnect: use a new one.",
-  "local-file": "A file on this machine failed: the failure is local, not the server's.",
   "found:exists": `The target already exists ${FOUND}.`,
   "found:missing": `The path does not exist ${FOUND}.`,
   "found:parent-missing": `The parent directory does not exist ${FOUND}.`,

@@ -72,6 +72,10 @@ function operationOf(prefixes: readonly string[]): string | undefined {
   return undefined;
 }
 
+// The path the library's own checks name: "Bad Path: /p: No such directory", "Bad path: /p already
+// exists as a file".
+const BAD_PATH = /^Bad [Pp]ath:? (\S{1,4096}?):?(?: |$)/;
+
 // Prefixes whose "Bad path" is about the local side (fastPut's source, downloadDir's target...).
 const LOCAL_CHECKS = new Set(
   "fastPut fastgPut getLocalStatus prepareDestination _prepareDestination localExists".split(" "),
@@ -116,12 +120,8 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
       // fastGet's own "Bad path:" is its check of the local destination; its remote check says "No such file".
       if (LOCAL_CHECKS.has(last) || (last === "fastGet" && shape.detail.startsWith("Bad path:")))
         local();
-      // "Bad Path: /p: No such directory", "Bad path: /p already exists as a file"
-      else
-        failure.path =
-          context.path ??
-          /^Bad [Pp]ath:? (\S{1,4096}?):?(?: |$)/.exec(shape.detail)?.[1] ??
-          failure.path;
+      else if (context.path === undefined)
+        failure.path = BAD_PATH.exec(shape.detail)?.[1] ?? failure.path;
     } else if (shape.code === "ERR_GENERIC_CLIENT") {
       // "get: Bad path: /x: /nonexistent-dir: not exist": get's check of the local destination.
       if (shape.detail.startsWith("Bad path: ")) local();
