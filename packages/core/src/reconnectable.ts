@@ -17,8 +17,10 @@ export interface Reconnectable<C> {
 
 export interface ReconnectableOptions<C> {
   protocol: Protocol;
-  /** Makes and connects a new client; a client it made but could not connect it retires itself. */
+  /** Makes a new client (and connects it, without `connect`: one it could not connect it retires). */
   open(): Promise<C>;
+  /** Connects the client `open` made; one that fails to connect is retired, its failure thrown. */
+  connect?: ((client: C) => Promise<unknown>) | undefined;
   /** Ends a client that is replaced or ended, without waiting long or failing. */
   retire(client: C): Promise<void>;
 }
@@ -30,8 +32,15 @@ export function reconnectable<C>(options: ReconnectableOptions<C>): Reconnectabl
     const previous = current;
     current = undefined;
     if (previous !== undefined) await options.retire(previous);
-    current = await options.open();
-    return current;
+    const client = await options.open();
+    try {
+      await options.connect?.(client);
+    } catch (error) {
+      await options.retire(client);
+      throw error;
+    }
+    current = client;
+    return client;
   };
   return {
     get client(): C {

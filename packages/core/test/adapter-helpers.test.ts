@@ -247,6 +247,24 @@ describe("reconnectable", () => {
     expect(() => connection.client).toThrow();
   });
 
+  it("a client that fails to connect is retired and its failure thrown; the current stays unset", async () => {
+    const refused = new Error("All configured authentication methods failed");
+    const retired: string[] = [];
+    const connection = reconnectable({
+      protocol: "sftp",
+      open: async () => "new client",
+      connect: async (client) => {
+        if (client === "new client") throw refused;
+      },
+      retire: async (client) => {
+        retired.push(client);
+      },
+    });
+    await expect(connection.connect()).rejects.toBe(refused);
+    expect(retired).toEqual(["new client"]);
+    expect(() => connection.client).toThrow();
+  });
+
   it("retire waits at most timeoutMs for end(), then destroys, and never fails", async () => {
     const destroyed: string[] = [];
     const hanging = { end: () => new Promise(() => undefined) };

@@ -1335,6 +1335,16 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
         const failed = (await settled(() => connection.connect())).value;
         if (!Object.is(failed, c.value)) throw new Error("connect changed the failure");
         await connection.end();
+        const retired: unknown[] = [];
+        const connecting = adapterKit.reconnectable({
+          protocol: "sftp",
+          open: async () => c.text,
+          connect: () => Promise.reject(c.value),
+          retire: async (client) => void retired.push(client),
+        });
+        if (!Object.is((await settled(() => connecting.connect())).value, c.value))
+          throw new Error("a failed connect changed the failure");
+        if (retired[0] !== c.text) throw new Error("a client that failed to connect was kept");
         return transferErrorsOnly([before], "reconnectable's client before connect()");
       },
     },

@@ -53,15 +53,9 @@ export function createConnection<C extends object = SftpClientLike>(
         ? options.createClient()
         : ((await defaultClient()) as unknown as C);
       // A lost client's errors carry this connection's connect(): withRetry reconnects by itself.
-      const wrapped = wrapClient(raw, { ...options, reconnect: () => connection.connect() });
-      try {
-        await (wrapped as unknown as SftpClientLike).connect(config);
-      } catch (error) {
-        await end(wrapped);
-        throw error;
-      }
-      return wrapped;
+      return wrapClient(raw, { ...options, reconnect: () => connection.connect() });
     },
+    connect: (wrapped) => (wrapped as unknown as SftpClientLike).connect(config),
   });
   return connection;
 }
