@@ -1,19 +1,11 @@
-import {
-  type CallArguments,
-  type OperationTraits,
-  type TransferKind,
-  table,
-} from "@transfer-errors/core/adapter";
+import { type FtpOperation, type TransferKind, table } from "@transfer-errors/core/adapter";
 
 // basic-ftp's methods that talk to the server, as data: where the remote path and the local file
 // are among the arguments, what the core must know about each (its traits), and what the wrapper
 // does around it: how it moves the working directory, which transfer `verifyTransfers` checks,
 // whether the `diagnose` look settles its unclear refusal (one remote file that should exist).
-interface Operation extends CallArguments {
-  traits?: OperationTraits;
-  dir?: "login" | "cd" | "up";
+interface Operation extends FtpOperation {
   transfer?: TransferKind;
-  probed?: true;
 }
 
 const connects = { connects: true } as const;

@@ -80,7 +80,7 @@ function socketError(code: unknown, socket: string, ctx: FailureContext, message
   if (typeof code === "string" && tlsCodePattern.test(code)) reading.tls = true;
   if (socket === "data" && isResetCode(code) && usesDataConnection(ctx.operation)) {
     reading.signals.push("data-reset");
-    if (ctx.refusedBefore) reading.signals.push("repeated");
+    if (ctx.repeated) reading.signals.push("repeated");
   }
   return reading;
 }
@@ -151,10 +151,15 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
   return failureFrom(data, ctx, facts);
 }
 
+/** An error of basic-ftp's data socket. */
+export function isDataSocketError(error: unknown): boolean {
+  const { message } = readErrorShape(error);
+  return message !== undefined && socketOf(message) === "data";
+}
+
 /** A reset of the data connection during a transfer (see the `data-reset` signal). */
 export function isDataReset(error: unknown): boolean {
-  const { code, message } = readErrorShape(error);
-  return isResetCode(code) && message !== undefined && socketOf(message) === "data";
+  return isResetCode(readErrorShape(error).code) && isDataSocketError(error);
 }
 
 /**

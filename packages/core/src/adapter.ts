@@ -136,3 +136,6 @@ export { loginSecrets } from "./login-secrets.js";
 export { type FailCall, PendingCalls } from "./pending-calls.js";
 export { callWithPromise } from "./promise-call.js";
 export { readSafely } from "./safe.js";
+export { type FtpCallOptions, FtpCalls, type FtpOperation } from "./ftp-calls.js";
+export { holdDataReset } from "./ftp-reset-hold.js";
+export { type DirMove, nextWorkingDir } from "./ftp-working-dir.js";

@@ -1,0 +1,141 @@
+// The calls of an FTP client that returns promises, runs one call at a time and can log in again
+// on the same object (basic-ftp's kind), behind the Proxy: each call recorded (`CallRecord`) and
+// run under the per-call deadline; its failure read with what the wrapper knows of the session,
+// looked into when the reply said too little (the `diagnose` option), and marked with how withRetry
+// opens the session again. With the `reconnect` option a call on a session a failure closed first
+// logs in again with the last login's options and goes back to the working directory. An adapter
+// extends FtpCalls with its client's side: what a call's arguments tell, how the client closes,
+// logs in and lists, and what its reader is told.
+import type { CallerContext } from "./adapter-functions.js";
+import { type CallArguments, CallRecord, RunningCalls } from "./call-record.js";
+import { ResetMemory } from "./data-resets.js";
+import { deadlineMs, withDeadline } from "./deadline.js";
+import type { TransferError } from "./error.js";
+import type { OperationTraits } from "./failure.js";
+import type { FtpSession } from "./ftp-session.js";
+import { type DirMove, nextWorkingDir } from "./ftp-working-dir.js";
+import { markLoss } from "./reconnect-mark.js";
+import type { Finding } from "./signals.js";
+import type { AnyMethod } from "./wrap-methods.js";
+
+/** What an FTP wrapper knows of a client method, beyond its arguments' places. */
+export interface FtpOperation extends CallArguments {
+  traits?: OperationTraits | undefined;
+  /** How a success moves the working directory. */
+  dir?: DirMove | undefined;
+  /** The `diagnose` look settles its unclear refusal (one remote file that should exist). */
+  probed?: true | undefined;
+}
+
+export interface FtpCallOptions {
+  timeoutMs?: number | undefined;
+  diagnose?: boolean | undefined;
+  reconnect?: boolean | undefined;
+}
+
+export abstract class FtpCalls<Login, Context extends CallerContext & { finding?: Finding | undefined }>
+  implements FtpSession
+{
+  secrets: unknown[] = [];
+  secure = false;
+  greeting: string | undefined;
+  readonly resets = new ResetMemory();
+  /** The calls that have not settled yet. */
+  readonly running = new RunningCalls();
+  readonly timeoutMs: number | undefined;
+  readonly diagnose: boolean;
+  readonly autoReconnect: boolean;
+  /** The options of the last login, to log in again with. */
+  login: Login | undefined;
+  /** The working directory, as the calls moved it (`nextWorkingDir`). */
+  workingDir = "";
+
+  constructor(
+    readonly operations: Readonly<Record<string, FtpOperation | undefined>>,
+    options: FtpCallOptions,
+  ) {
+    this.timeoutMs = deadlineMs(options.timeoutMs);
+    this.diagnose = options.diagnose === true;
+    this.autoReconnect = options.reconnect === true;
+  }
+
+  /** `operation`: `original` with `args`, sent by `send`; rejects with the failure as thrown. */
+  async call(operation: string, original: AnyMethod, args: unknown[]): Promise<unknown> {
+    const connects = this.operations[operation]?.traits?.connects === true;
+    if (this.autoReconnect && !connects && this.closed() && !this.closedByApplication()) {
+      if (this.login !== undefined) await this.reopenFirst();
+    }
+    let call: CallRecord | undefined;
+    let release: ((settledWith: unknown) => void) | undefined;
+    const settle = (error?: unknown) => {
+      release?.(error);
+      if (call) this.running.delete(call);
+      call?.detach();
+    };
+    try {
+      call = this.start(operation, args);
+      this.running.start(call);
+      release = this.hold(operation);
+      const close = (error: Error) => this.close(error);
+      const value = await withDeadline(this.send(call, original, args), operation, this.timeoutMs, close);
+      settle();
+      this.resets.forget(operation, call.path);
+      this.workingDir = nextWorkingDir(this.workingDir, this.operations[operation]?.dir, call.path);
+      return value;
+    } catch (error) {
+      settle(error);
+      call ??= this.start(operation, []);
+      throw this.marked(await this.failed(call, error));
+    }
+  }
+
+  /** The call's record; an adapter notes what the arguments tell of the session (secrets, TLS). */
+  protected start(operation: string, args: unknown[]): CallRecord {
+    return new CallRecord(operation, args, this.operations[operation]);
+  }
+
+  /** The failure, looked into first (the `diagnose` option) when the reply said too little. */
+  protected async failed(call: CallRecord, error: unknown): Promise<TransferError> {
+    const context = this.context(call, error);
+    const first = this.convert(error, context);
+    const { path, operation } = call;
+    if (!this.diagnose || !path || !this.operations[operation]?.probed) return first;
+    if (!this.unclear(first, error)) return first;
+    const finding = await this.look(path);
+    return finding ? this.convert(error, { ...context, finding }) : first;
+  }
+
+  /**
+   * The failure as thrown: marked with how withRetry can open the session again (not that of a
+   * call that connects: its retry is the reconnect), if it must.
+   */
+  protected marked(error: TransferError): TransferError {
+    if (this.operations[error.operation ?? ""]?.traits?.connects) return error;
+    const canReopen = this.autoReconnect && this.login !== undefined && !this.closedByApplication();
+    return markLoss(error, canReopen ? () => this.reopen() : null, () => !this.closed());
+  }
+
+  /** The call, sent: `original` with `args` (a synchronous throw is its failure). */
+  protected abstract send(call: CallRecord, original: AnyMethod, args: unknown[]): Promise<unknown>;
+  /** Closes the connection with `error` (past the deadline): the pending call rejects with it. */
+  protected abstract close(error: Error): void;
+  /** Holds a close during `operation`, if it must; called once it settled, with its outcome. */
+  protected hold(_operation: string): ((settledWith: unknown) => void) | undefined {
+    return undefined;
+  }
+  /** What the reader is told of a failed call. */
+  protected abstract context(call: CallRecord, error: unknown): Context;
+  protected abstract convert(error: unknown, context: Context): TransferError;
+  /** The failure says too little: a `diagnose` look may tell more. */
+  protected abstract unclear(failure: TransferError, error: unknown): boolean;
+  /** The `diagnose` look at `path`; `undefined` when it finds nothing or fails. */
+  protected abstract look(path: string): Promise<Finding | undefined>;
+  /** The client closed its connection. */
+  abstract closed(): boolean;
+  /** The application closed the client: nothing opens the session behind its back. */
+  abstract closedByApplication(): boolean;
+  /** Logs in again with `login` and goes back to the working directory. */
+  abstract reopen(): Promise<void>;
+  /** `reopen` before a call, with the `reconnect` option: its failure is the call's. */
+  protected abstract reopenFirst(): Promise<void>;
+}
