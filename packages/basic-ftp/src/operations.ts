@@ -1,19 +1,15 @@
-import { type FtpOperation, type TransferKind, table } from "@transfer-errors/core/adapter";
+import { type FtpOperation, table } from "@transfer-errors/core/adapter";
 
 // basic-ftp's methods that talk to the server, as data: where the remote path and the local file
 // are among the arguments, what the core must know about each (its traits), and what the wrapper
 // does around it: how it moves the working directory, which transfer `verifyTransfers` checks,
 // whether the `diagnose` look settles its unclear refusal (one remote file that should exist).
-interface Operation extends FtpOperation {
-  transfer?: TransferKind;
-}
-
 const connects = { connects: true } as const;
 // A second append writes the data twice; a second rename fails or renames what replaced the source.
 const unsafe = { idempotent: false } as const;
 
 // biome-ignore format: a table, one method a line
-export const operations: Readonly<Record<string, Operation | undefined>> = table({
+export const operations: Readonly<Record<string, FtpOperation | undefined>> = table({
   access: { dir: "login", traits: { commands: ["CONNECT", "AUTH", "USER", "PASS", "PBSZ", "PROT", "TYPE", "FEAT", "OPTS"], ...connects } },
   connect: { dir: "login", traits: { commands: ["CONNECT"], ...connects } },
   connectImplicitTLS: { dir: "login", traits: { commands: ["CONNECT"], ...connects } },

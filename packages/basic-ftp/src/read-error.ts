@@ -7,6 +7,7 @@ import {
   type Facts,
   type Failure,
   failureFrom,
+  ftpAdapterData,
   isDeadlineExceeded,
   isFtpReplyCode,
   isLocalFileError,
@@ -22,7 +23,6 @@ import {
   tlsCodePattern,
   traitsTable,
 } from "@transfer-errors/core/adapter";
-import { ftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import type { FailureContext } from "./context.js";
 import {
@@ -39,14 +39,7 @@ import { operations, usesDataConnection } from "./operations.js";
 /** The part of a Failure that the error itself tells (`message`: what the rules should read). */
 type Reading = Pick<Facts, "code" | "serverMessage" | "tls" | "message"> & { signals: Signal[] };
 
-const traits = traitsTable(operations);
-const data = {
-  protocol: "ftp",
-  rules,
-  catalog: ftpReplyCatalog,
-  advice,
-  operations: traits,
-} as const;
+const data = ftpAdapterData(rules, advice, traitsTable(operations));
 
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;

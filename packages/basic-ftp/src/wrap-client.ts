@@ -2,13 +2,16 @@ import {
   type AnyMethod,
   type CallRecord,
   connecting,
+  countedThrough,
   FtpCalls,
   holdDataReset,
   readSafely,
   safeString,
   secretsOf,
+  type TransferCounts,
   type TransferError,
   tlsSecretsOf,
+  type WrapperOptions,
   watchFtpGreeting,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
@@ -18,17 +21,9 @@ import { operations } from "./operations.js";
 import { probePath } from "./probe.js";
 import { fromFailure, isDataReset, isDataSocketError } from "./read-error.js";
 import { logIn, states } from "./reconnect.js";
-import { verifiedTransfer } from "./verify-transfer.js";
 
-export interface WrapOptions {
-  /**
-   * A deadline for every operation, in milliseconds (at most 2^31 - 1; a larger one is clamped).
-   * Past it the call rejects with a `timeout` TransferError whose hint says `reconnect`, and the
-   * connection is closed. basic-ftp's own timeout (`new Client(timeout)`) is an idle timeout and
-   * does not cover every wait: the TLS handshake after AUTH TLS, an upload the server never
-   * answers, `new Client(0)`.
-   */
-  timeoutMs?: number | undefined;
+/** `timeoutMs` (WrapperOptions): basic-ftp's own timeout, `new Client(timeout)`, is an idle one. */
+export interface WrapOptions extends WrapperOptions {
   /**
    * After a refusal that does not say why (vsftpd's "550 Failed to open file.", a generic 550 or
    * 450) or a reset data connection with no reply (how ProFTPD refuses a transfer) of
@@ -59,13 +54,16 @@ export interface WrapOptions {
   verifyTransfers?: boolean | undefined;
 }
 
+type Tracked = { _progressTracker?: Record<string, unknown> };
+const bytesOf = (info: { type: string; bytes: number }) =>
+  info.type === "list" ? undefined : info.bytes;
+
 const CLOSED_BY_MISUSE = /^Client is closed because User launched a task while another/;
 
 /** A wrapped basic-ftp client's calls (FtpCalls), and what they need of basic-ftp. */
 export class BasicFtpCalls extends FtpCalls<AccessOptions, FailureContext> {
   /** The wrapped client (the Proxy): what reconnect() works on. */
   proxy: Client;
-  readonly verify: boolean;
 
   constructor(
     readonly client: Client,
@@ -73,7 +71,6 @@ export class BasicFtpCalls extends FtpCalls<AccessOptions, FailureContext> {
   ) {
     super(operations, options);
     this.proxy = client;
-    this.verify = options.verifyTransfers === true;
   }
 
   /** The call's record, and the secrets and TLS its arguments tell. */
@@ -95,15 +92,29 @@ export class BasicFtpCalls extends FtpCalls<AccessOptions, FailureContext> {
   protected send(call: CallRecord, original: AnyMethod, args: unknown[]): Promise<unknown> {
     const { client } = this;
     const { operation } = call;
-    const run = () => original.apply(client, args);
-    const kind = this.verify ? operations[operation]?.transfer : undefined;
     // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
-    const pending = kind ? verifiedTransfer(client, kind, operation, args, run) : run();
+    const pending = original.apply(client, args);
     if (operation === "connect" || operation === "access") {
       const socket = readSafely(() => client.ftp.socket);
       watchFtpGreeting(this, socket, (error) => this.close(error));
     }
     return Promise.resolve(pending);
+  }
+
+  /**
+   * `verifyTransfers`: basic-ftp's progress tracker (not exported) counts the bytes, the caller's
+   * own handler still called; a listing's bytes are not the transfer's.
+   */
+  protected counts(operation: string, path: string, args: unknown[]): TransferCounts {
+    const { client } = this;
+    const tracker = (client as unknown as Tracked)._progressTracker;
+    return {
+      startAt: typeof args[2] === "number" ? args[2] : 0,
+      count: (work) => countedThrough(tracker, "onHandle", bytesOf, work),
+      size: () => client.size(path).catch(() => undefined),
+      unchecked: (why) =>
+        client.ftp.log(`verifyTransfers: ${operation} of "${path}" not checked: ${why}`),
+    };
   }
 
   /** Past the deadline (or at another protocol's greeting) basic-ftp rejects the call and closes. */

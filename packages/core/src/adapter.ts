@@ -126,9 +126,18 @@ export {
   type EventClient,
   EventConnection,
 } from "./event-connection.js";
+export { ftpAdapterData } from "./ftp-adapter-data.js";
+export {
+  type FtpCallOptions,
+  FtpCalls,
+  type FtpOperation,
+  type TransferCounts,
+} from "./ftp-calls.js";
 export { splitsFtpCommand } from "./ftp-command.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
+export { holdDataReset } from "./ftp-reset-hold.js";
 export { connecting, type FtpSession, ftpSession, watchFtpGreeting } from "./ftp-session.js";
+export { type DirMove, nextWorkingDir } from "./ftp-working-dir.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
 export { type CloseHold, holdClose } from "./held-close.js";
 export { isLocalFileError } from "./local-file.js";
@@ -136,6 +145,4 @@ export { loginSecrets } from "./login-secrets.js";
 export { type FailCall, PendingCalls } from "./pending-calls.js";
 export { callWithPromise } from "./promise-call.js";
 export { readSafely } from "./safe.js";
-export { type FtpCallOptions, FtpCalls, type FtpOperation } from "./ftp-calls.js";
-export { holdDataReset } from "./ftp-reset-hold.js";
-export { type DirMove, nextWorkingDir } from "./ftp-working-dir.js";
+export type { WrapperOptions } from "./wrapper-options.js";

@@ -15,6 +15,7 @@ import type { OperationTraits } from "./failure.js";
 import type { FtpSession } from "./ftp-session.js";
 import { type DirMove, nextWorkingDir } from "./ftp-working-dir.js";
 import { markLoss } from "./reconnect-mark.js";
+import { checkedTransfer, type TransferCheck, type TransferKind } from "./short-transfer.js";
 import type { Finding } from "./signals.js";
 import type { AnyMethod } from "./wrap-methods.js";
 
@@ -25,16 +26,24 @@ export interface FtpOperation extends CallArguments {
   dir?: DirMove | undefined;
   /** The `diagnose` look settles its unclear refusal (one remote file that should exist). */
   probed?: true | undefined;
+  /** The transfer `verifyTransfers` checks against the server's SIZE. */
+  transfer?: TransferKind | undefined;
 }
 
 export interface FtpCallOptions {
   timeoutMs?: number | undefined;
   diagnose?: boolean | undefined;
   reconnect?: boolean | undefined;
+  verifyTransfers?: boolean | undefined;
 }
 
-export abstract class FtpCalls<Login, Context extends CallerContext & { finding?: Finding | undefined }>
-  implements FtpSession
+/** How the adapter's client counts a transfer's bytes and asks the server's size (TransferCheck). */
+export type TransferCounts = Pick<TransferCheck, "startAt" | "count" | "size" | "unchecked">;
+
+export abstract class FtpCalls<
+  Login,
+  Context extends CallerContext & { finding?: Finding | undefined },
+> implements FtpSession
 {
   secrets: unknown[] = [];
   secure = false;
@@ -45,6 +54,7 @@ export abstract class FtpCalls<Login, Context extends CallerContext & { finding?
   readonly timeoutMs: number | undefined;
   readonly diagnose: boolean;
   readonly autoReconnect: boolean;
+  readonly verify: boolean;
   /** The options of the last login, to log in again with. */
   login: Login | undefined;
   /** The working directory, as the calls moved it (`nextWorkingDir`). */
@@ -57,6 +67,7 @@ export abstract class FtpCalls<Login, Context extends CallerContext & { finding?
     this.timeoutMs = deadlineMs(options.timeoutMs);
     this.diagnose = options.diagnose === true;
     this.autoReconnect = options.reconnect === true;
+    this.verify = options.verifyTransfers === true;
   }
 
   /** `operation`: `original` with `args`, sent by `send`; rejects with the failure as thrown. */
@@ -77,7 +88,8 @@ export abstract class FtpCalls<Login, Context extends CallerContext & { finding?
       this.running.start(call);
       release = this.hold(operation);
       const close = (error: Error) => this.close(error);
-      const value = await withDeadline(this.send(call, original, args), operation, this.timeoutMs, close);
+      const sent = this.checked(call, original, args);
+      const value = await withDeadline(sent, operation, this.timeoutMs, close);
       settle();
       this.resets.forget(operation, call.path);
       this.workingDir = nextWorkingDir(this.workingDir, this.operations[operation]?.dir, call.path);
@@ -87,6 +99,15 @@ export abstract class FtpCalls<Login, Context extends CallerContext & { finding?
       call ??= this.start(operation, []);
       throw this.marked(await this.failed(call, error));
     }
+  }
+
+  /** The call sent; with `verifyTransfers`, a transfer checked against the server's SIZE. */
+  protected checked(call: CallRecord, original: AnyMethod, args: unknown[]): Promise<unknown> {
+    const { operation, path } = call;
+    const kind = this.verify ? this.operations[operation]?.transfer : undefined;
+    if (!kind || path === undefined) return this.send(call, original, args);
+    const run = () => this.send(call, original, args);
+    return checkedTransfer({ kind, path, run, ...this.counts(operation, path, args) });
   }
 
   /** The call's record; an adapter notes what the arguments tell of the session (secrets, TLS). */
@@ -117,6 +138,8 @@ export abstract class FtpCalls<Login, Context extends CallerContext & { finding?
 
   /** The call, sent: `original` with `args` (a synchronous throw is its failure). */
   protected abstract send(call: CallRecord, original: AnyMethod, args: unknown[]): Promise<unknown>;
+  /** How a transfer of `operation` on `path` with `args` is counted and sized (`verifyTransfers`). */
+  protected abstract counts(operation: string, path: string, args: unknown[]): TransferCounts;
   /** Closes the connection with `error` (past the deadline): the pending call rejects with it. */
   protected abstract close(error: Error): void;
   /** Holds a close during `operation`, if it must; called once it settled, with its outcome. */
