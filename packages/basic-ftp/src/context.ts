@@ -1,4 +1,4 @@
-import type { CallerContext, CallState, Finding } from "@transfer-errors/core/adapter";
+import type { CallState, FtpCallContext } from "@transfer-errors/core/adapter";
 
 /**
  * What `wrapClient` knows beyond the error itself: the client's state after the failure
@@ -7,16 +7,10 @@ import type { CallerContext, CallState, Finding } from "@transfer-errors/core/ad
  * optional; `toTransferError` works without any.
  */
 export interface FailureContext
-  extends CallerContext,
+  extends FtpCallContext,
     Pick<CallState, "closed" | "tls" | "repeated"> {
-  /** The local file of `downloadTo`/`uploadFrom` when it was given as a path. */
-  localPath?: string | undefined;
-  /** The error came from the caller's own source or destination stream. */
-  fromCallerStream?: boolean | undefined;
   /** `access({ secure: true })` or `useTLS()` failed before the TLS upgrade: AUTH TLS was refused. */
   authTlsRefused?: boolean | undefined;
   /** The client was closed by two earlier calls at once, and this call came alone after them. */
   afterMisuse?: boolean | undefined;
-  /** What a follow-up look at the path found (the `diagnose` option). */
-  finding?: Finding | undefined;
 }

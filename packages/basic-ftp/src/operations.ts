@@ -44,8 +44,3 @@ export const operations: Readonly<Record<string, FtpOperation | undefined>> = ta
   uploadDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD"] } },
   downloadDir: { local: true, traits: { commands: ["RETR", "LIST"] } },
 });
-
-/** Operations that move a file over a data connection (or list one). */
-export function usesDataConnection(operation: string | undefined): boolean {
-  return operation === undefined || operation === "list" || operations[operation]?.local === true;
-}

@@ -69,7 +69,7 @@ export class BasicFtpCalls extends FtpCalls<AccessOptions, FailureContext> {
     readonly client: Client,
     options: WrapOptions,
   ) {
-    super(operations, options);
+    super(operations, options, fromFailure);
     this.proxy = client;
   }
 
@@ -129,7 +129,6 @@ export class BasicFtpCalls extends FtpCalls<AccessOptions, FailureContext> {
   }
 
   protected context(call: CallRecord, error: unknown): FailureContext {
-    call.detach();
     const { client } = this;
     const encrypted =
       readSafely(() => (client.ftp.socket as { encrypted?: boolean }).encrypted === true) ?? false;
@@ -146,30 +145,18 @@ export class BasicFtpCalls extends FtpCalls<AccessOptions, FailureContext> {
       closed = true;
     }
     return {
-      operation: call.operation,
-      path: call.path,
-      localPath: call.localPath,
-      fromCallerStream: call.fromCallerStream(error),
       closed,
       tls: encrypted || this.secure,
-      secrets: this.secrets,
-      serverGreeting: this.greeting,
       repeated: isDataReset(error) && this.resets.note(call.operation, call.path),
       authTlsRefused,
       afterMisuse: call.alone && CLOSED_BY_MISUSE.test(safeString(error, "message") ?? ""),
     };
   }
 
-  protected convert(error: unknown, context: FailureContext): TransferError {
-    return fromFailure(error, context);
-  }
-
-  protected unclear(failure: TransferError, error: unknown): boolean {
-    return failure.reason === "file-unavailable" || isDataReset(error);
-  }
-
-  protected look(path: string) {
-    return probePath(this, path);
+  /** `diagnose`: a refusal that does not say why, or a reset data connection with no reply. */
+  protected look(failure: TransferError, error: unknown, path: string) {
+    const unclear = failure.reason === "file-unavailable" || isDataReset(error);
+    return unclear ? probePath(this, path) : undefined;
   }
 
   closed(): boolean {

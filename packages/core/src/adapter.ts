@@ -26,7 +26,7 @@ export { tlsCodePattern } from "./code-reasons.js";
 export { secretsIn } from "./config-secrets.js";
 export { ConnectionLoss, listen } from "./connection-loss.js";
 export { convertingMethod } from "./converting-method.js";
-export { isResetCode, ResetMemory, readDataReset } from "./data-resets.js";
+export { isResetCode, ResetMemory, readDataReset, sendsDataCommand } from "./data-resets.js";
 export {
   DeadlineExceeded,
   deadlineMs,
@@ -128,6 +128,7 @@ export {
 } from "./event-connection.js";
 export { ftpAdapterData } from "./ftp-adapter-data.js";
 export {
+  type FtpCallContext,
   type FtpCallOptions,
   FtpCalls,
   type FtpOperation,
@@ -146,3 +147,4 @@ export { type FailCall, PendingCalls } from "./pending-calls.js";
 export { callWithPromise } from "./promise-call.js";
 export { readSafely } from "./safe.js";
 export type { WrapperOptions } from "./wrapper-options.js";
+export { wrapperSignal } from "./wrapper-signals.js";

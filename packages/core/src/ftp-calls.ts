@@ -37,14 +37,20 @@ export interface FtpCallOptions {
   verifyTransfers?: boolean | undefined;
 }
 
+/** What an FTP wrapper tells its reader of a failed call (an adapter's context adds its own). */
+export interface FtpCallContext extends CallerContext {
+  /** The local file of a transfer when it was given as a path. */
+  localPath?: string | undefined;
+  /** The error came from the caller's own source or destination stream. */
+  fromCallerStream?: boolean | undefined;
+  /** What a follow-up look at the path found (the `diagnose` option). */
+  finding?: Finding | undefined;
+}
+
 /** How the adapter's client counts a transfer's bytes and asks the server's size (TransferCheck). */
 export type TransferCounts = Pick<TransferCheck, "startAt" | "count" | "size" | "unchecked">;
 
-export abstract class FtpCalls<
-  Login,
-  Context extends CallerContext & { finding?: Finding | undefined },
-> implements FtpSession
-{
+export abstract class FtpCalls<Login, Context extends FtpCallContext> implements FtpSession {
   secrets: unknown[] = [];
   secure = false;
   greeting: string | undefined;
@@ -63,6 +69,8 @@ export abstract class FtpCalls<
   constructor(
     readonly operations: Readonly<Record<string, FtpOperation | undefined>>,
     options: FtpCallOptions,
+    /** The adapter's reader, with what the wrapper knows. */
+    readonly convert: (error: unknown, context: Context) => TransferError,
   ) {
     this.timeoutMs = deadlineMs(options.timeoutMs);
     this.diagnose = options.diagnose === true;
@@ -117,12 +125,19 @@ export abstract class FtpCalls<
 
   /** The failure, looked into first (the `diagnose` option) when the reply said too little. */
   protected async failed(call: CallRecord, error: unknown): Promise<TransferError> {
-    const context = this.context(call, error);
-    const first = this.convert(error, context);
+    call.detach();
     const { path, operation } = call;
+    const context = Object.assign(this.context(call, error), {
+      operation,
+      path,
+      localPath: call.localPath,
+      fromCallerStream: call.fromCallerStream(error),
+      secrets: this.secrets,
+      serverGreeting: this.greeting,
+    });
+    const first = this.convert(error, context);
     if (!this.diagnose || !path || !this.operations[operation]?.probed) return first;
-    if (!this.unclear(first, error)) return first;
-    const finding = await this.look(path);
+    const finding = await this.look(first, error, path);
     return finding ? this.convert(error, { ...context, finding }) : first;
   }
 
@@ -146,13 +161,17 @@ export abstract class FtpCalls<
   protected hold(_operation: string): ((settledWith: unknown) => void) | undefined {
     return undefined;
   }
-  /** What the reader is told of a failed call. */
+  /** What the reader is told of a failed call beyond FtpCallContext: the client's state. */
   protected abstract context(call: CallRecord, error: unknown): Context;
-  protected abstract convert(error: unknown, context: Context): TransferError;
-  /** The failure says too little: a `diagnose` look may tell more. */
-  protected abstract unclear(failure: TransferError, error: unknown): boolean;
-  /** The `diagnose` look at `path`; `undefined` when it finds nothing or fails. */
-  protected abstract look(path: string): Promise<Finding | undefined>;
+  /**
+   * The `diagnose` look at `path` after `failure` (of `error`), when that says too little;
+   * `undefined` when there is nothing to look into, or the look finds nothing or fails.
+   */
+  protected abstract look(
+    failure: TransferError,
+    error: unknown,
+    path: string,
+  ): Promise<Finding | undefined> | undefined;
   /** The client closed its connection. */
   abstract closed(): boolean;
   /** The application closed the client: nothing opens the session behind its back. */
