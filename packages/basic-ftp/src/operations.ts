@@ -4,6 +4,7 @@ import { type FtpOperation, table } from "@transfer-errors/core/adapter";
 // are among the arguments, what the core must know about each (its traits), and what the wrapper
 // does around it: how it moves the working directory, which transfer `verifyTransfers` checks,
 // whether the `diagnose` look settles its unclear refusal (one remote file that should exist).
+
 const connects = { connects: true } as const;
 // A second append writes the data twice; a second rename fails or renames what replaced the source.
 const unsafe = { idempotent: false } as const;

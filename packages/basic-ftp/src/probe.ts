@@ -1,5 +1,3 @@
-// The `diagnose` option's look (see WrapOptions): a listing of the parent directory, read by the
-// core's `listedFinding`.
 import { posix } from "node:path";
 import { type Finding, listedFinding } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";
@@ -9,8 +7,9 @@ import type { BasicFtpCalls } from "./wrap-client.js";
 const PROBE_TIMEOUT_MS = 10_000;
 
 /**
- * What a listing of `path`'s directory shows. Uses the client when it is still open, else a
- * second, short-lived one with the same access() options. `undefined` when the look fails.
+ * The `diagnose` option's look (see WrapOptions): what a listing of `path`'s directory shows (the
+ * core's `listedFinding`). Uses the client when it is still open, else a second, short-lived one
+ * with the same access() options. `undefined` when the look fails.
  */
 export async function probePath(calls: BasicFtpCalls, path: string): Promise<Finding | undefined> {
   let second: Client | undefined;

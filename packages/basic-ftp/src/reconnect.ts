@@ -1,4 +1,4 @@
-import type { AccessOptions, Client } from "basic-ftp";
+import type { Client } from "basic-ftp";
 import type { BasicFtpCalls } from "./wrap-client.js";
 
 /** The calls of each wrapped client, keyed by the wrapped client (the Proxy). */
@@ -15,16 +15,13 @@ export async function reconnect(client: Client): Promise<void> {
   await logIn(client, calls);
 }
 
-/** `client` (this one, or a second one) logged in as the session's and in its working directory. */
-export async function logIn(
-  client: Client,
-  session: { login: AccessOptions | undefined; workingDir: string },
-): Promise<void> {
-  if (!session.login) {
+/** `client` (this one, or a second one) logged in as the calls' last access(), in their directory. */
+export async function logIn(client: Client, calls: BasicFtpCalls): Promise<void> {
+  if (!calls.login) {
     throw new TypeError("reconnect() needs a client that connected with access() before");
   }
-  const workingDir = session.workingDir;
-  await client.access(session.login);
+  const workingDir = calls.workingDir;
+  await client.access(calls.login);
   if (workingDir !== "") await client.cd(workingDir);
 }
 

@@ -55,6 +55,7 @@ export interface WrapOptions extends WrapperOptions {
 }
 
 type Tracked = { _progressTracker?: Record<string, unknown> };
+/** A listing's bytes are not the transfer's. */
 const bytesOf = (info: { type: string; bytes: number }) =>
   info.type === "list" ? undefined : info.bytes;
 
@@ -64,6 +65,7 @@ const CLOSED_BY_MISUSE = /^Client is closed because User launched a task while a
 export class BasicFtpCalls extends FtpCalls<AccessOptions, FailureContext> {
   /** The wrapped client (the Proxy): what reconnect() works on. */
   proxy: Client;
+  protected readonly loginOperation = "access";
 
   constructor(
     readonly client: Client,
@@ -91,20 +93,16 @@ export class BasicFtpCalls extends FtpCalls<AccessOptions, FailureContext> {
 
   protected send(call: CallRecord, original: AnyMethod, args: unknown[]): Promise<unknown> {
     const { client } = this;
-    const { operation } = call;
     // basic-ftp throws synchronously for some arguments (a port out of range): same contract.
     const pending = original.apply(client, args);
-    if (operation === "connect" || operation === "access") {
+    if (call.operation === "connect" || call.operation === "access") {
       const socket = readSafely(() => client.ftp.socket);
       watchFtpGreeting(this, socket, (error) => this.close(error));
     }
     return Promise.resolve(pending);
   }
 
-  /**
-   * `verifyTransfers`: basic-ftp's progress tracker (not exported) counts the bytes, the caller's
-   * own handler still called; a listing's bytes are not the transfer's.
-   */
+  /** `verifyTransfers`: basic-ftp's progress tracker (not exported) counts, still calling it. */
   protected counts(operation: string, path: string, args: unknown[]): TransferCounts {
     const { client } = this;
     const tracker = (client as unknown as Tracked)._progressTracker;
@@ -173,14 +171,6 @@ export class BasicFtpCalls extends FtpCalls<AccessOptions, FailureContext> {
 
   reopen(): Promise<void> {
     return logIn(this.proxy, this);
-  }
-
-  protected async reopenFirst(): Promise<void> {
-    try {
-      await this.reopen();
-    } catch (error) {
-      throw this.marked(await this.failed(this.start("access", []), error));
-    }
   }
 }
 

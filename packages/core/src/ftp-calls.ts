@@ -178,6 +178,15 @@ export abstract class FtpCalls<Login, Context extends FtpCallContext> implements
   abstract closedByApplication(): boolean;
   /** Logs in again with `login` and goes back to the working directory. */
   abstract reopen(): Promise<void>;
-  /** `reopen` before a call, with the `reconnect` option: its failure is the call's. */
-  protected abstract reopenFirst(): Promise<void>;
+  /** The operation whose options `login` keeps: a failed reopen is its failure. */
+  protected abstract readonly loginOperation: string;
+
+  /** `reopen` before a call, with the `reconnect` option. */
+  private async reopenFirst(): Promise<void> {
+    try {
+      await this.reopen();
+    } catch (error) {
+      throw this.marked(await this.failed(this.start(this.loginOperation, []), error));
+    }
+  }
 }
