@@ -22,7 +22,10 @@ import { probePath } from "./probe.js";
 import { fromFailure, isDataReset, isDataSocketError } from "./read-error.js";
 import { logIn, states } from "./reconnect.js";
 
-/** `timeoutMs` (WrapperOptions): basic-ftp's own timeout, `new Client(timeout)`, is an idle one. */
+/**
+ * `timeoutMs` (WrapperOptions) covers what basic-ftp's own idle timeout, `new Client(timeout)`,
+ * does not: the TLS handshake after AUTH TLS, an upload the server never answers, `new Client(0)`.
+ */
 export interface WrapOptions extends WrapperOptions {
   /**
    * After a refusal that does not say why (vsftpd's "550 Failed to open file.", a generic 550 or
