@@ -61,7 +61,10 @@ const entries = [
     // only (30.93 kB measured); the budget follows it down.
     // +0.2 kB in issue 15: a toTransferError's stack starts at the caller in one capture, and an
     // isRetryable makes its error with no stack (stack-start.ts).
-    budget: 31.25 * KB,
+    // +0.25 kB in issue 10's third round: the wrapper's call flow is the core's FtpCalls, a class
+    // the adapter extends (its hooks' names are not minified), and the operations that use a data
+    // connection are read from the core's commands table (31.47 kB measured).
+    budget: 31.5 * KB,
     target: ADAPTER_TARGET,
   },
   {

@@ -1,27 +1,16 @@
-import {
-  type CallArguments,
-  type OperationTraits,
-  type TransferKind,
-  table,
-} from "@transfer-errors/core/adapter";
+import { type FtpOperation, table } from "@transfer-errors/core/adapter";
 
 // basic-ftp's methods that talk to the server, as data: where the remote path and the local file
 // are among the arguments, what the core must know about each (its traits), and what the wrapper
 // does around it: how it moves the working directory, which transfer `verifyTransfers` checks,
 // whether the `diagnose` look settles its unclear refusal (one remote file that should exist).
-interface Operation extends CallArguments {
-  traits?: OperationTraits;
-  dir?: "login" | "cd" | "up";
-  transfer?: TransferKind;
-  probed?: true;
-}
 
 const connects = { connects: true } as const;
 // A second append writes the data twice; a second rename fails or renames what replaced the source.
 const unsafe = { idempotent: false } as const;
 
 // biome-ignore format: a table, one method a line
-export const operations: Readonly<Record<string, Operation | undefined>> = table({
+export const operations: Readonly<Record<string, FtpOperation | undefined>> = table({
   access: { dir: "login", traits: { commands: ["CONNECT", "AUTH", "USER", "PASS", "PBSZ", "PROT", "TYPE", "FEAT", "OPTS"], ...connects } },
   connect: { dir: "login", traits: { commands: ["CONNECT"], ...connects } },
   connectImplicitTLS: { dir: "login", traits: { commands: ["CONNECT"], ...connects } },
@@ -56,8 +45,3 @@ export const operations: Readonly<Record<string, Operation | undefined>> = table
   uploadDir: { path: 1, local: true, traits: { commands: ["STOR", "MKD"] } },
   downloadDir: { local: true, traits: { commands: ["RETR", "LIST"] } },
 });
-
-/** Operations that move a file over a data connection (or list one). */
-export function usesDataConnection(operation: string | undefined): boolean {
-  return operation === undefined || operation === "list" || operations[operation]?.local === true;
-}

@@ -1,30 +1,29 @@
-// The `diagnose` option's look (see WrapOptions): a listing of the parent directory, read by the
-// core's `listedFinding`.
 import { posix } from "node:path";
 import { type Finding, listedFinding } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";
-import type { ClientState } from "./client-state.js";
-import { reopen } from "./reconnect.js";
+import { logIn } from "./reconnect.js";
+import type { BasicFtpCalls } from "./wrap-client.js";
 
 const PROBE_TIMEOUT_MS = 10_000;
 
 /**
- * What a listing of `path`'s directory shows. Uses the client when it is still open, else a
- * second, short-lived one with the same access() options. `undefined` when the look fails.
+ * The `diagnose` option's look (see WrapOptions): what a listing of `path`'s directory shows (the
+ * core's `listedFinding`). Uses the client when it is still open, else a second, short-lived one
+ * with the same access() options. `undefined` when the look fails.
  */
-export async function probePath(state: ClientState, path: string): Promise<Finding | undefined> {
+export async function probePath(calls: BasicFtpCalls, path: string): Promise<Finding | undefined> {
   let second: Client | undefined;
   const list = async (dir: string) => {
-    let client = state.client;
+    let client = calls.client;
     if (client.closed) {
       const Ctor = client.constructor as new (timeout?: number) => Client;
       second = new Ctor(PROBE_TIMEOUT_MS);
-      await reopen(second, state);
+      await logIn(second, calls);
       client = second;
     }
     return client.list(dir);
   };
-  const ms = state.timeoutMs ?? PROBE_TIMEOUT_MS;
+  const ms = calls.timeoutMs ?? PROBE_TIMEOUT_MS;
   const finding = await listedFinding(list, posix.dirname(path), posix.basename(path), ms);
   second?.close();
   return finding;

@@ -7,22 +7,21 @@ import {
   type Facts,
   type Failure,
   failureFrom,
-  isDeadlineExceeded,
+  ftpAdapterData,
   isFtpReplyCode,
   isLocalFileError,
   isResetCode,
-  isShortTransfer,
-  isWrongProtocol,
   mentionsDeadline,
   oneLine,
   quotedReply,
   readErrorShape,
   replyText,
   type Signal,
+  sendsDataCommand,
   tlsCodePattern,
   traitsTable,
+  wrapperSignal,
 } from "@transfer-errors/core/adapter";
-import { ftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import type { FailureContext } from "./context.js";
 import {
@@ -34,19 +33,12 @@ import {
   socketOf,
   UNEXPECTED_REPLY,
 } from "./library-rules.js";
-import { operations, usesDataConnection } from "./operations.js";
+import { operations } from "./operations.js";
 
 /** The part of a Failure that the error itself tells (`message`: what the rules should read). */
 type Reading = Pick<Facts, "code" | "serverMessage" | "tls" | "message"> & { signals: Signal[] };
 
-const traits = traitsTable(operations);
-const data = {
-  protocol: "ftp",
-  rules,
-  catalog: ftpReplyCatalog,
-  advice,
-  operations: traits,
-} as const;
+const data = ftpAdapterData(rules, advice, traitsTable(operations));
 
 /** Nesting depth for "Client is closed because ..." inside a passive-mode message. */
 const MAX_DEPTH = 3;
@@ -78,9 +70,12 @@ function socketError(code: unknown, socket: string, ctx: FailureContext, message
   const named = code === undefined ? /\b(E[A-Z]{3,15})\b/.exec(message)?.[1] : undefined;
   const reading: Reading = { code: codeOf(code ?? named), signals: ["client-closed"] };
   if (typeof code === "string" && tlsCodePattern.test(code)) reading.tls = true;
-  if (socket === "data" && isResetCode(code) && usesDataConnection(ctx.operation)) {
+  // A data socket's reset is the transfer's (any transfer when the operation is not known).
+  const { operation } = ctx;
+  const transfers = operation === undefined || sendsDataCommand(data.operations[operation]);
+  if (socket === "data" && isResetCode(code) && transfers) {
     reading.signals.push("data-reset");
-    if (ctx.refusedBefore) reading.signals.push("repeated");
+    if (ctx.repeated) reading.signals.push("repeated");
   }
   return reading;
 }
@@ -126,10 +121,9 @@ function readMessage(message: string, code: unknown, ctx: FailureContext, depth:
 export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Failure {
   const { name, message, code } = readErrorShape(error);
   const text = message ?? (typeof error === "string" ? error : "");
+  const own = wrapperSignal(error);
   let reading: Reading;
-  if (isDeadlineExceeded(error)) reading = { signals: ["deadline"] };
-  else if (isShortTransfer(error)) reading = { signals: ["short-transfer"] };
-  else if (isWrongProtocol(error)) reading = { signals: ["wrong-protocol"] };
+  if (own) reading = { signals: [own] };
   else if (isReply(name, code, message)) {
     reading = { code: code as number, serverMessage: replyText(text, code as number), signals: [] };
     if (ctx.authTlsRefused) Object.assign(reading, { tls: false, signals: ["tls-refused"] });
@@ -151,10 +145,15 @@ export function readBasicFtpError(error: unknown, ctx: FailureContext = {}): Fai
   return failureFrom(data, ctx, facts);
 }
 
+/** An error of basic-ftp's data socket. */
+export function isDataSocketError(error: unknown): boolean {
+  const { message } = readErrorShape(error);
+  return message !== undefined && socketOf(message) === "data";
+}
+
 /** A reset of the data connection during a transfer (see the `data-reset` signal). */
 export function isDataReset(error: unknown): boolean {
-  const { code, message } = readErrorShape(error);
-  return isResetCode(code) && message !== undefined && socketOf(message) === "data";
+  return isResetCode(readErrorShape(error).code) && isDataSocketError(error);
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { Client } from "basic-ftp";
-import { type ClientState, states } from "./client-state.js";
+import type { BasicFtpCalls } from "./wrap-client.js";
+
+/** The calls of each wrapped client, keyed by the wrapped client (the Proxy). */
+export const states = new WeakMap<object, BasicFtpCalls>();
 
 /**
  * Opens the connection of a wrapped client again: `access()` with the options of its last
@@ -7,18 +10,18 @@ import { type ClientState, states } from "./client-state.js";
  * login directory). Pass it to withRetry as `reconnect: () => reconnect(client)`.
  */
 export async function reconnect(client: Client): Promise<void> {
-  const state = states.get(client);
-  if (!state) throw new TypeError("reconnect() needs a client made by wrapClient()");
-  await reopen(client, state);
+  const calls = states.get(client);
+  if (!calls) throw new TypeError("reconnect() needs a client made by wrapClient()");
+  await logIn(client, calls);
 }
 
-/** `client` (this one, or a second one) logged in as the state's and in its working directory. */
-export async function reopen(client: Client, state: ClientState): Promise<void> {
-  if (!state.accessOptions) {
+/** `client` (this one, or a second one) logged in as the calls' last access(), in their directory. */
+export async function logIn(client: Client, calls: BasicFtpCalls): Promise<void> {
+  if (!calls.login) {
     throw new TypeError("reconnect() needs a client that connected with access() before");
   }
-  const workingDir = state.workingDir;
-  await client.access(state.accessOptions);
+  const workingDir = calls.workingDir;
+  await client.access(calls.login);
   if (workingDir !== "") await client.cd(workingDir);
 }
 

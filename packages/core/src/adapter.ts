@@ -26,7 +26,7 @@ export { tlsCodePattern } from "./code-reasons.js";
 export { secretsIn } from "./config-secrets.js";
 export { ConnectionLoss, listen, markLossOn } from "./connection-loss.js";
 export { convertingMethod } from "./converting-method.js";
-export { isResetCode, ResetMemory, readDataReset } from "./data-resets.js";
+export { isResetCode, ResetMemory, readDataReset, sendsDataCommand } from "./data-resets.js";
 export {
   DeadlineExceeded,
   deadlineMs,
@@ -134,9 +134,19 @@ export {
   type EventClient,
   EventConnection,
 } from "./event-connection.js";
+export { ftpAdapterData } from "./ftp-adapter-data.js";
+export {
+  type FtpCallContext,
+  type FtpCallOptions,
+  FtpCalls,
+  type FtpOperation,
+  type TransferCounts,
+} from "./ftp-calls.js";
 export { splitsFtpCommand } from "./ftp-command.js";
 export { oneLine, quotedReply, replyText } from "./ftp-reply-text.js";
+export { holdDataReset } from "./ftp-reset-hold.js";
 export { connecting, type FtpSession, ftpSession, watchFtpGreeting } from "./ftp-session.js";
+export { type DirMove, nextWorkingDir } from "./ftp-working-dir.js";
 export { watchPlainGreeting } from "./greeting-watch.js";
 export { type CloseHold, holdClose } from "./held-close.js";
 export { isLocalFileError } from "./local-file.js";
@@ -144,3 +154,5 @@ export { loginSecrets } from "./login-secrets.js";
 export { type FailCall, PendingCalls } from "./pending-calls.js";
 export { callWithPromise } from "./promise-call.js";
 export { readSafely } from "./safe.js";
+export type { WrapperOptions } from "./wrapper-options.js";
+export { wrapperSignal } from "./wrapper-signals.js";

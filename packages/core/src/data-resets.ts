@@ -18,7 +18,7 @@ const DATA_COMMANDS: ReadonlySet<unknown> = new Set([
 ]);
 
 /** An operation (its traits, read safely) sends a command with a data connection. */
-function sendsDataCommand(traits: OperationTraits | undefined): boolean {
+export function sendsDataCommand(traits: OperationTraits | undefined): boolean {
   const commands = safeGet(traits, "commands");
   return Array.isArray(commands) && commands.some((command) => DATA_COMMANDS.has(command));
 }

@@ -34,7 +34,7 @@ export function connecting(session: FtpSession, options: { secure?: unknown } | 
  * its timeout), which goes to `onWrong`. Never throws.
  */
 export function watchFtpGreeting(
-  session: FtpSession,
+  session: Pick<FtpSession, "greeting" | "secrets">,
   socket: unknown,
   onWrong: (error: WrongProtocol) => void,
 ): void {

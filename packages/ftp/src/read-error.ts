@@ -8,6 +8,7 @@ import {
   type CallState,
   type Failure,
   failureFrom,
+  ftpAdapterData,
   isDeadlineExceeded,
   isFtpReplyCode,
   isWrongProtocol,
@@ -17,18 +18,11 @@ import {
   safeGet,
   tlsCodePattern,
 } from "@transfer-errors/core/adapter";
-import { ftpReplyCatalog } from "@transfer-errors/core/catalog";
 import { advice } from "./advice.js";
 import { OWN_REPLY_TEXTS, libraryRules as rules } from "./library-rules.js";
 import { operations } from "./operations.js";
 
-const data = {
-  protocol: "ftp",
-  rules,
-  catalog: ftpReplyCatalog,
-  advice,
-  operations,
-} as const;
+const data = ftpAdapterData(rules, advice, operations);
 
 /**
  * What `wrapClient` knows beyond the error itself (every field optional): the client's state

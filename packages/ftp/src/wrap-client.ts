@@ -14,20 +14,16 @@ import {
   safeGet,
   splitsFtpCommand,
   type TransferError,
+  type WrapperOptions,
   type WrongProtocol,
-  watchPlainGreeting,
+  watchFtpGreeting,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
 import { WRAPPER_TEXT } from "./library-rules.js";
 import { operations } from "./operations.js";
 import { fromFailure } from "./read-error.js";
 
-export interface WrapOptions {
-  /**
-   * A deadline per call (and for node-ftp's connect() until 'ready'), in ms: past it the call
-   * fails with reason `timeout`, the hint says `reconnect`, and the connection is destroyed.
-   */
-  timeoutMs?: number | undefined;
+export interface WrapOptions extends WrapperOptions {
   /** Gets each 'error' no pending call took (a failed connect(), a reset between calls). */
   onError?: ((error: TransferError) => void) | undefined;
 }
@@ -86,14 +82,10 @@ function closeNow(state: State, client: object = state.emitter): void {
  * connTimeout ended by the TCP connect, it would wait for ever. The first line fails the connect.
  */
 function watchFirstLine(state: State): void {
-  const onGreeting = (line: string) => {
-    state.greeting = line;
-  };
   const onWrong = (error: WrongProtocol) =>
     // Out of the socket's event: an 'error' nobody listens to throws, as node-ftp's own would.
     process.nextTick(() => state.fail(error, () => closeNow(state)));
-  const watch = { onGreeting, secrets: state.secrets };
-  watchPlainGreeting(safeGet(state.emitter, "_socket"), "ftp", onWrong, watch);
+  watchFtpGreeting(state, safeGet(state.emitter, "_socket"), onWrong);
 }
 
 /** connect(): its secrets, its deadline, and the watch on its first line once it was sent. */

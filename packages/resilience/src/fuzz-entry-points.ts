@@ -28,6 +28,7 @@ import PromiseFtp from "promise-ftp";
 import { Client as SshClient } from "ssh2";
 import SftpClient from "ssh2-sftp-client";
 import { eventClientParts } from "./fuzz-event-client-parts.ts";
+import { ftpWrapperParts } from "./fuzz-ftp-wrapper-parts.ts";
 import type { FuzzCase } from "./fuzz-inputs.ts";
 import { sftpWrapperParts } from "./fuzz-sftp-wrapper-parts.ts";
 
@@ -1475,6 +1476,8 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
     ...sftpWrapperParts,
     // FTP wrappers of a client that tells of its connection by events
     ...eventClientParts,
+    // FTP wrappers of a promise client that can log in again (FtpCalls)
+    ...ftpWrapperParts,
   },
   "@transfer-errors/core/registry": {
     classify: classifyDriver,

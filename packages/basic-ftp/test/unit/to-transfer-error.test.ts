@@ -113,7 +113,7 @@ describe("Node socket errors passed through with basic-ftp's suffix", () => {
       reconnect: true,
     });
     expect(e.explanation).toMatch(/missing or unreadable/);
-    const again = fromFailure(error, { operation: "downloadTo", path: "f", refusedBefore: true });
+    const again = fromFailure(error, { operation: "downloadTo", path: "f", repeated: true });
     expectTransferError(again, { reason: "connection-lost", retryable: false, reconnect: true });
     expect(again.retry.why).toMatch(/again/);
   });
