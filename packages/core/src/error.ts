@@ -10,7 +10,7 @@ import type { AttemptRecord } from "./retry.js";
 import { readErrorShape, safeGet, safeText } from "./safe.js";
 import { greetingLine } from "./server-greeting.js";
 import { shownCause } from "./shown-cause.js";
-import { type StackStart, stackOff, stackOn } from "./stack-start.js";
+import { stackBack, stackOff } from "./stack-start.js";
 import type { Protocol, RetryHint } from "./types.js";
 
 const AMBIGUOUS_ACTION =
@@ -275,32 +275,35 @@ Object.defineProperty(TransferError.prototype, "name", {
 
 /** Makes a TransferError from what an adapter knows; its stack starts at the caller. Never throws. */
 export function createTransferError(failure: Failure): TransferError {
-  return makeTransferError(failure, createTransferError);
+  const limit = stackOff();
+  const error = makeTransferError(failure, limit);
+  // Here, in the function the stack starts at, not in a helper (stack-start.ts says why).
+  if (limit !== undefined) Error.captureStackTrace(error, createTransferError);
+  return error;
 }
 
 /**
- * createTransferError for the core's own makers: the stack starts at the caller of `from`
- * (`null`: no stack), or where V8 puts it when `from` is not given (the cheapest: a wrapper sets
- * the stack again at its caller's await). Call it from `from`, which must be on the stack.
+ * createTransferError for the core's own makers, with the stack `stack` says: `undefined`, where V8
+ * puts it (the cheapest: a wrapper sets the stack again at its caller's await); `null`, none; a
+ * number, none either: the application's limit from stackOff, given back here, for a maker that
+ * captures the stack itself once this returns (stack-start.ts).
  */
-export function makeTransferError(failure: Failure, from?: StackStart): TransferError {
-  const limit = stackOff(from);
-  let error: TransferError | undefined;
+export function makeTransferError(failure: Failure, stack?: number | null): TransferError {
+  const limit = stack === null ? stackOff() : stack;
   try {
-    error = new TransferError(failure);
-  } catch (thrown) {
+    return new TransferError(failure);
+  } catch (error) {
     // Only a bug of ours lands here; the user still gets an error that keeps the original, and
     // the secrets it was given still keep them out of what it shows.
-    error = new TransferError({
+    return new TransferError({
       protocol: protocolOf(failure),
-      cause: safeCause(failure, thrown),
+      cause: safeCause(failure, error),
       secrets: safeSecrets(failure),
     });
   } finally {
-    // The limit is given back even when the second constructor failed too (a stack overflow).
-    stackOn(error, from, limit);
+    // Even when the second constructor failed too (a stack overflow): the limit is never left off.
+    stackBack(limit);
   }
-  return error;
 }
 
 function protocolOf(failure: unknown): Protocol {
