@@ -452,6 +452,9 @@ function adviceFor(advice: Failure["advice"], c: Classification): string | undef
   return text ?? read(c.reason);
 }
 
+/** The protocol as a message names it (a table: toUpperCase goes through ICU on every error). */
+const protocolNames: Readonly<Record<Protocol, string>> = { ftp: "FTP", sftp: "SFTP" };
+
 function messageOf(
   protocol: Protocol,
   operation: string | undefined,
@@ -461,7 +464,7 @@ function messageOf(
   text: string | undefined,
 ): string {
   const head =
-    code === undefined ? protocol.toUpperCase() : `${protocol.toUpperCase()} ${String(code)}`;
+    code === undefined ? protocolNames[protocol] : `${protocolNames[protocol]} ${String(code)}`;
   const name = codeName ? ` ${codeName}` : "";
   const where = operation ? ` in ${operation}${path ? ` "${path}"` : ""}` : "";
   return `${head}${name}${where}: ${text ?? "(no message)"}`;
