@@ -5,6 +5,7 @@ import { isTransferError } from "./brand.js";
 import { makeTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
 import { safeGet } from "./safe.js";
+import { stackOff } from "./stack-start.js";
 import type { Protocol } from "./types.js";
 
 /** What the caller knows about a failed call: the base of every adapter's `ErrorContext`. */
@@ -69,13 +70,17 @@ export function adapterFunctions<Context extends Caller, Caller extends CallCont
     }
   };
   // What a user reads first in the stack of the error they made is their own line: toTransferError
-  // names itself as the stack's start (it is on the stack while makeTransferError runs). A wrapper
-  // sets the stack again at its caller's await (convert: V8's own capture, the cheapest);
+  // makes the error without a stack and captures it from itself, in its own body (stack-start.ts).
+  // A wrapper sets the stack again at its caller's await (convert: V8's own capture, the cheapest);
   // isRetryable throws the error away (no stack at all).
-  const toTransferError = (error: unknown, context?: Caller | null): TransferError =>
-    isTransferError(error)
-      ? error
-      : makeTransferError(failureOf(error, context as Context | null), toTransferError);
+  const toTransferError = (error: unknown, context?: Caller | null): TransferError => {
+    if (isTransferError(error)) return error;
+    const failure = failureOf(error, context as Context | null);
+    const limit = stackOff();
+    const made = makeTransferError(failure, limit);
+    if (limit !== undefined) Error.captureStackTrace(made, toTransferError);
+    return made;
+  };
   const convert = (error: unknown, context?: Context | null): TransferError =>
     isTransferError(error) ? error : makeTransferError(failureOf(error, context));
   const decide = (error: unknown): TransferError =>

@@ -21,7 +21,7 @@ export function decisionCache<D>(decideAfresh: (failure: Failure) => D): (failur
     if (!facts) return decideAfresh(failure);
     const text = failure.serverMessage ?? failure.message;
     let bucket = kept.get(text);
-    const hit = bucket?.find((k) => sameFacts(k.facts, facts));
+    const hit = bucket && keptWith(bucket, facts);
     if (hit) return hit.decision;
     const decision = decideAfresh(failure);
     if (!bucket) {
@@ -33,6 +33,12 @@ export function decisionCache<D>(decideAfresh: (failure: Failure) => D): (failur
     bucket.push({ facts, decision });
     return decision;
   };
+}
+
+/** The decision kept for these facts (a loop: no closure made on every failure). */
+function keptWith<D>(bucket: readonly Kept<D>[], facts: readonly unknown[]): Kept<D> | undefined {
+  for (const k of bucket) if (sameFacts(k.facts, facts)) return k;
+  return undefined;
 }
 
 /** Every fact `decide` reads, flat (lists as their length, then their items); none when too long. */

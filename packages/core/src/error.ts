@@ -10,7 +10,7 @@ import type { AttemptRecord } from "./retry.js";
 import { readErrorShape, safeGet, safeText } from "./safe.js";
 import { greetingLine } from "./server-greeting.js";
 import { shownCause } from "./shown-cause.js";
-import { afterSuper, beforeSuper, type StackStart, stackDone, stackFrom } from "./stack-start.js";
+import { stackBack, stackOff } from "./stack-start.js";
 import type { Protocol, RetryHint } from "./types.js";
 
 const AMBIGUOUS_ACTION =
@@ -43,6 +43,27 @@ export interface TransferErrorJSON {
     | undefined;
   /** Every failed attempt of the retry loop that ended with this error (`withRetry`). */
   attempts?: readonly AttemptRecord[];
+}
+
+/** The parts of the explanation, kept until it is first read. */
+interface ExplanationParts {
+  advice: Failure["advice"];
+  classification: Classification;
+  codeName: CodeName | undefined;
+  serverMessage: string | undefined;
+  clientMessage: string | undefined;
+  product: string | undefined;
+}
+
+/** What a TransferError's getters are made from, and what they made (on first read). */
+interface Made {
+  explain: string | ExplanationParts;
+  readonly cause: unknown;
+  readonly secrets: readonly unknown[] | undefined;
+  /** The cause as `cause` shows it (shown-cause.ts). */
+  shownCause: { value: unknown } | undefined;
+  /** The redacted summary of `cause` that toJSON() and inspect show. */
+  causeSummary: { value: TransferErrorJSON["cause"] } | undefined;
 }
 
 function cut(text: string, max: number): string {
@@ -95,21 +116,12 @@ export class TransferError extends Error {
   declare readonly request: string | undefined;
   /** Every failed attempt of the retry loop that ended with this error (set by `withRetry`). */
   declare readonly attempts?: readonly AttemptRecord[];
-  /** The redacted summary of `cause` that toJSON() and inspect show. */
-  #causeSummary: { value: TransferErrorJSON["cause"] } | undefined;
-  #explain:
-    | string
-    | {
-        advice: Failure["advice"];
-        classification: Classification;
-        codeName: CodeName | undefined;
-        serverMessage: string | undefined;
-        clientMessage: string | undefined;
-        product: string | undefined;
-      };
-  readonly #cause: unknown;
-  #shownCause: { value: unknown } | undefined;
-  readonly #secrets: readonly unknown[] | undefined;
+  /**
+   * What the getters below are made from, and what they made on first read. One private field:
+   * the stack capture turns the error's properties into a dictionary (stack-start.ts), and each
+   * property more costs there.
+   */
+  readonly #made: Made;
 
   constructor(failure: Failure) {
     const f = sanitize(failure);
@@ -135,11 +147,9 @@ export class TransferError extends Error {
       codeName,
       serverMessage ?? clientMessage,
     );
-    // `cause` is a getter of the class (see below), not Error's own option. One stack capture,
-    // from where the maker asked (stack-start.ts).
-    const stackFrom = beforeSuper();
+    // `cause` is a getter of the class (see below), not Error's own option. The stack is V8's, or
+    // the maker's when it names where it starts (stack-start.ts).
     super(cut(message, MAX_MESSAGE));
-    afterSuper(this, stackFrom);
     this.protocol = f.protocol;
     this.code = code;
     this.codeName = codeName;
@@ -154,17 +164,20 @@ export class TransferError extends Error {
     this.serverGreeting = scrub(f.serverGreeting);
     this.request = scrub(f.request);
     // Built from static texts and the already redacted texts: only the adapter's advice is new.
-    const product = classification.product;
-    this.#explain = {
-      advice: f.advice,
-      classification,
-      codeName,
-      serverMessage,
-      clientMessage,
-      product,
+    this.#made = {
+      explain: {
+        advice: f.advice,
+        classification,
+        codeName,
+        serverMessage,
+        clientMessage,
+        product: classification.product,
+      },
+      cause: f.cause,
+      secrets,
+      shownCause: undefined,
+      causeSummary: undefined,
     };
-    this.#cause = f.cause;
-    this.#secrets = secrets;
   }
 
   /**
@@ -174,14 +187,15 @@ export class TransferError extends Error {
    * stack): what they print is safe.
    */
   override get cause(): unknown {
-    if (this.#cause === undefined) return undefined;
-    this.#shownCause ??= { value: shownCause(this.#cause, this.#secrets) };
-    return this.#shownCause.value;
+    const made = this.#made;
+    if (made.cause === undefined) return undefined;
+    made.shownCause ??= { value: shownCause(made.cause, made.secrets) };
+    return made.shownCause.value;
   }
 
   /** The error the client threw, untouched, secrets included: for code, never for a log. */
   get originalError(): unknown {
-    return this.#cause;
+    return this.#made.cause;
   }
 
   /**
@@ -190,12 +204,13 @@ export class TransferError extends Error {
    * only the adapter's advice is new, and it is redacted too.
    */
   get explanation(): string {
-    const e = this.#explain;
+    const made = this.#made;
+    const e = made.explain;
     if (typeof e === "string") return e;
     const text = explanationOf(
       [productReading(e.product, this.reason), adviceFor(e.advice, e.classification)]
         .filter(Boolean)
-        .map((part) => redact(part ?? "", this.#secrets))
+        .map((part) => redact(part ?? "", made.secrets))
         .join(" ") || undefined,
       e.codeName,
       this.reason,
@@ -203,14 +218,15 @@ export class TransferError extends Error {
       e.serverMessage === undefined ? e.clientMessage : undefined,
       this.retry,
     );
-    this.#explain = text;
+    made.explain = text;
     return text;
   }
 
   /** The redacted summary of `cause` that toJSON() and inspect show, made on first use. */
   #causeSummaryOf(): TransferErrorJSON["cause"] {
-    this.#causeSummary ??= { value: causeSummary(this.#cause, this.#secrets) };
-    return this.#causeSummary.value;
+    const made = this.#made;
+    made.causeSummary ??= { value: causeSummary(made.cause, made.secrets) };
+    return made.causeSummary.value;
   }
 
   toJSON(): TransferErrorJSON {
@@ -259,16 +275,21 @@ Object.defineProperty(TransferError.prototype, "name", {
 
 /** Makes a TransferError from what an adapter knows; its stack starts at the caller. Never throws. */
 export function createTransferError(failure: Failure): TransferError {
-  return makeTransferError(failure, createTransferError);
+  const limit = stackOff();
+  const error = makeTransferError(failure, limit);
+  // Here, in the function the stack starts at, not in a helper (stack-start.ts says why).
+  if (limit !== undefined) Error.captureStackTrace(error, createTransferError);
+  return error;
 }
 
 /**
- * createTransferError for the core's own makers: the stack starts at the caller of `from`
- * (`null`: no stack), or where V8 puts it when `from` is not given (the cheapest: a wrapper sets
- * the stack again at its caller's await). Call it from `from`, which must be on the stack.
+ * createTransferError for the core's own makers, with the stack `stack` says: `undefined`, where V8
+ * puts it (the cheapest: a wrapper sets the stack again at its caller's await); `null`, none; a
+ * number, none either: the application's limit from stackOff, given back here, for a maker that
+ * captures the stack itself once this returns (stack-start.ts).
  */
-export function makeTransferError(failure: Failure, from?: StackStart): TransferError {
-  stackFrom(from);
+export function makeTransferError(failure: Failure, stack?: number | null): TransferError {
+  const limit = stack === null ? stackOff() : stack;
   try {
     return new TransferError(failure);
   } catch (error) {
@@ -280,7 +301,8 @@ export function makeTransferError(failure: Failure, from?: StackStart): Transfer
       secrets: safeSecrets(failure),
     });
   } finally {
-    stackDone();
+    // Even when the second constructor failed too (a stack overflow): the limit is never left off.
+    stackBack(limit);
   }
 }
 
@@ -430,6 +452,9 @@ function adviceFor(advice: Failure["advice"], c: Classification): string | undef
   return text ?? read(c.reason);
 }
 
+/** The protocol as a message names it (a table: toUpperCase goes through ICU on every error). */
+const protocolNames: Readonly<Record<Protocol, string>> = { ftp: "FTP", sftp: "SFTP" };
+
 function messageOf(
   protocol: Protocol,
   operation: string | undefined,
@@ -439,7 +464,7 @@ function messageOf(
   text: string | undefined,
 ): string {
   const head =
-    code === undefined ? protocol.toUpperCase() : `${protocol.toUpperCase()} ${String(code)}`;
+    code === undefined ? protocolNames[protocol] : `${protocolNames[protocol]} ${String(code)}`;
   const name = codeName ? ` ${codeName}` : "";
   const where = operation ? ` in ${operation}${path ? ` "${path}"` : ""}` : "";
   return `${head}${name}${where}: ${text ?? "(no message)"}`;

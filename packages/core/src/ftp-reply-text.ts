@@ -7,15 +7,20 @@
  */
 export function replyText(message: string, code: number): string {
   const prefix = String(code);
+  // The usual reply is one line: no array to split into and join again.
+  if (!message.includes("\n")) return withoutCode(message, prefix);
   return message
     .split("\n")
-    .map((line) => {
-      if (!line.startsWith(prefix)) return line;
-      const next = line.charAt(prefix.length);
-      if (next === "") return "";
-      return next === " " || next === "-" ? line.slice(prefix.length + 1) : line;
-    })
+    .map((line) => withoutCode(line, prefix))
     .join("\n");
+}
+
+/** One line of a reply without its code ("550 x" and "550-x" → "x"; a bare "550" → ""). */
+function withoutCode(line: string, prefix: string): string {
+  if (!line.startsWith(prefix)) return line;
+  const next = line.charAt(prefix.length);
+  if (next === "") return "";
+  return next === " " || next === "-" ? line.slice(prefix.length + 1) : line;
 }
 
 /** The reply quoted in `match` (the code, then what followed it), as code and server text. */
@@ -27,11 +32,13 @@ export function quotedReply(match: RegExpExecArray): { code: number; serverMessa
 /** A message on one line: OpenSSL's span lines, and a client may append its suffix on its own. */
 export function oneLine(text: string): string {
   // Line by line: /\s*\n\s*/g retried a run of spaces from each of its characters (quadratic).
-  const lines = text.includes("\n") ? text.split("\n").map((line) => line.trim()) : [text.trim()];
+  if (!text.includes("\n")) return shownLine(text.trim());
+  const lines = text.split("\n").map((line) => line.trim());
   // A transcript's "PASS <password>" line loses its line start here, which the core's PASS rule
   // reads it by: its argument is masked before the join.
-  return lines
-    .filter(Boolean)
-    .map((line) => (line.startsWith("PASS ") ? "PASS ***" : line))
-    .join(" ");
+  return lines.filter(Boolean).map(shownLine).join(" ");
+}
+
+function shownLine(line: string): string {
+  return line.startsWith("PASS ") ? "PASS ***" : line;
 }
