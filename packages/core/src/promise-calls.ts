@@ -7,6 +7,7 @@
 import { type AdapterData, failureFrom, pathArgument } from "./adapter-data.js";
 import type { CallContext } from "./adapter-functions.js";
 import { isTransferError } from "./brand.js";
+import { CallDeadlines } from "./call-deadlines.js";
 import { secretsIn } from "./config-secrets.js";
 import { ConnectionLoss } from "./connection-loss.js";
 import { convertingMethod } from "./converting-method.js";
@@ -81,6 +82,8 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
   protected diagnosis: Diagnosis | undefined;
   /** Which SFTP request got a failing status, where the adapter watches its client's channel. */
   protected requests: RequestWatch | undefined;
+  /** The calls' deadlines (`timeoutMs`), on one timer while they come one after another. */
+  private readonly deadlines = new CallDeadlines();
 
   constructor(
     readonly client: object,
@@ -142,7 +145,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     try {
       const pending = Promise.resolve(original.apply(this.client, args));
       if (method === "connect") this.connecting();
-      const result = await withDeadline(pending, method, options.timeoutMs);
+      const result = await this.deadlines.run(pending, method, options.timeoutMs);
       if (method === "connect") {
         this.connected = true;
         loss.reset();
