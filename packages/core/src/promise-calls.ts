@@ -7,11 +7,10 @@
 import { type AdapterData, failureFrom, pathArgument } from "./adapter-data.js";
 import type { CallContext } from "./adapter-functions.js";
 import { isTransferError } from "./brand.js";
-import { CallDeadlines } from "./call-deadlines.js";
 import { secretsIn } from "./config-secrets.js";
 import { ConnectionLoss } from "./connection-loss.js";
 import { convertingMethod } from "./converting-method.js";
-import { isDeadlineExceeded, withDeadline } from "./deadline.js";
+import { CallDeadlines, isDeadlineExceeded, withDeadline } from "./deadline.js";
 import { makeTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
 import { findCause, type LookedOperation, type PathLook, shortUpload } from "./follow-up.js";

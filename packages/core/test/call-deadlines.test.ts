@@ -1,8 +1,7 @@
 // The deadlines of one client's calls on one restarted timer (CallDeadlines): each call still
 // gets its own full deadline, counted from its start, and nothing is kept waiting between calls.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CallDeadlines } from "../src/call-deadlines.js";
-import { isDeadlineExceeded } from "../src/deadline.js";
+import { CallDeadlines, isDeadlineExceeded } from "../src/deadline.js";
 
 afterEach(() => {
   vi.useRealTimers();
