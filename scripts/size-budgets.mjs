@@ -76,7 +76,9 @@ const entries = [
     // failed-request watch of issue 11 (27.76 kB measured).
     // +0.2 kB in issue 15: a toTransferError's stack starts at the caller in one capture, and an
     // isRetryable makes its error with no stack (stack-start.ts).
-    budget: 28.25 * KB,
+    // +0.2 kB in issue 10's "keep the cost": the calls' deadlines on one restarted timer
+    // (CallDeadlines, deadline.ts), the cheaper successful call (28.43 kB measured).
+    budget: 28.45 * KB,
     target: ADAPTER_TARGET,
   },
   {

@@ -10,7 +10,7 @@ import { isTransferError } from "./brand.js";
 import { secretsIn } from "./config-secrets.js";
 import { ConnectionLoss } from "./connection-loss.js";
 import { convertingMethod } from "./converting-method.js";
-import { isDeadlineExceeded, withDeadline } from "./deadline.js";
+import { CallDeadlines, isDeadlineExceeded, withDeadline } from "./deadline.js";
 import { makeTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
 import { findCause, type PathLook, shortUpload } from "./follow-up.js";
@@ -93,6 +93,8 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
   protected diagnosis: Diagnosis | undefined;
   /** Which SFTP request got a failing status, where the adapter watches its client's channel. */
   protected requests: RequestWatch | undefined;
+  /** The calls' deadlines (`timeoutMs`), on one timer while they come one after another. */
+  private readonly deadlines = new CallDeadlines();
 
   constructor(
     readonly client: object,
@@ -154,7 +156,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     try {
       const pending = Promise.resolve(original.apply(this.client, args));
       if (method === "connect") this.connecting();
-      const result = await withDeadline(pending, method, options.timeoutMs);
+      const result = await this.deadlines.run(pending, method, options.timeoutMs);
       if (method === "connect") {
         this.connected = true;
         loss.reset();

@@ -68,6 +68,27 @@ describe("sshGreetingOf", () => {
     );
     expect(sshGreetingOf(hostile)).toBeUndefined();
   });
+
+  it("each client's own line, whatever was read before (the last line is kept for speed)", () => {
+    const clients = [
+      { _remoteVer: "OpenSSH_9.2p1 Debian-2+deb12u10" },
+      { _remoteVer: "OpenSSH_9.2p1 Debian-2+deb12u10" },
+      { _remoteVer: "mod_sftp" },
+      {},
+      { _remoteVer: "mod_sftp\r\nextra" },
+      { _remoteVer: "" },
+      { _remoteVer: "OpenSSH_9.2p1 Debian-2+deb12u10" },
+    ];
+    expect(clients.map((client) => sshGreetingOf(client))).toEqual([
+      "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10",
+      "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10",
+      "SSH-2.0-mod_sftp",
+      undefined,
+      "SSH-2.0-mod_sftp",
+      undefined,
+      "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10",
+    ]);
+  });
 });
 
 describe("watchGreeting's line", () => {
