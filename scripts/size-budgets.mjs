@@ -64,7 +64,9 @@ const entries = [
     // +0.25 kB in issue 10's third round: the wrapper's call flow is the core's FtpCalls, a class
     // the adapter extends (its hooks' names are not minified), and the operations that use a data
     // connection are read from the core's commands table (31.47 kB measured).
-    budget: 31.5 * KB,
+    // +0.05 kB in issue 10's third round: the stack captured in the maker's own body, after the
+    // constructor (toTransferError about 2x new Error(), was 3x) (31.52 kB measured).
+    budget: 31.55 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -78,7 +80,9 @@ const entries = [
     // isRetryable makes its error with no stack (stack-start.ts).
     // +0.2 kB in issue 10's "keep the cost": the calls' deadlines on one restarted timer
     // (CallDeadlines, deadline.ts), the cheaper successful call (28.43 kB measured).
-    budget: 28.45 * KB,
+    // +0.05 kB in issue 10's third round: the stack captured in the maker's own body, after the
+    // constructor (toTransferError about 2x new Error(), was 3x) (28.47 kB measured).
+    budget: 28.5 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -94,7 +98,9 @@ const entries = [
     // round: the core's advice for four more of ssh2's own failures that this adapter's rules
     // name (no-algorithm, no-channel, bad-options, not-ssh), which only ssh2-sftp-client's gave
     // (24.20 kB).
-    budget: 24.25 * KB,
+    // +0.05 kB in issue 10's third round: the stack captured in the maker's own body, after the
+    // constructor (toTransferError about 2x new Error(), was 3x) (24.27 kB measured).
+    budget: 24.3 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -104,7 +110,9 @@ const entries = [
     // The FTP part of the reply catalog only (28.07 kB measured in issue 10's second round).
     // +0.2 kB in issue 15: a toTransferError's stack starts at the caller in one capture, and an
     // isRetryable makes its error with no stack (stack-start.ts).
-    budget: 28.35 * KB,
+    // +0.05 kB in issue 10's third round: the stack captured in the maker's own body, after the
+    // constructor (toTransferError about 2x new Error(), was 3x) (28.35 kB measured).
+    budget: 28.4 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its
