@@ -1,8 +1,10 @@
 import { posix } from "node:path";
 import { type Finding, listedFinding } from "@transfer-errors/core/adapter";
 import type { Client } from "basic-ftp";
-import { logIn } from "./reconnect.js";
-import type { BasicFtpCalls } from "./wrap-client.js";
+import { logIn, type Session } from "./reconnect.js";
+
+/** What the look needs of a wrapped client's calls: the client, its deadline, its login. */
+type Looking = Session & { readonly client: Client; readonly timeoutMs: number | undefined };
 
 const PROBE_TIMEOUT_MS = 10_000;
 
@@ -11,7 +13,7 @@ const PROBE_TIMEOUT_MS = 10_000;
  * core's `listedFinding`). Uses the client when it is still open, else a second, short-lived one
  * with the same access() options. `undefined` when the look fails.
  */
-export async function probePath(calls: BasicFtpCalls, path: string): Promise<Finding | undefined> {
+export async function probePath(calls: Looking, path: string): Promise<Finding | undefined> {
   let second: Client | undefined;
   const list = async (dir: string) => {
     let client = calls.client;

@@ -1,8 +1,13 @@
-import type { Client } from "basic-ftp";
-import type { BasicFtpCalls } from "./wrap-client.js";
+import type { AccessOptions, Client } from "basic-ftp";
+
+/** What logging in again needs of a wrapped client's calls (the wrapper's BasicFtpCalls). */
+export interface Session {
+  readonly login: AccessOptions | undefined;
+  readonly workingDir: string;
+}
 
 /** The calls of each wrapped client, keyed by the wrapped client (the Proxy). */
-export const states = new WeakMap<object, BasicFtpCalls>();
+export const states = new WeakMap<object, Session>();
 
 /**
  * Opens the connection of a wrapped client again: `access()` with the options of its last
@@ -16,7 +21,7 @@ export async function reconnect(client: Client): Promise<void> {
 }
 
 /** `client` (this one, or a second one) logged in as the calls' last access(), in their directory. */
-export async function logIn(client: Client, calls: BasicFtpCalls): Promise<void> {
+export async function logIn(client: Client, calls: Session): Promise<void> {
   if (!calls.login) {
     throw new TypeError("reconnect() needs a client that connected with access() before");
   }
