@@ -32,11 +32,16 @@ export function splitPrefixes(
       rest = rest.slice(match[0].length);
       continue;
     }
-    const connector = connectors.find((c) => rest.startsWith(c));
+    const connector = connectorOf(rest, connectors);
     if (!connector) break;
     rest = rest.slice(connector.length);
   }
   return { prefixes, detail: rest };
+}
+
+function connectorOf(text: string, connectors: readonly string[]): string | undefined {
+  for (const connector of connectors) if (text.startsWith(connector)) return connector;
+  return undefined;
 }
 
 export interface TextAndPath {
@@ -53,25 +58,14 @@ export interface TextAndPath {
  * starts the path.
  */
 export function splitTextAndPath(detail: string, knownPath?: string): TextAndPath {
-  const pair = (first: string, second: string) => {
-    const a = detail.indexOf(first);
-    const b = a < 0 ? -1 : detail.indexOf(second, a + first.length);
-    return b < 0
-      ? undefined
-      : {
-          text: detail.slice(0, a),
-          one: detail.slice(a + first.length, b),
-          two: detail.slice(b + second.length),
-        };
-  };
-  const fromTo = pair(" From: ", " To: ");
-  if (fromTo) return { text: fromTo.text, path: fromTo.one };
-  const localRemote = pair(" Local: ", " Remote: ");
-  if (localRemote) return { text: localRemote.text, path: localRemote.two };
-  const remoteLocal = pair(" Remote: ", " Local: ");
-  if (remoteLocal) return { text: remoteLocal.text, path: remoteLocal.one };
+  const fromTo = pathPair(detail, " From: ", " To: ", 1);
+  if (fromTo) return fromTo;
+  const localRemote = pathPair(detail, " Local: ", " Remote: ", 2);
+  if (localRemote) return localRemote;
+  const remoteLocal = pathPair(detail, " Remote: ", " Local: ", 1);
+  if (remoteLocal) return remoteLocal;
   if (knownPath) {
-    for (const separator of [" ", ": ", "  "]) {
+    for (const separator of PATH_SEPARATORS) {
       if (detail.endsWith(separator + knownPath)) {
         return {
           text: detail.slice(0, -(separator.length + knownPath.length)).trimEnd(),
@@ -88,10 +82,22 @@ export function splitTextAndPath(detail: string, knownPath?: string): TextAndPat
   return { text: detail, path: undefined };
 }
 
+/** What a library puts between the text and a path it appends. */
+const PATH_SEPARATORS = [" ", ": ", "  "] as const;
+
 /** "text: " → "text": trailing spaces, then one colon. */
 function withoutTrailingColon(text: string): string {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 58) end--;
   return text.slice(0, end);
+}
+
+/** "text<first>one<second>two": the text, and the remote path (the `remote`th of the two). */
+function pathPair(detail: string, first: string, second: string, remote: 1 | 2) {
+  const a = detail.indexOf(first);
+  const b = a < 0 ? -1 : detail.indexOf(second, a + first.length);
+  if (b < 0) return undefined;
+  const path = remote === 1 ? detail.slice(a + first.length, b) : detail.slice(b + second.length);
+  return { text: detail.slice(0, a), path };
 }

@@ -6,6 +6,7 @@ import {
   type CallContext,
   type Failure,
   readSsh2Number,
+  type Ssh2Shape,
   safeGet,
   sftpStatusTexts,
   sftpStreamMethods,
@@ -37,7 +38,8 @@ export interface ErrorContext extends CallContext {
   connected?: boolean | undefined;
 }
 
-type Shape = ReturnType<typeof readShape>;
+/** ssh2's shape of the error, with the library's method prefixes split off its message. */
+type Shape = Ssh2Shape & { custom: boolean; prefixes: readonly string[]; detail: string };
 
 // ssh2-sftp-client rebuilds almost every error as `${method}: ${inner message} ${path}`, with
 // prefixes that nest ("mkdir: _doMkdir: ...", "fastGet->sftp: ...", "put: Re-thrown: _put: ...").
@@ -51,14 +53,13 @@ function isMethodName(name: string): boolean {
   );
 }
 
-function readShape(error: unknown) {
-  const shape = ssh2Shape(error);
-  const { prefixes, detail } = splitPrefixes(shape.text, isMethodName, connectors);
-  return Object.assign(shape, {
-    custom: safeGet(error, "custom") === true,
-    prefixes,
-    detail,
-  });
+function readShape(error: unknown): Shape {
+  const shape = ssh2Shape(error) as Shape;
+  const split = splitPrefixes(shape.text, isMethodName, connectors);
+  shape.custom = safeGet(error, "custom") === true;
+  shape.prefixes = split.prefixes;
+  shape.detail = split.detail;
+  return shape;
 }
 
 /** The public method a message names, from its outermost prefix that is one. */
