@@ -1,7 +1,12 @@
 import { isTransferError } from "./brand.js";
-import { decide } from "./classify.js";
+import { decider } from "./decision.js";
 import { failureOf } from "./from-unknown.js";
 import { safeGet } from "./safe.js";
+
+// The core's one decision, as `decide` makes it, without the reply catalog's reader: a failure
+// read from an unknown value carries no catalog (only an adapter's data has one), so the reader
+// would find nothing, and isRetryable alone leaves its code out of the bundle.
+const decide = decider();
 
 /**
  * Whether repeating the failed operation can succeed. For a TransferError, its `retryable`; for
