@@ -61,7 +61,7 @@ export const textRules: readonly TextRule[] = [
     id: "tls-failed",
     reason: "tls-failed",
     pattern:
-      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* (?:failed|error)|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\b(?:tls|ssl|certificate) verification failed\b|\bcertificate (?:has been |was |is )?(?:revoked|expired|rejected|untrusted|not trusted)\b|\bmak(?:e|es|ing) (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b/i,
+      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* error|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\b(?:tls|ssl|certificate) verification failed\b|\bcertificate (?:has been |was |is )?(?:revoked|expired|rejected|untrusted|not trusted)\b|\bmak(?:e|es|ing) (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b/i,
     ftp: "negative",
   },
   {
@@ -84,7 +84,7 @@ export const textRules: readonly TextRule[] = [
     id: "tls-required",
     reason: "tls-required",
     pattern:
-      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\b(?:policy )?requires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted)|\bPROT C\b[^.\n]{0,40}\bnot (?:allowed|permitted|accepted)|\buse PROT P\b|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
+      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\brequires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted)|\bPROT C\b[^.\n]{0,40}\bnot (?:allowed|permitted|accepted)|\buse PROT P\b|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
     ftp: "negative",
   },
   {
@@ -134,7 +134,7 @@ export const textRules: readonly TextRule[] = [
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
-      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|are not|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
     ftp: "negative",
     exceptConnecting: true,
   },
@@ -158,7 +158,7 @@ export const textRules: readonly TextRule[] = [
     id: "shutdown",
     reason: "service-unavailable",
     pattern:
-      /\b(?:shut(?:ting)? ?down|going down|(?:is )?restarting|under maintenance|maintenance mode|service (?:is )?(?:not )?(?:un)?available|(?<!resource )temporarily unavailable|try (?:again )?later)\b/i,
+      /\b(?:shut(?:ting)? ?down|going down|restarting|under maintenance|maintenance mode|service (?:is )?(?:not )?(?:un)?available|(?<!resource )temporarily unavailable|try (?:again )?later)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
     retryable: true,
@@ -197,7 +197,7 @@ export const textRules: readonly TextRule[] = [
     id: "login-incorrect",
     reason: "auth-failed",
     pattern:
-      /\blog ?in (?:incorrect|failed|denied|refused|not accepted)|\b(?:incorrect|invalid|wrong|bad|unknown) (?:user ?(?:name)?|login|password|credentials|user or password|username or password)|\bauthentication (?:failed|failure|rejected|denied)|\b(?:user|password|credentials) (?:is |are )?(?:incorrect|invalid|not (?:accepted|valid))|\bpassword (?:has )?expired\b|\bnot logged in|\bplease log ?in\b|\baccess denied for user|\banonymous (?:only|access (?:is )?(?:not allowed|denied))|\b(?:temporarily )?banned\b|\btoo many (?:failed|bad|invalid) (?:login|logon|authentication|password)|\bneed (?:an )?account\b/i,
+      /\blog ?in (?:incorrect|failed|denied|refused|not accepted)|\b(?:incorrect|invalid|wrong|bad|unknown) (?:user ?(?:name)?|login|password|credentials)|\bauthentication (?:failed|failure|rejected|denied)|\b(?:user|password|credentials) (?:is |are )?(?:incorrect|invalid|not (?:accepted|valid))|\bpassword (?:has )?expired\b|\bnot logged in|\bplease log ?in\b|\baccess denied for user|\banonymous (?:only|access (?:is )?(?:not allowed|denied))|\bbanned\b|\btoo many (?:failed|bad|invalid) (?:login|logon|authentication|password)|\bneed (?:an )?account\b/i,
     // 332 and 532: RFC 959's "Need account for ...", an ACCT the login lacks.
     ftp: [530, 430, 331, 332, 532, 500, 501, 503, 550, 421],
   },
@@ -205,7 +205,7 @@ export const textRules: readonly TextRule[] = [
     id: "transfer-aborted",
     reason: "transfer-aborted",
     pattern:
-      /\berror (?:during|while|on) (?:read|write|reading|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection:? (?:was )?(?:closed|reset|lost|broken)|^\s{0,4}data connection: (?:connection reset|broken pipe|connection timed out|connection aborted|software caused connection abort)|\berror (?:while|during) transfer+ing\b|\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
+      /\berror (?:during|while|on) (?:read|write|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection:? (?:was )?(?:closed|reset|lost|broken)|^\s{0,4}data connection: (?:connection reset|connection timed out|connection aborted|software caused connection abort)|\berror (?:while|during) transfer+ing\b|\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
     ftp: "negative",
   },
   {
@@ -233,7 +233,7 @@ export const textRules: readonly TextRule[] = [
     id: "data-connection",
     reason: "data-connection-failed",
     pattern:
-      /\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel|socket)|\b(?:unable to|can'?t|cannot|could not|couldn'?t|failed to) create (?:a |the )?(?:listening |passive )?socket\b/i,
+      /\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel|socket)|\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) create (?:a |the )?(?:listening |passive )?socket\b/i,
     ftp: "negative",
   },
   {
@@ -333,7 +333,7 @@ export const textRules: readonly TextRule[] = [
     id: "not-found",
     reason: "not-found",
     pattern:
-      /\bno such (?:file|directory|path|folder|entry)|\bnot found\b|\b(?:doesn'?t|not) exists?\b|\b(?:can ?not|can'?t|couldn'?t|could not|unable to) (?:find|locate)\b|\bno (?:matching )?files? (?:found|matched)\b|\bnon-?exist(?:ent|ing)\b|\b(?:file|directory|folder|path) (?:is )?missing\b|\bENOENT\b/i,
+      /\bno such (?:file|directory|path|folder|entry)|\bnot found\b|\b(?:doesn'?t|not) exists?\b|\b(?:can'?t|can ?not|could not|couldn'?t|unable to) (?:find|locate)\b|\bno (?:matching )?files? (?:found|matched)\b|\bnon-?exist(?:ent|ing)\b|\b(?:file|directory|folder|path) (?:is )?missing\b|\bENOENT\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -374,7 +374,7 @@ export const textRules: readonly TextRule[] = [
     id: "permission-denied",
     reason: "permission-denied",
     pattern:
-      /\bpermission denied|\baccess (?:is )?denied|\b(?:operation )?not permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:do(?:es)?n'?t|do(?:es)? not) have (?:the )?(?:write |read )?(?:permissions?|rights|access)\b|\black(?:s|ing)? (?:the )?(?:write |read )?(?:permissions?|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
+      /\bpermission denied|\baccess (?:is )?denied|\bnot permitted|\bnot (?:allowed|authori[sz]ed)\b|\bforbidden\b|\b(?:insufficient|not enough) (?:privileges|permissions|rights|access)|\bno (?:write |read )?(?:permission|access|rights)\b|\b(?:do(?:es)?n'?t|do(?:es)? not) have (?:the )?(?:write |read )?(?:permissions?|rights|access)\b|\black(?:s|ing)? (?:the )?(?:write |read )?(?:permissions?|rights)\b|\b(?:may|can) ?not (?:overwrite|delete|remove|rename|create|write|upload|read|change|access|make)\b|\bcan'?t (?:remove|rename|delete|change) (?:the )?(?:root|home) (?:directory|folder)|\boutside (?:of )?(?:the |your )?(?:user'?s? )?(?:root|home)\b|\bread[- ]only\b|\bwrite[- ]protected\b|\bEACCES\b|\bEPERM\b|\bEROFS\b/i,
     ftp: FILE_BUT_NOT_IMPLEMENTED,
     sftp: SFTP_GENERIC,
   },
@@ -383,7 +383,7 @@ export const textRules: readonly TextRule[] = [
     // "Could not create file.", "Can't delete file": refused, without saying why.
     reason: "file-unavailable",
     pattern:
-      /\b(?:could not|couldn'?t|can ?not|can'?t|unable to|failed to) (?:create|open|write|delete|remove|rename|store)\b/i,
+      /\b(?:can'?t|can ?not|could not|couldn'?t|unable to|failed to) (?:create|open|write|delete|remove|rename|store)\b/i,
     ftp: "file",
     retryable: false,
   },
