@@ -40,7 +40,11 @@ function subjectOf(protocol: Protocol, space: CodeSpace | undefined, code: unkno
  * `TransferError`, every `isRetryable` and `explain` use (the root's `isRetryable` without the
  * reply catalog's reader, as its failures carry no catalog). Never throws on a Failure's shape.
  */
-export const decide = decider(lookUpReply);
+export function decide(failure: Failure): Decision {
+  return decideWithCatalog(failure);
+}
+
+const decideWithCatalog = decider(lookUpReply);
 
 // A failure that comes again (the decision is kept) gets the same sentence: kept with what it was
 // made from.
