@@ -7,7 +7,7 @@ import type { CallContext } from "./adapter-functions.js";
 import { isDeadlineExceeded } from "./deadline.js";
 import type { Failure } from "./failure.js";
 import { isWrongProtocol } from "./peer-greeting.js";
-import { readErrorShape, safeString } from "./safe.js";
+import { readErrorShape } from "./safe.js";
 import type { Signal } from "./signals.js";
 
 /** What ssh2 puts on an error. */
@@ -27,9 +27,50 @@ export interface Ssh2Shape {
 /** The shape of what ssh2 threw. Never throws. */
 export function ssh2Shape(error: unknown): Ssh2Shape {
   const { code, message } = readErrorShape(error);
+  if ((typeof error !== "object" && typeof error !== "function") || error === null)
+    return { code, level: undefined, text: message ?? "", localFile: false };
+  const fields = error as Ssh2Fields;
   const localFile =
-    safeString(error, "syscall") !== undefined && safeString(error, "path") !== undefined;
-  return { code, level: safeString(error, "level"), text: message ?? "", localFile };
+    typeof syscallField(fields) === "string" && typeof pathField(fields) === "string";
+  const level = levelField(fields);
+  return {
+    code,
+    level: typeof level === "string" ? level : undefined,
+    text: message ?? "",
+    localFile,
+  };
+}
+
+// One reader per property, guarded like safeGet, each read with its own inline cache (safeGet's
+// one keyed read, shared by every property, goes megamorphic): read on every error.
+interface Ssh2Fields {
+  syscall?: unknown;
+  path?: unknown;
+  level?: unknown;
+}
+
+function syscallField(error: Ssh2Fields): unknown {
+  try {
+    return error.syscall;
+  } catch {
+    return undefined;
+  }
+}
+
+function pathField(error: Ssh2Fields): unknown {
+  try {
+    return error.path;
+  } catch {
+    return undefined;
+  }
+}
+
+function levelField(error: Ssh2Fields): unknown {
+  try {
+    return error.level;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A Failure whose signals a reader can add to. */
