@@ -96,9 +96,12 @@ function passiveInner(inner: string, ctx: FailureContext, depth: number): Readin
 function readMessage(message: string, code: unknown, ctx: FailureContext, depth: number): Reading {
   if (depth < MAX_DEPTH && message.startsWith(CLIENT_CLOSED)) {
     const inner = readMessage(message.slice(CLIENT_CLOSED.length), code, ctx, depth + 1);
-    // The reset belonged to an earlier call: only that one may have been a refusal.
-    const signals = inner.signals.filter((s) => s !== "data-reset" && s !== "repeated");
-    return { ...inner, signals: [...signals, "client-closed"] };
+    // The reset belonged to an earlier call: only that one may have been a refusal. The reading
+    // is readMessage's own new object: completed in place (a spread of it cost more than the
+    // rest of reading the message).
+    inner.signals = inner.signals.filter((s) => s !== "data-reset" && s !== "repeated");
+    inner.signals.push("client-closed");
+    return inner;
   }
   if (mentionsDeadline(message)) return { signals: ["deadline"] };
   const socket = socketOf(message);

@@ -57,6 +57,7 @@ interface Made {
   readonly classification: Classification;
   readonly codeName: CodeName | undefined;
   readonly serverMessage: string | undefined;
+  /** The client's message, redacted, where the server said nothing (else not shown: none). */
   readonly clientMessage: string | undefined;
   readonly cause: unknown;
   readonly secrets: readonly unknown[] | undefined;
@@ -132,10 +133,12 @@ export class TransferError extends Error {
     const f = sanitize(failure);
     const secrets = f.secrets;
     const serverMessage = scrub(f.serverMessage, secrets);
-    const clientMessage = scrub(f.message, secrets);
+    // The client's message is shown (message, explanation) only where the server said nothing:
+    // not redacted for nothing when it did.
+    const shown = serverMessage ?? scrub(f.message, secrets);
     // Classified on the texts as sent (a password that is also a word of the reply must not
     // change the decision); what is shown is redacted.
-    const classification = classify(f, serverMessage ?? clientMessage);
+    const classification = classify(f, shown);
     const { reason, retry, codeSpace } = classification;
     // A string code is shown (message, JSON, logs): redacted like every other text.
     const code = validCode(typeof f.code === "string" ? redact(f.code, secrets) : f.code);
@@ -148,7 +151,7 @@ export class TransferError extends Error {
       path,
       code,
       codeName,
-      serverMessage ?? clientMessage,
+      shown,
     );
     // `cause` is a getter of the class (see below), not Error's own option. The stack is V8's, or
     // the maker's when it names where it starts (stack-start.ts).
@@ -173,7 +176,7 @@ export class TransferError extends Error {
       classification,
       codeName,
       serverMessage,
-      clientMessage,
+      clientMessage: serverMessage === undefined ? shown : undefined,
       cause: f.cause,
       secrets,
       shownCause: undefined,
@@ -216,7 +219,7 @@ export class TransferError extends Error {
       made.codeName,
       this.reason,
       serverMessage,
-      serverMessage === undefined ? made.clientMessage : undefined,
+      made.clientMessage,
       this.retry,
     );
     made.explanation = text;
