@@ -145,14 +145,7 @@ export class TransferError extends Error {
     const codeName = codeNameOf(codeSpace, code);
     const path = scrub(f.path, secrets);
     const operation = scrub(f.operation, secrets);
-    const message = messageOf(
-      f.protocol,
-      operation,
-      path,
-      code,
-      codeName,
-      shown,
-    );
+    const message = messageOf(f.protocol, operation, path, code, codeName, shown);
     // `cause` is a getter of the class (see below), not Error's own option. The stack is V8's, or
     // the maker's when it names where it starts (stack-start.ts).
     super(cut(message, MAX_MESSAGE));
