@@ -40,7 +40,10 @@ const entries = [
     // issue 10 (the rules' per-code list cache gone, the decision cache's key built of no string).
     // +0.19 kB in issue 11: a product's own readings first when the server's greeting names it
     // (the catalog matcher and the decision cache read the greeting): 9.67 kB measured.
-    budget: 9.75 * KB,
+    // +0.04 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (9.78 kB measured).
+    budget: 9.78 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {
@@ -66,7 +69,10 @@ const entries = [
     // connection are read from the core's commands table (31.47 kB measured).
     // +0.05 kB in issue 10's third round: the stack captured in the maker's own body, after the
     // constructor (toTransferError about 2x new Error(), was 3x) (31.52 kB measured).
-    budget: 31.55 * KB,
+    // +0.05 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (31.58 kB measured).
+    budget: 31.58 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -82,7 +88,10 @@ const entries = [
     // (CallDeadlines, deadline.ts), the cheaper successful call (28.43 kB measured).
     // +0.05 kB in issue 10's third round: the stack captured in the maker's own body, after the
     // constructor (toTransferError about 2x new Error(), was 3x) (28.47 kB measured).
-    budget: 28.5 * KB,
+    // +0.06 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (28.53 kB measured).
+    budget: 28.53 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -100,7 +109,10 @@ const entries = [
     // (24.20 kB).
     // +0.05 kB in issue 10's third round: the stack captured in the maker's own body, after the
     // constructor (toTransferError about 2x new Error(), was 3x) (24.27 kB measured).
-    budget: 24.3 * KB,
+    // +0.06 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (24.34 kB measured).
+    budget: 24.34 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -112,6 +124,9 @@ const entries = [
     // isRetryable makes its error with no stack (stack-start.ts).
     // +0.05 kB in issue 10's third round: the stack captured in the maker's own body, after the
     // constructor (toTransferError about 2x new Error(), was 3x) (28.35 kB measured).
+    // +0.04 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (28.39 kB measured; within).
     budget: 28.4 * KB,
     target: ADAPTER_TARGET,
   },

@@ -421,47 +421,14 @@ function isArrayValue(value: unknown): value is any[] {
 
 function traitsOf(value: unknown): Failure["traits"] {
   if (typeof value !== "object" || value === null) return undefined;
-  const traits = value as TraitFields;
-  const idempotent = idempotentField(traits);
-  const connects = connectsField(traits);
-  const commands = commandsField(traits);
+  const idempotent = safeGet(value, "idempotent");
+  const connects = safeGet(value, "connects");
+  const commands = safeGet(value, "commands");
   return {
     idempotent: typeof idempotent === "boolean" ? idempotent : undefined,
     connects: connects === true,
     commands: isArrayValue(commands) ? commands : undefined,
   };
-}
-
-// One reader per field, guarded like safeGet, each read with its own inline cache: safeGet's one
-// keyed read serves every property of every object and goes megamorphic (read on every error).
-interface TraitFields {
-  idempotent?: unknown;
-  connects?: unknown;
-  commands?: unknown;
-}
-
-function idempotentField(traits: TraitFields): unknown {
-  try {
-    return traits.idempotent;
-  } catch {
-    return undefined;
-  }
-}
-
-function connectsField(traits: TraitFields): unknown {
-  try {
-    return traits.connects;
-  } catch {
-    return undefined;
-  }
-}
-
-function commandsField(traits: TraitFields): unknown {
-  try {
-    return traits.commands;
-  } catch {
-    return undefined;
-  }
 }
 
 /** What the product the server's greeting named means by a reply that others read otherwise. */

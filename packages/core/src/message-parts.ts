@@ -10,50 +10,9 @@ export interface MessageParts {
   detail: string;
 }
 
-// `name: ` or `name->`: an identifier, as method names are, of at most 41 characters (as
-// /^([A-Za-z_$][\w$]{0,40})(?::\s|->)/ reads it). A text with a space in its first words ("Bad
-// path: ", "Handshake failed: ") is never a prefix. A scan rather than that pattern: it runs on
-// every error, and a match made an array and two strings each time.
-const MAX_NAME = 41;
-
-/** The length of the name of the prefix `text` starts with (its separator is 2 long), else 0. */
-function prefixAt(text: string): number {
-  if (!isNameStart(text.charCodeAt(0))) return 0;
-  let end = 1;
-  while (end <= MAX_NAME && isNameChar(text.charCodeAt(end))) end++;
-  if (end > MAX_NAME) return 0;
-  const next = text.charCodeAt(end);
-  const after = text.charCodeAt(end + 1);
-  if (next === 58 /* : */) return isSpace(after) ? end : 0;
-  return next === 45 /* - */ && after === 62 /* > */ ? end : 0;
-}
-
-/** [A-Za-z_$] */
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-}
-
-/** [\w$] */
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57);
-}
-
-/** \s: the white space and line terminators of JavaScript (NaN, past the end: none). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 ||
-    c === 5760 ||
-    (c >= 8192 && c <= 8202) ||
-    c === 8232 ||
-    c === 8233 ||
-    c === 8239 ||
-    c === 8287 ||
-    c === 12288 ||
-    c === 65279
-  );
-}
+// `name: ` or `name->`: an identifier, as method names are. A text with a space in its first
+// words ("Bad path: ", "Handshake failed: ") is never a prefix.
+const PREFIX = /^([A-Za-z_$][\w$]{0,40})(?::\s|->)/;
 
 /**
  * Splits the prefixes off `message`: the names for which `isPrefix` holds (a server's own
@@ -67,11 +26,10 @@ export function splitPrefixes(
   const prefixes: string[] = [];
   let rest = message;
   for (let guard = 0; guard < 12; guard++) {
-    const length = prefixAt(rest);
-    const name = length > 0 ? rest.slice(0, length) : undefined;
-    if (name !== undefined && isPrefix(name)) {
-      prefixes.push(name);
-      rest = rest.slice(length + 2);
+    const match = PREFIX.exec(rest);
+    if (match && isPrefix(match[1]!)) {
+      prefixes.push(match[1]!);
+      rest = rest.slice(match[0].length);
       continue;
     }
     const connector = connectorOf(rest, connectors);

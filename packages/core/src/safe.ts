@@ -42,12 +42,30 @@ export interface ErrorShape {
 /** The parts of any thrown value that classification reads, read safely. */
 export function readErrorShape(value: unknown): ErrorShape {
   if (typeof value === "string") return { name: undefined, message: value, code: undefined };
-  if ((typeof value !== "object" && typeof value !== "function") || value === null)
-    return { name: undefined, message: undefined, code: undefined };
-  const error = value as ErrorFields;
-  const code = codeField(error);
-  const name = nameField(error);
-  const message = messageField(error);
+  // Each read written with its name keeps its own inline cache, where safeGet's one keyed read
+  // serves every property of every object an adapter reads and goes megamorphic (a stub-cache
+  // lookup on each read, for every error). Each is guarded alone, as safeGet guards it; a
+  // primitive has none of these fields, as safeGet reads it.
+  const error: { code?: unknown; name?: unknown; message?: unknown } =
+    (typeof value === "object" || typeof value === "function") && value !== null ? value : {};
+  let code: unknown;
+  let name: unknown;
+  let message: unknown;
+  try {
+    code = error.code;
+  } catch {
+    // a throwing getter: no code
+  }
+  try {
+    name = error.name;
+  } catch {
+    // no name
+  }
+  try {
+    message = error.message;
+  } catch {
+    // no message
+  }
   return {
     name: typeof name === "string" ? name : undefined,
     message: typeof message === "string" ? message : undefined,
@@ -56,39 +74,6 @@ export function readErrorShape(value: unknown): ErrorShape {
         ? code
         : undefined,
   };
-}
-
-// One reader per property, each guarded like safeGet: a read written with its name keeps its own
-// inline cache, where safeGet's one keyed read serves every property of every object an adapter
-// reads and goes megamorphic (a stub-cache lookup on each read, for every error).
-interface ErrorFields {
-  code?: unknown;
-  name?: unknown;
-  message?: unknown;
-}
-
-function codeField(error: ErrorFields): unknown {
-  try {
-    return error.code;
-  } catch {
-    return undefined;
-  }
-}
-
-function nameField(error: ErrorFields): unknown {
-  try {
-    return error.name;
-  } catch {
-    return undefined;
-  }
-}
-
-function messageField(error: ErrorFields): unknown {
-  try {
-    return error.message;
-  } catch {
-    return undefined;
-  }
 }
 
 /** What `read` returns, or `undefined` when it throws (a getter of a client that is gone). */

@@ -27,50 +27,34 @@ export interface Ssh2Shape {
 /** The shape of what ssh2 threw. Never throws. */
 export function ssh2Shape(error: unknown): Ssh2Shape {
   const { code, message } = readErrorShape(error);
-  if ((typeof error !== "object" && typeof error !== "function") || error === null)
-    return { code, level: undefined, text: message ?? "", localFile: false };
-  const fields = error as Ssh2Fields;
-  const localFile =
-    typeof syscallField(fields) === "string" && typeof pathField(fields) === "string";
-  const level = levelField(fields);
+  // Reads of their own, each guarded like safeGet (whose one shared read goes megamorphic); a
+  // primitive has none of these fields, as safeGet reads it.
+  const fields: { syscall?: unknown; path?: unknown; level?: unknown } =
+    (typeof error === "object" || typeof error === "function") && error !== null ? error : {};
+  let syscall: unknown;
+  let path: unknown;
+  let level: unknown;
+  try {
+    syscall = fields.syscall;
+  } catch {
+    // a throwing getter: none
+  }
+  try {
+    if (typeof syscall === "string") path = fields.path;
+  } catch {
+    // none
+  }
+  try {
+    level = fields.level;
+  } catch {
+    // none
+  }
   return {
     code,
     level: typeof level === "string" ? level : undefined,
     text: message ?? "",
-    localFile,
+    localFile: typeof syscall === "string" && typeof path === "string",
   };
-}
-
-// One reader per property, guarded like safeGet, each read with its own inline cache (safeGet's
-// one keyed read, shared by every property, goes megamorphic): read on every error.
-interface Ssh2Fields {
-  syscall?: unknown;
-  path?: unknown;
-  level?: unknown;
-}
-
-function syscallField(error: Ssh2Fields): unknown {
-  try {
-    return error.syscall;
-  } catch {
-    return undefined;
-  }
-}
-
-function pathField(error: Ssh2Fields): unknown {
-  try {
-    return error.path;
-  } catch {
-    return undefined;
-  }
-}
-
-function levelField(error: Ssh2Fields): unknown {
-  try {
-    return error.level;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A Failure whose signals a reader can add to. */

@@ -8,6 +8,7 @@ import {
   readSsh2Number,
   type Ssh2Failure,
   type Ssh2Shape,
+  safeGet,
   sftpStatusTexts,
   sftpStreamMethods,
   splitPrefixes,
@@ -56,23 +57,10 @@ function isMethodName(name: string): boolean {
 function readShape(error: unknown): Shape {
   const shape = ssh2Shape(error) as Shape;
   const split = splitPrefixes(shape.text, isMethodName, connectors);
-  shape.custom = isCustom(error);
+  shape.custom = safeGet(error, "custom") === true;
   shape.prefixes = split.prefixes;
   shape.detail = split.detail;
   return shape;
-}
-
-/**
- * ssh2-sftp-client's `custom` flag, read like safeGet but with a read of its own: safeGet's one
- * keyed read, shared by every property every reader reads, goes megamorphic.
- */
-function isCustom(error: unknown): boolean {
-  if ((typeof error !== "object" && typeof error !== "function") || error === null) return false;
-  try {
-    return (error as { custom?: unknown }).custom === true;
-  } catch {
-    return false;
-  }
 }
 
 /** The public method a message names, from its outermost prefix that is one. */
