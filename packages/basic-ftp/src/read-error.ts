@@ -50,7 +50,7 @@ const NAMED_CODE = /\b(E[A-Z]{3,15})\b/;
 /** The class name in front of a quoted error ("TypeError: "). */
 const ERROR_CLASS = /^\w*Error: /;
 /** basic-ftp's own timeout of a socket: "Timeout (control socket)". */
-const SOCKET_TIMEOUT = /^Timeout \(/;
+const SOCKET_TIMEOUT = "Timeout (";
 
 /** An FTP reply that basic-ftp turned into an error: a number code and the reply as message. */
 function isReply(name: string | undefined, code: unknown, message: string | undefined): boolean {
@@ -116,7 +116,7 @@ function readMessage(message: string, code: unknown, ctx: FailureContext, depth:
   }
   if (mentionsDeadline(message)) return { signals: ["deadline"] };
   const socket = socketOf(message);
-  if (socket !== undefined && !SOCKET_TIMEOUT.test(message))
+  if (socket !== undefined && !message.startsWith(SOCKET_TIMEOUT))
     return socketError(code, socket, ctx, message);
   const strategies = depth < MAX_DEPTH ? NO_STRATEGY.exec(message) : null;
   if (strategies) return passiveInner(strategies[1] ?? "", ctx, depth);
