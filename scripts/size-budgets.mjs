@@ -42,7 +42,7 @@ const entries = [
     // (the catalog matcher and the decision cache read the greeting): 9.67 kB measured.
     // +0.04 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
     // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
-    // 2x new Error() again (9.78 kB measured).
+    // 2x new Error() again (9.77 kB measured).
     budget: 9.78 * KB,
     target: IS_RETRYABLE_TARGET,
   },
@@ -71,7 +71,7 @@ const entries = [
     // constructor (toTransferError about 2x new Error(), was 3x) (31.52 kB measured).
     // +0.05 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
     // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
-    // 2x new Error() again (31.58 kB measured).
+    // 2x new Error() again (31.57 kB measured).
     budget: 31.58 * KB,
     target: ADAPTER_TARGET,
   },
@@ -126,7 +126,7 @@ const entries = [
     // constructor (toTransferError about 2x new Error(), was 3x) (28.35 kB measured).
     // +0.04 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
     // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
-    // 2x new Error() again (28.39 kB measured; within).
+    // 2x new Error() again (28.38 kB measured; within).
     budget: 28.4 * KB,
     target: ADAPTER_TARGET,
   },

@@ -44,10 +44,10 @@ export function readErrorShape(value: unknown): ErrorShape {
   if (typeof value === "string") return { name: undefined, message: value, code: undefined };
   // Each read written with its name keeps its own inline cache, where safeGet's one keyed read
   // serves every property of every object an adapter reads and goes megamorphic (a stub-cache
-  // lookup on each read, for every error). Each is guarded alone, as safeGet guards it; a
-  // primitive has none of these fields, as safeGet reads it.
-  const error: { code?: unknown; name?: unknown; message?: unknown } =
-    (typeof value === "object" || typeof value === "function") && value !== null ? value : {};
+  // lookup on each read, for every error). Each is guarded alone, as safeGet guards it.
+  if ((typeof value !== "object" && typeof value !== "function") || value === null)
+    return { name: undefined, message: undefined, code: undefined };
+  const error = value as { code?: unknown; name?: unknown; message?: unknown };
   let code: unknown;
   let name: unknown;
   let message: unknown;

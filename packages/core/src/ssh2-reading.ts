@@ -27,10 +27,10 @@ export interface Ssh2Shape {
 /** The shape of what ssh2 threw. Never throws. */
 export function ssh2Shape(error: unknown): Ssh2Shape {
   const { code, message } = readErrorShape(error);
-  // Reads of their own, each guarded like safeGet (whose one shared read goes megamorphic); a
-  // primitive has none of these fields, as safeGet reads it.
-  const fields: { syscall?: unknown; path?: unknown; level?: unknown } =
-    (typeof error === "object" || typeof error === "function") && error !== null ? error : {};
+  if ((typeof error !== "object" && typeof error !== "function") || error === null)
+    return { code, level: undefined, text: message ?? "", localFile: false };
+  // Reads of their own, each guarded like safeGet (whose one shared read goes megamorphic).
+  const fields = error as { syscall?: unknown; path?: unknown; level?: unknown };
   let syscall: unknown;
   let path: unknown;
   let level: unknown;
