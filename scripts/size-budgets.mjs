@@ -44,6 +44,9 @@ const entries = [
     // -0.68 kB in issue 10's size round: the root isRetryable's decision is made without the
     // reply catalog's reader (its failures carry none), the reasons are read as the retry
     // policy's keys, and the text rules' subsumed alternatives are folded (9.06 kB measured).
+    // +0.04 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (9.09 kB measured with the size round).
     budget: 9.1 * KB,
     target: IS_RETRYABLE_TARGET,
   },
@@ -72,7 +75,10 @@ const entries = [
     // constructor (toTransferError about 2x new Error(), was 3x) (31.52 kB measured).
     // -0.15 kB in issue 10's size round: the core's decision in its own module, the text rules'
     // subsumed alternatives folded (31.37 kB measured).
-    budget: 31.4 * KB,
+    // +0.05 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (31.41 kB measured with the size round).
+    budget: 31.45 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -90,7 +96,10 @@ const entries = [
     // constructor (toTransferError about 2x new Error(), was 3x) (28.47 kB measured).
     // -0.2 kB in issue 10's size round: the core's decision in its own module, the text rules'
     // subsumed alternatives folded (28.27 kB measured).
-    budget: 28.3 * KB,
+    // +0.06 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (28.35 kB measured with the size round).
+    budget: 28.38 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -110,7 +119,10 @@ const entries = [
     // constructor (toTransferError about 2x new Error(), was 3x) (24.27 kB measured).
     // -0.1 kB in issue 10's size round: the core's decision in its own module, the text rules'
     // subsumed alternatives folded (24.14 kB measured).
-    budget: 24.2 * KB,
+    // +0.06 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (24.21 kB measured with the size round).
+    budget: 24.25 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -124,6 +136,9 @@ const entries = [
     // constructor (toTransferError about 2x new Error(), was 3x) (28.35 kB measured).
     // -0.15 kB in issue 10's size round: the core's decision in its own module, the text rules'
     // subsumed alternatives folded (28.19 kB measured).
+    // +0.04 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
+    // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
+    // 2x new Error() again (28.22 kB measured with the size round).
     budget: 28.25 * KB,
     target: ADAPTER_TARGET,
   },

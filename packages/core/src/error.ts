@@ -45,19 +45,20 @@ export interface TransferErrorJSON {
   attempts?: readonly AttemptRecord[];
 }
 
-/** The parts of the explanation, kept until it is first read. */
-interface ExplanationParts {
-  advice: Failure["advice"];
-  classification: Classification;
-  codeName: CodeName | undefined;
-  serverMessage: string | undefined;
-  clientMessage: string | undefined;
-  product: string | undefined;
-}
-
-/** What a TransferError's getters are made from, and what they made (on first read). */
+/**
+ * What a TransferError's getters are made from, and what they made (on first read). One object,
+ * the explanation's parts in it too: a second object made on every error for a text that most
+ * are never asked for cost more than its fields.
+ */
 interface Made {
-  explain: string | ExplanationParts;
+  /** The explanation, once read. */
+  explanation: string | undefined;
+  readonly advice: Failure["advice"];
+  readonly classification: Classification;
+  readonly codeName: CodeName | undefined;
+  readonly serverMessage: string | undefined;
+  /** The client's message, redacted, where the server said nothing (else not shown: none). */
+  readonly clientMessage: string | undefined;
   readonly cause: unknown;
   readonly secrets: readonly unknown[] | undefined;
   /** The cause as `cause` shows it (shown-cause.ts). */
@@ -68,6 +69,11 @@ interface Made {
 
 function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
+
+/** A text as shown: with the secrets, URL credentials and passwords in it masked. */
+function scrub(text: string | undefined, secrets: readonly unknown[] | undefined) {
+  return text === undefined ? undefined : redact(text, secrets);
 }
 
 function validCode(code: unknown): number | string | undefined {
@@ -126,27 +132,20 @@ export class TransferError extends Error {
   constructor(failure: Failure) {
     const f = sanitize(failure);
     const secrets = f.secrets;
-    const scrub = (text: string | undefined) =>
-      text === undefined ? undefined : redact(text, secrets);
-    const serverMessage = scrub(f.serverMessage);
-    const clientMessage = scrub(f.message);
+    const serverMessage = scrub(f.serverMessage, secrets);
+    // The client's message is shown (message, explanation) only where the server said nothing:
+    // not redacted for nothing when it did.
+    const shown = serverMessage ?? scrub(f.message, secrets);
     // Classified on the texts as sent (a password that is also a word of the reply must not
     // change the decision); what is shown is redacted.
-    const classification = classify(f, serverMessage ?? clientMessage);
+    const classification = classify(f, shown);
     const { reason, retry, codeSpace } = classification;
     // A string code is shown (message, JSON, logs): redacted like every other text.
     const code = validCode(typeof f.code === "string" ? redact(f.code, secrets) : f.code);
     const codeName = codeNameOf(codeSpace, code);
-    const path = scrub(f.path);
-    const operation = scrub(f.operation);
-    const message = messageOf(
-      f.protocol,
-      operation,
-      path,
-      code,
-      codeName,
-      serverMessage ?? clientMessage,
-    );
+    const path = scrub(f.path, secrets);
+    const operation = scrub(f.operation, secrets);
+    const message = messageOf(f.protocol, operation, path, code, codeName, shown);
     // `cause` is a getter of the class (see below), not Error's own option. The stack is V8's, or
     // the maker's when it names where it starts (stack-start.ts).
     super(cut(message, MAX_MESSAGE));
@@ -161,18 +160,16 @@ export class TransferError extends Error {
     this.operation = operation;
     this.path = path;
     this.tls = f.tls;
-    this.serverGreeting = scrub(f.serverGreeting);
-    this.request = scrub(f.request);
+    this.serverGreeting = scrub(f.serverGreeting, secrets);
+    this.request = scrub(f.request, secrets);
     // Built from static texts and the already redacted texts: only the adapter's advice is new.
     this.#made = {
-      explain: {
-        advice: f.advice,
-        classification,
-        codeName,
-        serverMessage,
-        clientMessage,
-        product: classification.product,
-      },
+      explanation: undefined,
+      advice: f.advice,
+      classification,
+      codeName,
+      serverMessage,
+      clientMessage: serverMessage === undefined ? shown : undefined,
       cause: f.cause,
       secrets,
       shownCause: undefined,
@@ -205,20 +202,20 @@ export class TransferError extends Error {
    */
   get explanation(): string {
     const made = this.#made;
-    const e = made.explain;
-    if (typeof e === "string") return e;
+    if (made.explanation !== undefined) return made.explanation;
+    const { classification, serverMessage } = made;
     const text = explanationOf(
-      [productReading(e.product, this.reason), adviceFor(e.advice, e.classification)]
+      [productReading(classification.product, this.reason), adviceFor(made.advice, classification)]
         .filter(Boolean)
         .map((part) => redact(part ?? "", made.secrets))
         .join(" ") || undefined,
-      e.codeName,
+      made.codeName,
       this.reason,
-      e.serverMessage,
-      e.serverMessage === undefined ? e.clientMessage : undefined,
+      serverMessage,
+      made.clientMessage,
       this.retry,
     );
-    made.explain = text;
+    made.explanation = text;
     return text;
   }
 

@@ -42,10 +42,33 @@ export interface ErrorShape {
 /** The parts of any thrown value that classification reads, read safely. */
 export function readErrorShape(value: unknown): ErrorShape {
   if (typeof value === "string") return { name: undefined, message: value, code: undefined };
-  const code = safeGet(value, "code");
+  // Each read written with its name keeps its own inline cache, where safeGet's one keyed read
+  // serves every property of every object an adapter reads and goes megamorphic (a stub-cache
+  // lookup on each read, for every error). Each is guarded alone, as safeGet guards it.
+  if ((typeof value !== "object" && typeof value !== "function") || value === null)
+    return { name: undefined, message: undefined, code: undefined };
+  const error = value as { code?: unknown; name?: unknown; message?: unknown };
+  let code: unknown;
+  let name: unknown;
+  let message: unknown;
+  try {
+    code = error.code;
+  } catch {
+    // a throwing getter: no code
+  }
+  try {
+    name = error.name;
+  } catch {
+    // no name
+  }
+  try {
+    message = error.message;
+  } catch {
+    // no message
+  }
   return {
-    name: safeString(value, "name"),
-    message: safeString(value, "message"),
+    name: typeof name === "string" ? name : undefined,
+    message: typeof message === "string" ? message : undefined,
     code:
       typeof code === "string" || (typeof code === "number" && Number.isFinite(code))
         ? code

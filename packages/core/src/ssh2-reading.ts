@@ -7,7 +7,7 @@ import type { CallContext } from "./adapter-functions.js";
 import { isDeadlineExceeded } from "./deadline.js";
 import type { Failure } from "./failure.js";
 import { isWrongProtocol } from "./peer-greeting.js";
-import { readErrorShape, safeString } from "./safe.js";
+import { readErrorShape } from "./safe.js";
 import type { Signal } from "./signals.js";
 
 /** What ssh2 puts on an error. */
@@ -27,9 +27,34 @@ export interface Ssh2Shape {
 /** The shape of what ssh2 threw. Never throws. */
 export function ssh2Shape(error: unknown): Ssh2Shape {
   const { code, message } = readErrorShape(error);
-  const localFile =
-    safeString(error, "syscall") !== undefined && safeString(error, "path") !== undefined;
-  return { code, level: safeString(error, "level"), text: message ?? "", localFile };
+  if ((typeof error !== "object" && typeof error !== "function") || error === null)
+    return { code, level: undefined, text: message ?? "", localFile: false };
+  // Reads of their own, each guarded like safeGet (whose one shared read goes megamorphic).
+  const fields = error as { syscall?: unknown; path?: unknown; level?: unknown };
+  let syscall: unknown;
+  let path: unknown;
+  let level: unknown;
+  try {
+    syscall = fields.syscall;
+  } catch {
+    // a throwing getter: none
+  }
+  try {
+    if (typeof syscall === "string") path = fields.path;
+  } catch {
+    // none
+  }
+  try {
+    level = fields.level;
+  } catch {
+    // none
+  }
+  return {
+    code,
+    level: typeof level === "string" ? level : undefined,
+    text: message ?? "",
+    localFile: typeof syscall === "string" && typeof path === "string",
+  };
 }
 
 /** A Failure whose signals a reader can add to. */
