@@ -17,7 +17,7 @@ import { findCause, type PathLook, shortUpload } from "./follow-up.js";
 import { markReconnect } from "./reconnect-mark.js";
 import type { RequestWatch } from "./sftp-requests.js";
 import type { Signal } from "./signals.js";
-import { type AnyMethod, wrapMethods } from "./wrap-methods.js";
+import { type AnyMethod, callerStack, setsCallerStack, wrapMethods } from "./wrap-methods.js";
 
 export interface PromiseCallOptions {
   /**
@@ -83,6 +83,12 @@ function endedByApplication(failure: Failure, context: CallContext): Failure {
   return failure;
 }
 
+/** The rejection handler of a refused call's promise: the stack of the caller's await. */
+function refused(error: unknown): never {
+  callerStack(error, refused);
+  throw error;
+}
+
 export class PromiseCalls<Context extends CallContext = CallContext> {
   /** Set by a timeout or a lost connection: the client must be replaced (or connected again). */
   readonly loss = new ConnectionLoss();
@@ -115,7 +121,9 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
   proxy<C extends object>(skip: (method: string) => boolean, streams: ReadonlySet<string>): C {
     const proxy = wrapMethods(this.client as C, (method, original) => {
       if (skip(method)) return undefined;
-      if (this.data.operations[method]) return (...args) => this.call(method, original, args);
+      if (this.data.operations[method]) {
+        return setsCallerStack((...args: unknown[]) => this.call(method, original, args));
+      }
       const convertFor = (args: unknown[]) => {
         const context = this.context(method, args);
         return (error: unknown) => this.reader.toTransferError(error, context);
@@ -138,7 +146,15 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     return pathArgument(args, this.data.operations[method]?.path);
   }
 
-  async call(method: string, original: AnyMethod, args: unknown[]): Promise<unknown> {
+  /**
+   * One call: refused at once on a lost connection, otherwise sent under the deadline. The promise
+   * returned is the one the caller awaits, settled by one step after the client's own: a success
+   * passes through it as it is (no async function or await of the wrapper's own in between: each
+   * was a step, and out of the processor's caches on a real connection each cost microseconds,
+   * issue 10), and a failure is read in its rejection handler, where V8 sees the caller's await
+   * (`callerStack`).
+   */
+  call(method: string, original: AnyMethod, args: unknown[]): Promise<unknown> {
     const { loss, options } = this;
     const own = method === "connect" || method === "end";
     if (method === "connect") {
@@ -150,35 +166,85 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     if (loss.why !== undefined && !own) {
       const failure = this.ownFailure(context, loss.refusal(method, this.name));
       failure.cause = loss.refusedCause();
-      throw this.marked(makeTransferError(failure));
+      return Promise.reject(this.marked(makeTransferError(failure))).then(undefined, refused);
     }
     const mark = this.requests?.mark();
+    const failed = (error: unknown): Promise<never> =>
+      this.failed(method, args, context, mark, error, failed);
+    let pending: Promise<unknown>;
     try {
-      const pending = Promise.resolve(original.apply(this.client, args));
+      pending = Promise.resolve(original.apply(this.client, args));
       if (method === "connect") this.connecting();
-      const result = await this.deadlines.run(pending, method, options.timeoutMs);
-      if (method === "connect") {
-        this.connected = true;
-        loss.reset();
-        this.opened();
-      }
-      if (options.verifyUploads) await this.verified(method, args, context);
-      return result;
     } catch (error) {
-      if (isTransferError(error)) throw error;
-      context.request = this.requests?.failedSince(mark, error);
-      const failure = isDeadlineExceeded(error)
-        ? this.ownFailure(context, error.message, "deadline")
-        : endedByApplication(this.reader.read(this.causeOf(method, error), context), context);
-      const transferError = makeTransferError(await this.lookedInto(method, args, failure));
-      if (transferError.retry.reconnect && !own) {
-        // The latest failure says why: the one the caller saw last.
-        loss.why = `${method} failed: ${transferError.reason}`;
-        loss.cause = transferError;
-        this.marked(transferError);
+      // Thrown at once: read like a rejection (a step later, as an async call's throw was).
+      return Promise.reject(error).then(undefined, failed);
+    }
+    const answered = this.deadlines.run(pending, method, options.timeoutMs);
+    // Only connect() and a checked upload have anything to do after a success.
+    if (method !== "connect" && !options.verifyUploads) return answered.then(undefined, failed);
+    const succeeded = (result: unknown): unknown => {
+      try {
+        if (method === "connect") {
+          this.connected = true;
+          loss.reset();
+          this.opened();
+        }
+      } catch (error) {
+        return this.failed(method, args, context, mark, error, succeeded);
       }
+      if (!options.verifyUploads) return result;
+      const checkFailed = (error: unknown): Promise<never> =>
+        this.failed(method, args, context, mark, error, checkFailed);
+      return this.verified(method, args, context).then(() => result, checkFailed);
+    };
+    return answered.then(succeeded, failed);
+  }
+
+  /**
+   * The TransferError of a failed call (rejected with); one that needs a new connection marks the
+   * client. Runs in the rejection handler `handler` of the promise the caller awaits: the error's
+   * stack is set there, or where a look (`diagnose`) it waited for settles.
+   */
+  private failed(
+    method: string,
+    args: unknown[],
+    context: Context,
+    mark: number | undefined,
+    error: unknown,
+    handler: AnyMethod,
+  ): Promise<never> {
+    if (isTransferError(error)) {
+      callerStack(error, handler);
+      throw error;
+    }
+    context.request = this.requests?.failedSince(mark, error);
+    const failure = isDeadlineExceeded(error)
+      ? this.ownFailure(context, error.message, "deadline")
+      : endedByApplication(this.reader.read(this.causeOf(method, error), context), context);
+    if (!this.looksInto(method, args, failure)) {
+      const transferError = this.lost(method, makeTransferError(failure));
+      callerStack(transferError, handler);
       throw transferError;
     }
+    // The look's promise, then a handler of its own: the caller's promise follows it (V8 sees
+    // the caller's await from there).
+    const reject = (found: Failure): never => {
+      const transferError = this.lost(method, makeTransferError(found));
+      callerStack(transferError, reject);
+      throw transferError;
+    };
+    return this.lookedInto(method, args, failure).then(reject);
+  }
+
+  /** A failure that needs a new connection marks the client (unless the call was connect or end). */
+  private lost(method: string, transferError: TransferError): TransferError {
+    if (transferError.retry.reconnect && method !== "connect" && method !== "end") {
+      // The latest failure says why: the one the caller saw last.
+      this.loss.why = `${method} failed: ${transferError.reason}`;
+      this.loss.cause = transferError;
+      this.marked(transferError);
+    }
+    return transferError;
   }
 
   /** Facts of the wrapper's own failures: the deadline, and a call it refuses to send. */
@@ -197,13 +263,21 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     return error;
   }
 
+  /** With the `diagnose` option, whether `failure` is one to look into (it says too little). */
+  private looksInto(method: string, args: unknown[], failure: Failure): boolean {
+    const looked = this.data.operations[method]?.look;
+    if (!this.options.diagnose || !looked || typeof args[0] !== "string") return false;
+    return this.diagnosis?.unclear(failure) === true;
+  }
+
   /** With the `diagnose` option, a failure that says too little, with what a look found. */
   protected async lookedInto(method: string, args: unknown[], failure: Failure): Promise<Failure> {
     const looked = this.data.operations[method]?.look;
     const [path, to] = args;
-    if (!this.options.diagnose || !looked || typeof path !== "string") return failure;
-    if (!this.diagnosis?.unclear(failure)) return failure;
-    const look = this.diagnosis.look(this.client);
+    if (!looked || typeof path !== "string" || !this.looksInto(method, args, failure)) {
+      return failure;
+    }
+    const look = (this.diagnosis as Diagnosis).look(this.client);
     const target = typeof to === "string" ? to : undefined;
     const finding = await findCause(look, looked, path, target, this.options.timeoutMs);
     return finding ? { ...failure, finding } : failure;
