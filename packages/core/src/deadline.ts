@@ -97,50 +97,55 @@ export class CallDeadlines {
   /** The setTimeout #timer was made with: another one (fake timers in a test) makes a new timer. */
   #madeBy: unknown;
   #ms = 0;
-  /** What rejects the call that holds the timer; undefined while none does. */
-  #expire: (() => void) | undefined;
+  /**
+   * What rejects the call that holds the timer (its promise's own reject), with the work and
+   * operation its expiry needs; undefined while none does. Fields, not a closure made per call.
+   */
+  #holder: ((error: unknown) => void) | undefined;
+  #work: Promise<unknown> | undefined;
+  #operation = "";
 
   run<T>(work: Promise<T>, operation: string, timeoutMs: number | undefined): Promise<T> {
     const ms = deadlineMs(timeoutMs);
     if (ms === undefined) return work;
-    if (this.#expire) return withDeadline(work, operation, ms);
+    if (this.#holder) return withDeadline(work, operation, ms);
     return new Promise<T>((resolve, reject) => {
-      const expire = () => {
-        work.catch(() => undefined);
-        reject(new DeadlineExceeded(operation, ms));
-      };
-      const release = () => {
-        if (this.#expire !== expire) return;
-        this.#expire = undefined;
-        const timer = this.#timer;
-        // A runtime whose timers cannot be restarted (a number as their id) makes one each call.
-        if (timer?.refresh) {
-          timer.unref();
-        } else {
-          clearTimeout(timer);
-          this.#timer = undefined;
-        }
-      };
-      this.#expire = expire;
+      this.#holder = reject;
+      this.#work = work;
+      this.#operation = operation;
       this.#start(ms);
       work.then(
         (value) => {
-          release();
+          if (this.#holder === reject) this.#release();
           resolve(value);
         },
         (error: unknown) => {
-          release();
+          if (this.#holder === reject) this.#release();
           reject(error);
         },
       );
     });
   }
 
+  /** The holder settled: the timer waits, unref'd, for the next call. */
+  #release(): void {
+    this.#holder = undefined;
+    this.#work = undefined;
+    const timer = this.#timer;
+    // A runtime whose timers cannot be restarted (a number as their id) makes one each call.
+    if (timer?.refresh) {
+      timer.unref();
+    } else {
+      clearTimeout(timer);
+      this.#timer = undefined;
+    }
+  }
+
   /** Restarts the timer for `ms` from now, or makes it when there is none to restart. */
   #start(ms: number): void {
     const timer = this.#timer;
     if (timer !== undefined && this.#madeBy === setTimeout && this.#ms === ms) {
-      // ref() first: refresh() keeps a timer's ref state, and release() left it unref'd.
+      // ref() first: refresh() keeps a timer's ref state, and #release() left it unref'd.
       timer.ref();
       timer.refresh();
       return;
@@ -151,9 +156,13 @@ export class CallDeadlines {
       if (this.#timer !== made) return;
       // Fired: not restarted (a fired timer's restart is not the same in every runtime).
       this.#timer = undefined;
-      const expire = this.#expire;
-      this.#expire = undefined;
-      expire?.();
+      const reject = this.#holder;
+      const work = this.#work;
+      this.#holder = undefined;
+      this.#work = undefined;
+      if (!reject) return;
+      work?.catch(() => undefined);
+      reject(new DeadlineExceeded(this.#operation, this.#ms));
     }, ms);
     this.#timer = made;
     this.#madeBy = setTimeout;

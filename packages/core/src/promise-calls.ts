@@ -134,12 +134,26 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     return proxy;
   }
 
-  /** What the reader is told of a call made now. */
+  /**
+   * What the reader is told of a call made now: the client's state as the call starts (whether it
+   * was ended, connected, which server it talks to). One literal with every field: properties
+   * added one by one each changed the object's shape, a cost every successful call paid.
+   */
   context(method: string, args: readonly unknown[]): Context {
-    const ended = this.loss.ended && method !== "end" && method !== "connect";
-    const context: CallContext = { operation: method, path: this.pathOf(method, args), ended };
-    context.secrets = this.secrets;
-    return context as Context;
+    const context = {
+      operation: method,
+      path: this.pathOf(method, args),
+      ended: this.loss.ended && method !== "end" && method !== "connect",
+      secrets: this.secrets,
+      connected: this.connected,
+      serverGreeting: this.serverGreeting(),
+    } satisfies CallContext & { connected: boolean };
+    return context as CallContext as Context;
+  }
+
+  /** The server's greeting line, where the adapter knows it (ssh2 keeps the SSH server's). */
+  protected serverGreeting(): string | undefined {
+    return undefined;
   }
 
   pathOf(method: string, args: readonly unknown[]): string | undefined {

@@ -84,6 +84,22 @@ describe("CallDeadlines", () => {
     expect(third.outcome).toMatchObject({ operation: "list", timeoutMs: 50 });
   });
 
+  it("a call that settles after its deadline leaves the next call's deadline running", async () => {
+    vi.useFakeTimers();
+    const deadlines = new CallDeadlines();
+    const first = deferred<string>();
+    const late = track(deadlines.run(first.promise, "get", 100));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(isDeadlineExceeded(late.outcome)).toBe(true);
+    const second = track(deadlines.run(new Promise(() => undefined), "stat", 100));
+    // The first call's answer comes now: it must not stop the second call's timer.
+    first.resolve("too late");
+    await vi.advanceTimersByTimeAsync(99);
+    expect(second.outcome).toBe("pending");
+    await vi.advanceTimersByTimeAsync(1);
+    expect(second.outcome).toMatchObject({ operation: "stat", timeoutMs: 100 });
+  });
+
   it("a settled call's timer never fires at the next call, and keeps no process open", async () => {
     const deadlines = new CallDeadlines();
     const made: ReturnType<typeof setTimeout>[] = [];

@@ -81,12 +81,9 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
     }
   }
 
-  override context(method: string, args: readonly unknown[]): ErrorContext {
-    const context = super.context(method, args);
-    context.connected = this.connected;
-    // ssh2-sftp-client's `client` is ssh2's Client, which keeps the server's identification.
-    context.serverGreeting = sshGreetingOf(safeGet(this.client, "client"));
-    return context;
+  // ssh2-sftp-client's `client` is ssh2's Client, which keeps the server's identification.
+  protected override serverGreeting(): string | undefined {
+    return sshGreetingOf(safeGet(this.client, "client"));
   }
 
   override pathOf(method: string, args: readonly unknown[]): string | undefined {
