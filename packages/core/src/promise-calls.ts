@@ -134,15 +134,23 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     return proxy;
   }
 
-  /**
-   * What the reader is told of a call made now: the client's state as the call starts (whether it
-   * was ended, connected, which server it talks to). One literal with every field: properties
-   * added one by one each changed the object's shape, a cost every successful call paid.
-   */
+  /** What the reader is told of a call made now. */
   context(method: string, args: readonly unknown[]): Context {
+    const context = this.stateAt(method);
+    context.path = this.pathOf(method, args);
+    return context;
+  }
+
+  /**
+   * The client's state as a call starts, which its failure is read with (whether it was ended,
+   * connected, which server it talks to), without the call's path: a call looks that up from its
+   * own arguments only when it fails. One literal with every field: properties added one by one
+   * each changed the object's shape, a cost every successful call paid (issue 10).
+   */
+  private stateAt(method: string): Context {
     const context = {
       operation: method,
-      path: this.pathOf(method, args),
+      path: undefined as string | undefined,
       ended: this.loss.ended && method !== "end" && method !== "connect",
       secrets: this.secrets,
       connected: this.connected,
@@ -176,8 +184,9 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       loss.ended = false;
     }
     if (method === "end") loss.ended = true;
-    const context = this.context(method, args);
+    const context = this.stateAt(method);
     if (loss.why !== undefined && !own) {
+      context.path = this.pathOf(method, args);
       const failure = this.ownFailure(context, loss.refusal(method, this.name));
       failure.cause = loss.refusedCause();
       return Promise.reject(this.marked(makeTransferError(failure))).then(undefined, refused);
@@ -207,6 +216,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
         return this.failed(method, args, context, mark, error, succeeded);
       }
       if (!options.verifyUploads) return result;
+      context.path = this.pathOf(method, args);
       const checkFailed = (error: unknown): Promise<never> =>
         this.failed(method, args, context, mark, error, checkFailed);
       return this.verified(method, args, context).then(() => result, checkFailed);
@@ -231,6 +241,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       callerStack(error, handler);
       throw error;
     }
+    context.path = this.pathOf(method, args);
     context.request = this.requests?.failedSince(mark, error);
     const failure = isDeadlineExceeded(error)
       ? this.ownFailure(context, error.message, "deadline")

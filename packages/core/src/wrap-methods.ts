@@ -18,8 +18,9 @@ export function wrapMethods<C extends object>(
   const cache = new Map<string, { original: unknown; wrapper: unknown }>();
   return new Proxy(client, {
     get(target, property) {
-      // The target as receiver: getters such as basic-ftp's `closed` read the client's own fields.
-      const value: unknown = Reflect.get(target, property, target);
+      // The target as receiver: getters such as basic-ftp's `closed` read the client's own fields
+      // (a plain read, as Reflect.get(target, property, target) but without a call per access).
+      const value: unknown = (target as Record<PropertyKey, unknown>)[property];
       if (typeof property !== "string" || typeof value !== "function") return value;
       const cached = cache.get(property);
       if (cached && cached.original === value) return cached.wrapper;
