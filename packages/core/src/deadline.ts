@@ -97,40 +97,51 @@ export class CallDeadlines {
   /** The setTimeout #timer was made with: another one (fake timers in a test) makes a new timer. */
   #madeBy: unknown;
   #ms = 0;
-  /**
-   * What rejects the call that holds the timer (its promise's own reject), with the work and
-   * operation its expiry needs; undefined while none does. Fields, not a closure made per call.
-   */
-  #holder: ((error: unknown) => void) | undefined;
-  #work: Promise<unknown> | undefined;
-  #operation = "";
+  /** What the call that holds the timer runs at its deadline; undefined while none holds it. */
+  #holder: (() => void) | undefined;
 
   run<T>(work: Promise<T>, operation: string, timeoutMs: number | undefined): Promise<T> {
     const ms = deadlineMs(timeoutMs);
     if (ms === undefined) return work;
-    if (this.#holder) return withDeadline(work, operation, ms);
     return new Promise<T>((resolve, reject) => {
-      this.#holder = reject;
-      this.#work = work;
-      this.#operation = operation;
-      this.#start(ms);
+      const hold = this.hold(ms, () => {
+        work.catch(() => undefined);
+        reject(new DeadlineExceeded(operation, ms));
+      });
       work.then(
         (value) => {
-          if (this.#holder === reject) this.#release();
+          this.release(hold);
           resolve(value);
         },
         (error: unknown) => {
-          if (this.#holder === reject) this.#release();
+          this.release(hold);
           reject(error);
         },
       );
     });
   }
 
-  /** The holder settled: the timer waits, unref'd, for the next call. */
-  #release(): void {
+  /**
+   * A call's deadline (`ms`, a `deadlineMs`): `expire` runs once it passes, unless `release`
+   * was given what this returns first. The shared timer while no other call holds it, a timer of
+   * its own otherwise.
+   */
+  hold(ms: number, expire: () => void): Hold {
+    if (this.#holder !== undefined) return setTimeout(expire, ms);
+    this.#holder = expire;
+    this.#start(ms);
+    return expire;
+  }
+
+  /** The call of `hold` settled: its timer waits no more (the shared one, unref'd, for the next). */
+  release(hold: Hold): void {
+    if (typeof hold !== "function") {
+      clearTimeout(hold);
+      return;
+    }
+    // A call past its deadline no longer holds the timer (another may hold it by now).
+    if (this.#holder !== hold) return;
     this.#holder = undefined;
-    this.#work = undefined;
     const timer = this.#timer;
     // A runtime whose timers cannot be restarted (a number as their id) makes one each call.
     if (timer?.refresh) {
@@ -145,7 +156,7 @@ export class CallDeadlines {
   #start(ms: number): void {
     const timer = this.#timer;
     if (timer !== undefined && this.#madeBy === setTimeout && this.#ms === ms) {
-      // ref() first: refresh() keeps a timer's ref state, and #release() left it unref'd.
+      // ref() first: refresh() keeps a timer's ref state, and release() left it unref'd.
       timer.ref();
       timer.refresh();
       return;
@@ -156,16 +167,15 @@ export class CallDeadlines {
       if (this.#timer !== made) return;
       // Fired: not restarted (a fired timer's restart is not the same in every runtime).
       this.#timer = undefined;
-      const reject = this.#holder;
-      const work = this.#work;
+      const expire = this.#holder;
       this.#holder = undefined;
-      this.#work = undefined;
-      if (!reject) return;
-      work?.catch(() => undefined);
-      reject(new DeadlineExceeded(this.#operation, this.#ms));
+      expire?.();
     }, ms);
     this.#timer = made;
     this.#madeBy = setTimeout;
     this.#ms = ms;
   }
 }
+
+/** What `CallDeadlines.hold` gives back: the shared timer's holder, or a call's own timer. */
+export type Hold = (() => void) | ReturnType<typeof setTimeout>;

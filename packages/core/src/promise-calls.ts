@@ -10,7 +10,14 @@ import { isTransferError } from "./brand.js";
 import { secretsIn } from "./config-secrets.js";
 import { ConnectionLoss } from "./connection-loss.js";
 import { convertingMethod } from "./converting-method.js";
-import { CallDeadlines, isDeadlineExceeded, withDeadline } from "./deadline.js";
+import {
+  CallDeadlines,
+  DeadlineExceeded,
+  deadlineMs,
+  type Hold,
+  isDeadlineExceeded,
+  withDeadline,
+} from "./deadline.js";
 import { makeTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
 import { findCause, type PathLook, shortUpload } from "./follow-up.js";
@@ -86,6 +93,19 @@ function endedByApplication(failure: Failure, context: CallContext): Failure {
 /** The rejection handler of a refused call's promise: the stack of the caller's await. */
 function refused(error: unknown): never {
   callerStack(error, refused);
+  throw error;
+}
+
+/** A step that passes its value on: `rejection`'s first. */
+const passOn = (value: unknown): unknown => value;
+
+/**
+ * Rejects with the TransferError it is given, its stack set here: this runs in a step of the
+ * promise the caller awaits (directly, or through one that adopted it), so V8 finds the caller's
+ * await among its async frames.
+ */
+function atCaller(error: unknown): never {
+  callerStack(error, atCaller);
   throw error;
 }
 
@@ -170,11 +190,11 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
 
   /**
    * One call: refused at once on a lost connection, otherwise sent under the deadline. The promise
-   * returned is the one the caller awaits, settled by one step after the client's own: a success
-   * passes through it as it is (no async function or await of the wrapper's own in between: each
-   * was a step, and out of the processor's caches on a real connection each cost microseconds,
-   * issue 10), and a failure is read in its rejection handler, where V8 sees the caller's await
-   * (`callerStack`).
+   * returned is the one the caller awaits, and it settles in the same step as the client's own: a
+   * success passes its value straight on (issue 10: each promise, await or async function of the
+   * wrapper's own in between was one more step, and one more lookup of `then` on the value, all
+   * out of the processor's caches on a real connection). A failure adopts `rejection`, whose
+   * TransferError gets the stack of the caller's await.
    */
   call(method: string, original: AnyMethod, args: unknown[]): Promise<unknown> {
     const { loss, options } = this;
@@ -192,73 +212,104 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       return Promise.reject(this.marked(makeTransferError(failure))).then(undefined, refused);
     }
     const mark = this.requests?.mark();
-    const failed = (error: unknown): Promise<never> =>
-      this.failed(method, args, context, mark, error, failed);
     let pending: Promise<unknown>;
     try {
       pending = Promise.resolve(original.apply(this.client, args));
       if (method === "connect") this.connecting();
     } catch (error) {
-      // Thrown at once: read like a rejection (a step later, as an async call's throw was).
-      return Promise.reject(error).then(undefined, failed);
+      // Thrown at once: read like a rejection, as an async call's throw was.
+      return this.rejection(method, args, context, mark, error);
     }
-    const answered = this.deadlines.run(pending, method, options.timeoutMs);
+    const ms = deadlineMs(options.timeoutMs);
     // Only connect() and a checked upload have anything to do after a success.
-    if (method !== "connect" && !options.verifyUploads) return answered.then(undefined, failed);
-    const succeeded = (result: unknown): unknown => {
-      try {
-        if (method === "connect") {
-          this.connected = true;
-          loss.reset();
-          this.opened();
-        }
-      } catch (error) {
-        return this.failed(method, args, context, mark, error, succeeded);
+    const more = method === "connect" || options.verifyUploads;
+    return new Promise((resolve) => {
+      let hold: Hold | undefined;
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (hold !== undefined) this.deadlines.release(hold);
+        resolve(this.rejection(method, args, context, mark, error));
+      };
+      if (ms !== undefined) {
+        hold = this.deadlines.hold(ms, () => fail(new DeadlineExceeded(method, ms)));
       }
-      if (!options.verifyUploads) return result;
-      context.path = this.pathOf(method, args);
-      const checkFailed = (error: unknown): Promise<never> =>
-        this.failed(method, args, context, mark, error, checkFailed);
-      return this.verified(method, args, context).then(() => result, checkFailed);
-    };
-    return answered.then(succeeded, failed);
+      pending.then((result) => {
+        if (settled) return;
+        settled = true;
+        if (hold !== undefined) this.deadlines.release(hold);
+        resolve(more ? this.succeeded(method, args, context, mark, result) : result);
+      }, fail);
+    });
+  }
+
+  /** After a successful connect(): the client is usable again; with `verifyUploads`, the check. */
+  private succeeded(
+    method: string,
+    args: unknown[],
+    context: Context,
+    mark: number | undefined,
+    result: unknown,
+  ): unknown {
+    try {
+      if (method === "connect") {
+        this.connected = true;
+        this.loss.reset();
+        this.opened();
+      }
+    } catch (error) {
+      return this.rejection(method, args, context, mark, error);
+    }
+    if (!this.options.verifyUploads) return result;
+    context.path = this.pathOf(method, args);
+    return this.verified(method, args, context).then(
+      () => result,
+      (error: unknown) => this.rejection(method, args, context, mark, error),
+    );
   }
 
   /**
-   * The TransferError of a failed call (rejected with); one that needs a new connection marks the
-   * client. Runs in the rejection handler `handler` of the promise the caller awaits: the error's
-   * stack is set there, or where a look (`diagnose`) it waited for settles.
+   * A promise rejected with the TransferError of a failed call (`error` itself when it is one);
+   * one that needs a new connection marks the client. Its stack is set where V8 sees the caller's
+   * await: two steps on (`atCaller`), when the promise the caller awaits has taken the one step it
+   * needs to follow this one. A reader that throws (a bug) rejects with what it threw.
    */
-  private failed(
+  private rejection(
     method: string,
     args: unknown[],
     context: Context,
     mark: number | undefined,
     error: unknown,
-    handler: AnyMethod,
   ): Promise<never> {
-    if (isTransferError(error)) {
-      callerStack(error, handler);
-      throw error;
+    let made: TransferError | Promise<TransferError>;
+    try {
+      made = this.transferErrorOf(method, args, context, mark, error);
+    } catch (bug) {
+      return Promise.reject(bug);
     }
+    return Promise.resolve(made).then(passOn).then(atCaller);
+  }
+
+  /** The TransferError of a failure: at once, or once a look (`diagnose`) found what it could. */
+  private transferErrorOf(
+    method: string,
+    args: unknown[],
+    context: Context,
+    mark: number | undefined,
+    error: unknown,
+  ): TransferError | Promise<TransferError> {
+    if (isTransferError(error)) return error;
     context.path = this.pathOf(method, args);
     context.request = this.requests?.failedSince(mark, error);
     const failure = isDeadlineExceeded(error)
       ? this.ownFailure(context, error.message, "deadline")
       : endedByApplication(this.reader.read(this.causeOf(method, error), context), context);
-    if (!this.looksInto(method, args, failure)) {
-      const transferError = this.lost(method, makeTransferError(failure));
-      callerStack(transferError, handler);
-      throw transferError;
-    }
-    // The look's promise, then a handler of its own: the caller's promise follows it (V8 sees
-    // the caller's await from there).
-    const reject = (found: Failure): never => {
-      const transferError = this.lost(method, makeTransferError(found));
-      callerStack(transferError, reject);
-      throw transferError;
-    };
-    return this.lookedInto(method, args, failure).then(reject);
+    if (!this.looksInto(method, args, failure))
+      return this.lost(method, makeTransferError(failure));
+    return this.lookedInto(method, args, failure).then((found) =>
+      this.lost(method, makeTransferError(found)),
+    );
   }
 
   /** A failure that needs a new connection marks the client (unless the call was connect or end). */
