@@ -84,13 +84,13 @@ export function withDeadline<T>(
 }
 
 /**
- * The deadlines of one client's calls (`run` answers as `withDeadline`), on one timer that each
- * call restarts (`refresh`) rather than one made and cleared per call: on a real connection a
- * setTimeout and its clearTimeout cost several microseconds per call (a new timer list, calls into
- * the runtime, all out of the processor's caches between two requests), the largest part of what
- * a wrapper adds to a successful call (issue 10). The call that runs while no other waits holds
- * the timer; between calls it is unref'd (it holds no process open); a call made while another
- * waits gets its own timer (withDeadline).
+ * The deadlines of one client's calls (`hold` one, `release` it when the call settles), on one
+ * timer that each call restarts (`refresh`) rather than one made and cleared per call: on a real
+ * connection a setTimeout and its clearTimeout cost several microseconds per call (a new timer
+ * list, calls into the runtime, all out of the processor's caches between two requests), the
+ * largest part of what a wrapper adds to a successful call (issue 10). The call that runs while
+ * no other waits holds the timer; between calls it is unref'd (it holds no process open); a call
+ * made while another waits gets a timer of its own.
  */
 export class CallDeadlines {
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -99,27 +99,6 @@ export class CallDeadlines {
   #ms = 0;
   /** What the call that holds the timer runs at its deadline; undefined while none holds it. */
   #holder: (() => void) | undefined;
-
-  run<T>(work: Promise<T>, operation: string, timeoutMs: number | undefined): Promise<T> {
-    const ms = deadlineMs(timeoutMs);
-    if (ms === undefined) return work;
-    return new Promise<T>((resolve, reject) => {
-      const hold = this.hold(ms, () => {
-        work.catch(() => undefined);
-        reject(new DeadlineExceeded(operation, ms));
-      });
-      work.then(
-        (value) => {
-          this.release(hold);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.release(hold);
-          reject(error);
-        },
-      );
-    });
-  }
 
   /**
    * A call's deadline (`ms`, a `deadlineMs`): `expire` runs once it passes, unless `release`

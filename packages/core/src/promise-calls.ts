@@ -90,19 +90,10 @@ function endedByApplication(failure: Failure, context: CallContext): Failure {
   return failure;
 }
 
-/** The rejection handler of a refused call's promise: the stack of the caller's await. */
-function refused(error: unknown): never {
-  callerStack(error, refused);
-  throw error;
-}
-
-/** A step that passes its value on: `rejection`'s first. */
-const passOn = (value: unknown): unknown => value;
-
 /**
  * Rejects with the TransferError it is given, its stack set here: this runs in a step of the
  * promise the caller awaits (directly, or through one that adopted it), so V8 finds the caller's
- * await among its async frames.
+ * await among its async frames (a refused call's, a failed one's).
  */
 function atCaller(error: unknown): never {
   callerStack(error, atCaller);
@@ -154,23 +145,17 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     return proxy;
   }
 
-  /** What the reader is told of a call made now. */
-  context(method: string, args: readonly unknown[]): Context {
-    const context = this.stateAt(method);
-    context.path = this.pathOf(method, args);
-    return context;
-  }
-
   /**
-   * The client's state as a call starts, which its failure is read with (whether it was ended,
-   * connected, which server it talks to), without the call's path: a call looks that up from its
-   * own arguments only when it fails. One literal with every field: properties added one by one
-   * each changed the object's shape, a cost every successful call paid (issue 10).
+   * What the reader is told of a call made now: the client's state as it starts (whether it was
+   * ended, connected, which server it talks to), and the call's path when `args` are given (a
+   * wrapped operation looks it up from its own arguments only when it fails). One literal with
+   * every field: properties added one by one each changed the object's shape, a cost every
+   * successful call paid (issue 10).
    */
-  private stateAt(method: string): Context {
+  context(method: string, args?: readonly unknown[]): Context {
     const context = {
       operation: method,
-      path: undefined as string | undefined,
+      path: args && this.pathOf(method, args),
       ended: this.loss.ended && method !== "end" && method !== "connect",
       secrets: this.secrets,
       connected: this.connected,
@@ -204,12 +189,12 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       loss.ended = false;
     }
     if (method === "end") loss.ended = true;
-    const context = this.stateAt(method);
+    const context = this.context(method);
     if (loss.why !== undefined && !own) {
       context.path = this.pathOf(method, args);
       const failure = this.ownFailure(context, loss.refusal(method, this.name));
       failure.cause = loss.refusedCause();
-      return Promise.reject(this.marked(makeTransferError(failure))).then(undefined, refused);
+      return Promise.reject(this.marked(makeTransferError(failure))).then(undefined, atCaller);
     }
     const mark = this.requests?.mark();
     let pending: Promise<unknown>;
@@ -282,13 +267,11 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     mark: number | undefined,
     error: unknown,
   ): Promise<never> {
-    let made: TransferError | Promise<TransferError>;
-    try {
-      made = this.transferErrorOf(method, args, context, mark, error);
-    } catch (bug) {
-      return Promise.reject(bug);
-    }
-    return Promise.resolve(made).then(passOn).then(atCaller);
+    // Read at once (the client's state now); a reader's throw rejects the executor's promise.
+    const made = new Promise<TransferError>((resolve) =>
+      resolve(this.transferErrorOf(method, args, context, mark, error)),
+    );
+    return made.then().then(atCaller);
   }
 
   /** The TransferError of a failure: at once, or once a look (`diagnose`) found what it could. */
@@ -305,8 +288,7 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     const failure = isDeadlineExceeded(error)
       ? this.ownFailure(context, error.message, "deadline")
       : endedByApplication(this.reader.read(this.causeOf(method, error), context), context);
-    if (!this.looksInto(method, args, failure))
-      return this.lost(method, makeTransferError(failure));
+    if (!this.options.diagnose) return this.lost(method, makeTransferError(failure));
     return this.lookedInto(method, args, failure).then((found) =>
       this.lost(method, makeTransferError(found)),
     );
@@ -339,21 +321,13 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     return error;
   }
 
-  /** With the `diagnose` option, whether `failure` is one to look into (it says too little). */
-  private looksInto(method: string, args: unknown[], failure: Failure): boolean {
-    const looked = this.data.operations[method]?.look;
-    if (!this.options.diagnose || !looked || typeof args[0] !== "string") return false;
-    return this.diagnosis?.unclear(failure) === true;
-  }
-
   /** With the `diagnose` option, a failure that says too little, with what a look found. */
   protected async lookedInto(method: string, args: unknown[], failure: Failure): Promise<Failure> {
     const looked = this.data.operations[method]?.look;
     const [path, to] = args;
-    if (!looked || typeof path !== "string" || !this.looksInto(method, args, failure)) {
-      return failure;
-    }
-    const look = (this.diagnosis as Diagnosis).look(this.client);
+    if (!this.options.diagnose || !looked || typeof path !== "string") return failure;
+    if (!this.diagnosis?.unclear(failure)) return failure;
+    const look = this.diagnosis.look(this.client);
     const target = typeof to === "string" ? to : undefined;
     const finding = await findCause(look, looked, path, target, this.options.timeoutMs);
     return finding ? { ...failure, finding } : failure;
