@@ -84,56 +84,51 @@ export function withDeadline<T>(
 }
 
 /**
- * The deadlines of one client's calls (`run` answers as `withDeadline`), on one timer that each
- * call restarts (`refresh`) rather than one made and cleared per call: on a real connection a
- * setTimeout and its clearTimeout cost several microseconds per call (a new timer list, calls into
- * the runtime, all out of the processor's caches between two requests), the largest part of what
- * a wrapper adds to a successful call (issue 10). The call that runs while no other waits holds
- * the timer; between calls it is unref'd (it holds no process open); a call made while another
- * waits gets its own timer (withDeadline).
+ * The deadlines of one client's calls (`hold` one, `release` it when the call settles), on one
+ * timer that each call restarts (`refresh`) rather than one made and cleared per call: on a real
+ * connection a setTimeout and its clearTimeout cost several microseconds per call (a new timer
+ * list, calls into the runtime, all out of the processor's caches between two requests), the
+ * largest part of what a wrapper adds to a successful call (issue 10). The call that runs while
+ * no other waits holds the timer; between calls it is unref'd (it holds no process open); a call
+ * made while another waits gets a timer of its own.
  */
 export class CallDeadlines {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The setTimeout #timer was made with: another one (fake timers in a test) makes a new timer. */
   #madeBy: unknown;
   #ms = 0;
-  /** What rejects the call that holds the timer; undefined while none does. */
-  #expire: (() => void) | undefined;
+  /** What the call that holds the timer runs at its deadline; undefined while none holds it. */
+  #holder: (() => void) | undefined;
 
-  run<T>(work: Promise<T>, operation: string, timeoutMs: number | undefined): Promise<T> {
-    const ms = deadlineMs(timeoutMs);
-    if (ms === undefined) return work;
-    if (this.#expire) return withDeadline(work, operation, ms);
-    return new Promise<T>((resolve, reject) => {
-      const expire = () => {
-        work.catch(() => undefined);
-        reject(new DeadlineExceeded(operation, ms));
-      };
-      const release = () => {
-        if (this.#expire !== expire) return;
-        this.#expire = undefined;
-        const timer = this.#timer;
-        // A runtime whose timers cannot be restarted (a number as their id) makes one each call.
-        if (timer?.refresh) {
-          timer.unref();
-        } else {
-          clearTimeout(timer);
-          this.#timer = undefined;
-        }
-      };
-      this.#expire = expire;
-      this.#start(ms);
-      work.then(
-        (value) => {
-          release();
-          resolve(value);
-        },
-        (error: unknown) => {
-          release();
-          reject(error);
-        },
-      );
-    });
+  /**
+   * A call's deadline (`ms`, a `deadlineMs`): `expire` runs once it passes, unless `release`
+   * was given what this returns first. The shared timer while no other call holds it, a timer of
+   * its own otherwise.
+   */
+  hold(ms: number, expire: () => void): Hold {
+    if (this.#holder !== undefined) return setTimeout(expire, ms);
+    this.#holder = expire;
+    this.#start(ms);
+    return expire;
+  }
+
+  /** The call of `hold` settled: its timer waits no more (the shared one, unref'd, for the next). */
+  release(hold: Hold): void {
+    if (typeof hold !== "function") {
+      clearTimeout(hold);
+      return;
+    }
+    // A call past its deadline no longer holds the timer (another may hold it by now).
+    if (this.#holder !== hold) return;
+    this.#holder = undefined;
+    const timer = this.#timer;
+    // A runtime whose timers cannot be restarted (a number as their id) makes one each call.
+    if (timer?.refresh) {
+      timer.unref();
+    } else {
+      clearTimeout(timer);
+      this.#timer = undefined;
+    }
   }
 
   /** Restarts the timer for `ms` from now, or makes it when there is none to restart. */
@@ -151,8 +146,8 @@ export class CallDeadlines {
       if (this.#timer !== made) return;
       // Fired: not restarted (a fired timer's restart is not the same in every runtime).
       this.#timer = undefined;
-      const expire = this.#expire;
-      this.#expire = undefined;
+      const expire = this.#holder;
+      this.#holder = undefined;
       expire?.();
     }, ms);
     this.#timer = made;
@@ -160,3 +155,6 @@ export class CallDeadlines {
     this.#ms = ms;
   }
 }
+
+/** What `CallDeadlines.hold` gives back: the shared timer's holder, or a call's own timer. */
+export type Hold = (() => void) | ReturnType<typeof setTimeout>;

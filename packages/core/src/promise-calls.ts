@@ -10,14 +10,21 @@ import { isTransferError } from "./brand.js";
 import { secretsIn } from "./config-secrets.js";
 import { ConnectionLoss } from "./connection-loss.js";
 import { convertingMethod } from "./converting-method.js";
-import { CallDeadlines, isDeadlineExceeded, withDeadline } from "./deadline.js";
+import {
+  CallDeadlines,
+  DeadlineExceeded,
+  deadlineMs,
+  type Hold,
+  isDeadlineExceeded,
+  withDeadline,
+} from "./deadline.js";
 import { makeTransferError, type TransferError } from "./error.js";
 import type { Failure } from "./failure.js";
 import { findCause, type PathLook, shortUpload } from "./follow-up.js";
 import { markReconnect } from "./reconnect-mark.js";
 import type { RequestWatch } from "./sftp-requests.js";
 import type { Signal } from "./signals.js";
-import { type AnyMethod, wrapMethods } from "./wrap-methods.js";
+import { type AnyMethod, callerStack, setsCallerStack, wrapMethods } from "./wrap-methods.js";
 
 export interface PromiseCallOptions {
   /**
@@ -83,6 +90,16 @@ function endedByApplication(failure: Failure, context: CallContext): Failure {
   return failure;
 }
 
+/**
+ * Rejects with the TransferError it is given, its stack set here: this runs in a step of the
+ * promise the caller awaits (directly, or through one that adopted it), so V8 finds the caller's
+ * await among its async frames (a refused call's, a failed one's).
+ */
+function atCaller(error: unknown): never {
+  callerStack(error, atCaller);
+  throw error;
+}
+
 export class PromiseCalls<Context extends CallContext = CallContext> {
   /** Set by a timeout or a lost connection: the client must be replaced (or connected again). */
   readonly loss = new ConnectionLoss();
@@ -115,7 +132,9 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
   proxy<C extends object>(skip: (method: string) => boolean, streams: ReadonlySet<string>): C {
     const proxy = wrapMethods(this.client as C, (method, original) => {
       if (skip(method)) return undefined;
-      if (this.data.operations[method]) return (...args) => this.call(method, original, args);
+      if (this.data.operations[method]) {
+        return setsCallerStack((...args: unknown[]) => this.call(method, original, args));
+      }
       const convertFor = (args: unknown[]) => {
         const context = this.context(method, args);
         return (error: unknown) => this.reader.toTransferError(error, context);
@@ -126,19 +145,43 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
     return proxy;
   }
 
-  /** What the reader is told of a call made now. */
-  context(method: string, args: readonly unknown[]): Context {
-    const ended = this.loss.ended && method !== "end" && method !== "connect";
-    const context: CallContext = { operation: method, path: this.pathOf(method, args), ended };
-    context.secrets = this.secrets;
-    return context as Context;
+  /**
+   * What the reader is told of a call made now: the client's state as it starts (whether it was
+   * ended, connected, which server it talks to), and the call's path when `args` are given (a
+   * wrapped operation looks it up from its own arguments only when it fails). One literal with
+   * every field: properties added one by one each changed the object's shape, a cost every
+   * successful call paid (issue 10).
+   */
+  context(method: string, args?: readonly unknown[]): Context {
+    const context = {
+      operation: method,
+      path: args && this.pathOf(method, args),
+      ended: this.loss.ended && method !== "end" && method !== "connect",
+      secrets: this.secrets,
+      connected: this.connected,
+      serverGreeting: this.serverGreeting(),
+    } satisfies CallContext & { connected: boolean };
+    return context as CallContext as Context;
+  }
+
+  /** The server's greeting line, where the adapter knows it (ssh2 keeps the SSH server's). */
+  protected serverGreeting(): string | undefined {
+    return undefined;
   }
 
   pathOf(method: string, args: readonly unknown[]): string | undefined {
     return pathArgument(args, this.data.operations[method]?.path);
   }
 
-  async call(method: string, original: AnyMethod, args: unknown[]): Promise<unknown> {
+  /**
+   * One call: refused at once on a lost connection, otherwise sent under the deadline. The promise
+   * returned is the one the caller awaits, and it settles in the same step as the client's own: a
+   * success passes its value straight on (issue 10: each promise, await or async function of the
+   * wrapper's own in between was one more step, and one more lookup of `then` on the value, all
+   * out of the processor's caches on a real connection). A failure adopts `rejection`, whose
+   * TransferError gets the stack of the caller's await.
+   */
+  call(method: string, original: AnyMethod, args: unknown[]): Promise<unknown> {
     const { loss, options } = this;
     const own = method === "connect" || method === "end";
     if (method === "connect") {
@@ -146,39 +189,120 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
       loss.ended = false;
     }
     if (method === "end") loss.ended = true;
-    const context = this.context(method, args);
+    const context = this.context(method);
     if (loss.why !== undefined && !own) {
+      context.path = this.pathOf(method, args);
       const failure = this.ownFailure(context, loss.refusal(method, this.name));
       failure.cause = loss.refusedCause();
-      throw this.marked(makeTransferError(failure));
+      return Promise.reject(this.marked(makeTransferError(failure))).then(undefined, atCaller);
     }
     const mark = this.requests?.mark();
+    let pending: Promise<unknown>;
     try {
-      const pending = Promise.resolve(original.apply(this.client, args));
+      pending = Promise.resolve(original.apply(this.client, args));
       if (method === "connect") this.connecting();
-      const result = await this.deadlines.run(pending, method, options.timeoutMs);
+    } catch (error) {
+      // Thrown at once: read like a rejection, as an async call's throw was.
+      return this.rejection(method, args, context, mark, error);
+    }
+    const ms = deadlineMs(options.timeoutMs);
+    // Only connect() and a checked upload have anything to do after a success.
+    const more = method === "connect" || options.verifyUploads;
+    return new Promise((resolve) => {
+      let hold: Hold | undefined;
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (hold !== undefined) this.deadlines.release(hold);
+        resolve(this.rejection(method, args, context, mark, error));
+      };
+      if (ms !== undefined) {
+        hold = this.deadlines.hold(ms, () => fail(new DeadlineExceeded(method, ms)));
+      }
+      pending.then((result) => {
+        if (settled) return;
+        settled = true;
+        if (hold !== undefined) this.deadlines.release(hold);
+        resolve(more ? this.succeeded(method, args, context, mark, result) : result);
+      }, fail);
+    });
+  }
+
+  /** After a successful connect(): the client is usable again; with `verifyUploads`, the check. */
+  private succeeded(
+    method: string,
+    args: unknown[],
+    context: Context,
+    mark: number | undefined,
+    result: unknown,
+  ): unknown {
+    try {
       if (method === "connect") {
         this.connected = true;
-        loss.reset();
+        this.loss.reset();
         this.opened();
       }
-      if (options.verifyUploads) await this.verified(method, args, context);
-      return result;
     } catch (error) {
-      if (isTransferError(error)) throw error;
-      context.request = this.requests?.failedSince(mark, error);
-      const failure = isDeadlineExceeded(error)
-        ? this.ownFailure(context, error.message, "deadline")
-        : endedByApplication(this.reader.read(this.causeOf(method, error), context), context);
-      const transferError = makeTransferError(await this.lookedInto(method, args, failure));
-      if (transferError.retry.reconnect && !own) {
-        // The latest failure says why: the one the caller saw last.
-        loss.why = `${method} failed: ${transferError.reason}`;
-        loss.cause = transferError;
-        this.marked(transferError);
-      }
-      throw transferError;
+      return this.rejection(method, args, context, mark, error);
     }
+    if (!this.options.verifyUploads) return result;
+    context.path = this.pathOf(method, args);
+    return this.verified(method, args, context).then(
+      () => result,
+      (error: unknown) => this.rejection(method, args, context, mark, error),
+    );
+  }
+
+  /**
+   * A promise rejected with the TransferError of a failed call (`error` itself when it is one);
+   * one that needs a new connection marks the client. Its stack is set where V8 sees the caller's
+   * await: two steps on (`atCaller`), when the promise the caller awaits has taken the one step it
+   * needs to follow this one. A reader that throws (a bug) rejects with what it threw.
+   */
+  private rejection(
+    method: string,
+    args: unknown[],
+    context: Context,
+    mark: number | undefined,
+    error: unknown,
+  ): Promise<never> {
+    // Read at once (the client's state now); a reader's throw rejects the executor's promise.
+    const made = new Promise<TransferError>((resolve) =>
+      resolve(this.transferErrorOf(method, args, context, mark, error)),
+    );
+    return made.then().then(atCaller);
+  }
+
+  /** The TransferError of a failure: at once, or once a look (`diagnose`) found what it could. */
+  private transferErrorOf(
+    method: string,
+    args: unknown[],
+    context: Context,
+    mark: number | undefined,
+    error: unknown,
+  ): TransferError | Promise<TransferError> {
+    if (isTransferError(error)) return error;
+    context.path = this.pathOf(method, args);
+    context.request = this.requests?.failedSince(mark, error);
+    const failure = isDeadlineExceeded(error)
+      ? this.ownFailure(context, error.message, "deadline")
+      : endedByApplication(this.reader.read(this.causeOf(method, error), context), context);
+    if (!this.options.diagnose) return this.lost(method, makeTransferError(failure));
+    return this.lookedInto(method, args, failure).then((found) =>
+      this.lost(method, makeTransferError(found)),
+    );
+  }
+
+  /** A failure that needs a new connection marks the client (unless the call was connect or end). */
+  private lost(method: string, transferError: TransferError): TransferError {
+    if (transferError.retry.reconnect && method !== "connect" && method !== "end") {
+      // The latest failure says why: the one the caller saw last.
+      this.loss.why = `${method} failed: ${transferError.reason}`;
+      this.loss.cause = transferError;
+      this.marked(transferError);
+    }
+    return transferError;
   }
 
   /** Facts of the wrapper's own failures: the deadline, and a call it refuses to send. */

@@ -3,7 +3,6 @@
 // 220 greeting ("220 ProFTPD Server (Debian) [::ffff:10.0.0.5]"). A generic reply ("Failure",
 // "Access denied") means different things on different products; knowing the product, the core
 // reads it as that product means it (`Failure.serverGreeting`).
-import { safeString } from "./safe.js";
 
 /** An SSH identification line is at most 255 characters (RFC 4253 §4.2); no greeting is read further. */
 export const MAX_GREETING = 255;
@@ -32,9 +31,27 @@ let lastGreeting: string | undefined;
  * 1.0; there is no public way to it), which names the product; its comments are not kept.
  */
 export function sshGreetingOf(client: unknown): string | undefined {
-  const software = safeString(client, "_remoteVer");
+  const software = remoteVersionOf(client);
   if (software === lastSoftware) return lastGreeting;
   lastGreeting = software ? greetingLine(`SSH-2.0-${software}`) : undefined;
   lastSoftware = software;
   return lastGreeting;
+}
+
+/**
+ * `_remoteVer` of an ssh2 Client, read as safeString reads it (a throwing getter, a revoked Proxy
+ * or a primitive give `undefined`), but at a read of its own: safeString's one read serves every
+ * property of every value it is given, and V8's lookup for such a read missed the processor's
+ * caches on every call of a wrapped client (issue 10).
+ */
+function remoteVersionOf(client: unknown): string | undefined {
+  if ((typeof client !== "object" && typeof client !== "function") || client === null) {
+    return undefined;
+  }
+  try {
+    const software = (client as { _remoteVer?: unknown })._remoteVer;
+    return typeof software === "string" ? software : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -8,6 +8,8 @@ export type AnyMethod = (...args: any[]) => unknown;
  * `client` behind a Proxy whose methods for which `wrap` returns a function are replaced by it;
  * everything else (properties, getters, other methods) passes through, read on the client
  * itself. A replacement is made once per method and made again when the client's method changes.
+ * A replacement's TransferErrors get the stack of the caller's `await` (see `stackFromCaller`),
+ * unless it sets that stack itself (`setsCallerStack`).
  */
 export function wrapMethods<C extends object>(
   client: C,
@@ -16,39 +18,60 @@ export function wrapMethods<C extends object>(
   const cache = new Map<string, { original: unknown; wrapper: unknown }>();
   return new Proxy(client, {
     get(target, property) {
-      // The target as receiver: getters such as basic-ftp's `closed` read the client's own fields.
-      const value: unknown = Reflect.get(target, property, target);
+      // The target as receiver: getters such as basic-ftp's `closed` read the client's own fields
+      // (a plain read, as Reflect.get(target, property, target) but without a call per access).
+      const value: unknown = (target as Record<PropertyKey, unknown>)[property];
       if (typeof property !== "string" || typeof value !== "function") return value;
       const cached = cache.get(property);
       if (cached && cached.original === value) return cached.wrapper;
       const replaced = wrap(property, value as AnyMethod);
-      const wrapper = replaced ? stackFromCaller(replaced) : value;
+      const wrapper =
+        !replaced || ownStack.has(replaced) ? (replaced ?? value) : stackFromCaller(replaced);
       cache.set(property, { original: value, wrapper });
       return wrapper;
     },
   });
 }
 
+/** Replacements whose promise's TransferErrors already carry the stack of the caller's await. */
+const ownStack = new WeakSet<AnyMethod>();
+
+/**
+ * Marks `method` as one whose promise's TransferErrors already start at the caller's `await`
+ * (each was given `callerStack` in the handler that rejects the very promise the caller awaits):
+ * wrapMethods puts no second promise around it, which would cost every successful call a step.
+ */
+export function setsCallerStack<M extends AnyMethod>(method: M): M {
+  ownStack.add(method);
+  return method;
+}
+
+/**
+ * Gives a TransferError the stack of the `await` of the promise whose rejection handler is
+ * running now (V8's async frames of that promise's chain): frames above and including `handler`
+ * go, and the first one left is the caller's. Other values keep their own stack.
+ */
+export function callerStack(error: unknown, handler: AnyMethod): void {
+  if (isTransferError(error)) Error.captureStackTrace?.(error, handler);
+}
+
 /**
  * `method` whose TransferErrors show the stack of the caller's `await` (V8's async frames), not
  * the wrapper's internals and the client library's timers: what a user reads first is their own
- * line. Costs one async step per call; a callback API keeps the stack its error was made with.
+ * line. Costs one promise step per call (a rejection handler only, nothing runs on success); a
+ * callback API keeps the stack its error was made with.
  */
 function stackFromCaller(method: AnyMethod): AnyMethod {
   return function (this: unknown, ...args: unknown[]) {
     const result = method.apply(this, args);
-    return isThenable(result) ? settled(result) : result;
+    return isThenable(result) ? Promise.resolve(result).then(undefined, restack) : result;
   };
 }
 
-async function settled(result: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    return await result;
-  } catch (error) {
-    // Frames above and including this function go: the first one left is the caller's await.
-    if (isTransferError(error)) Error.captureStackTrace?.(error, settled);
-    throw error;
-  }
+/** Runs in the returned promise's own rejection: its chain leads V8 to the caller's await. */
+function restack(error: unknown): never {
+  callerStack(error, restack);
+  throw error;
 }
 
 /** A promise-like value (a call that settles later). */

@@ -1,7 +1,42 @@
 // The deadlines of one client's calls on one restarted timer (CallDeadlines): each call still
 // gets its own full deadline, counted from its start, and nothing is kept waiting between calls.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CallDeadlines, isDeadlineExceeded } from "../src/deadline.js";
+import {
+  CallDeadlines,
+  DeadlineExceeded,
+  deadlineMs,
+  isDeadlineExceeded,
+} from "../src/deadline.js";
+
+/**
+ * `work` under `timeoutMs` on `deadlines` (as PromiseCalls puts a call under it): settles with the
+ * work, or rejects with DeadlineExceeded at the deadline; no deadline gives the work itself.
+ */
+function run<T>(
+  deadlines: CallDeadlines,
+  work: Promise<T>,
+  operation: string,
+  timeoutMs: number | undefined,
+): Promise<T> {
+  const ms = deadlineMs(timeoutMs);
+  if (ms === undefined) return work;
+  return new Promise<T>((resolve, reject) => {
+    const hold = deadlines.hold(ms, () => {
+      work.catch(() => undefined);
+      reject(new DeadlineExceeded(operation, ms));
+    });
+    work.then(
+      (value) => {
+        deadlines.release(hold);
+        resolve(value);
+      },
+      (error: unknown) => {
+        deadlines.release(hold);
+        reject(error);
+      },
+    );
+  });
+}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -35,22 +70,22 @@ function track(promise: Promise<unknown>): { outcome: unknown } {
 describe("CallDeadlines", () => {
   it("answers with the work's value or failure; no deadline gives the work itself", async () => {
     const deadlines = new CallDeadlines();
-    await expect(deadlines.run(Promise.resolve(1), "stat", 1000)).resolves.toBe(1);
-    await expect(deadlines.run(Promise.reject(new Error("no")), "stat", 1000)).rejects.toThrow(
+    await expect(run(deadlines, Promise.resolve(1), "stat", 1000)).resolves.toBe(1);
+    await expect(run(deadlines, Promise.reject(new Error("no")), "stat", 1000)).rejects.toThrow(
       "no",
     );
     const work = Promise.resolve(2);
-    expect(deadlines.run(work, "stat", undefined)).toBe(work);
-    expect(deadlines.run(work, "stat", 0)).toBe(work);
+    expect(run(deadlines, work, "stat", undefined)).toBe(work);
+    expect(run(deadlines, work, "stat", 0)).toBe(work);
   });
 
   it("each call in turn gets its whole deadline from its own start (the timer restarted)", async () => {
     vi.useFakeTimers();
     const deadlines = new CallDeadlines();
-    await deadlines.run(Promise.resolve("first"), "stat", 100);
+    await run(deadlines, Promise.resolve("first"), "stat", 100);
     await vi.advanceTimersByTimeAsync(80);
     const second = deferred<string>();
-    const answer = track(deadlines.run(second.promise, "get", 100));
+    const answer = track(run(deadlines, second.promise, "get", 100));
     // 80 ms after the first call's start: a timer left from it would fire at 100.
     await vi.advanceTimersByTimeAsync(99);
     expect(answer.outcome).toBe("pending");
@@ -66,9 +101,9 @@ describe("CallDeadlines", () => {
   it("a call made while another waits has its own deadline; both expire at their time", async () => {
     vi.useFakeTimers();
     const deadlines = new CallDeadlines();
-    const first = track(deadlines.run(new Promise(() => undefined), "get", 100));
+    const first = track(run(deadlines, new Promise(() => undefined), "get", 100));
     await vi.advanceTimersByTimeAsync(30);
-    const second = track(deadlines.run(new Promise(() => undefined), "stat", 100));
+    const second = track(run(deadlines, new Promise(() => undefined), "stat", 100));
     await vi.advanceTimersByTimeAsync(69);
     expect(first.outcome).toBe("pending");
     await vi.advanceTimersByTimeAsync(1);
@@ -77,11 +112,27 @@ describe("CallDeadlines", () => {
     await vi.advanceTimersByTimeAsync(30);
     expect(second.outcome).toMatchObject({ operation: "stat" });
     // After an expiry the next call gets a timer again.
-    const third = track(deadlines.run(new Promise(() => undefined), "list", 50));
+    const third = track(run(deadlines, new Promise(() => undefined), "list", 50));
     await vi.advanceTimersByTimeAsync(49);
     expect(third.outcome).toBe("pending");
     await vi.advanceTimersByTimeAsync(1);
     expect(third.outcome).toMatchObject({ operation: "list", timeoutMs: 50 });
+  });
+
+  it("a call that settles after its deadline leaves the next call's deadline running", async () => {
+    vi.useFakeTimers();
+    const deadlines = new CallDeadlines();
+    const first = deferred<string>();
+    const late = track(run(deadlines, first.promise, "get", 100));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(isDeadlineExceeded(late.outcome)).toBe(true);
+    const second = track(run(deadlines, new Promise(() => undefined), "stat", 100));
+    // The first call's answer comes now: it must not stop the second call's timer.
+    first.resolve("too late");
+    await vi.advanceTimersByTimeAsync(99);
+    expect(second.outcome).toBe("pending");
+    await vi.advanceTimersByTimeAsync(1);
+    expect(second.outcome).toMatchObject({ operation: "stat", timeoutMs: 100 });
   });
 
   it("a settled call's timer never fires at the next call, and keeps no process open", async () => {
@@ -97,11 +148,11 @@ describe("CallDeadlines", () => {
       return timer;
     }) as typeof setTimeout);
     try {
-      await deadlines.run(Promise.resolve(1), "stat", 60_000);
+      await run(deadlines, Promise.resolve(1), "stat", 60_000);
       expect(made).toHaveLength(1);
       expect(made[0]?.hasRef()).toBe(false);
       const pending = deferred<number>();
-      const answer = deadlines.run(pending.promise, "stat", 60_000);
+      const answer = run(deadlines, pending.promise, "stat", 60_000);
       // The same timer, restarted and holding the process while the call waits.
       expect(made).toHaveLength(1);
       expect(made[0]?.hasRef()).toBe(true);
@@ -116,14 +167,14 @@ describe("CallDeadlines", () => {
 
   it("another setTimeout (fake timers installed later) makes a new timer; the old one is ignored", async () => {
     const deadlines = new CallDeadlines();
-    await deadlines.run(Promise.resolve(1), "stat", 100);
+    await run(deadlines, Promise.resolve(1), "stat", 100);
     vi.useFakeTimers();
-    const answer = track(deadlines.run(new Promise(() => undefined), "get", 100));
+    const answer = track(run(deadlines, new Promise(() => undefined), "get", 100));
     await vi.advanceTimersByTimeAsync(100);
     expect(answer.outcome).toMatchObject({ operation: "get" });
     vi.useRealTimers();
     const late = deferred<number>();
-    const after = deadlines.run(late.promise, "stat", 100);
+    const after = run(deadlines, late.promise, "stat", 100);
     late.resolve(3);
     await expect(after).resolves.toBe(3);
   });

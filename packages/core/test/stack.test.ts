@@ -2,7 +2,16 @@
 
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { adapterFunctions, wrapMethods } from "../src/adapter.js";
+import {
+  type AdapterData,
+  adapterFunctions,
+  type CallContext,
+  failureFrom,
+  isTransferError,
+  PromiseCalls,
+  table,
+  wrapMethods,
+} from "../src/adapter.js";
 import { createTransferError, type TransferError } from "../src/error.js";
 
 const notFound = () => createTransferError({ protocol: "ftp", code: 550 });
@@ -105,5 +114,68 @@ describe("the stack of a TransferError", () => {
     });
     // The caller is in the stack, below the core's own frames (V8 captured from the constructor).
     expect(JSON.parse(out)).toEqual(["service-unavailable", true, false, 10, true]);
+  });
+});
+
+describe("the stack of a TransferError from PromiseCalls (an SFTP or promise-ftp wrapper)", () => {
+  const data: AdapterData = {
+    protocol: "sftp",
+    operations: table({ connect: { connects: true }, end: {}, get: { path: 0, look: "download" } }),
+    rules: [],
+    advice: {},
+  };
+  const read = (error: unknown, context: CallContext) => ({
+    ...failureFrom(data, context, { cause: error }),
+    message: String((error as Error).message),
+    signals: /lost/.test(String((error as Error).message)) ? ["client-closed" as const] : [],
+  });
+  const reader = { read, toTransferError: adapterFunctions("sftp", read).toTransferError };
+  class Diagnosed extends PromiseCalls {
+    protected override diagnosis = {
+      unclear: () => true,
+      look: () => ({ kind: async () => "d" as const, size: async () => 3 }),
+    };
+  }
+  /** A client whose get fails after a real wait (the client library's own timers below it). */
+  const client = {
+    get: async (path: string): Promise<string> => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (path === "/slow") await new Promise((resolve) => setTimeout(resolve, 100));
+      throw new Error(path === "/lost" ? "connection lost" : "Failure");
+    },
+    other: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      throw new Error("other");
+    },
+  };
+  const own = (error: unknown) =>
+    frames(error as Error).filter((line) => !line.includes("node:internal"));
+
+  it("a rejected call, a call past its deadline, a refused call, a converted method, a looked-into failure: the caller's await first", async () => {
+    const calls = new Diagnosed(client, data, reader, { timeoutMs: 20, diagnose: true });
+    const proxy = calls.proxy<typeof client>(() => false, new Set());
+    const plain = new PromiseCalls(client, data, reader, { timeoutMs: 20 });
+    const plainProxy = plain.proxy<typeof client>(() => false, new Set());
+    async function userGet(wrapped: typeof client, path: string) {
+      return await wrapped.get(path);
+    }
+    async function userOther() {
+      return await plainProxy.other();
+    }
+    const failed = await userGet(plainProxy, "/x").catch((e: unknown) => e);
+    const looked = await userGet(proxy, "/dir").catch((e: unknown) => e);
+    const late = await userGet(plainProxy, "/slow").catch((e: unknown) => e);
+    const lost = await userGet(proxy, "/lost").catch((e: unknown) => e);
+    const refused = await userGet(proxy, "/after").catch((e: unknown) => e);
+    const other = await userOther().catch((e: unknown) => e);
+    expect(looked).toMatchObject({ reason: "is-a-directory" });
+    expect(late).toMatchObject({ reason: "timeout" });
+    expect(refused).toMatchObject({ message: expect.stringContaining("was not sent") });
+    for (const [name, error] of Object.entries({ failed, looked, late, lost, refused })) {
+      expect(isTransferError(error), name).toBe(true);
+      expect(own(error)[0], name).toMatch(/at (?:async )?userGet /);
+      expect((error as Error).stack, name).not.toMatch(/promise-calls|wrap-methods|deadline/);
+    }
+    expect(own(other)[0]).toMatch(/at (?:async )?userOther /);
   });
 });

@@ -81,12 +81,17 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
     }
   }
 
-  override context(method: string, args: readonly unknown[]): ErrorContext {
-    const context = super.context(method, args);
-    context.connected = this.connected;
-    // ssh2-sftp-client's `client` is ssh2's Client, which keeps the server's identification.
-    context.serverGreeting = sshGreetingOf(safeGet(this.client, "client"));
-    return context;
+  // ssh2-sftp-client's `client` is ssh2's Client, which keeps the server's identification. Read
+  // here rather than through safeGet, whose one read for every property of every value missed the
+  // processor's caches on each call (issue 10); a throwing getter is no greeting all the same.
+  protected override serverGreeting(): string | undefined {
+    let ssh: unknown;
+    try {
+      ssh = (this.client as { client?: unknown }).client;
+    } catch {
+      return undefined;
+    }
+    return sshGreetingOf(ssh);
   }
 
   override pathOf(method: string, args: readonly unknown[]): string | undefined {

@@ -78,9 +78,15 @@ function call(
   state: SessionState,
 ): unknown {
   const path = remotePathOf(method, args, handlePaths);
-  const context: ErrorContext = { operation: method, path, secrets: state.options.secrets };
-  // ssh2's SFTPWrapper keeps its Client as `_client`: the server's identification is there.
-  context.serverGreeting = sshGreetingOf(safeGet(target, "_client"));
+  // One literal with every field: a property added afterwards changes the object's shape, a cost
+  // every call paid. ssh2's SFTPWrapper keeps its Client as `_client`: the server's
+  // identification is there.
+  const context: ErrorContext = {
+    operation: method,
+    path,
+    secrets: state.options.secrets,
+    serverGreeting: sshGreetingOf(ssh2ClientOf(target)),
+  };
   const refused = refusal(target, state, context);
   const convert = (error: unknown) => fail(error, context, state);
   const isStream = sftpStreamMethods.has(method);
@@ -97,6 +103,18 @@ function call(
     expired: () => (target as { end?: () => void }).end?.(),
   });
   return isStream ? convertingStream(result, convert, refused) : result;
+}
+
+/**
+ * The SFTPWrapper's `_client`, read as safeGet reads it but at a read of its own: safeGet's one
+ * read for every property of every value missed the processor's caches on each call (issue 10).
+ */
+function ssh2ClientOf(sftp: object): unknown {
+  try {
+    return (sftp as { _client?: unknown })._client;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The answer to a call on a session that cannot send it, or `undefined` when it can. */
