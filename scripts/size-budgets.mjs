@@ -99,7 +99,10 @@ const entries = [
     // +0.06 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
     // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
     // 2x new Error() again (28.35 kB measured with the size round).
-    budget: 28.38 * KB,
+    // +0.26 kB in issue 10's fourth round: a wrapped call is one promise that settles in the same
+    // step as the client's own (no async layers; the caller's stack set in the rejection's step),
+    // the deadline held without closures per call (28.61 kB measured).
+    budget: 28.65 * KB,
     target: ADAPTER_TARGET,
   },
   {
