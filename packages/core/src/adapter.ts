@@ -84,7 +84,7 @@ export { backoffDelay } from "./retry.js";
 export { messageRules, type RuleRow } from "./rule-rows.js";
 export { type ErrorShape, readErrorShape, safeGet, safeString, safeText } from "./safe.js";
 export { secretsOf } from "./secrets.js";
-export { greetingLine, MAX_GREETING, sshGreetingOf } from "./server-greeting.js";
+export { greetingLine, MAX_GREETING, sshGreetingIn, sshGreetingOf } from "./server-greeting.js";
 export { sftpFreeSpace } from "./sftp-free-space.js";
 export {
   failedRequestOf,

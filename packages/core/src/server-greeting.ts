@@ -39,6 +39,24 @@ export function sshGreetingOf(client: unknown): string | undefined {
 }
 
 /**
+ * The identification of the server whose ssh2 `Client` a library keeps on `holder` as `key`
+ * (ssh2-sftp-client's `client`, ssh2's SFTPWrapper's `_client`). Read as safeGet reads it, but at
+ * a read of its own: a wrapper reads it on every call (see remoteVersionOf).
+ */
+export function sshGreetingIn(holder: unknown, key: string): string | undefined {
+  if ((typeof holder !== "object" && typeof holder !== "function") || holder === null) {
+    return undefined;
+  }
+  let client: unknown;
+  try {
+    client = (holder as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+  return sshGreetingOf(client);
+}
+
+/**
  * `_remoteVer` of an ssh2 Client, read as safeString reads it (a throwing getter, a revoked Proxy
  * or a primitive give `undefined`), but at a read of its own: safeString's one read serves every
  * property of every value it is given, and V8's lookup for such a read missed the processor's

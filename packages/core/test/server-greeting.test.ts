@@ -7,6 +7,7 @@ import {
   decide,
   type Failure,
   greetingLine,
+  sshGreetingIn,
   sshGreetingOf,
   watchGreeting,
 } from "../src/adapter.js";
@@ -50,6 +51,27 @@ describe("greetingLine", () => {
     const started = performance.now();
     greetingLine(long);
     expect(performance.now() - started).toBeLessThan(50);
+  });
+});
+
+describe("sshGreetingIn", () => {
+  it("reads the identification of the ssh2 Client a library keeps under `key`; never throws", () => {
+    const client = { _remoteVer: "OpenSSH_9.2p1" };
+    expect(sshGreetingIn({ client }, "client")).toBe("SSH-2.0-OpenSSH_9.2p1");
+    expect(sshGreetingIn({ _client: client }, "_client")).toBe("SSH-2.0-OpenSSH_9.2p1");
+    expect(sshGreetingIn({ _client: client }, "client")).toBeUndefined();
+    expect(sshGreetingIn(undefined, "client")).toBeUndefined();
+    expect(sshGreetingIn("SSH-2.0-x", "client")).toBeUndefined();
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("no");
+        },
+      },
+    );
+    expect(sshGreetingIn(hostile, "client")).toBeUndefined();
+    expect(sshGreetingIn({ client: hostile }, "client")).toBeUndefined();
   });
 });
 

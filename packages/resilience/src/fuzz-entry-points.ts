@@ -915,6 +915,14 @@ export const entryPoints: Record<string, Record<string, Entry>> = {
       },
       text: (text) => adapterKit.sshGreetingOf({ _remoteVer: text }),
     },
+    sshGreetingIn: {
+      run: (c) => {
+        adapterKit.sshGreetingIn(c.value, "client");
+        adapterKit.sshGreetingIn({ _client: { _remoteVer: c.text } }, "_client");
+        return [];
+      },
+      text: (text) => adapterKit.sshGreetingIn({ client: { _remoteVer: text } }, "client"),
+    },
     shortUpload: {
       knowsSecrets: true,
       run: async (c) => {

@@ -6,7 +6,7 @@ import {
   RequestWatch,
   safeGet,
   sftpStreamMethods,
-  sshGreetingOf,
+  sshGreetingIn,
   type WrongProtocol,
   watchSsh2Socket,
 } from "@transfer-errors/core/adapter";
@@ -81,17 +81,9 @@ class SftpClientCalls extends PromiseCalls<ErrorContext> {
     }
   }
 
-  // ssh2-sftp-client's `client` is ssh2's Client, which keeps the server's identification. Read
-  // here rather than through safeGet, whose one read for every property of every value missed the
-  // processor's caches on each call (issue 10); a throwing getter is no greeting all the same.
+  // ssh2-sftp-client's `client` is ssh2's Client, which keeps the server's identification.
   protected override serverGreeting(): string | undefined {
-    let ssh: unknown;
-    try {
-      ssh = (this.client as { client?: unknown }).client;
-    } catch {
-      return undefined;
-    }
-    return sshGreetingOf(ssh);
+    return sshGreetingIn(this.client, "client");
   }
 
   override pathOf(method: string, args: readonly unknown[]): string | undefined {

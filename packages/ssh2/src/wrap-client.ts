@@ -8,7 +8,7 @@ import {
   markLossOn,
   safeGet,
   sftpStreamMethods,
-  sshGreetingOf,
+  sshGreetingIn,
   type TransferError,
   wrapMethods,
 } from "@transfer-errors/core/adapter";
@@ -85,7 +85,7 @@ function call(
     operation: method,
     path,
     secrets: state.options.secrets,
-    serverGreeting: sshGreetingOf(ssh2ClientOf(target)),
+    serverGreeting: sshGreetingIn(target, "_client"),
   };
   const refused = refusal(target, state, context);
   const convert = (error: unknown) => fail(error, context, state);
@@ -103,18 +103,6 @@ function call(
     expired: () => (target as { end?: () => void }).end?.(),
   });
   return isStream ? convertingStream(result, convert, refused) : result;
-}
-
-/**
- * The SFTPWrapper's `_client`, read as safeGet reads it but at a read of its own: safeGet's one
- * read for every property of every value missed the processor's caches on each call (issue 10).
- */
-function ssh2ClientOf(sftp: object): unknown {
-  try {
-    return (sftp as { _client?: unknown })._client;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The answer to a call on a session that cannot send it, or `undefined` when it can. */
