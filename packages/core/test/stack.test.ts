@@ -2,17 +2,9 @@
 
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import {
-  type AdapterData,
-  adapterFunctions,
-  type CallContext,
-  failureFrom,
-  isTransferError,
-  PromiseCalls,
-  table,
-  wrapMethods,
-} from "../src/adapter.js";
+import { adapterFunctions, isTransferError, PromiseCalls, wrapMethods } from "../src/adapter.js";
 import { createTransferError, type TransferError } from "../src/error.js";
+import { promiseCallsReader } from "./promise-calls-reader.js";
 
 const notFound = () => createTransferError({ protocol: "ftp", code: 550 });
 
@@ -118,18 +110,11 @@ describe("the stack of a TransferError", () => {
 });
 
 describe("the stack of a TransferError from PromiseCalls (an SFTP or promise-ftp wrapper)", () => {
-  const data: AdapterData = {
-    protocol: "sftp",
-    operations: table({ connect: { connects: true }, end: {}, get: { path: 0, look: "download" } }),
-    rules: [],
-    advice: {},
-  };
-  const read = (error: unknown, context: CallContext) => ({
-    ...failureFrom(data, context, { cause: error }),
-    message: String((error as Error).message),
-    signals: /lost/.test(String((error as Error).message)) ? ["client-closed" as const] : [],
+  const { data, reader } = promiseCallsReader({
+    connect: { connects: true },
+    end: {},
+    get: { path: 0, look: "download" },
   });
-  const reader = { read, toTransferError: adapterFunctions("sftp", read).toTransferError };
   class Diagnosed extends PromiseCalls {
     protected override diagnosis = {
       unclear: () => true,

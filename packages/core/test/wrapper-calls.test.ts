@@ -6,12 +6,9 @@ import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   type AdapterData,
-  adapterFunctions,
-  type CallContext,
   callWithCallback,
   callWithPromise,
   convertingStream,
-  failureFrom,
   isDeadlineExceeded,
   isTransferError,
   PendingCalls,
@@ -20,23 +17,17 @@ import {
   reconnectorOf,
   table,
 } from "../src/adapter.js";
+import { promiseCallsReader } from "./promise-calls-reader.js";
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const data: AdapterData = {
-  protocol: "sftp",
-  operations: table({ connect: { connects: true }, end: {}, get: { path: 0 } }),
-  rules: [],
-  advice: {},
-};
-const read = (error: unknown, context: CallContext) => ({
-  ...failureFrom(data, context, { cause: error }),
-  message: String((error as Error).message),
-  signals: /lost/.test(String((error as Error).message)) ? ["client-closed" as const] : [],
+const { data, reader } = promiseCallsReader({
+  connect: { connects: true },
+  end: {},
+  get: { path: 0 },
 });
-const reader = { read, toTransferError: adapterFunctions("sftp", read).toTransferError };
 
 function fakeClient() {
   return {
