@@ -47,7 +47,9 @@ const entries = [
     // +0.04 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
     // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
     // 2x new Error() again (9.09 kB measured with the size round).
-    budget: 9.1 * KB,
+    // +0.06 kB in issue 10's review: the decision checks an app's reason with isReason again, not a
+    // second check of its own on the retry policy's keys (9.15 kB measured).
+    budget: 9.16 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {

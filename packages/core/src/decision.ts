@@ -7,8 +7,8 @@ import {
 } from "./code-class.js";
 import { decisionCache } from "./decision-cache.js";
 import type { CodeSpace, Failure } from "./failure.js";
-import { ambiguousReasons, hasRetryPolicy } from "./reason-policy.js";
-import type { Reason } from "./reasons.js";
+import { ambiguousReasons } from "./reason-policy.js";
+import { isReason, type Reason } from "./reasons.js";
 import type { lookUpReply } from "./reply-catalog.js";
 import {
   type Finding,
@@ -158,9 +158,7 @@ function decisionOf(failure: Failure, readReply: ReplyReader | undefined): Decis
   const given = signalsOf(failure.signals, undefined);
   const connecting = failure.traits?.connects === true || given.includes("connecting");
   const found = findingOf(failure.finding);
-  const appReason = hasRetryPolicy(failure.reason)
-    ? failure.reason
-    : found && findingReasons[found];
+  const appReason = isReason(failure.reason) ? failure.reason : found && findingReasons[found];
   const signalReason = given.map((s) => signalPolicy[s].reason).find((r) => r !== undefined);
   const head = headOf(failure.serverMessage ?? failure.message);
   let adapterRule: TextRule | undefined;

@@ -43,15 +43,6 @@ export const reasonRetry: Readonly<Record<Reason, boolean | "class" | "class-or-
   unknown: "class",
 };
 
-/**
- * Whether `value` is a reason, read as a key of `reasonRetry`, which has one entry per reason (its
- * type asks for each): the answer of `isReason`, without a second list of the reasons in the
- * decision's bundle.
- */
-export function hasRetryPolicy(value: unknown): value is Reason {
-  return typeof value === "string" && Object.hasOwn(reasonRetry, value);
-}
-
 /** Reasons after which the connection is gone or unusable: open it again before a retry. */
 export const reconnectReasons: ReadonlySet<Reason> = new Set<Reason>([
   "connection-lost",
