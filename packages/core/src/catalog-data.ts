@@ -71,24 +71,29 @@ const ftp: RepliesByCode = {
     ["Service is unavailable.", "tls-failed", 0],
   ],
   "450": [
+    ["Please tell me what file you want to rename first", "bad-sequence", 0],
     ["Another hash operation is already in progress.", "service-unavailable", 1],
     ["Can't remove directory {}: resource busy.", "file-busy", 1],
     ["Can't delete file /out/report.csv.", "file-unavailable", 0],
     ["Could not perform action on file {}.", "server-error", 1],
     ["Can't remove directory {}.", "file-unavailable", 1],
+    ["Failed to write file", "transfer-aborted", 1],
     ["{}: Not a regular file", "file-unavailable", 0],
     ["Can't delete file {}.", "file-unavailable", 1],
     ["Non-existing file", "not-found", 0],
+    ["File not found", "file-unavailable", 1],
     ["zlib error", "server-error", 1],
   ],
   "451": [
     ["Error during read from data connection: Input/output error", "server-error", 1],
+    ["Unknown internal server error, please try again later", "server-error", 3],
     ["Transfer aborted. Bad address", "server-error", 1],
     ["Unable to accept OPTS UTF8", "unsupported", 0],
     ["Passive server not setup", "data-connection-failed", 1],
     ["seek: Invalid argument", "server-error", 1],
     ["REST RETR not allowed", "unsupported", 0],
     ["REST STOR not allowed", "unsupported", 0],
+    ["Local error", "server-error", 1],
   ],
   "452": [["Error writing file", "no-space", 1]],
   "500": [
@@ -222,6 +227,7 @@ const ftp: RepliesByCode = {
     ["Access denied", "permission-denied", 2, ["CONNECT"]],
     ['Authentication error: cannot login user with invalid home dir: "{}"', "server-error", 2],
     ["Must perform authentication before identifying USER.", "bad-sequence", 0],
+    ["Please open a new connection to re-authenticate", "bad-sequence", 0],
     ["Authentication error: too many open sessions: {}", "service-unavailable", 3],
     ["TLS verification failed: invalid credentials", "auth-failed", 2],
     ["No server access from the IP 203.0.113.7.", "permission-denied", 2],
@@ -232,15 +238,19 @@ const ftp: RepliesByCode = {
     ["User {}: home directory {} not under {}.", "server-error", 0],
     ["No server access from the IP {}.", "auth-failed", 0],
     ['No "login" listener setup', "server-error", 0],
+    ["Temporarily unavailable", "server-error", 1],
     ["System not available.", "service-unavailable", 3],
     ["TLS subsystem failed.", "server-error", 2],
+    ["Please authenticate", "bad-sequence", 0],
     ["Invalid user name.", "bad-sequence", 0],
     ["Access denied.", "permission-denied", 0],
     ["Access denied", "auth-failed", 0],
     ["Line too long", "bad-request", 0],
+    ["Rejected", "unsupported", 0],
   ],
   "534": [
     ["Unwilling to accept security parameters", "tls-required", 0, ["PROT"]],
+    ["Cannot downgrade connection, TLS enforced.", "tls-required", 0],
     ["Unwilling to accept security parameters", "bad-sequence", 0],
     ["AUTH command not allowed at this time.", "bad-sequence", 0],
     ["Control channel may not be downgraded", "unsupported", 0],
@@ -253,6 +263,7 @@ const ftp: RepliesByCode = {
     ["Rename/move failure", "file-unavailable", 0, ["RNTO"]],
     ["{}: Not a plain file.", "invalid-name", 0, ["APPE"]],
     ["{}: not a plain file.", "file-unavailable", 0, ["SIZE"]],
+    ["File not found", "file-unavailable", 0, ["MKD", "RNTO"]],
     [
       "The load was {} when you connected. We do not allow downloads\nby anonymous users when the load is that high. Uploads are always\nallowed.",
       "service-unavailable",
@@ -296,6 +307,7 @@ const ftp: RepliesByCode = {
     ["{}: Permission denied on server. (Filename (accept))", "invalid-name", 0],
     ["Could not change perms on {}: Read-only file system", "permission-denied", 0],
     ["{}: Permission denied on server. (Filename (deny))", "invalid-name", 0],
+    ["storage error: 450 Transient file not available", "file-unavailable", 1],
     ["unable to open transfer: no transfer connection", "bad-sequence", 0],
     ["Can't determine file's last modification time.", "server-error", 0],
     ["Could not change perms on {}: Permission denied", "permission-denied", 0],
@@ -316,6 +328,7 @@ const ftp: RepliesByCode = {
     ["Modifying existing file denied.", "permission-denied", 0],
     ["chown: Operation not permitted.", "server-error", 0],
     ["Can't check for file existence", "file-unavailable", 0],
+    ["storage error: 451 Local error", "server-error", 1],
     ["UNKNOWN: unknown error, write", "quota-exceeded", 0],
     ["/backups is not retrievable.", "is-a-directory", 0],
     ["File system not instantiated", "server-error", 0],
@@ -357,13 +370,16 @@ const ftp: RepliesByCode = {
     ["path is not a file", "is-a-directory", 0],
     ["'{}': invalid mode", "bad-request", 0],
     ["path unreachable", "not-found", 0],
+    ["File not found", "not-found", 0],
     ["Missing ]", "invalid-name", 0],
   ],
   "551": [
+    ["Page type unknown", "unsupported", 0, ["RETR"]],
     ["Error on input file: Input/output error.", "server-error", 1],
     ["Passive server not setup", "data-connection-failed", 0],
     ["{}: Input/output error.", "server-error", 0],
     ["Error on input file", "server-error", 0],
+    ["Page type unknown", "server-error", 0],
   ],
   "553": [
     [
@@ -391,6 +407,7 @@ const sftp: RepliesByCode = {
   ],
   "2": [
     ["No such file or directory", "not-found", 0],
+    ["Not a directory", "not-a-directory", 0],
     ["No such file", "not-found", 0],
   ],
   "3": [
@@ -399,31 +416,38 @@ const sftp: RepliesByCode = {
     ["Permission denied", "permission-denied", 0],
   ],
   "4": [
-    ["Device or resource busy", "file-busy", 1, ["REMOVE"]],
-    ["Invalid argument", "invalid-name", 0, ["RMDIR"]],
+    ["Invalid argument", "invalid-name", 0, ["OPEN", "MKDIR"]],
     ["General failure", "file-unavailable", 0, ["OPEN"]],
     ["General failure", "permission-denied", 0, ["SETSTAT"]],
     ["General failure", "no-space", 1, ["MKDIR"]],
     ["General failure", "bad-request", 0, ["READLINK"]],
-    ["File exists", "directory-not-empty", 0, ["EXTENDED"]],
-    ["Failure", "server-error", 1, ["OPENDIR", "READLINK"]],
+    ["Failure", "file-unavailable", 0, ["REALPATH"]],
+    ["Failure", "bad-request", 0, ["READLINK"]],
     ["Failure", "already-exists", 0, ["SYMLINK"]],
+    ["Failure", "server-error", 1, ["OPENDIR"]],
     ["failure", "is-a-directory", 0, ["REMOVE"]],
     ["failure", "not-a-directory", 0, ["RMDIR"]],
     ["failure", "already-exists", 0, ["SYMLINK"]],
     ["Version selection not the 1st request for proposal = {}", "protocol-error", 2],
+    ["Invalid or incomplete multibyte or wide character", "invalid-name", 0],
     ["Proposed version ({}) not in supported range: {}", "unsupported", 2],
     ["failure: removeat invalid argument", "invalid-name", 0],
     ["symlink {} {}: operation not permitted", "unsupported", 0],
     ["rename {} {}: device or resource busy", "file-busy", 0],
     ["remove {}: device or resource busy", "file-busy", 0],
+    ["No supported hash types found", "unsupported", 0],
     ["readdirent {}: not a directory", "client-misuse", 0],
+    ["File not open for reading", "client-misuse", 0],
+    ["File not open for writing", "client-misuse", 0],
+    ["No such device or address", "file-unavailable", 0],
+    ["max_handles limit reached", "server-error", 1],
     ["remove {}: invalid argument", "invalid-name", 0],
     ["Device or resource busy", "file-busy", 0],
     ["transfer already closed", "client-misuse", 0],
     ["unexpected write packet", "client-misuse", 0],
     ["unexpected read packet", "client-misuse", 0],
     ["unexpected dir packet", "client-misuse", 0],
+    ["Block size too small", "bad-request", 0],
     ["Invalid argument", "bad-request", 0],
     ["operation failed", "protocol-error", 0],
     ["General failure", "server-error", 0],
@@ -440,6 +464,7 @@ const sftp: RepliesByCode = {
       0,
       ["RENAME", "SETSTAT", "REALPATH", "READLINK", "SYMLINK", "EXTENDED"],
     ],
+    ["Unsupported attribute flags: 0x{}", "bad-request", 0],
     ["badly encoded SFTP packet", "bad-request", 0],
     ["missing ID field", "protocol-error", 0],
     ["empty request", "protocol-error", 0],
@@ -448,15 +473,27 @@ const sftp: RepliesByCode = {
   "8": [
     ["the rename source and target cannot be the same: operation unsupported", "bad-request", 0],
   ],
+  "9": [["Unknown status", "client-misuse", 0]],
+  "10": [["No such path", "invalid-name", 0]],
   "11": [
+    ["Unknown status", "directory-not-empty", 0, ["RMDIR"]],
     ["File exists", "directory-not-empty", 0, ["EXTENDED"]],
+    ["Unknown status", "already-exists", 0],
     ["File exists", "already-exists", 0],
   ],
   "21": [
     ["Link loop", "bad-request", 0, ["STAT"]],
     ["Link loop", "invalid-name", 0],
   ],
-  "23": [["badly timed version-select", "protocol-error", 2]],
+  "22": [
+    ["Unknown status", "unsupported", 0, ["SYMLINK"]],
+    ["Unknown status", "permission-denied", 0],
+  ],
+  "23": [
+    ["Unsupported access flags: 0x{}", "unsupported", 0],
+    ["Unsupported open flags: 0x{}", "unsupported", 0],
+    ["badly timed version-select", "protocol-error", 2],
+  ],
 };
 
 const product0: ProductReplies = {
@@ -474,29 +511,43 @@ const product1: ProductReplies = {
 };
 
 const product2: ProductReplies = {
+  product: "libunftp (unFTP)",
+  protocol: "ftp",
+  greeting: "^220 Welcome to (?:the libunftp FTP server|unFTP)$",
+  replies: {
+    "550": [
+      ["File not found", "not-found", 0, ["RETR"]],
+      ["File not found", "file-unavailable", 0],
+    ],
+    "551": [["Page type unknown", "server-error", 0]],
+  },
+};
+
+const product3: ProductReplies = {
   product: "pyftpdlib",
   protocol: "ftp",
   greeting: "^220 pyftpdlib \\d+\\.\\d+\\.\\d+ ready\\.",
   replies: { "500": [["Command too long.", "bad-request", 0]] },
 };
 
-const product3: ProductReplies = {
+const product4: ProductReplies = {
   product: "Twisted FTP server",
   protocol: "ftp",
   greeting: "^220 Twisted \\d+\\.\\d+\\.\\d+\\S* FTP Server",
   replies: {
     "421": [["Service not available, closing control connection.", "service-unavailable", 3]],
+    "551": [["Page type unknown", "unsupported", 0]],
   },
 };
 
-const product4: ProductReplies = {
+const product5: ProductReplies = {
   product: "vsftpd",
   protocol: "ftp",
   greeting: "^220 \\(vsFTPd \\d+\\.\\d+\\.\\d+\\)$",
   replies: { "500": [["Illegal EPRT command.", "data-connection-failed", 0]] },
 };
 
-const product5: ProductReplies = {
+const product6: ProductReplies = {
   product: "wu-ftpd",
   protocol: "ftp",
   greeting: "^220[- ]\\S+ FTP server \\(Version wu-\\d",
@@ -509,7 +560,7 @@ const product5: ProductReplies = {
   },
 };
 
-const product6: ProductReplies = {
+const product7: ProductReplies = {
   product: "Apache MINA SSHD SFTP subsystem",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-APACHE-SSHD",
@@ -539,7 +590,23 @@ const product6: ProductReplies = {
   },
 };
 
-const product7: ProductReplies = {
+const product8: ProductReplies = {
+  product: "Erlang/OTP ssh_sftpd",
+  protocol: "sftp",
+  greeting: "^SSH-2\\.0-Erlang/\\d[\\d.]*$",
+  replies: {
+    "4": [
+      ["Failure", "server-error", 0, ["SETSTAT", "MKDIR", "RMDIR", "RENAME", "SYMLINK"]],
+      ["Failure", "bad-request", 0, ["READLINK"]],
+      ["Failure", "server-error", 5, ["READDIR"]],
+      ["Failure", "server-error", 4, ["READ", "FSTAT", "FSETSTAT"]],
+      ["Failure", "no-space", 5, ["WRITE"]],
+      ["Failure", "file-unavailable", 0],
+    ],
+  },
+};
+
+const product9: ProductReplies = {
   product: "OpenSSH sftp-server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-OpenSSH_",
@@ -563,7 +630,27 @@ const product7: ProductReplies = {
   },
 };
 
-const product8: ProductReplies = {
+const product10: ProductReplies = {
+  product: "Paramiko SFTP server",
+  protocol: "sftp",
+  greeting: "^SSH-2\\.0-paramiko_\\d+\\.\\d+",
+  replies: {
+    "4": [
+      ["Failure", "file-unavailable", 0, ["OPEN"]],
+      ["Failure", "permission-denied", 0, ["SETSTAT"]],
+      ["Failure", "is-a-directory", 0, ["REMOVE"]],
+      ["Failure", "already-exists", 0, ["RENAME", "MKDIR", "SYMLINK"]],
+      ["Failure", "server-error", 0, ["EXTENDED", "REALPATH"]],
+      ["Failure", "directory-not-empty", 0, ["RMDIR"]],
+      ["Failure", "bad-request", 0, ["READLINK"]],
+      ["Failure", "no-space", 5, ["WRITE"]],
+      ["Failure", "permission-denied", 4, ["FSETSTAT"]],
+      ["Failure", "server-error", 1],
+    ],
+  },
+};
+
+const product11: ProductReplies = {
   product: "ProFTPD mod_sftp",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-mod_sftp(?:/\\d[0-9A-Za-z.]*)?(?: |$)",
@@ -595,14 +682,20 @@ export const replyCatalog: ReplyCatalog = {
     product6,
     product7,
     product8,
+    product9,
+    product10,
+    product11,
   ],
 };
 
 /** The FTP replies alone: what an FTP adapter ships. */
 export const ftpReplyCatalog: ReplyCatalog = {
   ftp,
-  products: [product0, product1, product2, product3, product4, product5],
+  products: [product0, product1, product2, product3, product4, product5, product6],
 };
 
 /** The SFTP replies alone: what an SFTP adapter ships. */
-export const sftpReplyCatalog: ReplyCatalog = { sftp, products: [product6, product7, product8] };
+export const sftpReplyCatalog: ReplyCatalog = {
+  sftp,
+  products: [product7, product8, product9, product10, product11],
+};
