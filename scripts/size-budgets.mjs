@@ -49,7 +49,10 @@ const entries = [
     // 2x new Error() again (9.09 kB measured with the size round).
     // +0.06 kB in issue 10's review: the decision checks an app's reason with isReason again, not a
     // second check of its own on the retry policy's keys (9.15 kB measured).
-    budget: 9.16 * KB,
+    // +0.05 kB with the four servers catalogued after issue 11: four general wordings of their
+    // tuning half ("TLS enforced", "rename first", "not open for reading", "handles limit
+    // reached") (9.20 kB measured).
+    budget: 9.21 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {
@@ -80,7 +83,10 @@ const entries = [
     // +0.05 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
     // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
     // 2x new Error() again (31.41 kB measured with the size round).
-    budget: 31.45 * KB,
+    // +0.25 to +0.35 kB with the four servers catalogued after issue 11 (AsyncSSH, Paramiko,
+    // Erlang/OTP ssh_sftpd, libunftp): their greeting patterns and the replies they read otherwise
+    // than the general rules and the product-free entries (31.69 kB measured).
+    budget: 31.73 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -104,7 +110,10 @@ const entries = [
     // +0.26 kB in issue 10's fourth round: a wrapped call is one promise that settles in the same
     // step as the client's own (no async layers; the caller's stack set in the rejection's step),
     // the deadline held without closures per call (28.61 kB measured).
-    budget: 28.65 * KB,
+    // +0.25 to +0.35 kB with the four servers catalogued after issue 11 (AsyncSSH, Paramiko,
+    // Erlang/OTP ssh_sftpd, libunftp): their greeting patterns and the replies they read otherwise
+    // than the general rules and the product-free entries (28.98 kB measured).
+    budget: 29.02 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -127,7 +136,10 @@ const entries = [
     // +0.06 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
     // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
     // 2x new Error() again (24.21 kB measured with the size round).
-    budget: 24.25 * KB,
+    // +0.25 to +0.35 kB with the four servers catalogued after issue 11 (AsyncSSH, Paramiko,
+    // Erlang/OTP ssh_sftpd, libunftp): their greeting patterns and the replies they read otherwise
+    // than the general rules and the product-free entries (24.58 kB measured).
+    budget: 24.62 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -144,7 +156,10 @@ const entries = [
     // +0.04 kB in issue 10's fourth round: the error's fields read each with a read of its own (safeGet's one
     // shared read went megamorphic on every error; readErrorShape, ssh2Shape): toTransferError under
     // 2x new Error() again (28.22 kB measured with the size round).
-    budget: 28.25 * KB,
+    // +0.25 to +0.35 kB with the four servers catalogued after issue 11 (AsyncSSH, Paramiko,
+    // Erlang/OTP ssh_sftpd, libunftp): their greeting patterns and the replies they read otherwise
+    // than the general rules and the product-free entries (28.48 kB measured).
+    budget: 28.52 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its

@@ -71,7 +71,6 @@ const ftp: RepliesByCode = {
     ["Service is unavailable.", "tls-failed", 0],
   ],
   "450": [
-    ["Please tell me what file you want to rename first", "bad-sequence", 0],
     ["Another hash operation is already in progress.", "service-unavailable", 1],
     ["Can't remove directory {}: resource busy.", "file-busy", 1],
     ["Can't delete file /out/report.csv.", "file-unavailable", 0],
@@ -250,7 +249,6 @@ const ftp: RepliesByCode = {
   ],
   "534": [
     ["Unwilling to accept security parameters", "tls-required", 0, ["PROT"]],
-    ["Cannot downgrade connection, TLS enforced.", "tls-required", 0],
     ["Unwilling to accept security parameters", "bad-sequence", 0],
     ["AUTH command not allowed at this time.", "bad-sequence", 0],
     ["Control channel may not be downgraded", "unsupported", 0],
@@ -437,10 +435,7 @@ const sftp: RepliesByCode = {
     ["remove {}: device or resource busy", "file-busy", 0],
     ["No supported hash types found", "unsupported", 0],
     ["readdirent {}: not a directory", "client-misuse", 0],
-    ["File not open for reading", "client-misuse", 0],
-    ["File not open for writing", "client-misuse", 0],
     ["No such device or address", "file-unavailable", 0],
-    ["max_handles limit reached", "server-error", 1],
     ["remove {}: invalid argument", "invalid-name", 0],
     ["Device or resource busy", "file-busy", 0],
     ["transfer already closed", "client-misuse", 0],
@@ -473,7 +468,6 @@ const sftp: RepliesByCode = {
   "8": [
     ["the rename source and target cannot be the same: operation unsupported", "bad-request", 0],
   ],
-  "9": [["Unknown status", "client-misuse", 0]],
   "10": [["No such path", "invalid-name", 0]],
   "11": [
     ["Unknown status", "directory-not-empty", 0, ["RMDIR"]],

@@ -64,7 +64,9 @@ export const sftpStatusReasons: readonly (Reason | undefined)[] = [
   "connection-lost", // 6 NO_CONNECTION (local)
   "connection-lost", // 7 CONNECTION_LOST (local)
   "unsupported",
-  "protocol-error", // 9 INVALID_HANDLE
+  // 9 INVALID_HANDLE: a handle the server does not know (closed, never opened): the client's
+  // mistake, as the bad-handle rule reads the same condition in a FAILURE's text.
+  "client-misuse",
   "not-found", // 10 NO_SUCH_PATH
   "already-exists",
   "permission-denied", // 12 WRITE_PROTECT

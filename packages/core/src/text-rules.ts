@@ -84,7 +84,7 @@ export const textRules: readonly TextRule[] = [
     id: "tls-required",
     reason: "tls-required",
     pattern:
-      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\brequires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted)|\bPROT C\b[^.\n]{0,40}\bnot (?:allowed|permitted|accepted)|\buse PROT P\b|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
+      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used|enforced)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\brequires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted)|\bPROT C\b[^.\n]{0,40}\bnot (?:allowed|permitted|accepted)|\buse PROT P\b|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
     ftp: "negative",
   },
   {
@@ -127,14 +127,14 @@ export const textRules: readonly TextRule[] = [
     // A handle the server does not know (closed, or never opened): the client's own mistake.
     reason: "client-misuse",
     pattern:
-      /\b(?:invalid|unknown|bad|no such) (?:file |directory |dir )?handle\b|\bbad file (?:descriptor|number)\b|\bEBADF\b|\bhandle (?:is )?(?:not open|invalid|unknown)\b/i,
+      /\b(?:invalid|unknown|bad|no such) (?:file |directory |dir )?handle\b|\bbad file (?:descriptor|number)\b|\bEBADF\b|\bhandle (?:is )?(?:not open|invalid|unknown)\b|\bnot open(?:ed)? for (?:reading|writing)\b/i,
     sftp: [4, 5, 9],
   },
   {
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
-      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\brename first\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
     ftp: "negative",
     exceptConnecting: true,
   },
@@ -242,7 +242,7 @@ export const textRules: readonly TextRule[] = [
     // data connection, which says more than the resource behind it.
     reason: "server-error",
     pattern:
-      /\btoo many open files\b|\bEMFILE\b|\bENFILE\b|\bcannot allocate memory\b|\bout of memory\b|\bENOMEM\b|\bout of streams resources\b/i,
+      /\btoo many open files\b|\bEMFILE\b|\bENFILE\b|\bcannot allocate memory\b|\bout of memory\b|\bENOMEM\b|\bout of streams resources\b|handles? limit (?:reached|exceeded)\b|\btoo many (?:open )?handles\b/i,
     ftp: NEGATIVE_BUT_DATA_CONNECTION,
     sftp: SFTP_GENERIC,
     retryable: true,

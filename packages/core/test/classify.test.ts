@@ -168,6 +168,9 @@ describe("text refinement", () => {
     ],
     [421, "Negotiation failed: bad record mac", "tls-failed", false],
     [550, "/pub/a.iso: FILE RATIO: 1:3 exceeded", "quota-exceeded", false],
+    [534, "Cannot downgrade connection, TLS enforced.", "tls-required", false],
+    [534, "Encryption is enforced on this server", "tls-required", false],
+    [450, "Please tell me what file you want to rename first", "bad-sequence", false],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);
@@ -204,6 +207,18 @@ describe("text refinement", () => {
     expect(sftp(4, "read /srv/a.csv: bad file descriptor").reason).toBe("client-misuse");
     expect(sftp(4, "invalid directory handle").reason).toBe("client-misuse");
     expect(sftp(4, "Stale file handle").reason).toBe("server-error");
+    // A status 9 without a text (ssh2 fills in "Unknown status" above 8): the code alone.
+    expect(sftp(9, "Unknown status").reason).toBe("client-misuse");
+    // A handle opened for the other direction (Python's io on a READ of an upload handle).
+    expect(sftp(4, "File not open for writing").reason).toBe("client-misuse");
+    expect(sftp(4, "file not opened for reading").reason).toBe("client-misuse");
+  });
+
+  it("reads a limit of open handles as a resource that frees up again", () => {
+    const c = sftp(4, "max_handles limit reached");
+    expect(c.reason).toBe("server-error");
+    expect(c.retry.retryable).toBe(true);
+    expect(sftp(4, "Too many open handles").retry.retryable).toBe(true);
   });
 
   it("reads invalid owners, flags and offsets as bad requests", () => {

@@ -10,16 +10,40 @@ import { judge } from "../src/judge.js";
 
 const replies = repliesOf();
 
-/** The share of replies read as catalogued, reason and retry hint. */
-function accuracy(read: (reply: Reply) => ReturnType<typeof judge>) {
+/**
+ * Products catalogued after the floors below were set on the others (issue 11): servers none of
+ * the general rules was written for. The floors of the earlier products hold as they were; the
+ * whole set and these products have floors of their own, at what they measured when they came.
+ */
+const later = new Set([
+  "AsyncSSH SFTP server",
+  "Paramiko SFTP server",
+  "Erlang/OTP ssh_sftpd",
+  "libunftp (unFTP)",
+]);
+const isEarlier = (reply: Reply) => !later.has(reply.product);
+
+type Share = { reason: number; retry: number };
+
+/** The share of `of` read as catalogued (`read` gives each reply's reading), reason and retry. */
+function shareOf(of: readonly Reply[], read: (reply: Reply) => ReturnType<typeof judge>): Share {
   let reason = 0;
   let retry = 0;
-  for (const reply of replies) {
+  for (const reply of of) {
     const e = read(reply);
     if (e.reason === reply.reason) reason++;
     if (e.retryable === reply.retryable) retry++;
   }
-  return { reason: reason / replies.length, retry: retry / replies.length };
+  return { reason: reason / of.length, retry: retry / of.length };
+}
+
+/** The share of every reply read as catalogued, reason and retry hint. */
+function accuracy(read: (reply: Reply) => ReturnType<typeof judge>): Share {
+  return shareOf(replies, read);
+}
+
+function percent(share: Share): string {
+  return `reason ${(share.reason * 100).toFixed(2)} %, retry ${(share.retry * 100).toFixed(2)} %`;
 }
 
 describe("the server reply catalogs", () => {
@@ -34,21 +58,20 @@ describe("the server reply catalogs", () => {
   });
 
   it("are read through the adapters as catalogued", () => {
-    let reason = 0;
-    let retry = 0;
-    for (const reply of replies) {
-      const e = judge(reply, replyCatalog);
-      if (e.reason === reply.reason) reason++;
-      if (e.retryable === reply.retryable) retry++;
-    }
-    const share = { reason: reason / replies.length, retry: retry / replies.length };
+    const read = (reply: Reply) => judge(reply, replyCatalog);
+    const earlier = shareOf(replies.filter(isEarlier), read);
+    const all = accuracy(read);
     console.log(
-      `catalog accuracy over ${replies.length} distinct replies: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
+      `catalog accuracy, earlier products: ${percent(earlier)}; all ${replies.length} distinct replies: ${percent(all)}`,
     );
     // What no reader can do better: the same visible reply read differently by different
     // products (see the catalogs' README). The figures are printed; these floors catch a drop.
-    expect(share.reason).toBeGreaterThanOrEqual(0.977);
-    expect(share.retry).toBeGreaterThanOrEqual(0.994);
+    expect(earlier.reason).toBeGreaterThanOrEqual(0.977);
+    expect(earlier.retry).toBeGreaterThanOrEqual(0.994);
+    // With the later products (97.45 % / 99.34 % when they came): a bare "Failure" means
+    // another thing to each of their requests.
+    expect(all.reason).toBeGreaterThanOrEqual(0.974);
+    expect(all.retry).toBeGreaterThanOrEqual(0.993);
   });
 
   it("are read through the adapters as catalogued, with the server's greeting line and the failed SFTP request as a wrapped client passes them", () => {
@@ -63,26 +86,34 @@ describe("the server reply catalogs", () => {
     expect(share.retry).toBeGreaterThanOrEqual(0.997);
   });
 
-  it("are read leave-one-product-out (a catalog of the other products, then the general rules) at 90.9 % / 98.3 % or better", () => {
+  it("are read leave-one-product-out (a catalog of the other products, then the general rules) at 90.9 % / 98.3 % or better (the products of issue 11)", () => {
     const products = [...new Set(replies.map((r) => `${r.protocol}\0${r.product}`))];
-    let reason = 0;
-    let retry = 0;
+    const readings = new Map<Reply, ReturnType<typeof judge>>();
     for (const key of products) {
-      const own = (r: (typeof replies)[number]) => `${r.protocol}\0${r.product}` === key;
+      const own = (r: Reply) => `${r.protocol}\0${r.product}` === key;
       const catalog = compileCatalog(replies.filter((r) => !own(r)));
-      for (const reply of replies.filter(own)) {
-        const e = judge(reply, catalog);
-        if (e.reason === reply.reason) reason++;
-        if (e.retryable === reply.retryable) retry++;
-      }
+      for (const reply of replies.filter(own)) readings.set(reply, judge(reply, catalog));
     }
-    const share = { reason: reason / replies.length, retry: retry / replies.length };
+    const read = (reply: Reply) => readings.get(reply)!;
+    const earlier = shareOf(replies.filter(isEarlier), read);
+    const newer = shareOf(
+      replies.filter((r) => !isEarlier(r)),
+      read,
+    );
+    const all = accuracy(read);
     console.log(
-      `leave-one-product-out accuracy: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
+      `leave-one-product-out accuracy: earlier products ${percent(earlier)}; later products ${percent(newer)}; all ${percent(all)}`,
     );
     // Measured 90.99 % / 98.38 % (issue 11): what a server nobody catalogued gets.
-    expect(share.reason).toBeGreaterThanOrEqual(0.909);
-    expect(share.retry).toBeGreaterThanOrEqual(0.983);
+    expect(earlier.reason).toBeGreaterThanOrEqual(0.909);
+    expect(earlier.retry).toBeGreaterThanOrEqual(0.983);
+    // The later products, never seen by the rules when they came: 83.4 % / 95.8 %; 85.82 % /
+    // 96.52 % once four general wordings of their tuning half were read (the catalogs' README).
+    expect(newer.reason).toBeGreaterThanOrEqual(0.855);
+    expect(newer.retry).toBeGreaterThanOrEqual(0.962);
+    // All products together: 90.48 % / 98.23 %.
+    expect(all.reason).toBeGreaterThanOrEqual(0.904);
+    expect(all.retry).toBeGreaterThanOrEqual(0.982);
     // A catalog compiled per product: minutes on a busy machine.
   }, 480_000);
 
