@@ -51,8 +51,11 @@ const ftp: RepliesByCode = {
     ["Can't change directory to {} [{}]", "server-error", 2],
     ["Sorry, but I can't trust you", "auth-failed", 2],
     ["chdir: Permission denied", "server-error", 2],
+    ["TLS negotiation error: {}", "tls-failed", 0],
     ["Service not available.", "service-unavailable", 2],
+    ["Service not available", "unsupported", 2],
     ["Closing connection", "timeout", 3],
+    ["TLS not configured", "unsupported", 0],
     ["no free ports", "data-connection-failed", 3],
   ],
   "425": [
@@ -92,7 +95,10 @@ const ftp: RepliesByCode = {
     ["seek: Invalid argument", "server-error", 1],
     ["REST RETR not allowed", "unsupported", 0],
     ["REST STOR not allowed", "unsupported", 0],
+    ["Trouble storing file.", "permission-denied", 0],
+    ["Trouble to RETR file.", "permission-denied", 0],
     ["Local error", "server-error", 1],
+    ["Error", "transfer-aborted", 1],
   ],
   "452": [["Error writing file", "no-space", 1]],
   "500": [
@@ -103,13 +109,19 @@ const ftp: RepliesByCode = {
     ],
     ["OOPS: vsftpd: not found: directory given in 'secure_chroot_dir':{}", "server-error", 2],
     ["OOPS: vsftpd: refusing to run with writable root inside chroot()", "server-error", 2],
+    ["command HELP does not take any arguments on this server.", "unsupported", 0],
     ["Sorry, no server available to handle request on {}", "service-unavailable", 2],
     ["Can't build data connection: no PORT specified", "bad-sequence", 0],
+    ["Cannot use {} when EPSV ALL was used before.", "bad-sequence", 0],
     ["OOPS: cannot change directory:/home/alice", "server-error", 2],
     ["I won't open a connection to {} (only to {})", "data-connection-failed", 0],
     ["OOPS: could not read chroot() list file:{}", "server-error", 2],
     ["OOPS: error opening per-user config file", "server-error", 2],
+    ["command 'APPE' not recognized by server.", "unsupported", 0],
+    ["command 'AUTH' not recognized by server.", "unsupported", 0],
+    ["command 'RNFR' not recognized by server.", "unsupported", 0],
     ["Illegal PORT rejected (range errors).", "bad-request", 0],
+    ["command '{}' not recognized by server.", "unsupported", 0],
     ["OOPS: cannot read user list file:{}", "server-error", 2],
     ["OOPS: prctl PR_SET_SECCOMP failed", "server-error", 2],
     ["OOPS: cannot locate user entry:{}", "server-error", 2],
@@ -147,6 +159,7 @@ const ftp: RepliesByCode = {
     ["Execution failed.", "server-error", 0],
     ["OOPS: child died", "server-error", 2],
     ["Too many errors.", "protocol-error", 2],
+    ["Unknown command", "unsupported", 0],
     ["{} not understood", "unsupported", 0],
     ["Wrong command.", "unsupported", 0],
     ["Access denied", "service-unavailable", 3],
@@ -156,6 +169,11 @@ const ftp: RepliesByCode = {
     ["OOPS: {}", "tls-failed", 2],
   ],
   "501": [
+    [
+      "A protection buffer size other than 0 is not supported. Use PBSZ=0 instead.",
+      "bad-request",
+      0,
+    ],
     [
       "Your request does not meet the configured security requirements",
       "data-connection-failed",
@@ -170,6 +188,7 @@ const ftp: RepliesByCode = {
     ["Resuming transfers not allowed in ASCII mode", "unsupported", 0],
     ["Not a directory or insufficient permissions", "file-unavailable", 0],
     ["No such file or insufficient permissions", "file-unavailable", 0],
+    ["Syntax error in parameters or arguments.", "bad-request", 0],
     ["Syntax error in parameters or arguments", "bad-request", 0],
     ["What are you trying to do? Go away.", "client-misuse", 2],
     ["OPTS_MODE: unknown MODE Z option: {}", "unsupported", 0],
@@ -177,18 +196,24 @@ const ftp: RepliesByCode = {
     ["Server cannot accept argument.", "data-connection-failed", 0],
     ["Couldn't open the directory", "not-found", 0],
     ["Network protocol mismatch.", "unsupported", 0],
+    ["Invalid argument to TYPE.", "unsupported", 0],
     ["Network protocol mismatch", "unsupported", 0],
+    ["Illegal EPRT command.", "bad-request", 0],
     ["Not a valid pathname.", "not-found", 0],
     ["Can't find file size", "bad-request", 0],
     ["Illegal EPRT command", "bad-request", 0],
     ["Illegal PORT command", "bad-request", 0],
+    ["Mode {} not supported.", "bad-request", 0],
     ["{} : User not found.", "bad-request", 0],
   ],
   "502": [
+    ['Unsupported file type interpretation mode "{}" for file type Image', "bad-request", 0],
+    ['Unknown file type interpretation mode "{}" for file type Ascii', "bad-request", 0],
     ["Command ADAT not implemented for this authentication type", "bad-sequence", 0],
     ["Command PBSZ not implemented for this authentication type", "bad-sequence", 0],
     ["Command PROT not implemented for this authentication type", "bad-sequence", 0],
     ["Command not implemented for this authentication type", "bad-sequence", 0],
+    ['Unknown file type "{}"', "bad-request", 0],
     ["Configuration error", "server-error", 0],
     ["Unknown alias {}.", "not-found", 0],
   ],
@@ -199,6 +224,8 @@ const ftp: RepliesByCode = {
     ["Can't find the file which has to be renamed.", "bad-sequence", 0],
     ["this server started in ipv6 mode", "unsupported", 2],
     ["Can't find the user name.", "bad-request", 0],
+    ["No password given.", "auth-failed", 0],
+    ["No username given.", "auth-failed", 0],
     ["PBSZ=0", "tls-required", 0],
   ],
   "504": [
@@ -219,9 +246,14 @@ const ftp: RepliesByCode = {
   "521": [
     ["This user is not allowed to connect from this IP", "auth-failed", 2],
     ["Supported address families are (4, 6)", "unsupported", 0],
+    ["Couldn't remove directory (locked?).", "directory-not-empty", 0],
   ],
-  "522": [["Command invalid with this data PROT level", "tls-required", 0]],
+  "522": [
+    ["Command invalid with this data PROT level", "tls-required", 0],
+    ["Use EPSV for IPv6.", "unsupported", 0],
+  ],
   "530": [
+    ["Login with USER+PASS", "bad-sequence", 0, ["AUTH"]],
     ["Access denied.", "bad-sequence", 0, ["SITE"]],
     ["Access denied", "permission-denied", 2, ["CONNECT"]],
     ['Authentication error: cannot login user with invalid home dir: "{}"', "server-error", 2],
@@ -240,8 +272,10 @@ const ftp: RepliesByCode = {
     ["Temporarily unavailable", "server-error", 1],
     ["System not available.", "service-unavailable", 3],
     ["TLS subsystem failed.", "server-error", 2],
+    ["Login with USER+PASS", "unsupported", 0],
     ["Please authenticate", "bad-sequence", 0],
     ["Invalid user name.", "bad-sequence", 0],
+    ["No user name given", "bad-sequence", 0],
     ["Access denied.", "permission-denied", 0],
     ["Access denied", "auth-failed", 0],
     ["Line too long", "bad-request", 0],
@@ -258,10 +292,12 @@ const ftp: RepliesByCode = {
   "536": [["Not supported", "tls-required", 0]],
   "550": [
     ["Can't check for file existence", "not-found", 0, ["MDTM", "MLST"]],
+    ["Not a regular file.", "not-found", 0, ["MDTM"]],
     ["Rename/move failure", "file-unavailable", 0, ["RNTO"]],
     ["{}: Not a plain file.", "invalid-name", 0, ["APPE"]],
     ["{}: not a plain file.", "file-unavailable", 0, ["SIZE"]],
     ["File not found", "file-unavailable", 0, ["MKD", "RNTO"]],
+    ["Unknown error.", "file-unavailable", 0, ["MKD"]],
     [
       "The load was {} when you connected. We do not allow downloads\nby anonymous users when the load is that high. Uploads are always\nallowed.",
       "service-unavailable",
@@ -293,7 +329,9 @@ const ftp: RepliesByCode = {
       0,
     ],
     ['Couldn\'t parse size: strconv.ParseInt: parsing "{}": invalid syntax', "bad-request", 0],
+    ["Not a valid directory (is same or parent of current directory).", "bad-request", 0],
     ["Could not change perms on report.csv: Operation not permitted", "permission-denied", 0],
+    ["The underlying file system doesn't support this operation.", "unsupported", 0],
     ["Too few bytes uploaded to earn more data -- please upload.", "quota-exceeded", 0],
     ["Too few files uploaded to earn file -- please upload more.", "quota-exceeded", 0],
     ["Local error: conversion program not found. Cannot {} file.", "server-error", 0],
@@ -313,14 +351,17 @@ const ftp: RepliesByCode = {
     ['strconv.ParseUint: parsing "{}": invalid syntax', "bad-request", 0],
     ["Could not list: listing a file isn't allowed", "not-a-directory", 0],
     ["Permission denied on server. Out of memory.", "server-error", 0],
+    ["No such file, or argument is a directory.", "not-found", 0],
     ["{}: Temporary hidden file {} already exists", "file-busy", 1],
     ["Sorry, you may not TAR that directory.", "permission-denied", 0],
+    ["Couldn't remove directory (locked?).", "directory-not-empty", 0],
     ["Failed to set file modification time", "server-error", 0],
     ["No connections allowed from your IP", "auth-failed", 2],
     ["Appending to existing file denied.", "permission-denied", 0],
     ["Could not switch to deflate mode: {}", "server-error", 0],
     ["Sorry, but that file doesn't exist", "not-found", 0],
     ["Could not seek to resume offset.", "server-error", 0],
+    ["Not allowed to create directory.", "file-unavailable", 0],
     ["fchown: Operation not permitted.", "server-error", 0],
     ["Can't change to base directory.", "server-error", 0],
     ["Modifying existing file denied.", "permission-denied", 0],
@@ -341,13 +382,16 @@ const ftp: RepliesByCode = {
     ["Bad directory components", "invalid-name", 0],
     ['Not a valid file "/out".', "is-a-directory", 0],
     ["Passive server not setup", "data-connection-failed", 0],
+    ["ROOT folder not allowed.", "invalid-name", 0],
     ["Unable to handle command", "permission-denied", 0],
     ["{} is marked unretrievable", "permission-denied", 0],
     ["LPRT address failure: {},{}", "bad-request", 0],
     ["Memory allocation error", "server-error", 0],
     ["Unique file name error.", "file-unavailable", 0],
     ["Cannot {} special files.", "unsupported", 0],
+    ["Not a valid directory.", "not-found", 0],
     ["Wildcard is ambiguous.", "bad-request", 0],
+    ["Couldn't delete file.", "permission-denied", 0],
     ["Root is inaccessible.", "server-error", 0],
     ["Cannot {} directories.", "unsupported", 0],
     ["Cannot {} plain files.", "unsupported", 0],
@@ -355,6 +399,7 @@ const ftp: RepliesByCode = {
     ["{} is not retrievable.", "file-unavailable", 0],
     ["'{}' cannot be listed", "not-found", 0],
     ["Failed to hash file", "server-error", 0],
+    ["Not a regular file.", "is-a-directory", 0],
     ["Rename/move failure", "permission-denied", 0],
     ["{} is not retrievable", "file-unavailable", 0],
     ["{}: Not a plain file.", "is-a-directory", 0],
@@ -369,14 +414,18 @@ const ftp: RepliesByCode = {
     ["'{}': invalid mode", "bad-request", 0],
     ["path unreachable", "not-found", 0],
     ["File not found", "not-found", 0],
+    ["Unknown error.", "permission-denied", 0],
     ["Missing ]", "invalid-name", 0],
   ],
   "551": [
     ["Page type unknown", "unsupported", 0, ["RETR"]],
     ["Error on input file: Input/output error.", "server-error", 1],
+    ["Timestamp or file name missing.", "bad-request", 0],
+    ["Facts or file name missing.", "bad-request", 0],
     ["Passive server not setup", "data-connection-failed", 0],
     ["{}: Input/output error.", "server-error", 0],
     ["Error on input file", "server-error", 0],
+    ["Invalid timestamp.", "bad-request", 0],
     ["Page type unknown", "server-error", 0],
   ],
   "553": [
@@ -395,6 +444,7 @@ const ftp: RepliesByCode = {
     ["Could not determine pwdir: Permission denied.", "server-error", 0],
     ["{}: Permission denied on server. (Overwrite)", "permission-denied", 0],
     ["Can't get a time stamp: Invalid argument", "server-error", 0],
+    ["Error", "file-unavailable", 0],
   ],
 };
 
@@ -405,6 +455,7 @@ const sftp: RepliesByCode = {
   ],
   "2": [
     ["No such file or directory", "not-found", 0],
+    ["File name error", "server-error", 3],
     ["Not a directory", "not-a-directory", 0],
     ["No such file", "not-found", 0],
   ],
@@ -415,14 +466,16 @@ const sftp: RepliesByCode = {
   ],
   "4": [
     ["Invalid argument", "invalid-name", 0, ["OPEN", "MKDIR"]],
+    ["Operation failed", "server-error", 1, ["READLINK"]],
     ["General failure", "file-unavailable", 0, ["OPEN"]],
     ["General failure", "permission-denied", 0, ["SETSTAT"]],
     ["General failure", "no-space", 1, ["MKDIR"]],
     ["General failure", "bad-request", 0, ["READLINK"]],
+    ["Write error", "already-exists", 0, ["SYMLINK"]],
     ["Failure", "file-unavailable", 0, ["REALPATH"]],
+    ["Failure", "server-error", 1, ["STAT", "LSTAT", "OPENDIR"]],
     ["Failure", "bad-request", 0, ["READLINK"]],
     ["Failure", "already-exists", 0, ["SYMLINK"]],
-    ["Failure", "server-error", 1, ["OPENDIR"]],
     ["failure", "is-a-directory", 0, ["REMOVE"]],
     ["failure", "not-a-directory", 0, ["RMDIR"]],
     ["failure", "already-exists", 0, ["SYMLINK"]],
@@ -432,38 +485,66 @@ const sftp: RepliesByCode = {
     ["failure: removeat invalid argument", "invalid-name", 0],
     ["symlink {} {}: operation not permitted", "unsupported", 0],
     ["rename {} {}: device or resource busy", "file-busy", 0],
+    ["Unable to parse attributes error", "bad-request", 0],
     ["remove {}: device or resource busy", "file-busy", 0],
+    ["Unable to set attributes error", "file-unavailable", 0],
+    ["Failed to allocate new handle", "server-error", 3],
     ["No supported hash types found", "unsupported", 0],
     ["readdirent {}: not a directory", "client-misuse", 0],
+    ["Failed to allocate handle", "server-error", 1],
     ["No such device or address", "file-unavailable", 0],
     ["remove {}: invalid argument", "invalid-name", 0],
     ["Device or resource busy", "file-busy", 0],
     ["transfer already closed", "client-misuse", 0],
     ["unexpected write packet", "client-misuse", 0],
+    ["Create Directory Error", "file-unavailable", 0],
+    ["Remove Directory Error", "file-unavailable", 0],
     ["unexpected read packet", "client-misuse", 0],
     ["unexpected dir packet", "client-misuse", 0],
     ["Block size too small", "bad-request", 0],
+    ["No handle available", "server-error", 1],
+    ["Remove File Error", "file-unavailable", 0],
+    ["Rename File Error", "file-unavailable", 0],
+    ["Close File Error", "server-error", 1],
+    ["Internal Failure", "server-error", 1],
     ["Invalid argument", "bad-request", 0],
+    ["Operation failed", "server-error", 3],
+    ["Write File Error", "no-space", 1],
     ["operation failed", "protocol-error", 0],
     ["General failure", "server-error", 0],
+    ["Open File Error", "file-unavailable", 0],
+    ["readlink failed", "bad-request", 0],
+    ["opendir failed", "not-a-directory", 0],
+    ["request failed", "client-misuse", 0],
+    ["setstat failed", "permission-denied", 0],
+    ["symlink failed", "file-unavailable", 0],
+    ["remove failed", "is-a-directory", 0],
+    ["rename failed", "file-unavailable", 0],
+    ["close failed", "server-error", 1],
+    ["fstat failed", "server-error", 1],
+    ["mkdir failed", "file-unavailable", 0],
+    ["rmdir failed", "directory-not-empty", 0],
+    ["write failed", "no-space", 1],
     ["File exists", "already-exists", 0],
+    ["LSTAT error", "file-unavailable", 0],
+    ["Write error", "file-unavailable", 0],
+    ["open failed", "file-unavailable", 0],
+    ["Flag error", "bad-request", 2],
+    ["Not A File", "is-a-directory", 0],
+    ["STAT error", "file-unavailable", 0],
     ["Failure", "server-error", 0],
     ["failure", "server-error", 0],
   ],
   "5": [
     ["badly encoded SFTP packet", "protocol-error", 0, ["OPEN", "REALPATH"]],
-    ["Bad message", "bad-request", 0, ["OPEN"]],
-    [
-      "Bad message",
-      "unsupported",
-      0,
-      ["RENAME", "SETSTAT", "REALPATH", "READLINK", "SYMLINK", "EXTENDED"],
-    ],
+    ["Bad message", "unsupported", 0, ["REALPATH", "EXTENDED", "RENAME", "SYMLINK"]],
+    ["Bad message", "bad-request", 0, ["SETSTAT", "READLINK", "OPEN"]],
     ["Unsupported attribute flags: 0x{}", "bad-request", 0],
     ["badly encoded SFTP packet", "bad-request", 0],
     ["missing ID field", "protocol-error", 0],
     ["empty request", "protocol-error", 0],
     ["Bad message", "invalid-name", 0],
+    ["Write error", "invalid-name", 0],
   ],
   "8": [
     ["the rename source and target cannot be the same: operation unsupported", "bad-request", 0],
@@ -491,20 +572,44 @@ const sftp: RepliesByCode = {
 };
 
 const product0: ProductReplies = {
+  product: "BusyBox ftpd",
+  protocol: "ftp",
+  greeting: "^220 Operation successful$",
+  replies: {
+    "500": [
+      ["Unknown command", "permission-denied", 0, ["STOR"]],
+      ["Unknown command", "unsupported", 0],
+    ],
+  },
+};
+
+const product1: ProductReplies = {
   product: "FreeBSD ftpd",
   protocol: "ftp",
   greeting: "^220[- ]\\S+ FTP server \\(Version \\d[^)]*\\) ready\\.",
   replies: { "551": [["Error on input file: Input/output error.", "server-error", 0]] },
 };
 
-const product1: ProductReplies = {
+const product2: ProductReplies = {
+  product: "FubarDevelopment FtpServer",
+  protocol: "ftp",
+  greeting: "^220 FTP Server Ready$",
+  replies: {
+    "501": [
+      ["Syntax error in parameters or arguments.", "server-error", 0, ["STOR"]],
+      ["Syntax error in parameters or arguments.", "bad-request", 0],
+    ],
+  },
+};
+
+const product3: ProductReplies = {
   product: "GNU inetutils ftpd",
   protocol: "ftp",
   greeting: "^220[- ]\\S+ FTP server \\(GNU inetutils [^)]*\\) ready\\.",
   replies: { "551": [["Error on input file: Input/output error.", "server-error", 0]] },
 };
 
-const product2: ProductReplies = {
+const product4: ProductReplies = {
   product: "libunftp (unFTP)",
   protocol: "ftp",
   greeting: "^220 Welcome to (?:the libunftp FTP server|unFTP)$",
@@ -517,14 +622,14 @@ const product2: ProductReplies = {
   },
 };
 
-const product3: ProductReplies = {
+const product5: ProductReplies = {
   product: "pyftpdlib",
   protocol: "ftp",
   greeting: "^220 pyftpdlib \\d+\\.\\d+\\.\\d+ ready\\.",
   replies: { "500": [["Command too long.", "bad-request", 0]] },
 };
 
-const product4: ProductReplies = {
+const product6: ProductReplies = {
   product: "Twisted FTP server",
   protocol: "ftp",
   greeting: "^220 Twisted \\d+\\.\\d+\\.\\d+\\S* FTP Server",
@@ -534,14 +639,14 @@ const product4: ProductReplies = {
   },
 };
 
-const product5: ProductReplies = {
+const product7: ProductReplies = {
   product: "vsftpd",
   protocol: "ftp",
   greeting: "^220 \\(vsFTPd \\d+\\.\\d+\\.\\d+\\)$",
   replies: { "500": [["Illegal EPRT command.", "data-connection-failed", 0]] },
 };
 
-const product6: ProductReplies = {
+const product8: ProductReplies = {
   product: "wu-ftpd",
   protocol: "ftp",
   greeting: "^220[- ]\\S+ FTP server \\(Version wu-\\d",
@@ -554,7 +659,7 @@ const product6: ProductReplies = {
   },
 };
 
-const product7: ProductReplies = {
+const product9: ProductReplies = {
   product: "Apache MINA SSHD SFTP subsystem",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-APACHE-SSHD",
@@ -584,7 +689,7 @@ const product7: ProductReplies = {
   },
 };
 
-const product8: ProductReplies = {
+const product10: ProductReplies = {
   product: "Erlang/OTP ssh_sftpd",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-Erlang/\\d[\\d.]*$",
@@ -600,7 +705,32 @@ const product8: ProductReplies = {
   },
 };
 
-const product9: ProductReplies = {
+const product11: ProductReplies = {
+  product: "libssh SFTP server",
+  protocol: "sftp",
+  greeting: "^SSH-2\\.0-libssh_\\d+\\.\\d+\\.\\d+$",
+  replies: {
+    "4": [
+      ["Write error", "already-exists", 0, ["SYMLINK"]],
+      ["Write error", "no-space", 5, ["WRITE"]],
+      ["Failure", "already-exists", 0, ["MKDIR"]],
+      ["Failure", "directory-not-empty", 0, ["RMDIR"]],
+      ["Failure", "server-error", 0, ["SETSTAT"]],
+      ["Failure", "is-a-directory", 0, ["REMOVE"]],
+      ["Failure", "server-error", 4, ["READ"]],
+      ["Failure", "bad-request", 4, ["WRITE"]],
+      ["Write error", "file-unavailable", 0],
+      ["Failure", "server-error", 1],
+    ],
+    "5": [
+      ["Bad message", "invalid-name", 2, ["REALPATH"]],
+      ["Bad message", "bad-request", 0, ["SETSTAT", "READLINK"]],
+      ["Bad message", "invalid-name", 0],
+    ],
+  },
+};
+
+const product12: ProductReplies = {
   product: "OpenSSH sftp-server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-OpenSSH_",
@@ -624,7 +754,7 @@ const product9: ProductReplies = {
   },
 };
 
-const product10: ProductReplies = {
+const product13: ProductReplies = {
   product: "Paramiko SFTP server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-paramiko_\\d+\\.\\d+",
@@ -644,7 +774,7 @@ const product10: ProductReplies = {
   },
 };
 
-const product11: ProductReplies = {
+const product14: ProductReplies = {
   product: "ProFTPD mod_sftp",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-mod_sftp(?:/\\d[0-9A-Za-z.]*)?(?: |$)",
@@ -660,6 +790,33 @@ const product11: ProductReplies = {
       ["Failure", "file-unavailable", 0],
     ],
     "21": [["Link loop", "invalid-name", 0]],
+  },
+};
+
+const product15: ProductReplies = {
+  product: "Twisted Conch SFTP server",
+  protocol: "sftp",
+  greeting: "^SSH-2\\.0-Twisted_\\d+\\.\\d+",
+  replies: {
+    "2": [
+      ["No such file or directory", "client-misuse", 4, ["CLOSE"]],
+      ["No such file or directory", "server-error", 5, ["READDIR"]],
+      ["No such file or directory", "not-found", 0],
+    ],
+  },
+};
+
+const product16: ProductReplies = {
+  product: "wolfSSH SFTP server",
+  protocol: "sftp",
+  greeting: "^SSH-2\\.0-wolfSSHv\\d+\\.\\d+\\.\\d+$",
+  replies: {
+    "4": [
+      ["Unable to set attributes error", "permission-denied", 4, ["FSETSTAT"]],
+      ["STAT error", "client-misuse", 4, ["FSTAT"]],
+      ["Unable to set attributes error", "file-unavailable", 0],
+      ["STAT error", "file-unavailable", 0],
+    ],
   },
 };
 
@@ -679,17 +836,32 @@ export const replyCatalog: ReplyCatalog = {
     product9,
     product10,
     product11,
+    product12,
+    product13,
+    product14,
+    product15,
+    product16,
   ],
 };
 
 /** The FTP replies alone: what an FTP adapter ships. */
 export const ftpReplyCatalog: ReplyCatalog = {
   ftp,
-  products: [product0, product1, product2, product3, product4, product5, product6],
+  products: [
+    product0,
+    product1,
+    product2,
+    product3,
+    product4,
+    product5,
+    product6,
+    product7,
+    product8,
+  ],
 };
 
 /** The SFTP replies alone: what an SFTP adapter ships. */
 export const sftpReplyCatalog: ReplyCatalog = {
   sftp,
-  products: [product7, product8, product9, product10, product11],
+  products: [product9, product10, product11, product12, product13, product14, product15, product16],
 };
