@@ -52,7 +52,10 @@ const entries = [
     // +0.05 kB with the four servers catalogued after issue 11: four general wordings of their
     // tuning half ("TLS enforced", "rename first", "not open for reading", "handles limit
     // reached") (9.20 kB measured).
-    budget: 9.21 * KB,
+    // +0.11 kB with the six servers of the second round: four more general wordings ("command 'X'
+    // not recognized", "TLS not configured", "EPSV ALL was used", a handle that cannot be
+    // allocated) (9.31 kB measured).
+    budget: 9.32 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {
@@ -86,7 +89,10 @@ const entries = [
     // +0.25 to +0.35 kB with the four servers catalogued after issue 11 (AsyncSSH, Paramiko,
     // Erlang/OTP ssh_sftpd, libunftp): their greeting patterns and the replies they read otherwise
     // than the general rules and the product-free entries (31.69 kB measured).
-    budget: 31.73 * KB,
+    // +0.5 to +0.65 kB with the six servers of the second round (BusyBox ftpd, uftpd,
+    // FubarDevelopment FtpServer, Twisted Conch, libssh, wolfSSH): greeting patterns, their
+    // replies the general rules read otherwise, four more wordings (32.33 kB measured).
+    budget: 32.37 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -113,7 +119,10 @@ const entries = [
     // +0.25 to +0.35 kB with the four servers catalogued after issue 11 (AsyncSSH, Paramiko,
     // Erlang/OTP ssh_sftpd, libunftp): their greeting patterns and the replies they read otherwise
     // than the general rules and the product-free entries (28.98 kB measured).
-    budget: 29.02 * KB,
+    // +0.5 to +0.65 kB with the six servers of the second round (BusyBox ftpd, uftpd,
+    // FubarDevelopment FtpServer, Twisted Conch, libssh, wolfSSH): greeting patterns, their
+    // replies the general rules read otherwise, four more wordings (29.50 kB measured).
+    budget: 29.54 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -139,7 +148,10 @@ const entries = [
     // +0.25 to +0.35 kB with the four servers catalogued after issue 11 (AsyncSSH, Paramiko,
     // Erlang/OTP ssh_sftpd, libunftp): their greeting patterns and the replies they read otherwise
     // than the general rules and the product-free entries (24.58 kB measured).
-    budget: 24.62 * KB,
+    // +0.5 to +0.65 kB with the six servers of the second round (BusyBox ftpd, uftpd,
+    // FubarDevelopment FtpServer, Twisted Conch, libssh, wolfSSH): greeting patterns, their
+    // replies the general rules read otherwise, four more wordings (25.11 kB measured).
+    budget: 25.15 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -159,7 +171,10 @@ const entries = [
     // +0.25 to +0.35 kB with the four servers catalogued after issue 11 (AsyncSSH, Paramiko,
     // Erlang/OTP ssh_sftpd, libunftp): their greeting patterns and the replies they read otherwise
     // than the general rules and the product-free entries (28.48 kB measured).
-    budget: 28.52 * KB,
+    // +0.5 to +0.65 kB with the six servers of the second round (BusyBox ftpd, uftpd,
+    // FubarDevelopment FtpServer, Twisted Conch, libssh, wolfSSH): greeting patterns, their
+    // replies the general rules read otherwise, four more wordings (29.14 kB measured).
+    budget: 29.18 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its

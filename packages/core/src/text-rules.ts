@@ -77,7 +77,7 @@ export const textRules: readonly TextRule[] = [
     // PASV and PORT carry IPv4 addresses only: on an IPv6 session the server wants EPSV or EPRT.
     reason: "unsupported",
     pattern:
-      /\b(?:PASV|PORT|LPSV|LPRT)\b[^.\n]{0,40}\b(?:IPv6|only (?:for|on|available for) IPv4)\b|\bIPv6\b[^.\n]{0,40}\b(?:EPSV|EPRT)\b/i,
+      /\b(?:PASV|PORT|LPSV|LPRT)\b[^.\n]{0,40}\b(?:IPv6|only (?:for|on|available for) IPv4)\b|\bIPv6\b[^.\n]{0,40}\b(?:EPSV|EPRT)\b|\b(?:use )?(?:EPSV|EPRT) (?:for|on|with) IPv6\b/i,
     ftp: "negative",
   },
   {
@@ -134,7 +134,7 @@ export const textRules: readonly TextRule[] = [
     id: "bad-sequence",
     reason: "bad-sequence",
     pattern:
-      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\brename first\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
+      /\blog ?in with USER\b|\bUSER and PASS\b|\b(?:aren'?t|not|isn'?t) logged in\b|\brequires? (?:authentication|login)\b|\blog ?in first\b|\b(?:use|send|issue) (?:PORT|PASV|EPRT|EPSV|LPRT|LPSV)\b|\bRNFR\b[^.\n]{0,20}\bfirst\b|\brename first\b|\bnot (?:allowed|permitted|available) in ASCII\b|\bsend USER first\b|\b(?:after|since) EPSV ALL\b|\bEPSV ALL (?:is )?(?:in effect|active|mode)\b|\bEPSV ALL (?:was|has been) (?:used|sent|issued|given)\b|\bnot (?:allowed|permitted|valid) at this (?:time|point|stage)\b|\bmust be preceded by\b|\bmust [^.\n]{0,40}\bbefore (?:identifying|sending|issuing|using)\b|\b(?:incompatible|not compatible) with (?:a pending )?(?:REST|RANG)\b|\bwhile (?:a )?(?:REST|RANG) (?:request |command )?is pending\b/i,
     ftp: "negative",
     exceptConnecting: true,
   },
@@ -242,7 +242,7 @@ export const textRules: readonly TextRule[] = [
     // data connection, which says more than the resource behind it.
     reason: "server-error",
     pattern:
-      /\btoo many open files\b|\bEMFILE\b|\bENFILE\b|\bcannot allocate memory\b|\bout of memory\b|\bENOMEM\b|\bout of streams resources\b|handles? limit (?:reached|exceeded)\b|\btoo many (?:open )?handles\b/i,
+      /\btoo many open files\b|\bEMFILE\b|\bENFILE\b|\bcannot allocate memory\b|\bout of memory\b|\bENOMEM\b|\bout of streams resources\b|handles? limit (?:reached|exceeded)\b|\btoo many (?:open )?handles\b|\bno (?:free )?handles? (?:available|left)\b|\b(?:failed|unable) to allocate (?:a |the )?handle\b/i,
     ftp: NEGATIVE_BUT_DATA_CONNECTION,
     sftp: SFTP_GENERIC,
     retryable: true,
@@ -341,7 +341,7 @@ export const textRules: readonly TextRule[] = [
     id: "unsupported",
     reason: "unsupported",
     pattern:
-      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:not |un)?(?:recogni[sz]ed|understood)\b|\b(?:unknown|unrecogni[sz]ed) (?:[\w-]{1,12} )?(?:option|algorithm|extension|method)\b|\b(?:algorithm|option|feature|extension|method)s? not available\b|\boptions? not understood\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b|\bpage (?:type|structure)\b/i,
+      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:'[^'\n]{1,20}' |"[^"\n]{1,20}" )?(?:not |un)?(?:recogni[sz]ed|understood)\b|\b(?:TLS|SSL)\b[^.\n]{0,12}\bnot (?:configured|available|enabled)\b|\b(?:unknown|unrecogni[sz]ed) (?:[\w-]{1,12} )?(?:option|algorithm|extension|method)\b|\b(?:algorithm|option|feature|extension|method)s? not available\b|\boptions? not understood\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b|\bpage (?:type|structure)\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },

@@ -171,6 +171,11 @@ describe("text refinement", () => {
     [534, "Cannot downgrade connection, TLS enforced.", "tls-required", false],
     [534, "Encryption is enforced on this server", "tls-required", false],
     [450, "Please tell me what file you want to rename first", "bad-sequence", false],
+    [500, "command 'XYZZY' not recognized by server.", "unsupported", false],
+    [500, 'Command "XYZZY" not understood.', "unsupported", false],
+    [421, "TLS not configured", "unsupported", false],
+    [500, "Cannot use PASV when EPSV ALL was used before.", "bad-sequence", false],
+    [522, "Use EPSV for IPv6.", "unsupported", false],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);
@@ -219,6 +224,8 @@ describe("text refinement", () => {
     expect(c.reason).toBe("server-error");
     expect(c.retry.retryable).toBe(true);
     expect(sftp(4, "Too many open handles").retry.retryable).toBe(true);
+    expect(sftp(4, "No handle available").retry.retryable).toBe(true);
+    expect(sftp(4, "Failed to allocate handle").retry.retryable).toBe(true);
   });
 
   it("reads invalid owners, flags and offsets as bad requests", () => {

@@ -16,10 +16,18 @@ const replies = repliesOf();
  * whole set and these products have floors of their own, at what they measured when they came.
  */
 const later = new Set([
+  // 2026-12-02, first round.
   "AsyncSSH SFTP server",
   "Paramiko SFTP server",
   "Erlang/OTP ssh_sftpd",
   "libunftp (unFTP)",
+  // 2026-12-02, second round.
+  "BusyBox ftpd",
+  "uftpd",
+  "FubarDevelopment FtpServer",
+  "Twisted Conch SFTP server",
+  "libssh SFTP server",
+  "wolfSSH SFTP server",
 ]);
 const isEarlier = (reply: Reply) => !later.has(reply.product);
 
@@ -68,10 +76,10 @@ describe("the server reply catalogs", () => {
     // products (see the catalogs' README). The figures are printed; these floors catch a drop.
     expect(earlier.reason).toBeGreaterThanOrEqual(0.977);
     expect(earlier.retry).toBeGreaterThanOrEqual(0.994);
-    // With the later products (97.45 % / 99.34 % when they came): a bare "Failure" means
-    // another thing to each of their requests.
-    expect(all.reason).toBeGreaterThanOrEqual(0.974);
-    expect(all.retry).toBeGreaterThanOrEqual(0.993);
+    // With the later products (97.45 % / 99.34 % with the first round, 97.27 % / 99.24 % with
+    // the second): a bare "Failure" means another thing to each of their requests.
+    expect(all.reason).toBeGreaterThanOrEqual(0.972);
+    expect(all.retry).toBeGreaterThanOrEqual(0.992);
   });
 
   it("are read through the adapters as catalogued, with the server's greeting line and the failed SFTP request as a wrapped client passes them", () => {
@@ -107,13 +115,14 @@ describe("the server reply catalogs", () => {
     // Measured 90.99 % / 98.38 % (issue 11): what a server nobody catalogued gets.
     expect(earlier.reason).toBeGreaterThanOrEqual(0.909);
     expect(earlier.retry).toBeGreaterThanOrEqual(0.983);
-    // The later products, never seen by the rules when they came: 83.4 % / 95.8 %; 85.82 % /
-    // 96.52 % once four general wordings of their tuning half were read (the catalogs' README).
-    expect(newer.reason).toBeGreaterThanOrEqual(0.855);
-    expect(newer.retry).toBeGreaterThanOrEqual(0.962);
-    // All products together: 90.48 % / 98.23 %.
-    expect(all.reason).toBeGreaterThanOrEqual(0.904);
-    expect(all.retry).toBeGreaterThanOrEqual(0.982);
+    // The later products, never seen by the rules when they came: the first round's four
+    // 83.4 % / 95.8 %, the second round's six 64.8 % / 91.0 %; all ten 78.88 % / 94.68 % once
+    // general wordings of their tuning half were read (the catalogs' README).
+    expect(newer.reason).toBeGreaterThanOrEqual(0.785);
+    expect(newer.retry).toBeGreaterThanOrEqual(0.944);
+    // All products together: 89.30 % / 97.90 %.
+    expect(all.reason).toBeGreaterThanOrEqual(0.891);
+    expect(all.retry).toBeGreaterThanOrEqual(0.977);
     // A catalog compiled per product: minutes on a busy machine.
   }, 480_000);
 
