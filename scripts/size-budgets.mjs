@@ -55,7 +55,9 @@ const entries = [
     // +0.11 kB with the six servers of the second round: four more general wordings ("command 'X'
     // not recognized", "TLS not configured", "EPSV ALL was used", a handle that cannot be
     // allocated) (9.31 kB measured).
-    budget: 9.32 * KB,
+    // +0.02 kB with the third round: OpenSSL's SSL_accept/SSL_connect in a reply, "can't change
+    // user from" (9.33 kB measured).
+    budget: 9.34 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {
@@ -92,7 +94,9 @@ const entries = [
     // +0.5 to +0.65 kB with the six servers of the second round (BusyBox ftpd, uftpd,
     // FubarDevelopment FtpServer, Twisted Conch, libssh, wolfSSH): greeting patterns, their
     // replies the general rules read otherwise, four more wordings (32.33 kB measured).
-    budget: 32.37 * KB,
+    // +0.15 to +0.25 kB with the four servers of the third round (MySecureShell, GNU lsh,
+    // Win32-OpenSSH, linux-ftpd): their replies the general rules read otherwise (32.54 kB measured).
+    budget: 32.58 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -122,7 +126,9 @@ const entries = [
     // +0.5 to +0.65 kB with the six servers of the second round (BusyBox ftpd, uftpd,
     // FubarDevelopment FtpServer, Twisted Conch, libssh, wolfSSH): greeting patterns, their
     // replies the general rules read otherwise, four more wordings (29.50 kB measured).
-    budget: 29.54 * KB,
+    // +0.15 to +0.25 kB with the four servers of the third round (MySecureShell, GNU lsh,
+    // Win32-OpenSSH, linux-ftpd): their replies the general rules read otherwise (29.69 kB measured).
+    budget: 29.73 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -151,7 +157,9 @@ const entries = [
     // +0.5 to +0.65 kB with the six servers of the second round (BusyBox ftpd, uftpd,
     // FubarDevelopment FtpServer, Twisted Conch, libssh, wolfSSH): greeting patterns, their
     // replies the general rules read otherwise, four more wordings (25.11 kB measured).
-    budget: 25.15 * KB,
+    // +0.15 to +0.25 kB with the four servers of the third round (MySecureShell, GNU lsh,
+    // Win32-OpenSSH, linux-ftpd): their replies the general rules read otherwise (25.29 kB measured).
+    budget: 25.33 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -174,7 +182,9 @@ const entries = [
     // +0.5 to +0.65 kB with the six servers of the second round (BusyBox ftpd, uftpd,
     // FubarDevelopment FtpServer, Twisted Conch, libssh, wolfSSH): greeting patterns, their
     // replies the general rules read otherwise, four more wordings (29.14 kB measured).
-    budget: 29.18 * KB,
+    // +0.15 to +0.25 kB with the four servers of the third round (MySecureShell, GNU lsh,
+    // Win32-OpenSSH, linux-ftpd): their replies the general rules read otherwise (29.37 kB measured).
+    budget: 29.41 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its

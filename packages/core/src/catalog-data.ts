@@ -40,6 +40,7 @@ const ftp: RepliesByCode = {
     ["Cannot get a TLS config: no TLS certificate configured", "server-error", 3],
     ["Service not available, closing control connection.", "auth-failed", 2],
     ["Refusing connection. Could not get peer name.", "server-error", 3],
+    ["ftpd: SSL_accept {}: Connection reset by peer.", "tls-failed", 3],
     ["Rejected command. Could not get peer name.", "server-error", 3],
     ["Could not listen for passive connection: {}", "data-connection-failed", 3],
     ["Home directory not available - aborting", "server-error", 2],
@@ -62,12 +63,18 @@ const ftp: RepliesByCode = {
     ["Unable to build data connection: Operation not permitted", "tls-failed", 0],
     ["Unable to build data connection: Unknown securer state.", "server-error", 1],
     ["Unable to build data connection: Invalid socket state.", "server-error", 1],
+    ["ftpd: SSL_accept DATA {}: Connection reset by peer.", "tls-failed", 1],
     ["data connection security requirements not met", "data-connection-failed", 0],
     ["Unable to open data connection", "bad-request", 0],
     ["Sorry, invalid address given", "protocol-error", 2],
+    ["ftpd: Verify {}", "tls-failed", 0],
     ["Logout.", "connection-lost", 3],
   ],
-  "426": [["Data connection error.", "transfer-aborted", 1]],
+  "426": [
+    ["Data Connection: Connection timed out.", "transfer-aborted", 1],
+    ["Data connection: Connection timed out.", "transfer-aborted", 1],
+    ["Data connection error.", "transfer-aborted", 1],
+  ],
   "431": [
     ["Necessary security resource unavailable", "unsupported", 0],
     ["Service is unavailable.", "tls-failed", 0],
@@ -116,6 +123,7 @@ const ftp: RepliesByCode = {
     ["OOPS: could not read chroot() list file:{}", "server-error", 2],
     ["OOPS: error opening per-user config file", "server-error", 2],
     ["Illegal PORT rejected (range errors).", "bad-request", 0],
+    ["Syntax error, command unrecognized.", "unsupported", 0],
     ["OOPS: cannot read user list file:{}", "server-error", 2],
     ["OOPS: prctl PR_SET_SECCOMP failed", "server-error", 2],
     ["OOPS: cannot locate user entry:{}", "server-error", 2],
@@ -182,6 +190,7 @@ const ftp: RepliesByCode = {
     ["Not a directory or insufficient permissions", "file-unavailable", 0],
     ["No such file or insufficient permissions", "file-unavailable", 0],
     ["Syntax error in parameters or arguments.", "bad-request", 0],
+    ["Not a compatible address family, use ({})", "unsupported", 0],
     ["Syntax error in parameters or arguments", "bad-request", 0],
     ["What are you trying to do? Go away.", "client-misuse", 2],
     ["OPTS_MODE: unknown MODE Z option: {}", "unsupported", 0],
@@ -253,8 +262,6 @@ const ftp: RepliesByCode = {
     ["TLS verification failed: invalid credentials", "auth-failed", 2],
     ["No server access from the IP 203.0.113.7.", "permission-denied", 2],
     ["We can't do that in the current session", "bad-sequence", 0],
-    ["Can't change user from chroot user.", "bad-sequence", 0],
-    ["Can't change user from guest login.", "bad-sequence", 0],
     ["User {}: can't change directory to {}.", "server-error", 0],
     ["User {}: home directory {} not under {}.", "server-error", 0],
     ["No server access from the IP {}.", "auth-failed", 0],
@@ -271,12 +278,15 @@ const ftp: RepliesByCode = {
     ["Line too long", "bad-request", 0],
     ["Rejected", "unsupported", 0],
   ],
+  "533": [["Not in protected mode.", "bad-sequence", 0]],
   "534": [
     ["Unwilling to accept security parameters", "tls-required", 0, ["PROT"]],
     ["Unwilling to accept security parameters", "bad-sequence", 0],
     ["AUTH command not allowed at this time.", "bad-sequence", 0],
     ["Control channel may not be downgraded", "unsupported", 0],
     ["Request denied for policy reasons.", "unsupported", 0],
+    ["Will not talk unprotected!", "unsupported", 0],
+    ["Only P will be accepted.", "tls-required", 0],
     ["Fallback to [C]", "unsupported", 0],
   ],
   "536": [["Not supported", "tls-required", 0]],
@@ -462,8 +472,9 @@ const sftp: RepliesByCode = {
     ["General failure", "no-space", 1, ["MKDIR"]],
     ["General failure", "bad-request", 0, ["READLINK"]],
     ["Write error", "already-exists", 0, ["SYMLINK"]],
-    ["Failure", "file-unavailable", 0, ["REALPATH"]],
+    ["Failure", "file-unavailable", 0, ["REALPATH", "OPEN"]],
     ["Failure", "server-error", 1, ["STAT", "LSTAT", "OPENDIR"]],
+    ["Failure", "is-a-directory", 0, ["REMOVE"]],
     ["Failure", "bad-request", 0, ["READLINK"]],
     ["Failure", "already-exists", 0, ["SYMLINK"]],
     ["failure", "is-a-directory", 0, ["REMOVE"]],
@@ -525,8 +536,8 @@ const sftp: RepliesByCode = {
   ],
   "5": [
     ["badly encoded SFTP packet", "protocol-error", 0, ["OPEN", "REALPATH"]],
-    ["Bad message", "unsupported", 0, ["REALPATH", "EXTENDED", "RENAME", "SYMLINK"]],
-    ["Bad message", "bad-request", 0, ["SETSTAT", "READLINK", "OPEN"]],
+    ["Bad message", "invalid-name", 2, ["REALPATH"]],
+    ["Bad message", "bad-request", 0, ["SETSTAT", "READLINK", "OPEN", "RENAME"]],
     ["Unsupported attribute flags: 0x{}", "bad-request", 0],
     ["badly encoded SFTP packet", "bad-request", 0],
     ["missing ID field", "protocol-error", 0],
@@ -536,8 +547,12 @@ const sftp: RepliesByCode = {
   ],
   "8": [
     ["the rename source and target cannot be the same: operation unsupported", "bad-request", 0],
+    ["Operation unsupported", "unsupported", 0],
   ],
-  "10": [["No such path", "invalid-name", 0]],
+  "10": [
+    ["No such path", "invalid-name", 0, ["LSTAT"]],
+    ["No such path", "not-a-directory", 0],
+  ],
   "11": [
     ["Unknown status", "directory-not-empty", 0, ["RMDIR"]],
     ["File exists", "directory-not-empty", 0, ["EXTENDED"]],
@@ -574,7 +589,7 @@ const product0: ProductReplies = {
 const product1: ProductReplies = {
   product: "FreeBSD ftpd",
   protocol: "ftp",
-  greeting: "^220[- ]\\S+ FTP server \\(Version \\d[^)]*\\) ready\\.",
+  greeting: "^220[- ]\\S+ FTP server \\(Version \\d[^)/]*\\) ready\\.",
   replies: { "551": [["Error on input file: Input/output error.", "server-error", 0]] },
 };
 
@@ -611,13 +626,23 @@ const product4: ProductReplies = {
 };
 
 const product5: ProductReplies = {
+  product: "linux-ftpd (Debian ftpd)",
+  protocol: "ftp",
+  greeting: "^220[- ]\\S+ FTP server \\(Version 6\\.4/OpenBSD/Linux-ftpd-\\d[0-9.]*\\) ready\\.$",
+  replies: {
+    "500": [["Syntax error, command unrecognized.", "bad-request", 0]],
+    "551": [["Error on input file: Input/output error.", "server-error", 0]],
+  },
+};
+
+const product6: ProductReplies = {
   product: "pyftpdlib",
   protocol: "ftp",
   greeting: "^220 pyftpdlib \\d+\\.\\d+\\.\\d+ ready\\.",
   replies: { "500": [["Command too long.", "bad-request", 0]] },
 };
 
-const product6: ProductReplies = {
+const product7: ProductReplies = {
   product: "Twisted FTP server",
   protocol: "ftp",
   greeting: "^220 Twisted \\d+\\.\\d+\\.\\d+\\S* FTP Server",
@@ -627,14 +652,14 @@ const product6: ProductReplies = {
   },
 };
 
-const product7: ProductReplies = {
+const product8: ProductReplies = {
   product: "vsftpd",
   protocol: "ftp",
   greeting: "^220 \\(vsFTPd \\d+\\.\\d+\\.\\d+\\)$",
   replies: { "500": [["Illegal EPRT command.", "data-connection-failed", 0]] },
 };
 
-const product8: ProductReplies = {
+const product9: ProductReplies = {
   product: "wu-ftpd",
   protocol: "ftp",
   greeting: "^220[- ]\\S+ FTP server \\(Version wu-\\d",
@@ -647,7 +672,7 @@ const product8: ProductReplies = {
   },
 };
 
-const product9: ProductReplies = {
+const product10: ProductReplies = {
   product: "Apache MINA SSHD SFTP subsystem",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-APACHE-SSHD",
@@ -677,7 +702,7 @@ const product9: ProductReplies = {
   },
 };
 
-const product10: ProductReplies = {
+const product11: ProductReplies = {
   product: "Erlang/OTP ssh_sftpd",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-Erlang/\\d[\\d.]*$",
@@ -693,7 +718,7 @@ const product10: ProductReplies = {
   },
 };
 
-const product11: ProductReplies = {
+const product12: ProductReplies = {
   product: "libssh SFTP server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-libssh_\\d+\\.\\d+\\.\\d+$",
@@ -710,18 +735,39 @@ const product11: ProductReplies = {
       ["Write error", "file-unavailable", 0],
       ["Failure", "server-error", 1],
     ],
-    "5": [
-      ["Bad message", "invalid-name", 2, ["REALPATH"]],
-      ["Bad message", "bad-request", 0, ["SETSTAT", "READLINK"]],
-      ["Bad message", "invalid-name", 0],
+  },
+};
+
+const product13: ProductReplies = {
+  product: "GNU lsh sftp-server",
+  protocol: "sftp",
+  greeting: "^SSH-2\\.0-lshd-\\d+\\.\\d+",
+  replies: {
+    "2": [
+      ["No such file", "not-found", 5, ["READDIR"]],
+      ["No such file", "not-found", 0],
+    ],
+    "4": [
+      ["Failure", "file-unavailable", 0, ["OPEN"]],
+      ["Failure", "permission-denied", 0, ["SETSTAT"]],
+      ["Failure", "is-a-directory", 0, ["REMOVE"]],
+      ["Failure", "already-exists", 0, ["MKDIR", "SYMLINK"]],
+      ["Failure", "directory-not-empty", 0, ["RMDIR"]],
+      ["Failure", "server-error", 0, ["RENAME"]],
+      ["Failure", "bad-request", 0, ["READLINK"]],
+      ["Failure", "server-error", 5, ["CLOSE"]],
+      ["Failure", "server-error", 4, ["READ", "FSTAT", "READDIR"]],
+      ["Failure", "no-space", 5, ["WRITE"]],
+      ["Failure", "permission-denied", 4, ["FSETSTAT"]],
+      ["Failure", "not-a-directory", 0],
     ],
   },
 };
 
-const product12: ProductReplies = {
+const product14: ProductReplies = {
   product: "OpenSSH sftp-server",
   protocol: "sftp",
-  greeting: "^SSH-2\\.0-OpenSSH_",
+  greeting: "^SSH-2\\.0-OpenSSH_\\d",
   replies: {
     "2": [
       ["No such file", "client-misuse", 4, ["CLOSE", "READ", "WRITE", "FSETSTAT"]],
@@ -742,7 +788,7 @@ const product12: ProductReplies = {
   },
 };
 
-const product13: ProductReplies = {
+const product15: ProductReplies = {
   product: "Paramiko SFTP server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-paramiko_\\d+\\.\\d+",
@@ -762,7 +808,7 @@ const product13: ProductReplies = {
   },
 };
 
-const product14: ProductReplies = {
+const product16: ProductReplies = {
   product: "ProFTPD mod_sftp",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-mod_sftp(?:/\\d[0-9A-Za-z.]*)?(?: |$)",
@@ -781,7 +827,7 @@ const product14: ProductReplies = {
   },
 };
 
-const product15: ProductReplies = {
+const product17: ProductReplies = {
   product: "Twisted Conch SFTP server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-Twisted_\\d+\\.\\d+",
@@ -794,7 +840,37 @@ const product15: ProductReplies = {
   },
 };
 
-const product16: ProductReplies = {
+const product18: ProductReplies = {
+  product: "Win32-OpenSSH sftp-server",
+  protocol: "sftp",
+  greeting: "^SSH-2\\.0-OpenSSH_for_Windows_",
+  replies: {
+    "2": [
+      ["No such file", "client-misuse", 4, ["CLOSE"]],
+      ["No such file", "not-found", 0],
+    ],
+    "4": [
+      ["Failure", "file-busy", 1, ["OPEN"]],
+      ["Failure", "server-error", 1, ["STAT", "LSTAT"]],
+      ["Failure", "permission-denied", 0, ["SETSTAT"]],
+      ["Failure", "directory-not-empty", 0, ["RMDIR"]],
+      ["Failure", "bad-request", 0, ["READLINK"]],
+      ["Failure", "server-error", 0, ["EXTENDED"]],
+      ["Failure", "server-error", 4, ["READ", "FSETSTAT"]],
+      ["Failure", "no-space", 5, ["WRITE"]],
+      ["Failure", "client-misuse", 4, ["FSTAT", "READDIR"]],
+      ["Failure", "already-exists", 0],
+    ],
+    "5": [
+      ["Bad message", "permission-denied", 0, ["OPENDIR"]],
+      ["Bad message", "not-a-directory", 0, ["RMDIR"]],
+      ["Bad message", "bad-request", 0, ["READLINK"]],
+      ["Bad message", "invalid-name", 0],
+    ],
+  },
+};
+
+const product19: ProductReplies = {
   product: "wolfSSH SFTP server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-wolfSSHv\\d+\\.\\d+\\.\\d+$",
@@ -829,6 +905,9 @@ export const replyCatalog: ReplyCatalog = {
     product14,
     product15,
     product16,
+    product17,
+    product18,
+    product19,
   ],
 };
 
@@ -845,11 +924,23 @@ export const ftpReplyCatalog: ReplyCatalog = {
     product6,
     product7,
     product8,
+    product9,
   ],
 };
 
 /** The SFTP replies alone: what an SFTP adapter ships. */
 export const sftpReplyCatalog: ReplyCatalog = {
   sftp,
-  products: [product9, product10, product11, product12, product13, product14, product15, product16],
+  products: [
+    product10,
+    product11,
+    product12,
+    product13,
+    product14,
+    product15,
+    product16,
+    product17,
+    product18,
+    product19,
+  ],
 };

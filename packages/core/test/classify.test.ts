@@ -176,6 +176,8 @@ describe("text refinement", () => {
     [421, "TLS not configured", "unsupported", false],
     [500, "Cannot use PASV when EPSV ALL was used before.", "bad-sequence", false],
     [522, "Use EPSV for IPv6.", "unsupported", false],
+    [421, "ftpd: SSL_accept error: Connection reset by peer.", "tls-failed", false],
+    [530, "Can't change user from guest login.", "bad-sequence", false],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);

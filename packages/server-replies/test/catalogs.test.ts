@@ -28,6 +28,11 @@ const later = new Set([
   "Twisted Conch SFTP server",
   "libssh SFTP server",
   "wolfSSH SFTP server",
+  // 2026-12-02, third round.
+  "MySecureShell",
+  "GNU lsh sftp-server",
+  "linux-ftpd (Debian ftpd)",
+  "Win32-OpenSSH sftp-server",
 ]);
 const isEarlier = (reply: Reply) => !later.has(reply.product);
 
@@ -77,21 +82,29 @@ describe("the server reply catalogs", () => {
     expect(earlier.reason).toBeGreaterThanOrEqual(0.977);
     expect(earlier.retry).toBeGreaterThanOrEqual(0.994);
     // With the later products (97.45 % / 99.34 % with the first round, 97.27 % / 99.24 % with
-    // the second): a bare "Failure" means another thing to each of their requests.
-    expect(all.reason).toBeGreaterThanOrEqual(0.972);
-    expect(all.retry).toBeGreaterThanOrEqual(0.992);
+    // the second, 96.37 % / 99.00 % with the third): a bare "Failure" means another thing to
+    // each of their requests.
+    expect(all.reason).toBeGreaterThanOrEqual(0.963);
+    expect(all.retry).toBeGreaterThanOrEqual(0.989);
   });
 
   it("are read through the adapters as catalogued, with the server's greeting line and the failed SFTP request as a wrapped client passes them", () => {
-    const share = accuracy((reply) => judge(reply, replyCatalog, reply.greeting, true));
+    const read = (reply: Reply) => judge(reply, replyCatalog, reply.greeting, true);
+    const earlier = shareOf(replies.filter(isEarlier), read);
+    const all = accuracy(read);
     console.log(
-      `catalog accuracy with the greeting over ${replies.length} distinct replies: reason ${(share.reason * 100).toFixed(1)} %, retry ${(share.retry * 100).toFixed(1)} %`,
+      `catalog accuracy with the greeting, earlier products: ${percent(earlier)}; all ${replies.length} distinct replies: ${percent(all)}`,
     );
     // Measured 99.1 % / 99.8 %; issue 11's floor is 99 % / 99.5 % (what is left is in the
     // catalogs' README: SFTP subsystems behind OpenSSH's line, requests no method sends, one
     // product's same text read two ways).
-    expect(share.reason).toBeGreaterThanOrEqual(0.99);
-    expect(share.retry).toBeGreaterThanOrEqual(0.997);
+    expect(earlier.reason).toBeGreaterThanOrEqual(0.99);
+    expect(earlier.retry).toBeGreaterThanOrEqual(0.997);
+    // With the later products: two more SFTP servers run behind OpenSSH's line (MySecureShell,
+    // and GNU lsh's sftp-server as a subsystem), read as OpenSSH means a reply.
+    // Measured 98.68 % / 99.74 % with them.
+    expect(all.reason).toBeGreaterThanOrEqual(0.986);
+    expect(all.retry).toBeGreaterThanOrEqual(0.997);
   });
 
   it("are read leave-one-product-out (a catalog of the other products, then the general rules) at 90.9 % / 98.3 % or better (the products of issue 11)", () => {
@@ -116,12 +129,13 @@ describe("the server reply catalogs", () => {
     expect(earlier.reason).toBeGreaterThanOrEqual(0.909);
     expect(earlier.retry).toBeGreaterThanOrEqual(0.983);
     // The later products, never seen by the rules when they came: the first round's four
-    // 83.4 % / 95.8 %, the second round's six 64.8 % / 91.0 %; all ten 78.88 % / 94.68 % once
-    // general wordings of their tuning half were read (the catalogs' README).
-    expect(newer.reason).toBeGreaterThanOrEqual(0.785);
-    expect(newer.retry).toBeGreaterThanOrEqual(0.944);
-    // All products together: 89.30 % / 97.90 %.
-    expect(all.reason).toBeGreaterThanOrEqual(0.891);
+    // 83.4 % / 95.8 %, the second round's six 64.8 % / 91.0 %, the third round's four 79.6 % /
+    // 95.2 %; all fourteen 79.62 % / 95.17 % once general wordings of their tuning half were
+    // read (the catalogs' README).
+    expect(newer.reason).toBeGreaterThanOrEqual(0.795);
+    expect(newer.retry).toBeGreaterThanOrEqual(0.951);
+    // All products together: 88.77 % / 97.75 %.
+    expect(all.reason).toBeGreaterThanOrEqual(0.887);
     expect(all.retry).toBeGreaterThanOrEqual(0.977);
     // A catalog compiled per product: minutes on a busy machine.
   }, 480_000);
