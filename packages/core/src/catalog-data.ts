@@ -472,9 +472,8 @@ const sftp: RepliesByCode = {
     ["General failure", "no-space", 1, ["MKDIR"]],
     ["General failure", "bad-request", 0, ["READLINK"]],
     ["Write error", "already-exists", 0, ["SYMLINK"]],
-    ["Failure", "file-unavailable", 0, ["REALPATH", "OPEN"]],
+    ["Failure", "file-unavailable", 0, ["REALPATH"]],
     ["Failure", "server-error", 1, ["STAT", "LSTAT", "OPENDIR"]],
-    ["Failure", "is-a-directory", 0, ["REMOVE"]],
     ["Failure", "bad-request", 0, ["READLINK"]],
     ["Failure", "already-exists", 0, ["SYMLINK"]],
     ["failure", "is-a-directory", 0, ["REMOVE"]],
@@ -536,8 +535,8 @@ const sftp: RepliesByCode = {
   ],
   "5": [
     ["badly encoded SFTP packet", "protocol-error", 0, ["OPEN", "REALPATH"]],
-    ["Bad message", "invalid-name", 2, ["REALPATH"]],
-    ["Bad message", "bad-request", 0, ["SETSTAT", "READLINK", "OPEN", "RENAME"]],
+    ["Bad message", "unsupported", 0, ["REALPATH", "EXTENDED", "RENAME", "SYMLINK"]],
+    ["Bad message", "bad-request", 0, ["SETSTAT", "READLINK", "OPEN"]],
     ["Unsupported attribute flags: 0x{}", "bad-request", 0],
     ["badly encoded SFTP packet", "bad-request", 0],
     ["missing ID field", "protocol-error", 0],
@@ -547,12 +546,8 @@ const sftp: RepliesByCode = {
   ],
   "8": [
     ["the rename source and target cannot be the same: operation unsupported", "bad-request", 0],
-    ["Operation unsupported", "unsupported", 0],
   ],
-  "10": [
-    ["No such path", "invalid-name", 0, ["LSTAT"]],
-    ["No such path", "not-a-directory", 0],
-  ],
+  "10": [["No such path", "invalid-name", 0]],
   "11": [
     ["Unknown status", "directory-not-empty", 0, ["RMDIR"]],
     ["File exists", "directory-not-empty", 0, ["EXTENDED"]],
@@ -734,6 +729,11 @@ const product12: ProductReplies = {
       ["Failure", "bad-request", 4, ["WRITE"]],
       ["Write error", "file-unavailable", 0],
       ["Failure", "server-error", 1],
+    ],
+    "5": [
+      ["Bad message", "invalid-name", 2, ["REALPATH"]],
+      ["Bad message", "bad-request", 0, ["SETSTAT", "READLINK"]],
+      ["Bad message", "invalid-name", 0],
     ],
   },
 };

@@ -29,6 +29,8 @@ for (const file of readdirSync(catalogDir)
     if (catalog[key] === undefined) say(`missing header field ${key}`);
   }
   if (catalog.protocol !== "ftp" && catalog.protocol !== "sftp") say("protocol is not ftp or sftp");
+  if (catalog.productFree !== undefined && catalog.productFree !== false)
+    say("productFree is false or absent");
   if (typeof catalog.greetingExample !== "string")
     say("no greetingExample (the line a client sees)");
   try {

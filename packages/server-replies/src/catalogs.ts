@@ -32,6 +32,13 @@ export interface Catalog {
   greetingExample?: string;
   /** Where the greeting comes from, when the product's source does not send it itself. */
   greetingNote?: string;
+  /**
+   * `false` for a product that sends another product's very texts and that users meet behind that
+   * product's line or as its port (MySecureShell and GNU lsh's sftp-server behind OpenSSH's sshd,
+   * Win32-OpenSSH): its readings are its own entries, and do not vote in the product-free ones,
+   * which a user without a greeting meets mostly from the original.
+   */
+  productFree?: boolean;
   entries: CatalogEntry[];
 }
 
@@ -58,6 +65,8 @@ export interface Reply {
    * readings were made one by one with their reasons written down, the catalogs' in bulk.
    */
   weight: number;
+  /** Whether its reading votes in the product-free entries (its catalog's `productFree`). */
+  votes: boolean;
 }
 
 const catalogDir = join(dirname(fileURLToPath(import.meta.url)), "..", "catalogs");
@@ -219,6 +228,7 @@ export function allRepliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Rep
         source: entry.source,
         greeting: catalog.greetingExample,
         weight: 1,
+        votes: catalog.productFree !== false,
       });
     }
   }
@@ -256,5 +266,6 @@ export function corpusReplies(catalogs: readonly Catalog[] = loadCatalogs()): Re
     reconnect: e.reconnect === true,
     source: e.source,
     weight: 5,
+    votes: true,
   }));
 }

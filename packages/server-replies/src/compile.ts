@@ -92,7 +92,8 @@ export const isMisread = (reply: Reply, e: { reason: string; retryable: boolean 
 
 /** The product-free catalog: what the general rules read wrongly, with most products' reading. */
 export function compileCatalog(replies: readonly Reply[]): ReplyCatalog {
-  const groups = groupsOf(replies);
+  // A product that sends another product's texts behind its line does not vote (catalogs.ts).
+  const groups = groupsOf(replies.filter((r) => r.votes));
   return build(
     groups,
     chooseEntries(groups, (r, catalog) => isMisread(r, judge(r, catalog))),
