@@ -57,7 +57,9 @@ const entries = [
     // allocated) (9.31 kB measured).
     // +0.02 kB with the third round: OpenSSL's SSL_accept/SSL_connect in a reply, "can't change
     // user from" (9.33 kB measured).
-    budget: 9.34 * KB,
+    // +0.05 kB with the fourth round: a file name "too long" or whose "syntax is incorrect", "the
+    // parameter is incorrect", an "I/O device error" (IIS's Windows texts) (9.38 kB measured).
+    budget: 9.39 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {
@@ -96,7 +98,9 @@ const entries = [
     // replies the general rules read otherwise, four more wordings (32.33 kB measured).
     // +0.15 to +0.25 kB with the four servers of the third round (MySecureShell, GNU lsh,
     // Win32-OpenSSH, linux-ftpd): their replies the general rules read otherwise (32.54 kB measured).
-    budget: 32.58 * KB,
+    // +0.95 kB with the fourth round: goftp/server's and bftpd's replies the general rules read
+    // otherwise (Go's error texts, bftpd's set-up 421s) and IIS's Windows error texts (33.49 kB measured).
+    budget: 33.53 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -128,7 +132,8 @@ const entries = [
     // replies the general rules read otherwise, four more wordings (29.50 kB measured).
     // +0.15 to +0.25 kB with the four servers of the third round (MySecureShell, GNU lsh,
     // Win32-OpenSSH, linux-ftpd): their replies the general rules read otherwise (29.69 kB measured).
-    budget: 29.73 * KB,
+    // +0.08 kB with the fourth round: russh-sftp's greeting and readings (29.77 kB measured).
+    budget: 29.81 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -159,7 +164,8 @@ const entries = [
     // replies the general rules read otherwise, four more wordings (25.11 kB measured).
     // +0.15 to +0.25 kB with the four servers of the third round (MySecureShell, GNU lsh,
     // Win32-OpenSSH, linux-ftpd): their replies the general rules read otherwise (25.29 kB measured).
-    budget: 25.33 * KB,
+    // +0.08 kB with the fourth round: russh-sftp's greeting and readings (25.37 kB measured).
+    budget: 25.41 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -184,7 +190,9 @@ const entries = [
     // replies the general rules read otherwise, four more wordings (29.14 kB measured).
     // +0.15 to +0.25 kB with the four servers of the third round (MySecureShell, GNU lsh,
     // Win32-OpenSSH, linux-ftpd): their replies the general rules read otherwise (29.37 kB measured).
-    budget: 29.41 * KB,
+    // +1.0 kB with the fourth round: goftp/server's and bftpd's replies the general rules read
+    // otherwise (Go's error texts, bftpd's set-up 421s) and IIS's Windows error texts (30.37 kB measured).
+    budget: 30.41 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its

@@ -276,7 +276,7 @@ export const textRules: readonly TextRule[] = [
     // A failing disk on the server: worth another try.
     reason: "server-error",
     pattern:
-      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\b(?:reading|writing) (?:from|to) (?:the )?(?:local )?file (?:failed|error)|\b(?:error|failure) (?:reading|writing) (?:from |to )?(?:the )?(?:local )?file\b|\bcould not (?:read from|write to) (?:the )?file\b|\bstale (?:NFS )?(?:file )?handle\b|\bESTALE\b/i,
+      /\binput\/output error\b|\bI\/O error\b|\bEIO\b|\berror on (?:input|output) file\b|\berror (?:during|while) (?:read|writ)\w* (?:from |to )?(?:the )?(?:local )?file\b|\b(?:reading|writing) (?:from|to) (?:the )?(?:local )?file (?:failed|error)|\b(?:error|failure) (?:reading|writing) (?:from |to )?(?:the )?(?:local )?file\b|\bcould not (?:read from|write to) (?:the )?file\b|\bstale (?:NFS )?(?:file )?handle\b|\bESTALE\b|\bI\/O device error\b/i,
     ftp: "negative",
     // 28 FILE_CORRUPT: some servers send it for EIO.
     sftp: [4, 5, 28],
@@ -325,7 +325,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-name",
     reason: "invalid-name",
     pattern:
-      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?(?! in (?:the )?command)|path|character sequence)\b|\b(?:path|file)?name too long\b|\billegal byte sequence\b|\bEILSEQ\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b/i,
+      /\b(?:file ?|path ?|directory ?)?names? (?:is )?not allowed|\b(?:invalid|illegal|bad|forbidden|prohibited) (?:file ?|path ?|directory ?|folder ?)?(?:names?|characters?(?! in (?:the )?command)|path|character sequence)\b|\b(?:path|file)?name too long\b|\billegal byte sequence\b|\bEILSEQ\b|\bENAMETOOLONG\b|\btoo many (?:levels of )?symbolic links\b|\bELOOP\b|\blink loop\b|\b(?:file|dir(?:ectory)?|folder|path)[ -]?names? (?:is )?(?:invalid|not valid)\b|\bnot a valid (?:file|path) ?name\b|\bcan'?t decode (?:the )?(?:path|file ?name)|\bpath too long\b|\bfile ?name (?:or extension )?is too long\b|\b(?:file ?|directory )name[^.\n]{0,40}\bsyntax is incorrect\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -349,7 +349,7 @@ export const textRules: readonly TextRule[] = [
     id: "invalid-parameter",
     reason: "bad-request",
     pattern:
-      /\binvalid (?:[\w-]{1,12} )?(?:parameters?|arguments?|options?|format|offset)\b|\b(?:missing|no) (?:argument|parameter)s?\b|\brequires? (?:at least )?(?:one|an?) (?:argument|parameter)|\bno (?:file|directory|path) ?name\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b|\b(?:unknown|invalid|bad) (?:PROT|protection) (?:level|type)\b|\b(?:PROT|protection level)(?: [\w-]{1,8})? (?:is )?not recogni[sz]ed\b/i,
+      /\binvalid (?:[\w-]{1,12} )?(?:parameters?|arguments?|options?|format|offset)\b|\b(?:missing|no) (?:argument|parameter)s?\b|\brequires? (?:at least )?(?:one|an?) (?:argument|parameter)|\bno (?:file|directory|path) ?name\b|\b(?:target|argument|parameter|value)s? too (?:short|long)\b|\bEINVAL\b|\b(?:invalid|unknown|bad) (?:owner|group|uid|gid|user id|group id)\b|\b(?:invalid|bad|illegal|unsupported) (?:file |open )?flags\b|\bnegative (?:offset|length|size)\b|\b(?:unknown|invalid|bad) (?:PROT|protection) (?:level|type)\b|\b(?:PROT|protection level)(?: [\w-]{1,8})? (?:is )?not recogni[sz]ed\b|\bparameters? (?:is|are) incorrect\b/i,
     ftp: "file",
     sftp: [4, 5, 8],
   },

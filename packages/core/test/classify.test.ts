@@ -178,6 +178,14 @@ describe("text refinement", () => {
     [522, "Use EPSV for IPv6.", "unsupported", false],
     [421, "ftpd: SSL_accept error: Connection reset by peer.", "tls-failed", false],
     [530, "Can't change user from guest login.", "bad-sequence", false],
+    [550, "The filename or extension is too long.", "invalid-name", false],
+    [
+      550,
+      "The filename, directory name, or volume label syntax is incorrect.",
+      "invalid-name",
+      false,
+    ],
+    [550, "The parameter is incorrect.", "bad-request", false],
   ];
   it.each(cases)("FTP %i %j is %s (retryable %s)", (code, text, reason, retryable) => {
     const c = ftp(code, text);
@@ -219,6 +227,12 @@ describe("text refinement", () => {
     // A handle opened for the other direction (Python's io on a READ of an upload handle).
     expect(sftp(4, "File not open for writing").reason).toBe("client-misuse");
     expect(sftp(4, "file not opened for reading").reason).toBe("client-misuse");
+  });
+
+  it("reads a failing device as worth another try", () => {
+    const c = ftp(550, "The request could not be performed because of an I/O device error.");
+    expect(c.reason).toBe("server-error");
+    expect(c.retry.retryable).toBe(true);
   });
 
   it("reads a limit of open handles as a resource that frees up again", () => {

@@ -67,6 +67,8 @@ export interface Reply {
   weight: number;
   /** Whether its reading votes in the product-free entries (its catalog's `productFree`). */
   votes: boolean;
+  /** The catalog file it comes from (`"corpus"` for the corpus of issue 7). */
+  file: string;
 }
 
 const catalogDir = join(dirname(fileURLToPath(import.meta.url)), "..", "catalogs");
@@ -229,6 +231,7 @@ export function allRepliesOf(catalogs: readonly Catalog[] = loadCatalogs()): Rep
         greeting: catalog.greetingExample,
         weight: 1,
         votes: catalog.productFree !== false,
+        file: catalog.file,
       });
     }
   }
@@ -267,5 +270,6 @@ export function corpusReplies(catalogs: readonly Catalog[] = loadCatalogs()): Re
     source: e.source,
     weight: 5,
     votes: true,
+    file: "corpus",
   }));
 }

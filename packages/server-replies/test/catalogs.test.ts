@@ -33,8 +33,14 @@ const later = new Set([
   "GNU lsh sftp-server",
   "linux-ftpd (Debian ftpd)",
   "Win32-OpenSSH sftp-server",
+  // 2026-12-02, fourth round.
+  "goftp/server",
+  "bftpd",
+  "russh-sftp",
 ]);
-const isEarlier = (reply: Reply) => !later.has(reply.product);
+/** Replies added later to a product catalogued before (IIS's Win32 error texts). */
+const laterFiles = new Set(["ftp-iis-win32-errors.json"]);
+const isEarlier = (reply: Reply) => !later.has(reply.product) && !laterFiles.has(reply.file);
 
 type Share = { reason: number; retry: number };
 
@@ -130,13 +136,13 @@ describe("the server reply catalogs", () => {
     expect(earlier.retry).toBeGreaterThanOrEqual(0.983);
     // The later products, never seen by the rules when they came: the first round's four
     // 83.4 % / 95.8 %, the second round's six 64.8 % / 91.0 %, the third round's four 79.6 % /
-    // 95.2 %; all fourteen 79.43 % / 94.98 % once general wordings of their tuning half were
-    // read (the catalogs' README).
-    expect(newer.reason).toBeGreaterThanOrEqual(0.794);
-    expect(newer.retry).toBeGreaterThanOrEqual(0.949);
-    // All products together: 88.63 % / 97.71 %.
-    expect(all.reason).toBeGreaterThanOrEqual(0.886);
-    expect(all.retry).toBeGreaterThanOrEqual(0.977);
+    // 95.2 %; the fourth round's three and IIS's Win32 error texts (the catalogs' README). All
+    // of them 78.81 % / 93.11 % once general wordings of their tuning halves were read.
+    expect(newer.reason).toBeGreaterThanOrEqual(0.787);
+    expect(newer.retry).toBeGreaterThanOrEqual(0.93);
+    // All products together: 88.04 % / 97.11 %.
+    expect(all.reason).toBeGreaterThanOrEqual(0.88);
+    expect(all.retry).toBeGreaterThanOrEqual(0.97);
     // A catalog compiled per product: minutes on a busy machine.
   }, 480_000);
 
