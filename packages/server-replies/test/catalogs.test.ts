@@ -74,6 +74,12 @@ describe("the server reply catalogs", () => {
     expect(count("sftp")).toBeGreaterThanOrEqual(300);
     expect(new Set(catalogs.map((c) => c.product)).size).toBeGreaterThanOrEqual(14);
     for (const c of catalogs) for (const e of c.entries) expect(e.source.trim()).not.toBe("");
+    // The later products and files name catalogs that exist: a misspelt one would count its
+    // replies among the earlier products' floors.
+    const products = new Set(catalogs.map((c) => c.product));
+    expect([...later].filter((p) => !products.has(p))).toEqual([]);
+    const files = new Set(catalogs.map((c) => c.file));
+    expect([...laterFiles].filter((f) => !files.has(f))).toEqual([]);
   });
 
   it("are read through the adapters as catalogued", () => {
