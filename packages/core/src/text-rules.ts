@@ -77,7 +77,7 @@ export const textRules: readonly TextRule[] = [
     // PASV and PORT carry IPv4 addresses only: on an IPv6 session the server wants EPSV or EPRT.
     reason: "unsupported",
     pattern:
-      /\b(?:PASV|PORT|LPSV|LPRT)\b[^.\n]{0,40}\b(?:IPv6|only (?:for|on|available for) IPv4)\b|\bIPv6\b[^.\n]{0,40}\b(?:EPSV|EPRT)\b|\b(?:use )?(?:EPSV|EPRT) (?:for|on|with) IPv6\b/i,
+      /\b(?:PASV|PORT|LPSV|LPRT)\b[^.\n]{0,40}\b(?:IPv6|only (?:for|on|available for) IPv4)\b|\bIPv6\b[^.\n]{0,40}\b(?:EPSV|EPRT)\b|\b(?:EPSV|EPRT) (?:for|on|with) IPv6\b/i,
     ftp: "negative",
   },
   {
@@ -143,7 +143,7 @@ export const textRules: readonly TextRule[] = [
     // A second login or TLS upgrade on a session that has one: the order is wrong, not the login.
     reason: "bad-sequence",
     pattern:
-      /\bbad sequence of commands\b|\b(?:already|still) logged in\b|\balready (?:authenticated|secured)\b|\b(?:user ?name|authentication type)(?: is)? already set\b|\btell me who you are\b|\b(?:can'?t|cannot|unable to) change (?:from|to) (?:an?other |a different |the )?(?:guest )?user\b|\b(?:can'?t|cannot|unable to) change user from\b|\breconnect to (?:work|log ?in) as (?:an?other|a different) user\b|\bre-?authentication (?:is )?not (?:supported|allowed|permitted)\b/i,
+      /\bbad sequence of commands\b|\b(?:already|still) logged in\b|\balready (?:authenticated|secured)\b|\b(?:user ?name|authentication type)(?: is)? already set\b|\btell me who you are\b|\b(?:can'?t|cannot|unable to) change (?:user from|(?:from|to) (?:an?other |a different |the )?(?:guest )?user\b)|\breconnect to (?:work|log ?in) as (?:an?other|a different) user\b|\bre-?authentication (?:is )?not (?:supported|allowed|permitted)\b/i,
     ftp: "negative",
   },
   {
