@@ -9,7 +9,7 @@ import { coreTemplate } from "./compile.js";
  * FNV-1a, 32 bits, with MurmurHash3's final mix: small, stable, and the same on every machine
  * (FNV's low bit alone is only the parity of the text's odd characters; the mix spreads it).
  */
-function hash(text: string): number {
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -1,0 +1,88 @@
+// Real error reports: what users of each client library got, as posted in public issue threads
+// and Q&A pages, with the reading a person who runs transfers would give each one. Test data
+// that no rule was written against when it was gathered (the catalogs are the servers' own
+// sources; these are what users met): each report runs through its adapter as the library threw
+// it, and the figures say how well the project reads failures it has not seen.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { toTransferError as fromBasicFtp } from "@transfer-errors/basic-ftp";
+import type { TransferError } from "@transfer-errors/core";
+import { toTransferError as fromFtp } from "@transfer-errors/ftp";
+import { toTransferError as fromSsh2 } from "@transfer-errors/ssh2";
+import { toTransferError as fromSftpClient } from "@transfer-errors/ssh2-sftp-client";
+import { hash } from "./half.js";
+
+/** The client libraries whose reports are gathered, each read by its adapter. */
+export const reportLibraries = ["basic-ftp", "ftp", "ssh2", "ssh2-sftp-client"] as const;
+export type ReportLibrary = (typeof reportLibraries)[number];
+
+export interface Report {
+  library: ReportLibrary;
+  /** The thread (or page) that quotes the error. */
+  url: string;
+  date?: string;
+  /** The library's version, when the report states it. */
+  version?: string;
+  /** The library method the user called, when the report shows it. */
+  operation?: string;
+  /** The error as printed: its message (no class label, no stack) and the own properties shown. */
+  error: { message: string; name?: string } & Record<string, unknown>;
+  /** Properties the library always sets with that message (checked in its source). */
+  implied?: Record<string, unknown>;
+  reason: string;
+  retryable: boolean;
+  /** What the thread found the cause to be, when it did. */
+  cause?: string;
+  note?: string;
+  /** Further threads with the same message: how often users meet it. */
+  alsoSeen?: string[];
+}
+
+const reportDir = join(dirname(fileURLToPath(import.meta.url)), "..", "reports");
+
+/** Every report, of every library, in file order. */
+export function loadReports(): Report[] {
+  return readdirSync(reportDir)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .flatMap((file) => {
+      const { library, entries } = JSON.parse(readFileSync(join(reportDir, file), "utf8"));
+      return (entries as Omit<Report, "library">[]).map((entry) => ({ library, ...entry }));
+    });
+}
+
+/** The value the library threw: an Error with the printed message, name and properties. */
+export function thrownOf(report: Report): Error {
+  const { message, name, ...shown } = report.error;
+  const error = Object.assign(new Error(message), report.implied, shown);
+  if (name !== undefined && name !== "Error") error.name = name;
+  return error;
+}
+
+const adapters: Record<ReportLibrary, (error: unknown, context: object) => TransferError> = {
+  "basic-ftp": fromBasicFtp,
+  ftp: fromFtp,
+  ssh2: fromSsh2,
+  "ssh2-sftp-client": fromSftpClient,
+};
+
+/** The report's error as its adapter reads it, with the operation the user called. */
+export function readReport(report: Report): TransferError {
+  return adapters[report.library](thrownOf(report), { operation: report.operation });
+}
+
+/**
+ * The tuning half (whose misses may be looked at while rules are written) or the held-out half
+ * (only counted), by a hash of the message's wording: numbers, case and spacing aside, so that
+ * the same message falls in the same half in every library's file.
+ */
+export function reportHalfOf(report: Report): "tuning" | "held-out" {
+  const wording = report.error.message.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ");
+  return hash(wording) % 2 === 0 ? "tuning" : "held-out";
+}
+
+/** How many threads met the message: the report's and those it lists as seen too. */
+export function timesSeen(report: Report): number {
+  return 1 + (report.alsoSeen?.length ?? 0);
+}
