@@ -41,7 +41,9 @@ function ruleApplies(
   if (rule.exceptConnecting && connecting) return false;
   if (rule.codes) return rule.codes.includes(code as string | number);
   if (rule.anyCode) return true;
-  if (typeof code !== "number") return space === undefined || space === "library";
+  if (typeof code !== "number") {
+    return !rule.needsCode && (space === undefined || space === "library");
+  }
   if (space === "ftp-reply") {
     if (!rule.ftp || code < 400 || code >= 600) return false;
     if (rule.ftp === "negative") return true;

@@ -27,8 +27,10 @@ export const ssh2Rows: readonly RuleRow[] = [
   ["no-subsystem", "unsupported", /Unable to start subsystem: sftp/, ANY, LOGIN],
   ["no-subsystem", "unsupported", /unexpected SFTP session termination/, ANY, LOGIN],
   ["no-extension", "unsupported", /Server does not support this extended request/],
-  ["key-passphrase", "auth-failed", /\bbad passphrase\b|\bbad decrypt\b/, ANY, LOGIN],
+  ["key-passphrase", "auth-failed", /\bbad passphrase\b|\bbad decrypt\b/i, ANY, LOGIN],
   ["key-passphrase", "auth-failed", /\bintegrity check failed\b|\bbut no passphrase given\b/, ANY, LOGIN],
+  // bcrypt_pbkdf refused the passphrase given (an empty one).
+  ["key-passphrase", "auth-failed", /Failed to generate information to decrypt key/, ANY, LOGIN],
   ["not-ssh", "protocol-error", /Invalid identification string|Header line too long/, ANY, LOGIN],
   ["not-ssh", "protocol-error", /Max greeting lines exceeded/, ANY, LOGIN],
   ["not-ssh", "protocol-error", /Invalid header: expected newline/, ANY, LOGIN],
@@ -39,6 +41,7 @@ export const ssh2Rows: readonly RuleRow[] = [
   // ssh2's (and its SFTPWrapper's) checks of the options and arguments.
   ["bad-options", "client-misuse", /Cannot parse privateKey|privateKey value does not contain/],
   ["bad-options", "client-misuse", /Invalid username|valid agent path|Bad arguments/],
+  ["bad-options", "client-misuse", /Failed to retrieve identities from agent/],
   ["bad-options", "client-misuse", /Client-only method|Cannot parse (?:mode|time)/],
   ["bad-options", "client-misuse", /Unknown flags string|is not a Buffer|out of bounds/],
   ["bad-options", "client-misuse", /extends beyond buffer|null position|missing directory handle/],

@@ -6,6 +6,7 @@ import { failureFrom } from "./adapter-data.js";
 import type { CallContext } from "./adapter-functions.js";
 import { isDeadlineExceeded } from "./deadline.js";
 import type { Failure } from "./failure.js";
+import { isFileErrorText } from "./local-file.js";
 import { isWrongProtocol } from "./peer-greeting.js";
 import { readErrorShape } from "./safe.js";
 import type { Signal } from "./signals.js";
@@ -19,7 +20,7 @@ export interface Ssh2Shape {
   text: string;
   /**
    * A Node file-system error on the local side (of fastGet, fastPut, a local source or
-   * destination): it names a `syscall` and a `path`.
+   * destination): it names a `syscall` and a `path`, or is worded as one ("EISDIR: ..., read").
    */
   localFile: boolean;
 }
@@ -53,7 +54,8 @@ export function ssh2Shape(error: unknown): Ssh2Shape {
     code,
     level: typeof level === "string" ? level : undefined,
     text: message ?? "",
-    localFile: typeof syscall === "string" && typeof path === "string",
+    localFile:
+      typeof syscall === "string" && (typeof path === "string" || isFileErrorText(message)),
   };
 }
 

@@ -25,6 +25,12 @@ export interface TextRule {
   anyCode?: boolean;
   /** Only for these codes (an adapter's rule about its library's own codes, `"ERR_BAD_PATH"`). */
   codes?: readonly (string | number)[];
+  /**
+   * Only with a code of the rule's lists: a text without a code (a client's own message) is not
+   * read by it. For a rule about what a text means under one code ("permission denied" to a 425
+   * is the data connection's; without a code it is the file's).
+   */
+  needsCode?: boolean;
   /** Only for these operations (an adapter's rule about one of its own methods). */
   operations?: readonly string[];
   /** Not while connecting or logging in (there "not logged in" means the login failed). */
@@ -61,7 +67,7 @@ export const textRules: readonly TextRule[] = [
     id: "tls-failed",
     reason: "tls-failed",
     pattern:
-      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* error|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\b(?:tls|ssl|certificate) verification failed\b|\bcertificate (?:has been |was |is )?(?:revoked|expired|rejected|untrusted|not trusted)\b|\bmak(?:e|es|ing) (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b|\bSSL_(?:accept|connect)\b/i,
+      /\b(?:ssl|tls)\b[^.\n]{0,20}\b(?:connection|handshak\w*|negotiation|session)\b[^.\n]{0,12}\bfail|\bfailed (?:ssl|tls)\b|\b(?:ssl|tls) handshak\w* error|\bsession reuse required\b|\bsession (?:of (?:the )?data connection )?(?:has )?not (?:been )?resumed\b|\b(?:tls|ssl) errors? on (?:the )?data connection\b|\bcipher (?:is )?too weak\b|\b(?:ssl|tls) error\b|\b(?:invalid|missing|bad|expired|untrusted|revoked) (?:client |peer |server )?certificate\b|\b(?:tls|ssl|certificate) verification failed\b|\bcertificate (?:has (?:been )?|was |is )?(?:revoked|expired|rejected|untrusted|not trusted)\b|\bmak(?:e|es|ing) (?:the )?(?:data |control )?connection secure\b|\b(?:wrong|no|missing) ALPN\b|\bnegotiation failed\b|\bSSL_(?:accept|connect)\b|\bSSL routines\b|\bwrong version number\b|self[- _]signed[ _]cert|\bunable to (?:verify the first|get local issuer) certificate\b|\bcertificate's altnames\b/i,
     ftp: "negative",
   },
   {
@@ -164,6 +170,14 @@ export const textRules: readonly TextRule[] = [
     retryable: true,
   },
   {
+    // vsftpd's die(): "OOPS: <what failed>" ("... recv_peek: no data" is no idle timeout).
+    id: "oops",
+    reason: "server-error",
+    pattern: /^\s*OOPS:/,
+    ftp: "negative",
+    sftp: [],
+  },
+  {
     id: "idle-timeout",
     reason: "timeout",
     pattern:
@@ -205,7 +219,7 @@ export const textRules: readonly TextRule[] = [
     id: "transfer-aborted",
     reason: "transfer-aborted",
     pattern:
-      /\berror (?:during|while|on) (?:read|write|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection:? (?:was )?(?:closed|reset|lost|broken)|^\s{0,4}data connection: (?:connection reset|connection timed out|connection aborted|software caused connection abort)|\berror (?:while|during) transfer+ing\b|\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
+      /\berror (?:during|while|on) (?:read|write|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection:? (?:was |has been )?(?:unexpectedly )?(?:closed|reset|lost|broken)|^\s{0,4}data connection: (?:connection reset|connection timed out|connection aborted|software caused connection abort)|\berror (?:while|during) transfer+ing\b|\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
     ftp: "negative",
   },
   {
@@ -227,6 +241,7 @@ export const textRules: readonly TextRule[] = [
       /\b(?:permission denied|EACCES|invalid argument|EINVAL|address family|EAFNOSUPPORT|illegal port)\b/i,
     ftp: [425],
     sftp: [],
+    needsCode: true,
     retryable: false,
   },
   {
@@ -251,7 +266,7 @@ export const textRules: readonly TextRule[] = [
     id: "internal-error",
     reason: "server-error",
     pattern:
-      /^\s*OOPS:|\binternal (?:server )?(?:error|failure)\b|\braw error\b|\bunexpected (?:error|exception|failure)\b|\billegal seek\b|\bESPIPE\b|\btoo many links\b|\bEMLINK\b/i,
+      /\binternal (?:server )?(?:error|failure)\b|\braw error\b|\bunexpected (?:error|exception|failure)\b|\billegal seek\b|\bESPIPE\b|\btoo many links\b|\bEMLINK\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -341,7 +356,7 @@ export const textRules: readonly TextRule[] = [
     id: "unsupported",
     reason: "unsupported",
     pattern:
-      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:'[^'\n]{1,20}' |"[^"\n]{1,20}" )?(?:not |un)?(?:recogni[sz]ed|understood)\b|\b(?:TLS|SSL)\b[^.\n]{0,12}\bnot (?:configured|available|enabled)\b|\b(?:unknown|unrecogni[sz]ed) (?:[\w-]{1,12} )?(?:option|algorithm|extension|method)\b|\b(?:algorithm|option|feature|extension|method)s? not available\b|\boptions? not understood\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b|\bpage (?:type|structure)\b/i,
+      /\bnot (?:implemented|supported)\b|\bunsupported\b|\bno support for\b|\b(?:restart|resume|rest|append)s? (?:is )?not (?:permitted|allowed|possible)|\bresume is unsafe\b|\b(?:unknown|unrecogni[sz]ed) (?:[a-z]{3,4} )?command\b|\bEXDEV\b|\bcross-device\b|\bcommand (?:'[^'\n]{1,20}' |"[^"\n]{1,20}" )?(?:not |un)?(?:recogni[sz]ed|understood)\b|\bcommand (?:is )?not (?:allowed|permitted)\b(?! (?:for|to) )|\b(?:TLS|SSL)\b[^.\n]{0,12}\bnot (?:configured|available|enabled)\b|\b(?:unknown|unrecogni[sz]ed) (?:[\w-]{1,12} )?(?:option|algorithm|extension|method)\b|\b(?:algorithm|option|feature|extension|method)s? not available\b|\boptions? not understood\b|\bno options are available\b|\b(?:is|are) disabled\b|\bunimplemented\b|\bpage (?:type|structure)\b|\bUNSUPPORTED_ALGORITHM\b/i,
     ftp: "negative",
     sftp: SFTP_GENERIC,
   },
@@ -357,7 +372,7 @@ export const textRules: readonly TextRule[] = [
     id: "busy",
     reason: "file-busy",
     pattern:
-      /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b|\bdeadlock\b|\bEDEADLK\b|\bresource temporarily unavailable\b|\bEAGAIN\b|\bEWOULDBLOCK\b/i,
+      /\b(?:is|file|resource|device|currently) (?:busy|locked|in use)\b|\b(?:already|exclusively) open(?:ed)?\b|\b(?:locked|in use) by\b|\bbeing used by another|\bsharing violation|\block conflict|\bEBUSY\b|\bdeadlock\b|\bEDEADLK\b|\bresource temporarily unavailable\b|\bEAGAIN\b|\bEWOULDBLOCK\b/i,
     ftp: "file",
     sftp: SFTP_GENERIC,
   },
@@ -420,7 +435,7 @@ export const textRules: readonly TextRule[] = [
     id: "connection-closed",
     reason: "connection-lost",
     pattern:
-      /\bconnection (?:was )?(?:closed|reset|lost|ended|dropped|aborted)\b|\bsocket hang up\b|\bsocket (?:is )?closed\b|\bclosed unexpectedly\b|\bFIN packet\b|\bbroken pipe\b|\bECONNRESET\b|\bEPIPE\b|\btransport endpoint is not connected\b|\bENOTCONN\b/i,
+      /\bconnection (?:was |is |has been )?(?:closed|reset|lost|ended|dropped|aborted)\b|\bsocket hang up\b|\bsocket (?:is )?closed\b|\bclosed unexpectedly\b|\bFIN packet\b|\bbroken pipe\b|\bECONNRESET\b|\bEPIPE\b|\btransport endpoint is not connected\b|\bENOTCONN\b|\bwrite after end\b/i,
     ftp: [421, 451],
     sftp: SFTP_GENERIC,
   },

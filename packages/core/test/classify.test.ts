@@ -271,7 +271,8 @@ describe("text refinement", () => {
       "transfer-aborted": ["ftp", 451, "Error during read from data connection"],
       "data-connection": ["ftp", 425, "Unable to build data connection: Internal error"],
       "io-error": ["sftp", 4, "Input/output error"],
-      "internal-error": ["ftp", 500, "OOPS: cannot change directory:/home/alice"],
+      oops: ["ftp", 500, "OOPS: vsf_sysutil_recv_peek: no data"],
+      "internal-error": ["ftp", 451, "Internal server error"],
       "no-overwrite": ["ftp", 550, "data.csv: Overwrite permission denied"],
       "invalid-parameter": ["sftp", 8, "Invalid parameter"],
       cannot: ["ftp", 450, "Can't delete file /out/report.csv."],
@@ -645,5 +646,78 @@ describe("signals: what only the adapter saw", () => {
   it("a failure while connecting asks to reconnect", () => {
     const c = classify({ protocol: "sftp", message: "whatever", traits: { connects: true } });
     expect(c.retry.reconnect).toBe(true);
+  });
+});
+
+// Real error reports (packages/server-replies/reports): wordings read wrongly in the reports'
+// tuning half, each fixed as the general wording of its condition, with a neighbour it must not
+// steal.
+describe("general wordings, from the real error reports' tuning half", () => {
+  const codeless = (protocol: "ftp" | "sftp", message: string) => classify({ protocol, message });
+  const reply = (code: number, text: string) =>
+    classify({ protocol: "ftp", code, serverMessage: text });
+
+  it("a text without a code is not read as a 425's data connection", () => {
+    // ssh2-sftp-client "put: Permission denied /var/www/html/tes.pdf", vinyl-ftp over node-ftp.
+    expect(codeless("sftp", "Permission denied").reason).toBe("permission-denied");
+    expect(codeless("ftp", "Can't create directory: Permission denied").reason).toBe(
+      "permission-denied",
+    );
+    expect(reply(425, "Unable to build data connection: Permission denied").reason).toBe(
+      "data-connection-failed",
+    );
+  });
+
+  it("OpenSSL's and Node's TLS texts are tls-failed", () => {
+    for (const text of [
+      "self signed certificate",
+      "self-signed certificate in certificate chain",
+      "unable to verify the first certificate",
+      "DEPTH_ZERO_SELF_SIGNED_CERT",
+      "11000:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:ssl3_record.c:252:",
+      "Hostname/IP does not match certificate's altnames: Host: a. is not in the cert's altnames",
+    ])
+      expect(codeless("ftp", text).reason, text).toBe("tls-failed");
+    expect(reply(550, "certificate.pem: No such file or directory").reason).toBe("not-found");
+  });
+
+  it("a file open elsewhere is busy, worth a retry", () => {
+    const c = classify({
+      protocol: "sftp",
+      code: 4,
+      serverMessage: "File is already exclusively open.",
+    });
+    expect(c).toMatchObject({ reason: "file-busy", retry: { retryable: true } });
+    expect(reply(550, "Directory already exists").reason).toBe("already-exists");
+  });
+
+  it("a data connection closed unexpectedly is a transfer cut off", () => {
+    expect(codeless("ftp", "Data connection unexpectedly closed.").reason).toBe("transfer-aborted");
+  });
+
+  it("a command the server does not allow is unsupported; one not allowed to a user is refused", () => {
+    expect(reply(402, "Command not allowed").reason).toBe("unsupported");
+    expect(reply(550, "SITE command not allowed for anonymous users").reason).toBe(
+      "permission-denied",
+    );
+  });
+
+  it("a connection that 'is closed', or a write after its end, is lost", () => {
+    expect(codeless("sftp", "The connection is closed by SSH server").reason).toBe(
+      "connection-lost",
+    );
+    expect(codeless("sftp", "write after end").reason).toBe("connection-lost");
+  });
+
+  it("vsftpd's OOPS is its own failure, whatever words follow", () => {
+    const c = reply(500, "OOPS: vsf_sysutil_recv_peek: no data");
+    expect(c).toMatchObject({ reason: "server-error", retry: { retryable: false } });
+    expect(reply(421, "No data connection activity: timeout").reason).toBe("timeout");
+  });
+
+  it("OpenSSL's UNSUPPORTED_ALGORITHM is unsupported", () => {
+    const text =
+      "Error while signing data with privateKey: error:06000080:public key routines:OPENSSL_internal:UNSUPPORTED_ALGORITHM";
+    expect(codeless("sftp", text).reason).toBe("unsupported");
   });
 });

@@ -33,7 +33,8 @@ type Column = Half | "all" | "met";
 const columns: readonly Column[] = ["all", "tuning", "held-out", "met"];
 const table = new Map<ReportLibrary | "all", Record<Column, Score>>();
 const rowOf = (key: ReportLibrary | "all") => {
-  if (!table.has(key)) table.set(key, { all: zero(), tuning: zero(), "held-out": zero(), met: zero() });
+  if (!table.has(key))
+    table.set(key, { all: zero(), tuning: zero(), "held-out": zero(), met: zero() });
   return table.get(key)!;
 };
 const misses: Record<Half, string[]> = { tuning: [], "held-out": [] };
@@ -70,7 +71,8 @@ console.log(
 console.log(`${"".padEnd(18)}  ${columns.map(() => "   n  reason   retry ".padEnd(22)).join(" ")}`);
 for (const key of [...reportLibraries, "all"] as const) {
   const row = table.get(key);
-  if (row) console.log(`${key.padEnd(18)}  ${columns.map((c) => cell(row[c]).padEnd(22)).join(" ")}`);
+  if (row)
+    console.log(`${key.padEnd(18)}  ${columns.map((c) => cell(row[c]).padEnd(22)).join(" ")}`);
 }
 if (process.argv.includes("--misses")) for (const m of misses.tuning) console.log(m);
 if (process.argv.includes("--held-out-misses")) for (const m of misses["held-out"]) console.log(m);

@@ -184,6 +184,20 @@ describe("connection errors", () => {
     );
     expect(summary(new Error("handle is not a Buffer")).reason).toBe("client-misuse");
   });
+
+  // Real error reports (packages/server-replies/reports): ssh2's key parser and agent.
+  it("a key whose passphrase is wrong or empty is a credential; an agent that fails is the setup", () => {
+    const connect = { operation: "connect" };
+    for (const message of [
+      "Cannot parse privateKey: Malformed OpenSSH private key. Bad passphrase?",
+      "Cannot parse privateKey: Failed to generate information to decrypt key",
+      "Cannot parse privateKey: OpenSSH key integrity check failed -- bad passphrase?",
+    ])
+      expect(summary(new Error(message), connect).reason, message).toBe("auth-failed");
+    expect(summary(new Error("Failed to retrieve identities from agent"), connect).reason).toBe(
+      "client-misuse",
+    );
+  });
 });
 
 describe("node-ssh", () => {
@@ -213,6 +227,22 @@ describe("node-ssh", () => {
 });
 
 describe("local files", () => {
+  it("a file-system error worded as one is local-file-error, without a path (fastPut of a directory)", () => {
+    const raw = sshError("EISDIR: illegal operation on a directory, read", {
+      errno: -21,
+      code: "EISDIR",
+      syscall: "read",
+    });
+    expect(summary(raw, { operation: "fastPut" }).reason).toBe("local-file-error");
+    // A socket's error has the same syscall, worded the other way round: the connection's.
+    const socket = sshError("read ECONNRESET", {
+      errno: -104,
+      code: "ECONNRESET",
+      syscall: "read",
+    });
+    expect(summary(socket, { operation: "fastPut" }).reason).toBe("connection-lost");
+  });
+
   it("fastGet's local write error is local-file-error; the remote path stays the call's", () => {
     const raw = sshError("ENOENT: no such file or directory, open '/nope/x'", {
       code: "ENOENT",

@@ -334,6 +334,19 @@ describe("basic-ftp's own messages", () => {
 });
 
 describe("local files", () => {
+  // A real report (basic-ftp issue 103): the local file closed under downloadToDir.
+  it("an fs error without a path, worded as Node words them, is local-file-error", () => {
+    const error = nodeError("EBADF: bad file descriptor, write", {
+      code: "EBADF",
+      syscall: "write",
+    });
+    expectTransferError(toTransferError(error, { operation: "downloadToDir" }), {
+      reason: "local-file-error",
+      code: "EBADF",
+      retryable: false,
+      reconnect: false,
+    });
+  });
   it("an fs error of downloadTo's local path is local-file-error, not the server's not-found", () => {
     const error = nodeError("ENOENT: no such file or directory, open '/missing/dir/f'", {
       code: "ENOENT",
