@@ -219,8 +219,17 @@ export const textRules: readonly TextRule[] = [
     id: "transfer-aborted",
     reason: "transfer-aborted",
     pattern:
-      /\berror (?:during|while|on) (?:read|write|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection:? (?:was |has been )?(?:unexpectedly )?(?:closed|reset|lost|broken)|^\s{0,4}data connection: (?:connection reset|connection timed out|connection aborted|software caused connection abort)|\berror (?:while|during) transfer+ing\b|\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
+      /\berror (?:during|while|on) (?:read|write|writing)\w* (?:from|to|on) (?:the )?(?:data|network)|\b(?:failure|error) (?:reading|writing) (?:from |to )?(?:the )?network stream|\bdata connection:? (?:was |has been )?(?:unexpectedly )?(?:closed|reset|lost|broken)|^\s{0,4}data connection: (?:connection reset|connection timed out|connection aborted|software caused connection abort)|\berror (?:while|during) transfer+ing\b/i,
     ftp: "negative",
+  },
+  {
+    // A server quoting its data socket's error ("451 ... write EPIPE"). Without a code the text is
+    // the client's own socket's: its connection is lost (connection-closed reads it).
+    id: "data-socket-error",
+    reason: "transfer-aborted",
+    pattern: /\b(?:read|write) (?:ECONNRESET|EPIPE|ECONNABORTED)\b/i,
+    ftp: "negative",
+    needsCode: true,
   },
   {
     id: "foreign-data-peer",

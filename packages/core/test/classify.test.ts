@@ -269,6 +269,7 @@ describe("text refinement", () => {
       "bad-sequence": ["ftp", 530, "Please login with USER and PASS."],
       "refused-access": ["ftp", 530, "User cannot log in, home directory inaccessible."],
       "transfer-aborted": ["ftp", 451, "Error during read from data connection"],
+      "data-socket-error": ["ftp", 451, "Transfer failed: write ECONNRESET"],
       "data-connection": ["ftp", 425, "Unable to build data connection: Internal error"],
       "io-error": ["sftp", 4, "Input/output error"],
       oops: ["ftp", 500, "OOPS: vsf_sysutil_recv_peek: no data"],
@@ -707,6 +708,10 @@ describe("general wordings, from the real error reports' tuning half", () => {
       "connection-lost",
     );
     expect(codeless("sftp", "write after end").reason).toBe("connection-lost");
+    // A client's own socket (ssh2 "write EPIPE" whose code was lost); a server quoting its data
+    // socket's error is the transfer's.
+    expect(codeless("sftp", "write EPIPE").reason).toBe("connection-lost");
+    expect(reply(451, "Transfer failed: write EPIPE").reason).toBe("transfer-aborted");
   });
 
   it("vsftpd's OOPS is its own failure, whatever words follow", () => {

@@ -36,7 +36,8 @@ const rows: AnyCodeRow[] = [
   ["connection-closed", "connection-lost", /^The connection closed before the/, "server-closed"],
   ["control-characters", "invalid-name", /^Invalid command: Contains control characters\.$/],
   ["not-connected", "client-misuse", /^Not connected: call connect\(\) first$/, "misuse"],
-  ["disconnected", "connection-lost", new RegExp(`${status}'?disconnect`), "client-closed"],
+  // "disconnecting" is set by end() and destroy() only: a call after the app's own end.
+  ["disconnected", "connection-lost", new RegExp(`${status}'?disconnected`), "client-closed"],
   ["connection-state", "client-misuse", new RegExp(status), "misuse"],
 ];
 
