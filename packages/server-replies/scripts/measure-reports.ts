@@ -7,11 +7,11 @@
 // figures are the honest ones.
 //
 // Flags: `--misses` lists the tuning half's misses; `--held-out-misses` the held-out half's (to
-// report, not to tune on).
+// report, not to tune on); `--by-file` adds a row per file (a later round of gathering, measured
+// before any rule looked at it, is its own file).
 import {
   loadReports,
   type Report,
-  type ReportLibrary,
   readReport,
   reportHalfOf,
   reportLibraries,
@@ -31,8 +31,8 @@ const cell = (s: Score) => `${String(s.n).padStart(4)} ${pct(s.reason, s.n)} ${p
 type Half = "tuning" | "held-out";
 type Column = Half | "all" | "met";
 const columns: readonly Column[] = ["all", "tuning", "held-out", "met"];
-const table = new Map<ReportLibrary | "all", Record<Column, Score>>();
-const rowOf = (key: ReportLibrary | "all") => {
+const table = new Map<string, Record<Column, Score>>();
+const rowOf = (key: string) => {
   if (!table.has(key))
     table.set(key, { all: zero(), tuning: zero(), "held-out": zero(), met: zero() });
   return table.get(key)!;
@@ -50,7 +50,7 @@ for (const report of loadReports()) {
   const half = reportHalfOf(report);
   const reason = error.reason === report.reason;
   const retry = error.retryable === report.retryable;
-  for (const key of [report.library, "all"] as const) {
+  for (const key of [report.library, "all", `file ${report.file}`]) {
     const row = rowOf(key);
     count(row.all, 1, reason, retry);
     count(row[half], 1, reason, retry);
@@ -66,13 +66,15 @@ function describe(report: Report, reason: string, retryable: boolean): string {
 }
 
 console.log(
-  `${"library".padEnd(18)}  ${columns.map((c) => `${c === "met" ? "as met (threads)" : c}`.padEnd(22)).join(" ")}`,
+  `${"library".padEnd(30)}  ${columns.map((c) => `${c === "met" ? "as met (threads)" : c}`.padEnd(22)).join(" ")}`,
 );
-console.log(`${"".padEnd(18)}  ${columns.map(() => "   n  reason   retry ".padEnd(22)).join(" ")}`);
-for (const key of [...reportLibraries, "all"] as const) {
+console.log(`${"".padEnd(30)}  ${columns.map(() => "   n  reason   retry ".padEnd(22)).join(" ")}`);
+const files = [...table.keys()].filter((key) => key.startsWith("file ")).sort();
+const keys = [...reportLibraries, "all", ...(process.argv.includes("--by-file") ? files : [])];
+for (const key of keys) {
   const row = table.get(key);
   if (row)
-    console.log(`${key.padEnd(18)}  ${columns.map((c) => cell(row[c]).padEnd(22)).join(" ")}`);
+    console.log(`${key.padEnd(30)}  ${columns.map((c) => cell(row[c]).padEnd(22)).join(" ")}`);
 }
 if (process.argv.includes("--misses")) for (const m of misses.tuning) console.log(m);
 if (process.argv.includes("--held-out-misses")) for (const m of misses["held-out"]) console.log(m);

@@ -19,6 +19,8 @@ export type ReportLibrary = (typeof reportLibraries)[number];
 
 export interface Report {
   library: ReportLibrary;
+  /** The file it comes from (`basic-ftp.json`; a later round of gathering: `basic-ftp-2.json`). */
+  file: string;
   /** The thread (or page) that quotes the error. */
   url: string;
   date?: string;
@@ -48,7 +50,11 @@ export function loadReports(): Report[] {
     .sort()
     .flatMap((file) => {
       const { library, entries } = JSON.parse(readFileSync(join(reportDir, file), "utf8"));
-      return (entries as Omit<Report, "library">[]).map((entry) => ({ library, ...entry }));
+      return (entries as Omit<Report, "library" | "file">[]).map((entry) => ({
+        library,
+        file,
+        ...entry,
+      }));
     });
 }
 
