@@ -41,7 +41,9 @@ export const ssh2Rows: readonly RuleRow[] = [
   // ssh2's (and its SFTPWrapper's) checks of the options and arguments.
   ["bad-options", "client-misuse", /Cannot parse privateKey|privateKey value does not contain/],
   ["bad-options", "client-misuse", /Invalid username|valid agent path|Bad arguments/],
-  ["bad-options", "client-misuse", /Failed to retrieve identities from agent/],
+  // ssh2's agent (agent.js): the SSH agent the `agent` option names failed, on this machine.
+  ["agent", "client-misuse", /Failed to (?:connect to|retrieve identities from|sign data with) agent/, ANY, LOGIN],
+  ["agent", "client-misuse", /Pageant is not running|pagent\.exe|cygwin unix socket|Agent responded with/, ANY, LOGIN],
   ["bad-options", "client-misuse", /Client-only method|Cannot parse (?:mode|time)/],
   ["bad-options", "client-misuse", /Unknown flags string|is not a Buffer|out of bounds/],
   ["bad-options", "client-misuse", /extends beyond buffer|null position|missing directory handle/],
@@ -57,6 +59,7 @@ export const ssh2LevelRows: readonly RuleRow[] = [
   ["auth", "auth-failed", /^/, "client-authentication", LOGIN],
   ["timeout", "timeout", /^/, "client-timeout", LOST], // readyTimeout, keepalive
   ["dns", "host-not-found", /^/, "client-dns", LOGIN],
+  ["agent", "client-misuse", /^/, "agent", LOGIN],
 ];
 
 /**
@@ -98,6 +101,8 @@ export const ssh2Advice: Advice = {
   "no-channel": "The server refused to open another channel (often its MaxSessions limit).",
   "bad-options":
     "The connect options or arguments are invalid (a private key that does not parse is often a missing or wrong passphrase).",
+  agent:
+    "The SSH agent (the `agent` option: ssh-agent's socket, Pageant) could not be reached or could not sign: check that it runs and holds the key.",
   "not-ssh":
     "What answered on that port does not speak SSH-2 (another service, or a very old server).",
 };

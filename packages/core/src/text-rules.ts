@@ -391,7 +391,7 @@ export const textRules: readonly TextRule[] = [
     id: "script-error",
     reason: "client-misuse",
     pattern:
-      /\bCannot (?:read|set) propert(?:y|ies) of (?:null|undefined)\b|\bis not a function\b|\bCannot write to a closed stream\b/,
+      /\bCannot (?:read|set) propert(?:y|ies) (?:'[^'\n]{0,40}' )?of (?:null|undefined)\b|\bis not a function\b|\bCannot write to a closed stream\b|\bargument must be (?:of type|a string|one of)\b/,
     sftp: [],
   },
   {
@@ -404,10 +404,10 @@ export const textRules: readonly TextRule[] = [
   },
   {
     id: "cannot",
-    // "Could not create file.", "Can't delete file": refused, without saying why.
+    // "Could not create file.", "Can't delete file", "Rename failed.": refused, without saying why.
     reason: "file-unavailable",
     pattern:
-      /\b(?:can'?t|can ?not|could not|couldn'?t|unable to|failed to) (?:create|open|write|delete|remove|rename|store)\b/i,
+      /\b(?:can'?t|can ?not|could not|couldn'?t|unable to|failed to) (?:create|open|write|delete|remove|rename|store)\b|\b(?:create|delete|remove|rename|open)(?: directory)? (?:operation )?failed\b/i,
     ftp: "file",
     retryable: false,
   },

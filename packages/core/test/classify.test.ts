@@ -720,6 +720,27 @@ describe("general wordings, from the real error reports' tuning half", () => {
     expect(reply(421, "No data connection activity: timeout").reason).toBe("timeout");
   });
 
+  it("JavaScript's own errors, in Node's older and newer wordings, are the calling code's", () => {
+    for (const text of [
+      "Cannot read property 'isDirectory' of undefined",
+      "Cannot read properties of undefined (reading 'isDirectory')",
+      'The "original" argument must be of type Function',
+      "First argument must be a string, Buffer, ArrayBuffer, Array, or array-like object.",
+    ])
+      expect(codeless("sftp", text).reason, text).toBe("client-misuse");
+    // A server that may not read a file is still refusing access.
+    expect(
+      classify({ protocol: "sftp", code: 4, serverMessage: "Cannot read file" }).reason,
+    ).not.toBe("client-misuse");
+  });
+
+  it("vsftpd's bare refusals ('Rename failed.', 'Delete operation failed.') are file-unavailable", () => {
+    expect(reply(550, "Rename failed.").reason).toBe("file-unavailable");
+    expect(reply(550, "Delete operation failed.").reason).toBe("file-unavailable");
+    expect(reply(550, "Create directory operation failed.").reason).toBe("file-unavailable");
+    expect(reply(550, "Rename failed: Permission denied").reason).toBe("permission-denied");
+  });
+
   it("OpenSSL's UNSUPPORTED_ALGORITHM is unsupported", () => {
     const text =
       "Error while signing data with privateKey: error:06000080:public key routines:OPENSSL_internal:UNSUPPORTED_ALGORITHM";

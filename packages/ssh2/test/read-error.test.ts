@@ -197,6 +197,10 @@ describe("connection errors", () => {
     expect(summary(new Error("Failed to retrieve identities from agent"), connect).reason).toBe(
       "client-misuse",
     );
+    expect(summary(new Error("Pageant is not running"), connect).reason).toBe("client-misuse");
+    // ssh2's level for it, when the message is another.
+    const signing = sshError("Agent responded with failure", { level: "agent" });
+    expect(summary(signing, connect)).toMatchObject({ reason: "client-misuse", retryable: false });
   });
 });
 
