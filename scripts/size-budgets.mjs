@@ -38,6 +38,11 @@ const IS_RETRYABLE_TARGET = 6 * KB;
 // FubarDevelopment FtpServer, Twisted Conch, libssh, wolfSSH: +0.5 to +0.65 kB; MySecureShell,
 // GNU lsh, Win32-OpenSSH, linux-ftpd: +0.15 to +0.25 kB; goftp/server, bftpd, russh-sftp and IIS's
 // Windows error texts: +1 kB for the FTP adapters, +0.08 kB for the SFTP ones).
+// The reports round (2026-12-02, packages/server-replies/reports): the general wordings and library
+// messages taken from the real error reports' tuning half (OpenSSL's and Node's TLS texts, a file
+// exclusively open, vsftpd's OOPS and bare refusals, a code-less text kept from the 425 and data
+// socket rules, ssh2's agent, Node's argument-type errors): +0.23 kB for isRetryable, +0.2 to
+// +0.5 kB for the adapters (ssh2's agent rows and advice go to the SFTP ones).
 
 const entries = [
   {
@@ -66,7 +71,8 @@ const entries = [
     // user from" (9.33 kB measured).
     // +0.05 kB with the fourth round: a file name "too long" or whose "syntax is incorrect", "the
     // parameter is incorrect", an "I/O device error" (IIS's Windows texts) (9.38 kB measured).
-    budget: 9.39 * KB,
+    // +0.23 kB with the reports round (see "The reports round" above) (9.60 kB measured).
+    budget: 9.62 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {
@@ -99,7 +105,8 @@ const entries = [
     // 2x new Error() again (31.41 kB measured with the size round).
     // 31.41 → 33.49 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
-    budget: 33.53 * KB,
+    // And the reports round: see above.
+    budget: 33.82 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -125,7 +132,8 @@ const entries = [
     // the deadline held without closures per call (28.61 kB measured).
     // 28.61 → 29.77 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
-    budget: 29.81 * KB,
+    // And the reports round: see above.
+    budget: 30.34 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -150,7 +158,8 @@ const entries = [
     // 2x new Error() again (24.21 kB measured with the size round).
     // 24.21 → 25.37 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
-    budget: 25.41 * KB,
+    // And the reports round: see above.
+    budget: 25.92 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -169,7 +178,8 @@ const entries = [
     // 2x new Error() again (28.22 kB measured with the size round).
     // 28.22 → 30.37 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
-    budget: 30.41 * KB,
+    // And the reports round: see above.
+    budget: 30.64 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its

@@ -15,7 +15,7 @@ const reports = loadReports();
 
 describe("the reports", () => {
   it("are each a quoted error of a known library, with a contract reason and a retry hint", () => {
-    expect(reports.length).toBeGreaterThan(150);
+    expect(reports.length).toBeGreaterThanOrEqual(300);
     for (const report of reports) {
       const where = `${report.library} ${report.url}`;
       expect(reportLibraries, where).toContain(report.library);
@@ -53,13 +53,13 @@ describe("each report through its adapter", () => {
   // [half, reason floor, retry-hint floor]: what `pnpm measure:reports` gave when the floors were
   // set (the README tells the figures before any rule was changed for the reports).
   it.each([
-    ["tuning", 0.88, 0.976],
-    ["held-out", 0.711, 0.958],
+    ["tuning", 0.899, 0.982],
+    ["held-out", 0.717, 0.931],
   ] as const)(
     "the %s half reads as reported at least as well as when the floors were set",
     (half, reason, retry) => {
       const share = shareOf(reports.filter((report) => reportHalfOf(report) === half));
-      expect(share.n).toBeGreaterThan(90);
+      expect(share.n).toBeGreaterThan(120);
       expect(share.reason).toBeGreaterThanOrEqual(reason);
       expect(share.retry).toBeGreaterThanOrEqual(retry);
     },
@@ -69,8 +69,8 @@ describe("each report through its adapter", () => {
     for (const library of reportLibraries) {
       const share = shareOf(reports.filter((report) => report.library === library));
       expect(share.n, library).toBeGreaterThanOrEqual(50);
-      expect(share.reason, library).toBeGreaterThanOrEqual(0.75);
-      expect(share.retry, library).toBeGreaterThanOrEqual(0.93);
+      expect(share.reason, library).toBeGreaterThanOrEqual(0.73);
+      expect(share.retry, library).toBeGreaterThanOrEqual(0.92);
     }
   });
 });
