@@ -58,10 +58,44 @@ export function loadReports(): Report[] {
     });
 }
 
-/** The value the library threw: an Error with the printed message, name and properties. */
+// Node's own errors, as Node words them: a file system's ("ENOENT: no such file or directory, open
+// '/x'"), a socket's ("connect ECONNREFUSED 10.0.0.5:21", "read ECONNRESET") and a name lookup's
+// ("getaddrinfo ENOTFOUND ftp.example.com"). Node sets the fields such a message names.
+const FILE_SYSTEM = /^(E[A-Z]{2,15}): [^,\n]{1,120}, ([a-z]{2,12})(?: '([^'\n]*)')?/;
+const SOCKET = /^(connect|read|write) (E[A-Z]{2,15})(?: (\S+):(\d+))?/;
+const LOOKUP = /^(getaddrinfo) (ENOTFOUND|EAI_AGAIN) (\S+)/;
+
+/**
+ * The fields Node sets on its own error that a printout without them still names in its message
+ * (the printed ones, and the entry's `implied`, come after and win). Only for a message that is
+ * Node's own, not one a library rebuilt around it ("put: read ECONNRESET").
+ */
+export function nodeFieldsOf(message: string): Record<string, string | number> {
+  const file = FILE_SYSTEM.exec(message);
+  if (file) {
+    const [, code = "", syscall = "", path] = file;
+    return path === undefined ? { code, syscall } : { code, syscall, path };
+  }
+  const socket = SOCKET.exec(message);
+  if (socket) {
+    const [, syscall = "", code = "", address, port] = socket;
+    return address === undefined
+      ? { code, syscall }
+      : { code, syscall, address, port: Number(port) };
+  }
+  const lookup = LOOKUP.exec(message);
+  if (lookup) return { code: lookup[2] ?? "", syscall: "getaddrinfo", hostname: lookup[3] ?? "" };
+  return {};
+}
+
+/**
+ * The value the library threw: an Error with the printed message, name and properties, the
+ * properties the library always sets with it (`implied`), and those Node sets on its own errors
+ * (`nodeFieldsOf`), which a printout of the message alone leaves out.
+ */
 export function thrownOf(report: Report): Error {
   const { message, name, ...shown } = report.error;
-  const error = Object.assign(new Error(message), report.implied, shown);
+  const error = Object.assign(new Error(message), nodeFieldsOf(message), report.implied, shown);
   if (name !== undefined && name !== "Error") error.name = name;
   return error;
 }
