@@ -8,8 +8,10 @@
 //
 // Flags: `--misses` lists the tuning half's misses; `--held-out-misses` the held-out half's (to
 // report, not to tune on); `--by-file` adds a row per file (a later round of gathering, measured
-// before any rule looked at it, is its own file).
+// before any rule looked at it, is its own file). `--libraries`: the same for the error messages
+// read in the libraries' sources (`libraries/`) instead of the reports.
 import {
+  loadLibraryMessages,
   loadReports,
   type Report,
   readReport,
@@ -45,7 +47,10 @@ const count = (s: Score, weight: number, reason: boolean, retry: boolean) => {
   if (retry) s.retry += weight;
 };
 
-for (const report of loadReports()) {
+const corpus: Report[] = process.argv.includes("--libraries")
+  ? loadLibraryMessages().map((message) => ({ ...message, url: message.source }))
+  : loadReports();
+for (const report of corpus) {
   const error = readReport(report);
   const half = reportHalfOf(report);
   const reason = error.reason === report.reason;

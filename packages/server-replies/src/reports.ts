@@ -41,22 +41,45 @@ export interface Report {
   alsoSeen?: string[];
 }
 
-const reportDir = join(dirname(fileURLToPath(import.meta.url)), "..", "reports");
+/**
+ * An error that a library's own source can make (`libraries/<library>.json`), read there with
+ * the reading a person gives it: what users may meet, whether or not one has reported it yet.
+ */
+export interface LibraryMessage
+  extends Pick<
+    Report,
+    "library" | "file" | "operation" | "error" | "implied" | "reason" | "retryable" | "note"
+  > {
+  /** `path:line (function)` in the library's source at the file's `repository` commit. */
+  source: string;
+}
 
-/** Every report, of every library, in file order. */
-export function loadReports(): Report[] {
-  return readdirSync(reportDir)
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The entries of every JSON file in `folder`, each with its file's `library` and name. */
+function entriesIn<T>(folder: string): T[] {
+  const dir = join(packageDir, folder);
+  return readdirSync(dir)
     .filter((file) => file.endsWith(".json"))
     .sort()
     .flatMap((file) => {
-      const { library, entries } = JSON.parse(readFileSync(join(reportDir, file), "utf8"));
-      return (entries as Omit<Report, "library" | "file">[]).map((entry) => ({
-        library,
-        file,
-        ...entry,
-      }));
+      const { library, entries } = JSON.parse(readFileSync(join(dir, file), "utf8"));
+      return (entries as object[]).map((entry) => ({ library, file, ...entry }) as T);
     });
 }
+
+/** Every report, of every library, in file order. */
+export function loadReports(): Report[] {
+  return entriesIn<Report>("reports");
+}
+
+/** Every error message read in the libraries' sources, in file order. */
+export function loadLibraryMessages(): LibraryMessage[] {
+  return entriesIn<LibraryMessage>("libraries");
+}
+
+/** What a replay needs: the library, the call and the error. */
+type Replayed = Pick<Report, "library" | "operation" | "error" | "implied">;
 
 // Node's own errors, as Node words them: a file system's ("ENOENT: no such file or directory, open
 // '/x'"), a socket's ("connect ECONNREFUSED 10.0.0.5:21", "read ECONNRESET") and a name lookup's
@@ -93,7 +116,7 @@ export function nodeFieldsOf(message: string): Record<string, string | number> {
  * properties the library always sets with it (`implied`), and those Node sets on its own errors
  * (`nodeFieldsOf`), which a printout of the message alone leaves out.
  */
-export function thrownOf(report: Report): Error {
+export function thrownOf(report: Replayed): Error {
   const { message, name, ...shown } = report.error;
   const error = Object.assign(new Error(message), nodeFieldsOf(message), report.implied, shown);
   if (name !== undefined && name !== "Error") error.name = name;
@@ -108,7 +131,7 @@ const adapters: Record<ReportLibrary, (error: unknown, context: object) => Trans
 };
 
 /** The report's error as its adapter reads it, with the operation the user called. */
-export function readReport(report: Report): TransferError {
+export function readReport(report: Replayed): TransferError {
   return adapters[report.library](thrownOf(report), { operation: report.operation });
 }
 
@@ -117,7 +140,7 @@ export function readReport(report: Report): TransferError {
  * (only counted), by a hash of the message's wording: numbers, case and spacing aside, so that
  * the same message falls in the same half in every library's file.
  */
-export function reportHalfOf(report: Report): "tuning" | "held-out" {
+export function reportHalfOf(report: Pick<Report, "error">): "tuning" | "held-out" {
   const wording = report.error.message.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ");
   return hash(wording) % 2 === 0 ? "tuning" : "held-out";
 }
