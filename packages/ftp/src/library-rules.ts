@@ -36,8 +36,9 @@ const rows: AnyCodeRow[] = [
   ["connection-closed", "connection-lost", /^The connection closed before the/, "server-closed"],
   ["control-characters", "invalid-name", /^Invalid command: Contains control characters\.$/],
   ["not-connected", "client-misuse", /^Not connected: call connect\(\) first$/, "misuse"],
-  // "disconnecting" is set by end() and destroy() only: a call after the app's own end.
-  ["disconnected", "connection-lost", new RegExp(`${status}'?disconnected`), "client-closed"],
+  // "disconnecting" is set by end() and destroy(): the app's own end, but also the wrapper's destroy
+  // after a deadline, which the next call meets before the close: read as lost, like "disconnected".
+  ["disconnected", "connection-lost", new RegExp(`${status}'?disconnect`), "client-closed"],
   ["connection-state", "client-misuse", new RegExp(status), "misuse"],
 ];
 

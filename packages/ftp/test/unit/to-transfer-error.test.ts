@@ -126,16 +126,6 @@ describe("promise-ftp's errors", () => {
       retryable: false,
       reconnect: false,
     });
-    // "disconnecting": end() or destroy() was called (promise-ftp sets it there only); a real
-    // report (promise-ftp pull request 6) met it calling get() after end().
-    const ending = new PromiseFtp.FtpConnectionError(
-      "can't perform 'get' command when connection status is: disconnecting",
-    );
-    expectShape(toTransferError(ending, { operation: "get" }), {
-      reason: "client-misuse",
-      retryable: false,
-      reconnect: false,
-    });
     const twice = new PromiseFtp.FtpConnectionError(
       "can't connect when connection status is: 'connected'",
     );
