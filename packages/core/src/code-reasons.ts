@@ -156,8 +156,11 @@ export const systemCodeReasons: Readonly<Partial<Record<string, Reason>>> = tabl
   EROFS: "permission-denied",
   EMFILE: "local-file-error",
   ENFILE: "local-file-error",
+  // An argument a system call or Node refused: the caller's (an IPv6 address connect() cannot use).
+  EINVAL: "client-misuse",
   ERR_INVALID_ARG_TYPE: "client-misuse",
   ERR_INVALID_ARG_VALUE: "client-misuse",
+  ERR_OUT_OF_RANGE: "client-misuse",
   ERR_SOCKET_BAD_PORT: "client-misuse",
 });
 

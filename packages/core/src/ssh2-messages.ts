@@ -50,6 +50,10 @@ export const ssh2Rows: readonly RuleRow[] = [
   ["corrupt-stream", "protocol-error", /Bad packet length|Invalid MAC|Inbound: /, ANY, LOST],
   ["corrupt-stream", "protocol-error", /Received packet \d{1,3} instead of/, ANY, LOST],
   ["corrupt-stream", "protocol-error", /Received more data than requested/, ANY, LOST],
+  // Any other failure of ssh2's handshake or of its transport, by its `level` (after the texts
+  // above, which say more: "Handshake failed: no matching ..." is unsupported).
+  ["handshake", "protocol-error", /^/, "handshake", LOGIN],
+  ["corrupt-stream", "protocol-error", /^/, "protocol", LOST],
   // A wrapper's own answer to a call on a client that needs a new connection (ConnectionLoss).
   ["marked", "connection-lost", /was not sent: the [\w ]{1,20} needs a new connection/, ANY, LOST],
 ];
@@ -103,6 +107,8 @@ export const ssh2Advice: Advice = {
     "The connect options or arguments are invalid (a private key that does not parse is often a missing or wrong passphrase).",
   agent:
     "The SSH agent (the `agent` option: ssh-agent's socket, Pageant) could not be reached or could not sign: check that it runs and holds the key.",
+  handshake:
+    "The SSH handshake failed: the server's key exchange or host key signature could not be used (often an algorithm ssh2 and this server disagree on).",
   "not-ssh":
     "What answered on that port does not speak SSH-2 (another service, or a very old server).",
 };

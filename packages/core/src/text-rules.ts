@@ -391,7 +391,7 @@ export const textRules: readonly TextRule[] = [
     id: "script-error",
     reason: "client-misuse",
     pattern:
-      /\bCannot (?:read|set) propert(?:y|ies) (?:'[^'\n]{0,40}' )?of (?:null|undefined)\b|\bis not a function\b|\bCannot write to a closed stream\b|\bargument must be (?:of type|a string|one of)\b/,
+      /\bCannot (?:read|set) propert(?:y|ies) (?:'[^'\n]{0,40}' )?of (?:null|undefined)\b|\bis not a function\b|\bCannot write to a closed stream\b|\bargument must be (?:of type|a string|one of)\b|\bis out of range\. It must be\b|\bwithout 'new'/,
     sftp: [],
   },
   {
