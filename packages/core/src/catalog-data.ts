@@ -95,6 +95,7 @@ const ftp: RepliesByCode = {
     ["Necessary security resource unavailable", "unsupported", 0],
     ["Service is unavailable.", "tls-failed", 0],
   ],
+  "435": [["Can't build data connection: illegal port number", "data-connection-failed", 0]],
   "450": [
     [
       "error during transfer: read tcp {}:{}->{}:{}: read: connection reset by peer",
@@ -107,6 +108,7 @@ const ftp: RepliesByCode = {
     ["Can't remove directory {}: resource busy.", "file-busy", 1],
     ["Can't delete file /out/report.csv.", "file-unavailable", 0],
     ["Could not perform action on file {}.", "server-error", 1],
+    ["Failed to get size of file", "file-unavailable", 0],
     ["Can't remove directory {}.", "file-unavailable", 1],
     ["Failed to write file", "transfer-aborted", 1],
     ["{}: Not a regular file", "file-unavailable", 0],
@@ -278,6 +280,7 @@ const ftp: RepliesByCode = {
     ["'{}' not understood", "bad-request", 0],
     ["Unknown MODE type", "bad-request", 0],
     ["Unsupported mode", "bad-request", 0],
+    ["Not recognized", "bad-request", 0],
   ],
   "520": [
     ["Unable to open a passive connection", "bad-sequence", 0],
@@ -293,6 +296,11 @@ const ftp: RepliesByCode = {
     ["Login with USER+PASS", "bad-sequence", 0, ["AUTH"]],
     ["Access denied.", "bad-sequence", 0, ["SITE"]],
     ["Access denied", "permission-denied", 2, ["CONNECT"]],
+    [
+      "This server does not permit login over a non-secure connection; connect using FTP-SSL with explicit AUTH TLS",
+      "tls-required",
+      0,
+    ],
     ['Authentication error: cannot login user with invalid home dir: "{}"', "server-error", 2],
     ["Must perform authentication before identifying USER.", "bad-sequence", 0],
     ["Please open a new connection to re-authenticate", "bad-sequence", 0],
@@ -335,6 +343,7 @@ const ftp: RepliesByCode = {
     ["{}: Not a plain file.", "invalid-name", 0, ["APPE"]],
     ["{}: not a plain file.", "file-unavailable", 0, ["SIZE"]],
     ["Action not taken", "bad-sequence", 0, ["PBSZ"]],
+    ["Not a directory", "permission-denied", 0, ["LIST"]],
     ["File not found", "file-unavailable", 0, ["MKD", "RNTO"]],
     ["Unknown error.", "file-unavailable", 0, ["MKD"]],
     [
@@ -463,6 +472,7 @@ const ftp: RepliesByCode = {
     ['Not a valid file "{}".', "file-unavailable", 0],
     ["{} is not retrievable.", "file-unavailable", 0],
     ["'{}' cannot be listed", "not-found", 0],
+    ["Error listing files", "data-connection-failed", 1],
     ["Failed to hash file", "server-error", 0],
     ["Group '{}' not found.", "bad-request", 0],
     ["Not a regular file.", "is-a-directory", 0],
@@ -481,7 +491,9 @@ const ftp: RepliesByCode = {
     ["'{}': invalid mode", "bad-request", 0],
     ["Action not taken", "unsupported", 0],
     ["path unreachable", "not-found", 0],
+    ["Not a directory", "not-a-directory", 0],
     ["File not found", "not-found", 0],
+    ["Not Accessible", "permission-denied", 0],
     ["Unknown error.", "permission-denied", 0],
     ["Unknow params", "unsupported", 0],
     ["Missing ]", "invalid-name", 0],
@@ -706,13 +718,23 @@ const product5: ProductReplies = {
 };
 
 const product6: ProductReplies = {
+  product: "nodeftpd",
+  protocol: "ftp",
+  greeting: "^220 FTP server \\(nodeftpd\\) ready$",
+  replies: {
+    "421": [["Service not available, closing control connection.", "service-unavailable", 3]],
+    "536": [["Not supported", "unsupported", 0]],
+  },
+};
+
+const product7: ProductReplies = {
   product: "pyftpdlib",
   protocol: "ftp",
   greeting: "^220 pyftpdlib \\d+\\.\\d+\\.\\d+ ready\\.",
   replies: { "500": [["Command too long.", "bad-request", 0]] },
 };
 
-const product7: ProductReplies = {
+const product8: ProductReplies = {
   product: "Twisted FTP server",
   protocol: "ftp",
   greeting: "^220 Twisted \\d+\\.\\d+\\.\\d+\\S* FTP Server",
@@ -722,14 +744,14 @@ const product7: ProductReplies = {
   },
 };
 
-const product8: ProductReplies = {
+const product9: ProductReplies = {
   product: "vsftpd",
   protocol: "ftp",
   greeting: "^220 \\(vsFTPd \\d+\\.\\d+\\.\\d+\\)$",
   replies: { "500": [["Illegal EPRT command.", "data-connection-failed", 0]] },
 };
 
-const product9: ProductReplies = {
+const product10: ProductReplies = {
   product: "wu-ftpd",
   protocol: "ftp",
   greeting: "^220[- ]\\S+ FTP server \\(Version wu-\\d",
@@ -742,7 +764,7 @@ const product9: ProductReplies = {
   },
 };
 
-const product10: ProductReplies = {
+const product11: ProductReplies = {
   product: "Apache MINA SSHD SFTP subsystem",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-APACHE-SSHD",
@@ -772,7 +794,7 @@ const product10: ProductReplies = {
   },
 };
 
-const product11: ProductReplies = {
+const product12: ProductReplies = {
   product: "Erlang/OTP ssh_sftpd",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-Erlang/\\d[\\d.]*$",
@@ -788,7 +810,7 @@ const product11: ProductReplies = {
   },
 };
 
-const product12: ProductReplies = {
+const product13: ProductReplies = {
   product: "libssh SFTP server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-libssh_\\d+\\.\\d+\\.\\d+$",
@@ -813,7 +835,7 @@ const product12: ProductReplies = {
   },
 };
 
-const product13: ProductReplies = {
+const product14: ProductReplies = {
   product: "GNU lsh sftp-server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-lshd-\\d+\\.\\d+",
@@ -839,7 +861,7 @@ const product13: ProductReplies = {
   },
 };
 
-const product14: ProductReplies = {
+const product15: ProductReplies = {
   product: "OpenSSH sftp-server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-OpenSSH_\\d",
@@ -863,7 +885,7 @@ const product14: ProductReplies = {
   },
 };
 
-const product15: ProductReplies = {
+const product16: ProductReplies = {
   product: "Paramiko SFTP server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-paramiko_\\d+\\.\\d+",
@@ -883,7 +905,7 @@ const product15: ProductReplies = {
   },
 };
 
-const product16: ProductReplies = {
+const product17: ProductReplies = {
   product: "ProFTPD mod_sftp",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-mod_sftp(?:/\\d[0-9A-Za-z.]*)?(?: |$)",
@@ -902,14 +924,14 @@ const product16: ProductReplies = {
   },
 };
 
-const product17: ProductReplies = {
+const product18: ProductReplies = {
   product: "russh-sftp",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-russh_\\d+\\.\\d+\\.\\d+",
   replies: { "5": [["Bad message", "protocol-error", 0]] },
 };
 
-const product18: ProductReplies = {
+const product19: ProductReplies = {
   product: "Twisted Conch SFTP server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-Twisted_\\d+\\.\\d+",
@@ -922,7 +944,7 @@ const product18: ProductReplies = {
   },
 };
 
-const product19: ProductReplies = {
+const product20: ProductReplies = {
   product: "Win32-OpenSSH sftp-server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-OpenSSH_for_Windows_",
@@ -952,7 +974,7 @@ const product19: ProductReplies = {
   },
 };
 
-const product20: ProductReplies = {
+const product21: ProductReplies = {
   product: "wolfSSH SFTP server",
   protocol: "sftp",
   greeting: "^SSH-2\\.0-wolfSSHv\\d+\\.\\d+\\.\\d+$",
@@ -991,6 +1013,7 @@ export const replyCatalog: ReplyCatalog = {
     product18,
     product19,
     product20,
+    product21,
   ],
 };
 
@@ -1008,6 +1031,7 @@ export const ftpReplyCatalog: ReplyCatalog = {
     product7,
     product8,
     product9,
+    product10,
   ],
 };
 
@@ -1015,7 +1039,6 @@ export const ftpReplyCatalog: ReplyCatalog = {
 export const sftpReplyCatalog: ReplyCatalog = {
   sftp,
   products: [
-    product10,
     product11,
     product12,
     product13,
@@ -1026,5 +1049,6 @@ export const sftpReplyCatalog: ReplyCatalog = {
     product18,
     product19,
     product20,
+    product21,
   ],
 };

@@ -90,7 +90,7 @@ export const textRules: readonly TextRule[] = [
     id: "tls-required",
     reason: "tls-required",
     pattern:
-      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used|enforced)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\brequires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\buse AUTH first\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted)|\bPROT C\b[^.\n]{0,40}\bnot (?:allowed|permitted|accepted)|\buse PROT P\b|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
+      /\b(?:tls|ssl|ftps|encryption|secure (?:connection|channel|session)s?)\b[^.\n]{0,40}\b(?:required|mandatory|must be used|enforced)|\b(?:must|have to|need to|required to|please) (?:use|be using|issue|enable|switch to) [^.\n]{0,30}\b(?:tls|ssl|ftps|auth|encryption|secure)\b|\brequires? (?:ssl|tls|ftps|encryption|a secure)\b|\bmust be (?:encrypted|protected|secured)\b|\bsessions? must use encryption|\b(?:use|send|issue) AUTH(?: TLS| SSL)?(?: first)?\b|\bprotection level (?:is )?not sufficient\b|\bprotection level \w+ (?:is )?not (?:allowed|permitted)|\bPROT C\b[^.\n]{0,40}\bnot (?:allowed|permitted|accepted)|\buse PROT P\b|\bunwilling to accept security|\b(?:clear|plain)[- ]?text [^.\n]{0,30}\bnot (?:allowed|permitted|accepted|supported)|\bonly (?:encrypted|secure|tls|ssl|ftps) (?:connections|sessions|logins)|\bPROT P\b[^.\n]{0,20}\brequired\b|\brequires? an? (?:encrypted|secure|protected) (?:data )?(?:connection|channel)|\bcannot be opened with this PROT setting\b|\bcontrol (?:socket|connection) is not secure\b|\bnot (?:valid|allowed|permitted|accepted) (?:on|over) (?:an? |the )?(?:insecure|unsecured|unencrypted|plain[- ]?text|clear[- ]?text) (?:control )?(?:connection|channel|session)/i,
     ftp: "negative",
   },
   {
@@ -237,7 +237,7 @@ export const textRules: readonly TextRule[] = [
     // proxy): a setup problem that repeating does not fix.
     reason: "data-connection-failed",
     pattern:
-      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)\b(?! format)|\bprivileged (?:data )?ports?\b|\bports? ?(?:<|below|under|lower than) ?1024\b/i,
+      /\bbad IP connecting\b|\bport theft\b|\b(?:different|foreign|wrong) (?:ip|host|address)\b|\baddress(?:es)? (?:of control and data connection )?do(?:es)? not match\b|\bIP is not (?:the )?same as\b|\b(?:illegal|invalid|bad) (?:PORT|EPRT|LPRT)\b(?! format| number)|\bprivileged (?:data )?ports?\b|\bports? ?(?:<|below|under|lower than) ?1024\b/i,
     ftp: "negative",
     retryable: false,
   },
@@ -257,7 +257,7 @@ export const textRules: readonly TextRule[] = [
     id: "data-connection",
     reason: "data-connection-failed",
     pattern:
-      /\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel|socket)|\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) create (?:a |the )?(?:listening |passive )?socket\b/i,
+      /\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) (?:build|open|establish|make|create|accept) (?:a |the )?data (?:connection|channel|socket)|\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) create (?:a |the )?(?:listening |passive )?socket\b|\b(?:can'?t|cannot|could not|couldn'?t|unable to|failed to) (?:open|create|start) (?:a |the )?passive (?:connection |data )?(?:listener|port|socket)\b/i,
     ftp: "negative",
   },
   {

@@ -741,6 +741,22 @@ describe("general wordings, from the real error reports' tuning half", () => {
     expect(reply(550, "Rename failed: Permission denied").reason).toBe("permission-denied");
   });
 
+  // nodeftpd's tuning half (catalogued with the reports).
+  it("a passive listener that cannot open is the data connection; 'invalid port number' a bad argument", () => {
+    expect(reply(421, "Server was unable to open passive connection listener").reason).toBe(
+      "data-connection-failed",
+    );
+    expect(reply(501, "Bad argument to PORT (invalid port number)").reason).toBe("bad-request");
+    expect(reply(500, "Illegal PORT command.").reason).toBe("data-connection-failed");
+  });
+
+  it("'send AUTH TLS' and a protection level 'not sufficient' ask for TLS", () => {
+    expect(reply(522, "Protection level not sufficient; send AUTH TLS").reason).toBe(
+      "tls-required",
+    );
+    expect(reply(530, "Please use AUTH first").reason).toBe("tls-required");
+  });
+
   it("OpenSSL's UNSUPPORTED_ALGORITHM is unsupported", () => {
     const text =
       "Error while signing data with privateKey: error:06000080:public key routines:OPENSSL_internal:UNSUPPORTED_ALGORITHM";

@@ -37,6 +37,8 @@ const later = new Set([
   "goftp/server",
   "bftpd",
   "russh-sftp",
+  // 2026-12-02, the reports session.
+  "nodeftpd",
 ]);
 /** Replies added later to a product catalogued before (IIS's Win32 error texts). */
 const laterFiles = new Set(["ftp-iis-win32-errors.json"]);
