@@ -41,8 +41,10 @@ const IS_RETRYABLE_TARGET = 6 * KB;
 // The reports round (2026-12-02, packages/server-replies/reports): the general wordings and library
 // messages taken from the real error reports' tuning half (OpenSSL's and Node's TLS texts, a file
 // exclusively open, vsftpd's OOPS and bare refusals, a code-less text kept from the 425 and data
-// socket rules, ssh2's agent, Node's argument-type errors): +0.23 kB for isRetryable, +0.2 to
-// +0.5 kB for the adapters (ssh2's agent rows and advice go to the SFTP ones).
+// socket rules, ssh2's agent, Node's argument-type errors), then those of the libraries' own
+// messages (ssh2's handshake and protocol levels, Node's EINVAL and ERR_OUT_OF_RANGE) and nodeftpd's
+// catalog and wordings: +0.32 kB for isRetryable, +0.2 to +0.6 kB for the adapters (ssh2's agent
+// rows and advice go to the SFTP ones, nodeftpd's catalog to the FTP ones).
 
 const entries = [
   {
@@ -71,8 +73,8 @@ const entries = [
     // user from" (9.33 kB measured).
     // +0.05 kB with the fourth round: a file name "too long" or whose "syntax is incorrect", "the
     // parameter is incorrect", an "I/O device error" (IIS's Windows texts) (9.38 kB measured).
-    // +0.23 kB with the reports round (see "The reports round" above) (9.60 kB measured).
-    budget: 9.62 * KB,
+    // +0.32 kB with the reports round (see "The reports round" above) (9.69 kB measured).
+    budget: 9.71 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {
@@ -106,7 +108,7 @@ const entries = [
     // 31.41 → 33.49 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
     // And the reports round: see above.
-    budget: 33.82 * KB,
+    budget: 34.05 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -133,7 +135,7 @@ const entries = [
     // 28.61 → 29.77 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
     // And the reports round: see above.
-    budget: 30.34 * KB,
+    budget: 30.5 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -159,7 +161,7 @@ const entries = [
     // 24.21 → 25.37 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
     // And the reports round: see above.
-    budget: 25.92 * KB,
+    budget: 26.06 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -179,7 +181,7 @@ const entries = [
     // 28.22 → 30.37 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
     // And the reports round: see above.
-    budget: 30.64 * KB,
+    budget: 30.9 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its
