@@ -71,6 +71,15 @@ export const textRules: readonly TextRule[] = [
     ftp: "negative",
   },
   {
+    // Node's own words for a TLS handshake the peer cut off (code ECONNRESET): a server that
+    // refuses the client's TLS (its version, its session, a data connection not reusing the
+    // control connection's session), not a lost connection.
+    id: "tls-cut",
+    reason: "tls-failed",
+    pattern: /\bdisconnected before secure TLS connection was established\b/,
+    codes: ["ECONNRESET"],
+  },
+  {
     id: "security-sequence",
     // PBSZ, PROT or CCC before the control connection is secured: RFC 4217 wants AUTH first.
     reason: "bad-sequence",

@@ -258,7 +258,7 @@ describe("text refinement", () => {
   it("has at least one sample above for every rule, and each rule matches its own sample", () => {
     const samples: Record<
       string,
-      [protocol: "ftp" | "sftp", code: number | undefined, text: string]
+      [protocol: "ftp" | "sftp", code: number | string | undefined, text: string]
     > = {
       "tls-failed": ["ftp", 522, "SSL connection failed: session reuse required"],
       already: ["ftp", 530, "You're already logged in"],
@@ -299,6 +299,11 @@ describe("text refinement", () => {
       "out-of-resources": ["ftp", 451, "Too many open files"],
       aborted: ["ftp", 451, "Transfer aborted"],
       "security-sequence": ["ftp", 503, "PROT not allowed on insecure control connection"],
+      "tls-cut": [
+        "ftp",
+        "ECONNRESET",
+        "Client network socket disconnected before secure TLS connection was established",
+      ],
       "ipv4-only": ["ftp", 500, "PASV is only for IPv4: use EPSV"],
       "session-setup": ["ftp", 530, "Can't set guest privileges."],
       http: ["ftp", 500, "HTTP protocol commands not allowed."],
@@ -755,6 +760,19 @@ describe("general wordings, from the real error reports' tuning half", () => {
       "tls-required",
     );
     expect(reply(530, "Please use AUTH first").reason).toBe("tls-required");
+  });
+
+  // basic-ftp's own messages (libraries/basic-ftp.json): Node's ECONNRESET during a TLS handshake.
+  it("a TLS handshake the peer cut off is tls-failed; a reset of an open connection stays lost", () => {
+    const cut = classify({
+      protocol: "ftp",
+      code: "ECONNRESET",
+      message:
+        "Client network socket disconnected before secure TLS connection was established (data socket)",
+    });
+    expect(cut).toMatchObject({ reason: "tls-failed", retry: { retryable: false } });
+    const reset = classify({ protocol: "ftp", code: "ECONNRESET", message: "read ECONNRESET" });
+    expect(reset.reason).toBe("connection-lost");
   });
 
   it("OpenSSL's UNSUPPORTED_ALGORITHM is unsupported", () => {
