@@ -43,7 +43,7 @@ const IS_RETRYABLE_TARGET = 6 * KB;
 // exclusively open, vsftpd's OOPS and bare refusals, a code-less text kept from the 425 and data
 // socket rules, ssh2's agent, Node's argument-type errors), then those of the libraries' own
 // messages (ssh2's handshake and protocol levels, Node's EINVAL and ERR_OUT_OF_RANGE) and nodeftpd's
-// catalog and wordings: +0.32 kB for isRetryable, +0.2 to +0.6 kB for the adapters (ssh2's agent
+// catalog and wordings: +0.36 kB for isRetryable, +0.2 to +0.6 kB for the adapters (ssh2's agent
 // rows and advice go to the SFTP ones, nodeftpd's catalog to the FTP ones).
 
 const entries = [
@@ -73,8 +73,8 @@ const entries = [
     // user from" (9.33 kB measured).
     // +0.05 kB with the fourth round: a file name "too long" or whose "syntax is incorrect", "the
     // parameter is incorrect", an "I/O device error" (IIS's Windows texts) (9.38 kB measured).
-    // +0.32 kB with the reports round (see "The reports round" above) (9.69 kB measured).
-    budget: 9.71 * KB,
+    // +0.36 kB with the reports round (see "The reports round" above) (9.73 kB measured).
+    budget: 9.75 * KB,
     target: IS_RETRYABLE_TARGET,
   },
   {
@@ -108,7 +108,7 @@ const entries = [
     // 31.41 → 33.49 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
     // And the reports round: see above.
-    budget: 34.05 * KB,
+    budget: 34.09 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -135,7 +135,7 @@ const entries = [
     // 28.61 → 29.77 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
     // And the reports round: see above.
-    budget: 30.5 * KB,
+    budget: 30.54 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -161,7 +161,7 @@ const entries = [
     // 24.21 → 25.37 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
     // And the reports round: see above.
-    budget: 26.06 * KB,
+    budget: 26.09 * KB,
     target: ADAPTER_TARGET,
   },
   {
@@ -181,7 +181,7 @@ const entries = [
     // 28.22 → 30.37 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
     // And the reports round: see above.
-    budget: 30.9 * KB,
+    budget: 30.93 * KB,
     target: ADAPTER_TARGET,
   },
   // For comparison: an app that imports everything an adapter exports (explain and its
