@@ -50,7 +50,9 @@ export const systemCodeTexts: Readonly<
   EROFS: { text: "Read-only file system", source: "errno" },
   EMFILE: { text: "Too many open files", source: "errno" },
   ENFILE: { text: "Too many open files in system", source: "errno" },
+  EINVAL: { text: "Invalid argument", source: "errno" },
   ERR_INVALID_ARG_TYPE: { text: "An argument is of the wrong type", source: "node" },
   ERR_INVALID_ARG_VALUE: { text: "An argument has an invalid value", source: "node" },
+  ERR_OUT_OF_RANGE: { text: "A value is out of its accepted range", source: "node" },
   ERR_SOCKET_BAD_PORT: { text: "Port should be >= 0 and < 65536", source: "node" },
 };
