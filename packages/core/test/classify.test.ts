@@ -734,9 +734,9 @@ describe("general wordings, from the real error reports' tuning half", () => {
     ])
       expect(codeless("sftp", text).reason, text).toBe("client-misuse");
     // A server that may not read a file is still refusing access.
-    expect(
-      classify({ protocol: "sftp", code: 4, serverMessage: "Cannot read file" }).reason,
-    ).not.toBe("client-misuse");
+    expect(classify({ protocol: "sftp", code: 4, serverMessage: "Cannot read file" }).reason).toBe(
+      "permission-denied",
+    );
   });
 
   it("vsftpd's bare refusals ('Rename failed.', 'Delete operation failed.') are file-unavailable", () => {
