@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Unpacks Debian's vsftpd and proftpd-core for the FTP integration tests, when they are missing.
-# The two packages conflict as installed packages (both provide ftp-server), so neither is
-# installed: each is downloaded with `apt-get download` and unpacked with `dpkg -x` into a cache
+# Unpacks Debian's vsftpd, proftpd-core (with proftpd-mod-crypto: its mod_sftp and mod_tls) and
+# pure-ftpd for the integration tests, when they are missing. The servers conflict as installed
+# packages (each provides ftp-server), so none is installed: each is downloaded with `apt-get download` and unpacked with `dpkg -x` into a cache
 # folder; only their shared libraries are installed with apt. Nothing is started and no init
 # script runs. Idempotent and quiet: one line when it installs, nothing when all is there.
 # Works as root on a fresh Debian; elsewhere it only reports what is missing (the tests decide:
@@ -12,19 +12,23 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 # Keep in step with serverCacheDir() in src/ftp-servers.ts.
 cache=${TRANSFER_ERRORS_FTP_CACHE:-$repo/.cache/ftp-servers}
-packages=(vsftpd proftpd-core)
+packages=(vsftpd proftpd-core proftpd-mod-crypto pure-ftpd)
+binaries=(usr/sbin/vsftpd usr/sbin/proftpd usr/sbin/pure-ftpd usr/bin/pure-pw usr/lib/proftpd/mod_sftp.so)
 
 missing_libs() {
   local bin
-  for bin in "$cache/usr/sbin/vsftpd" "$cache/usr/sbin/proftpd"; do
-    ldd "$bin" 2>/dev/null | grep -q 'not found' && return 0
+  for bin in "${binaries[@]}"; do
+    ldd "$cache/$bin" 2>/dev/null | grep -q 'not found' && return 0
   done
   return 1
 }
 
 ready() {
-  [ -x "$cache/usr/sbin/vsftpd" ] && [ -x "$cache/usr/sbin/proftpd" ] &&
-    command -v openssl >/dev/null 2>&1 && command -v useradd >/dev/null 2>&1 &&
+  local bin
+  for bin in "${binaries[@]}"; do
+    [ -e "$cache/$bin" ] || return 1
+  done
+  command -v openssl >/dev/null 2>&1 && command -v useradd >/dev/null 2>&1 &&
     ! missing_libs
 }
 
@@ -33,7 +37,7 @@ if ready; then
 fi
 
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-ftp-servers: vsftpd/proftpd are not unpacked in $cache; run this script as root on Debian (needs apt-get)" >&2
+  echo "install-ftp-servers: vsftpd/proftpd/pure-ftpd are not unpacked in $cache; run this script as root on Debian (needs apt-get)" >&2
   exit 0
 fi
 
@@ -53,13 +57,20 @@ download() {
   # As root apt would hand the download to the _apt user, who cannot write into the cache.
   (cd "$debs" && apt-get download -qq -o APT::Sandbox::User=root "${packages[@]}" >/dev/null 2>&1)
 }
-if ! ls "$debs"/vsftpd_*.deb "$debs"/proftpd-core_*.deb >/dev/null 2>&1; then
+have_debs() {
+  local package
+  for package in "${packages[@]}"; do
+    ls "$debs/${package}"_*.deb >/dev/null 2>&1 || return 1
+  done
+}
+if ! have_debs; then
   download || { apt_update_once; download; }
 fi
 
 # The libraries each package links against: the first alternative of every lib* dependency.
 libs=()
-for deb in "$debs"/vsftpd_*.deb "$debs"/proftpd-core_*.deb; do
+for package in "${packages[@]}"; do
+  deb=$(ls "$debs/${package}"_*.deb | tail -n 1)
   dpkg -x "$deb" "$cache"
   while IFS= read -r dep; do
     libs+=("$dep")
@@ -75,6 +86,6 @@ apt_install() {
 apt_install || { apt_update_once; apt_install; }
 
 if ! ready; then
-  echo "install-ftp-servers: unpacked, but vsftpd or proftpd still cannot run (missing libraries?)" >&2
+  echo "install-ftp-servers: unpacked, but a server still cannot run (missing libraries?)" >&2
   exit 1
 fi

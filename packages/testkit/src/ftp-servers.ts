@@ -90,8 +90,17 @@ function binary(kind: FtpServerKind): string {
   return join(serverCacheDir(), "usr", "sbin", kind === "proftpd" ? "proftpd" : "vsftpd");
 }
 
+/** What install-ftp-servers.sh unpacks (keep in step with its `binaries`). */
+const unpacked = [
+  "usr/sbin/proftpd",
+  "usr/sbin/vsftpd",
+  "usr/sbin/pure-ftpd",
+  "usr/bin/pure-pw",
+  "usr/lib/proftpd/mod_sftp.so",
+];
+
 function missingBinaries(): string[] {
-  return (["proftpd", "vsftpd"] as const).map(binary).filter((path) => !existsSync(path));
+  return unpacked.map((path) => join(serverCacheDir(), path)).filter((path) => !existsSync(path));
 }
 
 let support: FtpSupport | undefined;
