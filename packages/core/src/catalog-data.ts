@@ -337,7 +337,7 @@ const ftp: RepliesByCode = {
   ],
   "536": [["Not supported", "tls-required", 0]],
   "550": [
-    ["Can't check for file existence", "not-found", 0, ["MDTM", "MLST"]],
+    ["Can't check for file existence", "file-unavailable", 0, ["LIST"]],
     ["Not a regular file.", "not-found", 0, ["MDTM"]],
     ["Rename/move failure", "file-unavailable", 0, ["RNTO"]],
     ["{}: Not a plain file.", "invalid-name", 0, ["APPE"]],
@@ -435,7 +435,7 @@ const ftp: RepliesByCode = {
     ["Modifying existing file denied.", "permission-denied", 0],
     ["The network path was not found.", "server-error", 1],
     ["chown: Operation not permitted.", "server-error", 0],
-    ["Can't check for file existence", "file-unavailable", 0],
+    ["Can't check for file existence", "not-found", 0],
     ["File delete failed: Not a file", "is-a-directory", 0],
     ["The directory name is invalid.", "not-a-directory", 0],
     ["storage error: 451 Local error", "server-error", 1],

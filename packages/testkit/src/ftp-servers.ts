@@ -1,6 +1,6 @@
-// Real FTP servers for the integration tests: ProFTPD and vsftpd from Debian, unpacked by
-// scripts/install-ftp-servers.sh, started here on free ports of 127.0.0.1 with the config
-// templates of ../ftp, a test user, and fresh fixtures. stop() ends the server and every
+// Real FTP servers for the integration tests: ProFTPD, vsftpd and Pure-FTPd from Debian, unpacked
+// by scripts/install-ftp-servers.sh, started here on free ports of 127.0.0.1 with the config
+// templates of ../ftp (Pure-FTPd: its command line), a test user, and fresh fixtures. stop() ends the server and every
 // session process it forked.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import { hasOpenssl, makeSelfSignedCert } from "./certs.js";
 import { freePort, LOOPBACK } from "./net.js";
 
-export type FtpServerKind = "proftpd" | "vsftpd" | "vsftpd-tls";
+export type FtpServerKind = "proftpd" | "vsftpd" | "vsftpd-tls" | "pure-ftpd";
 
 /** The account every test server accepts. The tests check that this password never leaks. */
 export const FTP_TEST_USER = "teftp";
@@ -87,7 +87,8 @@ export function serverCacheDir(): string {
 }
 
 function binary(kind: FtpServerKind): string {
-  return join(serverCacheDir(), "usr", "sbin", kind === "proftpd" ? "proftpd" : "vsftpd");
+  const name = kind === "vsftpd-tls" ? "vsftpd" : kind;
+  return join(serverCacheDir(), "usr", "sbin", name);
 }
 
 /** What install-ftp-servers.sh unpacks (keep in step with its `binaries`). */
@@ -278,6 +279,23 @@ function vsftpdConfig(
   });
 }
 
+/**
+ * Pure-FTPd takes no config file: its command line. One virtual user in a PureDB made with
+ * pure-pw (home: the fixtures, chrooted), on 127.0.0.1 only, no anonymous login, no DNS.
+ */
+function pureFtpdArgs(state: string, home: string, port: number, owner: Ids): string[] {
+  const db = join(state, "pureftpd.pdb");
+  runWithRetry(
+    join(serverCacheDir(), "usr", "bin", "pure-pw"),
+    ["useradd", FTP_TEST_USER, "-u", String(owner.uid), "-g", String(owner.gid), "-d", home].concat(
+      ["-f", join(state, "pureftpd.passwd"), "-m", "-F", db],
+    ),
+    `${FTP_TEST_PASSWORD}\n${FTP_TEST_PASSWORD}\n`,
+  );
+  // -u 1: the test user is a system account (uid < 1000, Pure-FTPd's usual floor).
+  return ["-S", `${LOOPBACK},${port}`, "-l", `puredb:${db}`, "-E", "-A", "-H", "-4", "-u", "1"];
+}
+
 /** Reads the first line the server sends: its greeting. */
 function readGreeting(port: number, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -378,7 +396,8 @@ function trackForExit(pid: number): void {
 export interface StartOptions {
   /**
    * Config lines appended to the server's file (a later vsftpd line overrides an earlier one),
-   * e.g. `["max_per_ip=1"]` or `["pasv_enable=NO"]` for vsftpd, `["TimeoutIdle 1"]` for ProFTPD.
+   * e.g. `["max_per_ip=1"]` or `["pasv_enable=NO"]` for vsftpd, `["TimeoutIdle 1"]` for ProFTPD;
+   * for Pure-FTPd, more command-line arguments (`["-C", "1"]`).
    */
   extraConfig?: readonly string[];
   /**
@@ -404,24 +423,33 @@ export async function startFtpServer(
   writeFixtures(home, owner);
   const port = await freePort();
   let certPem: string | undefined;
-  let config: string;
-  if (kind === "proftpd") {
-    config = proftpdConfig(state, home, port, owner);
+  let args: string[];
+  if (kind === "pure-ftpd") {
+    args = [...pureFtpdArgs(state, home, port, owner), ...(options.extraConfig ?? [])];
   } else {
-    let tls: Parameters<typeof vsftpdConfig>[3];
-    if (kind === "vsftpd-tls") {
-      const cert = makeSelfSignedCert(state);
-      certPem = cert.certPem;
-      tls = { certPath: cert.certPath, keyPath: cert.keyPath, sslReuse: options.sslReuse ?? true };
+    let config: string;
+    if (kind === "proftpd") {
+      config = proftpdConfig(state, home, port, owner);
+    } else {
+      let tls: Parameters<typeof vsftpdConfig>[3];
+      if (kind === "vsftpd-tls") {
+        const cert = makeSelfSignedCert(state);
+        certPem = cert.certPem;
+        tls = {
+          certPath: cert.certPath,
+          keyPath: cert.keyPath,
+          sslReuse: options.sslReuse ?? true,
+        };
+      }
+      config = vsftpdConfig(state, home, port, tls);
     }
-    config = vsftpdConfig(state, home, port, tls);
+    if (options.extraConfig?.length) config += `\n${options.extraConfig.join("\n")}\n`;
+    const configPath = join(state, `${kind}.conf`);
+    writeFileSync(configPath, config, { mode: 0o600 });
+    args = kind === "proftpd" ? ["-n", "-q", "-c", configPath] : [configPath];
   }
-  if (options.extraConfig?.length) config += `\n${options.extraConfig.join("\n")}\n`;
-  const configPath = join(state, `${kind}.conf`);
-  writeFileSync(configPath, config, { mode: 0o600 });
   const outPath = join(state, "stdout.log");
   const out = openSync(outPath, "a");
-  const args = kind === "proftpd" ? ["-n", "-q", "-c", configPath] : [configPath];
   const child = spawn(binary(kind), args, { detached: true, stdio: ["ignore", out, out] });
   closeSync(out);
   const pid = child.pid;
@@ -477,4 +505,9 @@ export async function startFtpServer(
 }
 
 /** Every kind, for tests that run the same scenario on each server. */
-export const ftpServerKinds: readonly FtpServerKind[] = ["proftpd", "vsftpd", "vsftpd-tls"];
+export const ftpServerKinds: readonly FtpServerKind[] = [
+  "proftpd",
+  "vsftpd",
+  "vsftpd-tls",
+  "pure-ftpd",
+];

@@ -1,4 +1,4 @@
-// Server replies (FTPError) from real ProFTPD and vsftpd: the code, the server's text without the
+// Server replies (FTPError) from real ProFTPD, vsftpd and Pure-FTPd: the code, the server's text without the
 // code, and the reason refined by that text and by the operation.
 import { Readable, Writable } from "node:stream";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
@@ -174,13 +174,115 @@ describeWithServers("FTP replies from vsftpd", () => {
   });
 });
 
+describeWithServers("FTP replies from Pure-FTPd", () => {
+  const handle = useFtpServer("pure-ftpd");
+  runSteps(handle, [
+    // SIZE and MDTM: "Can't check for file existence" after a failed stat() (ftpd.c); in the
+    // user's own tree that is a missing file, so that a size() existence check works here too.
+    [
+      "size of a missing file",
+      (c) => c.size(F.missing),
+      refusal("not-found", 550, "size", F.missing),
+    ],
+    [
+      "lastMod of a missing file",
+      (c) => c.lastMod(F.missing),
+      refusal("not-found", 550, "lastMod", F.missing),
+    ],
+    [
+      "download of a missing file",
+      (c) => c.downloadTo(sink(), F.missing),
+      refusal("not-found", 550, "downloadTo", F.missing),
+    ],
+    [
+      "download of a file without rights",
+      (c) => c.downloadTo(sink(), F.privateFile),
+      refusal("permission-denied", 550, "downloadTo", F.privateFile),
+    ],
+    [
+      "cd into a missing directory",
+      (c) => c.cd(F.missing),
+      refusal("not-found", 550, "cd", F.missing),
+    ],
+    [
+      "cd into a directory without rights",
+      (c) => c.cd(F.privateDir),
+      refusal("permission-denied", 550, "cd", F.privateDir),
+    ],
+    ["cd into a file", (c) => c.cd(F.file), refusal("not-a-directory", 550, "cd", F.file)],
+    [
+      "size of a directory",
+      (c) => c.size(F.fullDir),
+      refusal("is-a-directory", 550, "size", F.fullDir),
+    ],
+    [
+      "remove a missing file",
+      (c) => c.remove(F.missing),
+      refusal("not-found", 550, "remove", F.missing),
+    ],
+    [
+      "remove a file in a read-only directory",
+      (c) => c.remove(F.readonlyFile),
+      refusal("permission-denied", 550, "remove", F.readonlyFile),
+    ],
+    [
+      "upload into a read-only directory (553)",
+      (c) => c.uploadFrom(Readable.from(["x"]), `${F.readonlyDir}/new.txt`),
+      refusal("permission-denied", 553, "uploadFrom", `${F.readonlyDir}/new.txt`),
+    ],
+    [
+      "removeEmptyDir of a non-empty directory",
+      (c) => c.removeEmptyDir(F.fullDir),
+      refusal("directory-not-empty", 550, "removeEmptyDir", F.fullDir),
+    ],
+    [
+      "MKD of an existing directory",
+      (c) => c.send(`MKD ${F.fullDir}`),
+      refusal("already-exists", 550, "send"),
+    ],
+    [
+      "MKD in a read-only directory",
+      (c) => c.send(`MKD ${F.readonlyDir}/sub`),
+      refusal("permission-denied", 550, "send"),
+    ],
+    [
+      "rename of a missing file",
+      (c) => c.rename(F.missing, "renamed.txt"),
+      refusal("not-found", 550, "rename", F.missing),
+    ],
+    // A 4xx is transient by its digits; "Permission denied" (the rename(2) error) is not.
+    [
+      "rename into a read-only directory (451)",
+      (c) => c.rename(F.file, `${F.readonlyDir}/moved.txt`),
+      refusal("permission-denied", 451, "rename", F.file),
+    ],
+    ["an unknown command", (c) => c.send("BOGUS"), refusal("unsupported", 500, "send")],
+    ["RNTO without RNFR", (c) => c.send("RNTO x"), refusal("bad-sequence", 503, "send")],
+    [
+      "ensureDir inside a read-only directory",
+      (c) => c.ensureDir(`/${F.readonlyDir}/sub/deeper`),
+      refusal("file-unavailable", 550, "ensureDir", `/${F.readonlyDir}/sub/deeper`),
+    ],
+  ]);
+});
+
 describeWithServers("login refused", () => {
-  for (const kind of ["proftpd", "vsftpd"] as const) {
+  // Pure-FTPd answers a wrong password after about ten seconds (against guessing): the client's
+  // timeout and the test's are longer there.
+  const login = {
+    proftpd: { text: "Login incorrect.", ms: 5_000 },
+    vsftpd: { text: "Login incorrect.", ms: 5_000 },
+    "pure-ftpd": { text: "Login authentication failed", ms: 20_000 },
+  } as const;
+  for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
     describe(kind, () => {
       const handle = useFtpServer(kind);
-      it("530 is auth-failed; the half-open connection is closed; no password anywhere", async () => {
+      const { text, ms } = login[kind];
+      it("530 is auth-failed; the half-open connection is closed; no password anywhere", {
+        timeout: ms + 10_000,
+      }, async () => {
         const wrong = "Wrong-Passw0rd-123";
-        const client = wrapClient(new Client(5_000));
+        const client = wrapClient(new Client(ms));
         const error = await rejectionOf(client.access(handle.options({ password: wrong })));
         const e = expectTransferError(
           error,
@@ -194,12 +296,14 @@ describeWithServers("login refused", () => {
           },
           wrong,
         );
-        expect(e.serverMessage).toBe("Login incorrect.");
+        expect(e.serverMessage).toBe(text);
         expect(client.closed).toBe(true);
       });
 
-      it("basic-ftp alone leaves that connection open (what wrapClient closes)", async () => {
-        const client = new Client(5_000);
+      it("basic-ftp alone leaves that connection open (what wrapClient closes)", {
+        timeout: ms + 10_000,
+      }, async () => {
+        const client = new Client(ms);
         await rejectionOf(client.access(handle.options({ password: "Wrong-Passw0rd-123" })));
         expect(client.closed).toBe(false);
         client.close();

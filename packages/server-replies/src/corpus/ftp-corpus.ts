@@ -1485,10 +1485,10 @@ const pureFtpd: CorpusEntry[] = [
     text: "Can't check for file existence",
     command: "SIZE",
     operation: "size",
-    reason: "file-unavailable",
+    reason: "not-found",
     retryable: false,
     source: `${PURE_C} dosize() (stat failed: MSG_STAT_FAILURE2); also seen by users, FluentFTP issue #1658`,
-    note: "stat() failed: usually a missing file, but the text does not say so.",
+    note: "stat() failed: in the user's own tree that is a missing file (ENOENT) but for a path through a directory the user may not search; read as the catalog reads MDTM's same reply, so that a size() existence check works on Pure-FTPd (the real server answers a missing file so, packages/basic-ftp/test/integration/replies.test.ts).",
   },
   {
     protocol: "ftp",
