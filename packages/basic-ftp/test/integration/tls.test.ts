@@ -115,16 +115,18 @@ describeWithServers("vsftpd requiring TLS", () => {
 });
 
 describeWithServers("TLS asked of a plain server", () => {
-  for (const kind of ["proftpd", "vsftpd"] as const) {
+  for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
     describe(kind, () => {
       const handle = useFtpServer(kind);
+      // vsftpd refuses AUTH TLS with 530, ProFTPD and Pure-FTPd (without -Y) with 500.
+      const refusedWith = kind === "vsftpd" ? 530 : 500;
 
       it("AUTH TLS refused: unsupported, not a login failure", async () => {
         const client = wrapClient(new Client(5_000));
         const e = expectTransferError(
           await rejectionOf(client.access(handle.options({ secure: true }))),
           {
-            code: kind === "proftpd" ? 500 : 530,
+            code: refusedWith,
             path: undefined,
             reason: "unsupported",
             retryable: false,
@@ -144,7 +146,7 @@ describeWithServers("TLS asked of a plain server", () => {
         const { host, port } = handle.options();
         await client.connect(host, port);
         const e = expectTransferError(await rejectionOf(client.useTLS()), {
-          code: kind === "proftpd" ? 500 : 530,
+          code: refusedWith,
           path: undefined,
           reason: "unsupported",
           retryable: false,

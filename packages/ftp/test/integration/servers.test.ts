@@ -1,4 +1,4 @@
-// The scenarios of the other adapters, on real ProFTPD and vsftpd, through both clients: node-ftp's
+// The scenarios of the other adapters, on real ProFTPD, vsftpd and Pure-FTPd, through both clients: node-ftp's
 // callback Client and promise-ftp, each wrapped. Missing file, permission denied, a denied upload,
 // wrong password, control characters, a call after close, a dropped session.
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
@@ -33,6 +33,22 @@ const answers = {
     privateDir: refusal("file-unavailable", 550, "cwd", F.privateDir),
     upload: refusal("file-unavailable", 553, "put", `${F.readonlyDir}/new.txt`),
   },
+  "pure-ftpd": {
+    missing: refusal("not-found", 550, "get", F.missing),
+    private: refusal("permission-denied", 550, "get", F.privateFile),
+    privateDir: refusal("permission-denied", 550, "cwd", F.privateDir),
+    upload: refusal("permission-denied", 553, "put", `${F.readonlyDir}/new.txt`),
+  },
+} as const;
+
+/** Each server's text for the missing file, and for a wrong password (Pure-FTPd's after ~10 s). */
+const texts = {
+  proftpd: { missing: `${F.missing}: No such file or directory`, login: "Login incorrect." },
+  vsftpd: { missing: "Failed to open file.", login: "Login incorrect." },
+  "pure-ftpd": {
+    missing: `Can't open ${F.missing}: No such file or directory`,
+    login: "Login authentication failed",
+  },
 } as const;
 
 async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -43,7 +59,7 @@ async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void>
   }
 }
 
-for (const kind of ["proftpd", "vsftpd"] as const) {
+for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
   describeWithServers(kind, () => {
     const handle = useFtpServer(kind);
     for (const name of ["node-ftp", "promise-ftp"] as const) {
@@ -54,9 +70,7 @@ for (const kind of ["proftpd", "vsftpd"] as const) {
           const c = clients[name]();
           await c.connect(handle.options());
           const missing = expectTransferError(await rejectionOf(c.get(F.missing)), a.missing);
-          expect(missing.serverMessage).toBe(
-            kind === "proftpd" ? `${F.missing}: No such file or directory` : "Failed to open file.",
-          );
+          expect(missing.serverMessage).toBe(texts[kind].missing);
           expectTransferError(await rejectionOf(c.get(F.privateFile)), a.private);
           expectTransferError(await rejectionOf(c.cwd(F.privateDir)), a.privateDir);
           expectTransferError(
@@ -68,7 +82,9 @@ for (const kind of ["proftpd", "vsftpd"] as const) {
           c.end();
         });
 
-        it("wrong password: auth-failed, reconnect, the password nowhere, onError told", async () => {
+        it("wrong password: auth-failed, reconnect, the password nowhere, onError told", {
+          timeout: 30_000,
+        }, async () => {
           const wrong = "Wrong-Passw0rd-123";
           const reported: TransferError[] = [];
           const c = clients[name]({ onError: (e) => reported.push(e) });
@@ -84,7 +100,7 @@ for (const kind of ["proftpd", "vsftpd"] as const) {
             },
             wrong,
           );
-          expect(e.serverMessage).toBe("Login incorrect.");
+          expect(e.serverMessage).toBe(texts[kind].login);
           if (name === "node-ftp") {
             // No call was pending: onError got the same failure, as a TransferError.
             expect(reported.map((r) => [r.reason, r.code, r.operation])).toEqual([
