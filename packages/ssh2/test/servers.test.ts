@@ -1,0 +1,375 @@
+// The same failures on two real SFTP servers, OpenSSH (an sshd of this file's own) and ProFTPD's
+// mod_sftp, through ssh2's SFTPWrapper (wrapClient) and connectSftp. Each expected reason is what
+// the condition is; the status code and the text are each server's own, where the two answer
+// differently.
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, posix } from "node:path";
+import { inspect } from "node:util";
+import type { TransferError } from "@transfer-errors/core";
+import { closedPort } from "@transfer-errors/testkit/net";
+import {
+  type ProftpdSftpServer,
+  proftpdSftpSkipReason,
+  startProftpdSftp,
+} from "@transfer-errors/testkit/proftpd-sftp";
+import { type SshdServer, startSshd } from "@transfer-errors/testkit/sshd";
+import { Client, type ConnectConfig, type SFTPWrapper } from "ssh2";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectSftp, needsReconnect, type SftpSession, withRetry } from "../src/index.js";
+import {
+  connectConfig,
+  describeSftp,
+  type Expected,
+  expectFailure,
+  running,
+  transferErrorOf,
+  useFixtures,
+  viaCallback,
+} from "./helpers.js";
+
+/** An SFTP status as one server sends it. */
+interface Status {
+  code: number;
+  codeName: string;
+  text: string;
+}
+
+const noSuchFile: Status = { code: 2, codeName: "SSH_FX_NO_SUCH_FILE", text: "No such file" };
+const denied: Status = {
+  code: 3,
+  codeName: "SSH_FX_PERMISSION_DENIED",
+  text: "Permission denied",
+};
+const failure: Status = { code: 4, codeName: "SSH_FX_FAILURE", text: "Failure" };
+
+/** What differs between the servers: their answers to the same request. */
+interface Answers {
+  /** mkdir of a directory that exists. */
+  mkdirExisting: Status;
+  /** rmdir of a directory that holds a file. */
+  rmdirNotEmpty: Status;
+  /** rename onto a file that exists. */
+  renameOntoFile: Status;
+  /** open for writing of a path that is a directory. */
+  writeOntoDir: Status;
+}
+
+/** One server under test, as the conditions below use it. */
+interface Target {
+  config(overrides?: Partial<ConnectConfig>): ConnectConfig;
+  password: string;
+  root: string;
+  file: string;
+  missing: string;
+  nonEmptyDir: string;
+  readOnlyDir: string;
+  privateFile: string;
+  lockedDir: string;
+  pauseSessions(): Promise<void> | void;
+  resumeSessions(): Promise<void> | void;
+  killSessions(): Promise<void> | void;
+  answers: Answers;
+}
+
+/** expectFailure, the server's text, and ssh2's error printed when anything differs. */
+function expectAnswer(
+  error: TransferError,
+  expected: Expected,
+  serverMessage: string | undefined,
+  secrets: readonly string[],
+): void {
+  try {
+    expectFailure(error, expected, secrets);
+    expect(error.serverMessage).toBe(serverMessage);
+  } catch (failed) {
+    if (failed instanceof Error) {
+      failed.message += `\nserverMessage: ${inspect(error.serverMessage)}\ncause: ${inspect(error.cause)}`;
+    }
+    throw failed;
+  }
+}
+
+type Call = (sftp: SFTPWrapper, path: string, cb: (error: unknown) => void) => void;
+
+function conditions(target: () => Target): void {
+  let session: SftpSession<Client, SFTPWrapper>;
+  const sessions: SftpSession<Client, SFTPWrapper>[] = [];
+  beforeAll(async () => {
+    session = await connectSftp(new Client(), target().config());
+  });
+  afterAll(() => {
+    session?.client.end();
+  });
+  afterEach(async () => {
+    await target().resumeSessions();
+    for (const extra of sessions.splice(0)) extra.client.destroy();
+  });
+  const secrets = () => [target().password];
+  const refused = (operation: string, path: string, status: Status) => ({
+    code: status.code,
+    codeName: status.codeName,
+    retryable: false,
+    reconnect: false,
+    operation,
+    path,
+  });
+  const failed = (call: Call, path: string) =>
+    transferErrorOf(viaCallback((cb) => call(session.sftp, path, cb)));
+
+  it("a wrong password: auth-failed, not retryable, a new connection for the next try", async () => {
+    const password = "wrong-Secret-123";
+    const error = await transferErrorOf(connectSftp(new Client(), target().config({ password })));
+    expectFailure(
+      error,
+      {
+        reason: "auth-failed",
+        code: "client-authentication",
+        retryable: false,
+        reconnect: true,
+        operation: "connect",
+        path: undefined,
+      },
+      [password, ...secrets()],
+    );
+  });
+
+  const local = join(tmpdir(), "te-ssh2-servers-never-written");
+  const missingFile: [string, Call][] = [
+    ["stat", (sftp, path, cb) => sftp.stat(path, cb)],
+    ["readFile", (sftp, path, cb) => sftp.readFile(path, cb)],
+    ["fastGet", (sftp, path, cb) => sftp.fastGet(path, local, cb)],
+    ["unlink", (sftp, path, cb) => sftp.unlink(path, cb)],
+    ["rename", (sftp, path, cb) => sftp.rename(path, posix.join(target().root, "renamed"), cb)],
+  ];
+  it.each(missingFile)("a missing file: %s is not-found", async (operation, call) => {
+    const { missing } = target();
+    expectAnswer(
+      await failed(call, missing),
+      { ...refused(operation, missing, noSuchFile), reason: "not-found" },
+      noSuchFile.text,
+      secrets(),
+    );
+  });
+
+  const missingDir: [string, Call][] = [
+    ["readdir", (sftp, path, cb) => sftp.readdir(path, cb)],
+    ["rmdir", (sftp, path, cb) => sftp.rmdir(path, cb)],
+  ];
+  it.each(missingDir)("a missing directory: %s is not-found", async (operation, call) => {
+    const dir = posix.join(target().root, "no-such-dir");
+    expectAnswer(
+      await failed(call, dir),
+      { ...refused(operation, dir, noSuchFile), reason: "not-found" },
+      noSuchFile.text,
+      secrets(),
+    );
+  });
+
+  it("permission denied: a write into a read-only directory, a root file, a root directory", async () => {
+    const { readOnlyDir, privateFile, lockedDir } = target();
+    const upload = `${readOnlyDir}/new.txt`;
+    const cases: [string, string, Call][] = [
+      ["writeFile", upload, (sftp, path, cb) => sftp.writeFile(path, "x", cb)],
+      ["readFile", privateFile, (sftp, path, cb) => sftp.readFile(path, cb)],
+      ["readdir", lockedDir, (sftp, path, cb) => sftp.readdir(path, cb)],
+    ];
+    for (const [operation, path, call] of cases) {
+      expectAnswer(
+        await failed(call, path),
+        { ...refused(operation, path, denied), reason: "permission-denied" },
+        denied.text,
+        secrets(),
+      );
+    }
+  });
+
+  it("mkdir of an existing directory: already-exists", async () => {
+    const { nonEmptyDir, answers } = target();
+    expectAnswer(
+      await failed((sftp, path, cb) => sftp.mkdir(path, cb), nonEmptyDir),
+      { ...refused("mkdir", nonEmptyDir, answers.mkdirExisting), reason: "already-exists" },
+      answers.mkdirExisting.text,
+      secrets(),
+    );
+  });
+
+  it("rmdir of a non-empty directory: directory-not-empty", async () => {
+    const { nonEmptyDir, answers } = target();
+    expectAnswer(
+      await failed((sftp, path, cb) => sftp.rmdir(path, cb), nonEmptyDir),
+      {
+        ...refused("rmdir", nonEmptyDir, answers.rmdirNotEmpty),
+        reason: "directory-not-empty",
+      },
+      answers.rmdirNotEmpty.text,
+      secrets(),
+    );
+  });
+
+  it("rename onto an existing file: already-exists", async () => {
+    const { file, nonEmptyDir, answers } = target();
+    const onto = `${nonEmptyDir}/inner.txt`;
+    expectAnswer(
+      await failed((sftp, path, cb) => sftp.rename(path, onto, cb), file),
+      { ...refused("rename", file, answers.renameOntoFile), reason: "already-exists" },
+      answers.renameOntoFile.text,
+      secrets(),
+    );
+  });
+
+  it("writeFile onto a directory's path: is-a-directory", async () => {
+    const { nonEmptyDir, answers } = target();
+    expectAnswer(
+      await failed((sftp, path, cb) => sftp.writeFile(path, "x", cb), nonEmptyDir),
+      { ...refused("writeFile", nonEmptyDir, answers.writeOntoDir), reason: "is-a-directory" },
+      answers.writeOntoDir.text,
+      secrets(),
+    );
+  });
+
+  it("the server's session killed during a call: connection-lost, retryable, reconnect", async () => {
+    const lost = await connectSftp(new Client(), target().config());
+    sessions.push(lost);
+    const { root } = target();
+    // Paused first, so that the request is surely pending when the connection drops.
+    await target().pauseSessions();
+    const pending = viaCallback((cb) => lost.sftp.readdir(root, cb));
+    await target().killSessions();
+    expectFailure(
+      await transferErrorOf(pending),
+      {
+        reason: "connection-lost",
+        code: undefined,
+        retryable: true,
+        reconnect: true,
+        operation: "readdir",
+        path: root,
+      },
+      secrets(),
+    );
+    expect(needsReconnect(lost.sftp)).toBe(true);
+  });
+
+  it("withRetry reconnects with a new Client after the kill, and the call succeeds", async () => {
+    const { root, file } = target();
+    let current = await connectSftp(new Client(), target().config(), { timeoutMs: 5_000 });
+    sessions.push(current);
+    const attempts: number[] = [];
+    const listing = await withRetry(
+      async (attempt) => {
+        attempts.push(attempt);
+        if (attempt === 1) await target().killSessions();
+        return viaCallback<{ filename: string }[]>((cb) => current.sftp.readdir(root, cb));
+      },
+      {
+        minDelayMs: 10,
+        reconnect: async () => {
+          current = await connectSftp(new Client(), target().config(), { timeoutMs: 5_000 });
+          sessions.push(current);
+        },
+      },
+    );
+    expect(listing.map((entry) => posix.join(root, entry.filename))).toContain(file);
+    expect(attempts).toEqual([1, 2]);
+  });
+
+  it("a closed port: connection-refused, retryable, reconnect", async () => {
+    const error = await transferErrorOf(
+      connectSftp(new Client(), target().config({ port: await closedPort() })),
+    );
+    expectFailure(
+      error,
+      {
+        reason: "connection-refused",
+        code: "ECONNREFUSED",
+        retryable: true,
+        reconnect: true,
+        operation: "connect",
+        path: undefined,
+      },
+      secrets(),
+    );
+  });
+}
+
+describeSftp("the same failures on OpenSSH", () => {
+  const fixtures = useFixtures();
+  let sshd: SshdServer;
+  let privateFile: string;
+  // An sshd of this file's own: its sessions are killed.
+  beforeAll(async () => {
+    sshd = await startSshd({ user: running().user });
+    privateFile = join(fixtures().root, "private.txt");
+    await writeFile(privateFile, "nobody but root\n", { mode: 0o600 });
+  });
+  afterAll(async () => {
+    await sshd?.stop();
+  });
+  conditions(() => {
+    const f = fixtures();
+    return {
+      config: (overrides = {}) => connectConfig({ port: sshd.port, ...overrides }),
+      password: running().user.password,
+      root: f.root,
+      file: f.file,
+      missing: f.missing,
+      nonEmptyDir: f.nonEmptyDir,
+      readOnlyDir: f.readOnlyDir,
+      privateFile,
+      lockedDir: f.lockedDir,
+      pauseSessions: () => sshd.pauseSessions(),
+      resumeSessions: () => sshd.resumeSessions(),
+      killSessions: () => sshd.killSessions(),
+      answers: {
+        mkdirExisting: failure,
+        rmdirNotEmpty: failure,
+        renameOntoFile: failure,
+        writeOntoDir: failure,
+      },
+    };
+  });
+});
+
+const proftpdSkip = proftpdSftpSkipReason();
+(proftpdSkip ? describe.skip : describe)(
+  `the same failures on ProFTPD mod_sftp${proftpdSkip ? ` (skipped: ${proftpdSkip})` : ""}`,
+  () => {
+    let server: ProftpdSftpServer;
+    beforeAll(async () => {
+      // The same (non-root) account as OpenSSH's test user when there is one.
+      const sftp = inject("sftp");
+      server = await startProftpdSftp({ owner: sftp.available ? sftp.user : undefined });
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+    conditions(() => ({
+      config: (overrides = {}) =>
+        ({
+          host: server.host,
+          port: server.port,
+          username: server.user,
+          password: server.password,
+          readyTimeout: 5_000,
+          ...overrides,
+        }) as ConnectConfig,
+      password: server.password,
+      ...server.fixtures,
+      pauseSessions: () => server.pauseSessions(),
+      resumeSessions: () => server.resumeSessions(),
+      killSessions: () => server.killSessions(),
+      answers: {
+        mkdirExisting: { ...failure, text: "File already exists" },
+        rmdirNotEmpty: { ...failure, text: "Directory is not empty" },
+        renameOntoFile: {
+          code: 11,
+          codeName: "SSH_FX_FILE_ALREADY_EXISTS",
+          text: "File already exists",
+        },
+        // mod_xfer's STOR check refuses a directory before mod_sftp opens anything.
+        writeOntoDir: denied,
+      },
+    }));
+  },
+);
