@@ -1,5 +1,6 @@
 // Follow-up looks after an answer that says too little: a generic refusal (SFTP's SSH_FX_FAILURE)
-// of a mkdir, rmdir, rename or download, and an upload that reported success but may be short.
+// of a mkdir, rmdir, rename, download or upload, and an upload that reported success but may be
+// short.
 // The adapter says how its client looks at a path (`PathLook`); which look settles which finding
 // is here, the same for every adapter.
 import { withDeadline } from "./deadline.js";
@@ -25,7 +26,7 @@ export interface PathLook {
 }
 
 /** What a generic refusal can be looked into for. */
-export type LookedOperation = "mkdir" | "rmdir" | "rename" | "download";
+export type LookedOperation = "mkdir" | "rmdir" | "rename" | "download" | "upload";
 
 /**
  * What a look at the paths of a refused operation finds: the target exists, its parent is
@@ -111,6 +112,13 @@ const looks: Record<
     const kind = await look.kind(path);
     if (!kind) return "missing";
     return kind === "d" ? "is-a-directory" : undefined;
+  },
+  // An upload refused: OpenSSH answers "Failure" (EISDIR) and ProFTPD's mod_sftp "Permission
+  // denied" (its STOR handler) for a directory at the path; "Failure" also for a full disk.
+  async upload(look, path) {
+    if ((await look.kind(path)) === "d") return "is-a-directory";
+    const space = await look.freeSpace?.(parentOf(path));
+    return space && (space.bytes === 0 || space.inodes === 0) ? "no-space" : undefined;
   },
 };
 

@@ -67,10 +67,9 @@ export function splitTextAndPath(detail: string, knownPath?: string): TextAndPat
   if (knownPath) {
     for (const separator of PATH_SEPARATORS) {
       if (detail.endsWith(separator + knownPath)) {
-        return {
-          text: detail.slice(0, -(separator.length + knownPath.length)).trimEnd(),
-          path: knownPath,
-        };
+        // "No such file: /p" ends with " /p" too: the colon goes, as below.
+        const text = detail.slice(0, -(separator.length + knownPath.length));
+        return { text: withoutTrailingColon(text), path: knownPath };
       }
     }
   }

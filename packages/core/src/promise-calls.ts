@@ -324,7 +324,9 @@ export class PromiseCalls<Context extends CallContext = CallContext> {
   /** With the `diagnose` option, a failure that says too little, with what a look found. */
   protected async lookedInto(method: string, args: unknown[], failure: Failure): Promise<Failure> {
     const looked = this.data.operations[method]?.look;
-    const [path, to] = args;
+    // The remote path the call named (an upload's is its second argument); a rename's target.
+    const { path } = failure;
+    const to = looked === "rename" ? args[1] : undefined;
     if (!this.options.diagnose || !looked || typeof path !== "string") return failure;
     if (!this.diagnosis?.unclear(failure)) return failure;
     const look = this.diagnosis.look(this.client);

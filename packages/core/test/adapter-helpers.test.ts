@@ -106,6 +106,7 @@ describe("splitPrefixes and splitTextAndPath", () => {
     ["Permission denied Remote: /r Local: /l", undefined, "Permission denied", "/r"],
     ["No such file /p", undefined, "No such file", "/p"],
     ["No such file: /p", undefined, "No such file", "/p"],
+    ["No such file: /p", "/p", "No such file", "/p"],
     ["mkdir /srv/in: file exists /srv/in", "/srv/in", "mkdir /srv/in: file exists", "/srv/in"],
     ["Failure", undefined, "Failure", undefined],
   ])("%j (known path %s): %j and %s", (detail, known, text, path) => {
@@ -141,8 +142,17 @@ describe("findCause: the look after a generic refusal", () => {
     ["download", "/nope", undefined, "missing"],
     ["download", "/d", undefined, "is-a-directory"],
     ["download", "/file", undefined, undefined],
+    ["upload", "/d", undefined, "is-a-directory"],
+    ["upload", "/file", undefined, undefined],
+    ["upload", "/d/new", undefined, undefined],
   ] as const)("%s %s %s: %s", async (operation, path, to, finding) => {
     expect(await findCause(server(tree), operation, path, to, undefined)).toBe(finding);
+  });
+
+  it("finds no-space for an upload onto a full disk, a directory there first", async () => {
+    const full = server(tree, { full: true });
+    expect(await findCause(full, "upload", "/d/new", undefined, 1_000)).toBe("no-space");
+    expect(await findCause(full, "upload", "/d", undefined, 1_000)).toBe("is-a-directory");
   });
 
   it("finds no-space for mkdir on a full disk; a failing or slow look finds nothing", async () => {

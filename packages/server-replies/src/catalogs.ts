@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ftpCorpus } from "./corpus/ftp-corpus.js";
 import { sftpCorpus } from "./corpus/sftp-corpus.js";
+import type { CorpusEntry } from "./corpus/types.js";
 
 export type Reason = string;
 
@@ -248,14 +249,25 @@ const catalogNames: Readonly<Record<string, string>> = {
   "Net::SFTP::SftpServer": "Net::SFTP::SftpServer (Perl)",
 };
 
+/**
+ * The greeting a wrapped client would have read from a corpus entry's server: its catalog's
+ * example, when the product is catalogued.
+ */
+export function corpusGreetingOf(
+  entry: Pick<CorpusEntry, "protocol" | "product">,
+  catalogs: readonly Catalog[] = loadCatalogs(),
+): string | undefined {
+  const product = catalogNames[entry.product] ?? entry.product;
+  return catalogs.find((c) => c.protocol === entry.protocol && c.product === product)
+    ?.greetingExample;
+}
+
 /** The corpus of issue 7 as replies: filled-in texts, each with its client method. */
 export function corpusReplies(catalogs: readonly Catalog[] = loadCatalogs()): Reply[] {
-  const greetingOf = (protocol: string, product: string) =>
-    catalogs.find((c) => c.protocol === protocol && c.product === product)?.greetingExample;
   return [...ftpCorpus, ...sftpCorpus].map((e) => ({
     protocol: e.protocol,
     product: catalogNames[e.product] ?? e.product,
-    greeting: greetingOf(e.protocol, catalogNames[e.product] ?? e.product),
+    greeting: corpusGreetingOf(e, catalogs),
     version: e.version ?? "",
     code: e.code,
     text: e.text,

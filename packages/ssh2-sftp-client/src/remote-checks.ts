@@ -7,6 +7,7 @@ import {
   sftpFreeSpace,
   type Upload,
 } from "@transfer-errors/core/adapter";
+import { operations } from "./operations.js";
 
 /** The few methods the checks call, as ssh2-sftp-client has them. */
 interface CheckableClient {
@@ -29,9 +30,15 @@ export function pathLook(client: CheckableClient): PathLook {
   };
 }
 
-/** A generic failure worth a closer look: SSH_FX_FAILURE, or mkdir's rewording of it. */
+/**
+ * A generic failure worth a closer look: SSH_FX_FAILURE, or mkdir's rewording of it; for an
+ * upload also SSH_FX_PERMISSION_DENIED (ProFTPD's mod_sftp refuses an upload onto a directory so).
+ */
 export function isGenericFailure(failure: Failure): boolean {
   if (failure.codeSpace === "sftp-status" && failure.code === 4) return true;
+  const upload =
+    failure.operation !== undefined && operations[failure.operation]?.look === "upload";
+  if (upload && failure.codeSpace === "sftp-status" && failure.code === 3) return true;
   return failure.code === "ERR_BAD_PATH" && /permission denied$/.test(failure.message ?? "");
 }
 

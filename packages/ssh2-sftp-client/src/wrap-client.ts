@@ -17,10 +17,11 @@ import { isGenericFailure, pathLook, uploadOf } from "./remote-checks.js";
 /** PromiseCallOptions' `timeoutMs`, `reconnect` (createConnection sets its own) and `secrets`, and: */
 export interface WrapOptions extends PromiseCallOptions {
   /**
-   * After a generic SSH_FX_FAILURE (4) of `mkdir`, `rmdir`, `rename`, `get` or `fastGet`, look at
-   * the paths (an lstat, a listing, the free space) to say what is really wrong: already exists,
-   * not empty, not found, no space, a directory downloaded. The original code and server text are
-   * kept. Default: false.
+   * After a generic SSH_FX_FAILURE (4) of `mkdir`, `rmdir`, `rename`, `get`, `fastGet`, `put`,
+   * `fastPut` or `append` (of an upload also a PERMISSION_DENIED, 3), look at the paths (an
+   * lstat, a listing, the free space) to say what is really wrong: already exists, not empty, not
+   * found, no space, a directory downloaded or uploaded onto. The original code and server text
+   * are kept. Default: false.
    */
   diagnose?: boolean | undefined;
   /**

@@ -1,8 +1,10 @@
 // Every SFTP status of the corpus (real texts of 6 server products), shaped as ssh2 reports a
 // status (an Error with the server's text and the status as `code`) and then as
 // ssh2-sftp-client 12 rethrows it from each method (its own fmtError, with the method's prefix
-// and the path), through toTransferError.
+// and the path), through toTransferError with the server's greeting that a wrapped client reads
+// (the product's catalog's example), as a user's wrapClient or createConnection gives it.
 
+import { corpusGreetingOf, loadCatalogs } from "@transfer-errors/server-replies";
 import type { CorpusEntry } from "@transfer-errors/server-replies/corpus";
 import {
   formatAccuracy,
@@ -18,6 +20,7 @@ type Formatter = {
 };
 
 const library = new SftpClient() as unknown as Formatter;
+const catalogs = loadCatalogs();
 
 /** What ssh2-sftp-client 12.1 throws for this status from the entry's method. */
 function thrown(entry: CorpusEntry): Error {
@@ -41,7 +44,8 @@ function thrown(entry: CorpusEntry): Error {
 
 it("reads the corpus of real SFTP statuses with >= 98 % right reasons and >= 99 % right retry hints", () => {
   const accuracy = measureAccuracy(sftpCorpus, (entry) => {
-    const wrapped = toTransferError(thrown(entry));
+    const serverGreeting = corpusGreetingOf(entry, catalogs);
+    const wrapped = toTransferError(thrown(entry), { serverGreeting });
     expect(wrapped.code).toBe(entry.code);
     expect(wrapped.protocol).toBe("sftp");
     return wrapped;

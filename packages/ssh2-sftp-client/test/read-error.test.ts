@@ -98,7 +98,12 @@ describe("SFTP statuses", () => {
         text,
       ]);
     }
+    // A bare "Failure" says nothing by itself: read as most servers' sources mean it for the
+    // request (RMDIR: a directory with entries), else the generic server-error.
     expect(toTransferError(libError("rmdir: Failure /d", { code: 4, custom: true })).reason).toBe(
+      "directory-not-empty",
+    );
+    expect(toTransferError(libError("chmod: Failure /d", { code: 4, custom: true })).reason).toBe(
       "server-error",
     );
   });

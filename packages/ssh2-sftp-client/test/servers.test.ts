@@ -132,10 +132,10 @@ function conditions(target: () => Target): void {
   });
 
   // One test each, so that one misreading does not hide the others. stat's ENOENT and the
-  // ERR_BAD_PATH of fastGet's and rmdir's own checks are the library's codes; only stat's
-  // message still holds the server's text.
+  // ERR_BAD_PATH of fastGet's and rmdir's own checks are the library's codes, with texts of its
+  // own ("No such file: <path>" from _xstat whatever the server said): no server text to keep.
   const missingFile: [string, (path: string) => Promise<unknown>, Status | string, boolean][] = [
-    ["stat", (path) => client.stat(path), "ENOENT", true],
+    ["stat", (path) => client.stat(path), "ENOENT", false],
     ["get", (path) => client.get(path), noSuchFile, true],
     [
       "fastGet",

@@ -154,10 +154,12 @@ describeSftp("SFTP status errors from OpenSSH", () => {
     expect(error.serverMessage).toBe("Bad message");
   });
 
+  // OpenSSH's "Failure" to READ (a directory opened and read) says nothing more: server-error.
+  // To RMDIR it is ENOTEMPTY (a missing or forbidden path gets 2 or 3): directory-not-empty.
   it("status 4 (generic) for get of a directory and rmdir of a non-empty one", async () => {
     const { nonEmptyDir } = fixtures();
-    const failure = (operation: string) => ({
-      reason: "server-error",
+    const failure = (operation: string, reason = "server-error") => ({
+      reason,
       code: 4,
       codeName: "SSH_FX_FAILURE",
       retryable: false,
@@ -168,7 +170,10 @@ describeSftp("SFTP status errors from OpenSSH", () => {
     const get = await transferErrorOf(sftp.get(nonEmptyDir));
     expectFailure(get, failure("get"));
     expect(get.serverMessage).toBe("Failure");
-    expectFailure(await transferErrorOf(sftp.rmdir(nonEmptyDir)), failure("rmdir"));
+    expectFailure(
+      await transferErrorOf(sftp.rmdir(nonEmptyDir)),
+      failure("rmdir", "directory-not-empty"),
+    );
   });
 
   it("mkdir: the library's checks say already-exists (a file there) and not-found (no parent)", async () => {

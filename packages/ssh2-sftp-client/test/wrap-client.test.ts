@@ -434,13 +434,16 @@ describeSftp("diagnose and the upload check", () => {
     expect(error.explanation).toMatch(/follow-up check/);
   });
 
-  it("without diagnose, the same rename stays the generic server-error", async () => {
+  // OpenSSH's RENAME never overwrites: its "Failure" is read as the target that exists (its
+  // greeting's catalog), without the look.
+  it("without diagnose, the same rename is read from OpenSSH's catalog: already-exists", async () => {
     const plain = wrapClient(newClient());
     await plain.connect(connectConfig());
     try {
       const { file, nonEmptyDir } = fixtures();
       const error = await transferErrorOf(plain.rename(file, `${nonEmptyDir}/inner.txt`));
-      expect([error.reason, error.code]).toEqual(["server-error", 4]);
+      expect([error.reason, error.code]).toEqual(["already-exists", 4]);
+      expect(error.explanation).not.toMatch(/follow-up check/);
     } finally {
       await plain.end();
     }

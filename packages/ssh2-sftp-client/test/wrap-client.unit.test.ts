@@ -61,6 +61,9 @@ class FakeClient {
   async mkdir(_path: string): Promise<string> {
     throw this.failWith;
   }
+  async rename(_from: string, _to: string): Promise<string> {
+    throw this.failWith;
+  }
   async put(_source: unknown, _path: string) {
     return "Uploaded";
   }
@@ -129,9 +132,12 @@ describe("wrapClient (fabricated client)", () => {
       "Failure",
     ]);
     expect(error.explanation).toMatch(/follow-up check/);
-    // An empty directory: the look finds nothing more, the generic failure stays.
+    // An empty directory: the look finds nothing more; the reply's own reading stays (most
+    // servers send a bare "Failure" to RMDIR for a directory with entries).
     fake.listing = [];
-    expect((await failureOf(client.rmdir("/d"))).reason).toBe("server-error");
+    const empty = await failureOf(client.rmdir("/d"));
+    expect(empty.explanation).not.toMatch(/follow-up check/);
+    expect([empty.reason, empty.code]).toEqual(["directory-not-empty", 4]);
   });
 
   it("diagnose: mkdir's reworded failure on a full disk is no-space; a failing look changes nothing", async () => {
@@ -151,14 +157,21 @@ describe("wrapClient (fabricated client)", () => {
     expect((await failureOf(client.mkdir("/p/new"))).reason).toBe("server-error");
   });
 
+  // A bare "Failure" to RENAME says nothing by itself (no greeting here, no product's reading):
+  // only the look tells that the target exists.
   it("diagnose is opt-in", async () => {
     const fake = new FakeClient();
-    fake.failWith = libError("rmdir: Failure /d", { code: 4, custom: true });
-    fake.entries.set("/d", "d");
-    fake.list = async () => [{ name: "x" }];
-    const client = wrapClient(fake);
-    await client.connect({});
-    expect((await failureOf(client.rmdir("/d"))).reason).toBe("server-error");
+    fake.failWith = libError("_rename: Failure From: /a To: /b", { code: 4, custom: true });
+    fake.entries.set("/a", "-");
+    fake.entries.set("/b", "-");
+    const plain = wrapClient(fake);
+    await plain.connect({});
+    expect((await failureOf(plain.rename("/a", "/b"))).reason).toBe("server-error");
+    const looking = wrapClient(fake, { diagnose: true });
+    await looking.connect({});
+    const found = await failureOf(looking.rename("/a", "/b"));
+    expect([found.reason, found.code]).toEqual(["already-exists", 4]);
+    expect(found.explanation).toMatch(/follow-up check/);
   });
 
   it("verifyUploads: a short remote file is no-space when the disk is full, server-error otherwise", async () => {

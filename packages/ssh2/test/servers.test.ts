@@ -51,8 +51,13 @@ interface Answers {
   rmdirNotEmpty: Status;
   /** rename onto a file that exists. */
   renameOntoFile: Status;
-  /** open for writing of a path that is a directory. */
-  writeOntoDir: Status;
+  /**
+   * open for writing of a path that is a directory, and what that reply alone says: ssh2 has no
+   * `diagnose` look (ssh2-sftp-client's finds the directory), so OpenSSH's "Failure" to OPEN
+   * (EISDIR, EROFS, ENOSPC...) stays server-error and mod_sftp's refusal by its STOR handler
+   * permission-denied.
+   */
+  writeOntoDir: Status & { reason: "server-error" | "permission-denied" };
 }
 
 /** One server under test, as the conditions below use it. */
@@ -218,11 +223,12 @@ function conditions(target: () => Target): void {
     );
   });
 
-  it("writeFile onto a directory's path: is-a-directory", async () => {
+  it("writeFile onto a directory's path: what the reply alone says", async () => {
     const { nonEmptyDir, answers } = target();
+    const { reason } = answers.writeOntoDir;
     expectAnswer(
       await failed((sftp, path, cb) => sftp.writeFile(path, "x", cb), nonEmptyDir),
-      { ...refused("writeFile", nonEmptyDir, answers.writeOntoDir), reason: "is-a-directory" },
+      { ...refused("writeFile", nonEmptyDir, answers.writeOntoDir), reason },
       answers.writeOntoDir.text,
       secrets(),
     );
@@ -325,7 +331,7 @@ describeSftp("the same failures on OpenSSH", () => {
         mkdirExisting: failure,
         rmdirNotEmpty: failure,
         renameOntoFile: failure,
-        writeOntoDir: failure,
+        writeOntoDir: { ...failure, reason: "server-error" },
       },
     };
   });
@@ -368,7 +374,7 @@ const proftpdSkip = proftpdSftpSkipReason();
           text: "File already exists",
         },
         // mod_xfer's STOR check refuses a directory before mod_sftp opens anything.
-        writeOntoDir: denied,
+        writeOntoDir: { ...denied, reason: "permission-denied" },
       },
     }));
   },

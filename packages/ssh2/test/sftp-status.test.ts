@@ -90,11 +90,13 @@ describeSftp("SFTP statuses through wrapClient", () => {
     });
   });
 
-  it("rmdir of a non-empty directory: OpenSSH's generic SSH_FX_FAILURE (4) is server-error", async () => {
+  // OpenSSH's generic SSH_FX_FAILURE (4) to RMDIR: its sftp-server sends it for ENOTEMPTY (a
+  // missing or forbidden path gets 2 or 3), read so by its greeting's catalog.
+  it("rmdir of a non-empty directory: OpenSSH's SSH_FX_FAILURE (4) to RMDIR is directory-not-empty", async () => {
     const { nonEmptyDir } = fixtures();
     const error = await transferErrorOf(viaCallback((cb) => sftp.rmdir(nonEmptyDir, cb)));
     expectFailure(error, {
-      reason: "server-error",
+      reason: "directory-not-empty",
       code: 4,
       codeName: "SSH_FX_FAILURE",
       retryable: false,
@@ -104,13 +106,14 @@ describeSftp("SFTP statuses through wrapClient", () => {
     });
   });
 
-  it("a rename onto an existing file is not safe to repeat blindly, and not retryable", async () => {
+  // OpenSSH's RENAME never overwrites: its "Failure" is the target that exists (link() EEXIST).
+  it("a rename onto an existing file is already-exists, and not retryable", async () => {
     const { file, nonEmptyDir } = fixtures();
     const error = await transferErrorOf(
       viaCallback((cb) => sftp.rename(file, `${nonEmptyDir}/inner.txt`, cb)),
     );
     expect([error.reason, error.code, error.retryable, error.path]).toEqual([
-      "server-error",
+      "already-exists",
       4,
       false,
       file,
