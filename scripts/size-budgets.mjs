@@ -135,7 +135,9 @@ const entries = [
     // 28.61 → 29.77 kB measured, with the four catalog rounds of 2026-12-02 (see "The catalog
     // rounds" above).
     // And the reports round: see above.
-    budget: 30.54 * KB,
+    // +0.05 kB with the real servers round (2026-12-02): OpenSSH's "Failure" read per request
+    // (MKDIR, RENAME, RMDIR, REMOVE) and diagnose's look after a refused upload (30.59 kB measured).
+    budget: 30.6 * KB,
     target: ADAPTER_TARGET,
   },
   {
