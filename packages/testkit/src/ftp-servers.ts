@@ -12,7 +12,6 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -23,6 +22,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasOpenssl, makeSelfSignedCert } from "./certs.js";
 import { freePort, LOOPBACK } from "./net.js";
+import { descendants, fillTemplate, signalAll } from "./processes.js";
 
 export type FtpServerKind = "proftpd" | "vsftpd" | "vsftpd-tls" | "pure-ftpd";
 
@@ -221,11 +221,7 @@ function writeFixtures(home: string, owner: Ids): void {
 }
 
 function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_, key: string) => {
-    const value = values[key];
-    if (value === undefined) throw new Error(`no value for {{${key}}} in an FTP config template`);
-    return value;
-  });
+  return fillTemplate(template, values, "an FTP config template");
 }
 
 function readTemplate(name: string): string {
@@ -343,42 +339,9 @@ async function waitForGreeting(
   }
 }
 
-/** Every process below `pid`: vsftpd puts each session into a new session group of its own. */
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ")".
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(entry));
-      children.set(ppid, list);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: number[] = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    for (const child of children.get(queue.shift()!) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
-
-/** Signals the server and every session it forked (by their process ids). */
+/** Signals the server and every session it forked (vsftpd puts each into a session group of its own). */
 function killTree(pid: number, signal: NodeJS.Signals): void {
-  for (const target of [...descendants(pid), pid]) {
-    try {
-      process.kill(target, signal);
-    } catch {
-      // already gone
-    }
-  }
+  signalAll([...descendants(pid), pid], signal);
 }
 
 const running = new Set<number>();
@@ -486,13 +449,7 @@ export async function startFtpServer(
       killTree(pid, "SIGKILL");
     },
     dropSessions() {
-      for (const session of descendants(pid)) {
-        try {
-          process.kill(session, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }
+      signalAll(descendants(pid), "SIGKILL");
     },
     async stop() {
       // A test server keeps nothing worth a graceful stop; sessions go with it.

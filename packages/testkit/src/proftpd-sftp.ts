@@ -13,7 +13,6 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -24,6 +23,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ftpServerSupport, serverCacheDir } from "./ftp-servers.js";
 import { freePort, LOOPBACK } from "./net.js";
+import { descendants, fillTemplate, signalAll } from "./processes.js";
 import { mustHaveServers } from "./sshd.js";
 
 const TEMPLATE = join(
@@ -174,48 +174,7 @@ function writeFixtures(home: string, owner: { uid: number; gid: number }): Proft
 }
 
 function renderConfig(values: Record<string, string>): string {
-  return readFileSync(TEMPLATE, "utf8").replace(/\{\{([A-Z_]+)\}\}/g, (_, key: string) => {
-    const value = values[key];
-    if (value === undefined) throw new Error(`proftpd-sftp.conf.template: no value for {{${key}}}`);
-    return value;
-  });
-}
-
-/** Every process whose parent chain leads to `pid` (read from /proc). */
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ")".
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(entry));
-      children.set(ppid, list);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: number[] = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    for (const child of children.get(queue.shift()!) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
-
-function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // already gone
-    }
-  }
+  return fillTemplate(readFileSync(TEMPLATE, "utf8"), values, "proftpd-sftp.conf.template");
 }
 
 /** Reads the server's identification line, or `undefined` when nothing answers yet. */

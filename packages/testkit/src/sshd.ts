@@ -10,7 +10,6 @@ import {
   chown,
   mkdir,
   mkdtemp,
-  readdir,
   readFile,
   rm,
   stat,
@@ -22,6 +21,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { freePort } from "./net.ts";
+import { descendants as descendantsOf, signalAll } from "./processes.ts";
 
 const run = promisify(execFile);
 
@@ -458,29 +458,9 @@ function readsBanner(port: number): Promise<boolean> {
   });
 }
 
-/** Every process whose parent chain leads to `pid` (read from /proc). */
+/** Every process whose parent chain leads to `pid` (processes.ts), as the callers await it. */
 async function descendants(pid: number): Promise<number[]> {
-  const parentOf = new Map<number, number>();
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => undefined);
-    if (!stat) continue;
-    // The command name can hold spaces and parentheses: the fields start after the last ")".
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    parentOf.set(Number(entry), Number(fields[1]));
-  }
-  const found: number[] = [];
-  const frontier = [pid];
-  while (frontier.length > 0) {
-    const parent = frontier.pop()!;
-    for (const [child, ppid] of parentOf) {
-      if (ppid === parent) {
-        found.push(child);
-        frontier.push(child);
-      }
-    }
-  }
-  return found;
+  return descendantsOf(pid);
 }
 
 /** The processes among `pids` whose command name is `name`. */
@@ -491,16 +471,6 @@ async function named(pids: readonly number[], name: string): Promise<number[]> {
     if (comm.trim() === name) found.push(pid);
   }
   return found;
-}
-
-function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // Already gone.
-    }
-  }
 }
 
 function delay(ms: number): Promise<void> {
