@@ -1,19 +1,32 @@
-// A production server's limits, as real Pure-FTPd answers them (each its own server started with
-// the option that sets the limit): too many sessions, a quota, a disk over its threshold, a name
-// the server refuses, a file the server keeps. Each is what the condition is, read from the reply.
+// A production server's limits, as real Pure-FTPd, ProFTPD and vsftpd answer them (each its own
+// server started with the option that sets the limit): too many sessions, a quota, a disk over
+// its threshold, a size limit, a name the server refuses, writing switched off, a file the server
+// keeps. Each is what the condition is, read from the reply.
 import { Readable } from "node:stream";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
 import { Client } from "basic-ftp";
 import { describe, expect, it } from "vitest";
-import { wrapClient } from "../../src/index.js";
+import { isTransferError, wrapClient } from "../../src/index.js";
 import { expectTransferError, rejectionOf } from "../support/expect-error.js";
 import { describeWithServers, type ServerHandle, useFtpServer } from "../support/servers.js";
 
-/** A wrapped client logged in to `handle`'s server. */
+/**
+ * A wrapped client logged in to `handle`'s server. The test kit's probe of the server's greeting
+ * is a session too, which a limit of one counts until it has ended: the first login waits for it.
+ */
 async function loggedIn(handle: ServerHandle): Promise<Client> {
-  const client = wrapClient(new Client(5_000));
-  await client.access(handle.options());
-  return client;
+  for (let attempt = 1; ; attempt++) {
+    const client = wrapClient(new Client(15_000));
+    try {
+      await client.access(handle.options());
+      return client;
+    } catch (error) {
+      client.close();
+      if (attempt >= 50 || !isTransferError(error) || error.reason !== "service-unavailable")
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 describeWithServers("Pure-FTPd's limits", () => {
@@ -21,7 +34,7 @@ describeWithServers("Pure-FTPd's limits", () => {
     const handle = useFtpServer("pure-ftpd", { extraConfig: ["-C", "1"] });
     it("the second session: 421, service-unavailable, retry after a reconnect", async () => {
       const first = await loggedIn(handle);
-      const second = wrapClient(new Client(5_000));
+      const second = wrapClient(new Client(15_000));
       const e = expectTransferError(await rejectionOf(second.access(handle.options())), {
         reason: "service-unavailable",
         code: 421,
@@ -40,7 +53,7 @@ describeWithServers("Pure-FTPd's limits", () => {
     const handle = useFtpServer("pure-ftpd", { extraConfig: ["-c", "1"] });
     it("one session too many: 421, service-unavailable, retry after a reconnect", async () => {
       const first = await loggedIn(handle);
-      const second = wrapClient(new Client(5_000));
+      const second = wrapClient(new Client(15_000));
       const e = expectTransferError(await rejectionOf(second.access(handle.options())), {
         reason: "service-unavailable",
         code: 421,
@@ -131,6 +144,101 @@ describeWithServers("Pure-FTPd's limits", () => {
         path: F.file,
       });
       expect(e.serverMessage).toBe(`Could not delete ${F.file}: Operation not permitted`);
+      client.close();
+    });
+  });
+});
+
+/** The second session of the test user, past a limit on sessions: what the server answered. */
+async function secondSession(handle: ServerHandle) {
+  const first = await loggedIn(handle);
+  const second = wrapClient(new Client(15_000));
+  const error = await rejectionOf(second.access(handle.options()));
+  first.close();
+  second.close();
+  return error;
+}
+
+// ProFTPD refuses a session past its limits with 530, the code of a refused login: the text
+// says the server is full, which a later attempt can pass.
+const busy = (code: number) =>
+  ({
+    reason: "service-unavailable",
+    code,
+    retryable: true,
+    reconnect: true,
+    operation: "access",
+    path: undefined,
+  }) as const;
+
+describeWithServers("ProFTPD's limits", () => {
+  for (const [directive, text] of [
+    [
+      "MaxClientsPerHost 1",
+      "Sorry, the maximum number of clients (1) from your host are already connected.",
+    ],
+    ["MaxClients 1", "Sorry, the maximum number of allowed clients (1) are already connected."],
+    [
+      "MaxClientsPerUser 1",
+      "Sorry, the maximum number of clients (1) for this user are already connected.",
+    ],
+  ] as const) {
+    describe(directive, () => {
+      const handle = useFtpServer("proftpd", { extraConfig: [directive] });
+      it("the second session: 530, service-unavailable (not auth-failed), retry after a reconnect", async () => {
+        const e = expectTransferError(await secondSession(handle), busy(530));
+        expect(e.serverMessage).toBe(text);
+      });
+    });
+  }
+
+  describe("MaxStoreFileSize 1 Kb", () => {
+    const handle = useFtpServer("proftpd", { extraConfig: ["MaxStoreFileSize 1 Kb"] });
+    it("an upload past the size: 552, quota-exceeded, not retried", async () => {
+      const client = await loggedIn(handle);
+      const e = expectTransferError(
+        await rejectionOf(client.uploadFrom(Readable.from(["x".repeat(5_000)]), "big.txt")),
+        {
+          reason: "quota-exceeded",
+          code: 552,
+          retryable: false,
+          reconnect: false,
+          operation: "uploadFrom",
+          path: "big.txt",
+        },
+      );
+      expect(e.serverMessage).toBe("Transfer aborted. File too large");
+      client.close();
+    });
+  });
+});
+
+describeWithServers("vsftpd's limits", () => {
+  describe("max_clients=1", () => {
+    const handle = useFtpServer("vsftpd", { extraConfig: ["max_clients=1"] });
+    it("the second session: 421, service-unavailable, retry after a reconnect", async () => {
+      const e = expectTransferError(await secondSession(handle), busy(421));
+      expect(e.serverMessage).toBe("There are too many connected users, please try later.");
+    });
+  });
+
+  describe("write_enable=NO", () => {
+    const handle = useFtpServer("vsftpd", { extraConfig: ["write_enable=NO"] });
+    it("an upload and a delete: 550 'Permission denied.', permission-denied", async () => {
+      const client = await loggedIn(handle);
+      const refused = (operation: string, path: string) => ({
+        reason: "permission-denied" as const,
+        code: 550,
+        retryable: false,
+        reconnect: false,
+        operation,
+        path,
+      });
+      expectTransferError(
+        await rejectionOf(client.uploadFrom(Readable.from(["x"]), "new.txt")),
+        refused("uploadFrom", "new.txt"),
+      );
+      expectTransferError(await rejectionOf(client.remove(F.file)), refused("remove", F.file));
       client.close();
     });
   });
