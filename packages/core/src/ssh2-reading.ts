@@ -59,6 +59,9 @@ export function ssh2Shape(error: unknown): Ssh2Shape {
   };
 }
 
+/** ssh2's error when the SFTP channel's command exited before the subsystem answered. */
+const SESSION_EXIT = /Received exit code -?\d{1,10} while establishing SFTP session/;
+
 /** A Failure whose signals a reader can add to. */
 export type Ssh2Failure = Failure & { signals: Signal[] };
 
@@ -98,6 +101,12 @@ export function ssh2Failure(
  * SSH_FX_NO_SUCH_FILE); in both the text is the server's (or ssh2's default for the status).
  */
 export function readSsh2Number(failure: Ssh2Failure, disconnect: boolean, serverText: string) {
+  if (SESSION_EXIT.test(failure.message ?? "")) {
+    // The exit status of what the server ran instead of the SFTP subsystem (a ForceCommand, a
+    // shell that exits): ssh2's own number, neither a status nor a DISCONNECT reason.
+    failure.codeSpace = "library";
+    return;
+  }
   failure.codeSpace = disconnect ? "ssh-disconnect" : "sftp-status";
   failure.serverMessage = serverText;
   if (disconnect) failure.signals.push("client-closed");

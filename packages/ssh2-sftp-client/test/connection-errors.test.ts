@@ -183,6 +183,26 @@ describeSftp("connection errors", () => {
     }
   });
 
+  // The account runs another command than the SFTP subsystem (a ForceCommand, a shell that
+  // exits): ssh2 reports the command's exit status as the error's code, no DISCONNECT reason.
+  it("an account whose ForceCommand exits: unsupported, the exit status no SSH_DISCONNECT code", async () => {
+    const sshd = await startSshd({ user: running().user, extra: ["ForceCommand /bin/false"] });
+    try {
+      const error = await transferErrorOf(wrapped().connect(connectConfig({ port: sshd.port })));
+      expectFailure(error, {
+        ...connectFailure,
+        code: 1,
+        reason: "unsupported",
+        retryable: false,
+        reconnect: true,
+      });
+      expect([error.codeSpace, error.codeName]).toEqual(["library", undefined]);
+      expect(error.message).not.toMatch(/SSH_DISCONNECT/);
+    } finally {
+      await sshd.stop();
+    }
+  });
+
   it("a private key whose passphrase is wrong: auth-failed (a credential); key and passphrase never shown", async () => {
     const dir = await mkdtemp(join(tmpdir(), "te-key-"));
     try {

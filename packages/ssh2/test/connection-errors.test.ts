@@ -195,6 +195,25 @@ describeSftp("ssh2 connection errors", () => {
     }
   });
 
+  it("an account whose ForceCommand exits: unsupported, the exit status no SSH_DISCONNECT code", async () => {
+    const sshd = await startSshd({ user: running().user, extra: ["ForceCommand /bin/false"] });
+    try {
+      const error = await transferErrorOf(
+        connectSftp(new Client(), connectConfig({ port: sshd.port })),
+      );
+      expectFailure(error, {
+        ...atConnect,
+        code: 1,
+        reason: "unsupported",
+        retryable: false,
+        reconnect: true,
+      });
+      expect([error.codeSpace, error.codeName]).toEqual(["library", undefined]);
+    } finally {
+      await sshd.stop();
+    }
+  });
+
   it("ssh2's 'Received exit code N while establishing SFTP session': N is no SFTP status", () => {
     const raw = Object.assign(new Error("Received exit code 1 while establishing SFTP session"), {
       code: 1,
