@@ -1,9 +1,13 @@
-// FTPS against vsftpd with TLS required (self-signed certificate made at setup), and TLS asked of
-// plain servers.
+// FTPS against vsftpd and ProFTPD (mod_tls) with TLS required (self-signed certificates made at
+// setup), and TLS asked of plain servers.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
+import { makeSelfSignedCert } from "@transfer-errors/testkit/certs";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
 import { Client } from "basic-ftp";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { wrapClient } from "../../src/index.js";
 import { expectTransferError, rejectionOf } from "../support/expect-error.js";
 import { describeWithServers, useFtpServer } from "../support/servers.js";
@@ -103,6 +107,65 @@ describeWithServers("vsftpd requiring TLS", () => {
     expect(await client.size(F.file)).toBe(F.fileText.length);
     expectTransferError(await rejectionOf(client.downloadTo(sink(), F.missing)), {
       reason: "file-unavailable",
+      code: 550,
+      retryable: false,
+      reconnect: false,
+      operation: "downloadTo",
+      path: F.missing,
+      tls: true,
+    });
+    client.close();
+  });
+});
+
+describeWithServers("ProFTPD (mod_tls) requiring TLS", () => {
+  // The certificate exists before the server's config names it: made when the suite is defined.
+  const dir = mkdtempSync(join(tmpdir(), "te-proftpd-tls-"));
+  const cert = makeSelfSignedCert(dir);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const handle = useFtpServer("proftpd", {
+    extraConfig: [
+      "<IfModule !mod_tls.c>",
+      "LoadModule mod_tls.c",
+      "</IfModule>",
+      "TLSEngine on",
+      "TLSRequired on",
+      `TLSRSACertificateFile ${cert.certPath}`,
+      `TLSRSACertificateKeyFile ${cert.keyPath}`,
+      "TLSProtocol TLSv1.2 TLSv1.3",
+      "TLSOptions NoSessionReuseRequired",
+    ],
+  });
+  const atLogin = { path: undefined, retryable: false, reconnect: true, operation: "access" };
+
+  it("a plain login: 550 'SSL/TLS required on the control channel', tls-required", async () => {
+    const client = wrapClient(new Client(5_000));
+    const e = expectTransferError(await rejectionOf(client.access(handle.options())), {
+      ...atLogin,
+      reason: "tls-required",
+      code: 550,
+    });
+    expect(e.serverMessage).toBe("SSL/TLS required on the control channel");
+    expect(client.closed).toBe(true);
+  });
+
+  it("its certificate not trusted: tls-failed, the certificate's code", async () => {
+    const client = wrapClient(new Client(5_000));
+    expectTransferError(await rejectionOf(client.access(handle.options({ secure: true }))), {
+      ...atLogin,
+      reason: "tls-failed",
+      code: "DEPTH_ZERO_SELF_SIGNED_CERT",
+      tls: true,
+    });
+    client.close();
+  });
+
+  it("trusted: a refusal over TLS is still the server's reply", async () => {
+    const client = wrapClient(new Client(5_000));
+    await client.access(handle.options({ secure: true, secureOptions: { ca: cert.certPem } }));
+    expect(await client.size(F.file)).toBe(F.fileText.length);
+    expectTransferError(await rejectionOf(client.downloadTo(sink(), F.missing)), {
+      reason: "not-found",
       code: 550,
       retryable: false,
       reconnect: false,
