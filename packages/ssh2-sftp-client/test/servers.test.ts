@@ -2,31 +2,16 @@
 // mod_sftp, through ssh2-sftp-client and wrapClient (with `diagnose`, the adapter's way to read a
 // bare SSH_FX_FAILURE). Each expected reason is what the condition is; the status code and the
 // text are each server's own, where the two answer differently.
-import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
 import { inspect } from "node:util";
 import type { TransferError } from "@transfer-errors/core";
 import { closedPort } from "@transfer-errors/testkit/net";
-import {
-  type ProftpdSftpServer,
-  proftpdSftpSkipReason,
-  startProftpdSftp,
-} from "@transfer-errors/testkit/proftpd-sftp";
-import { type SshdServer, startSshd } from "@transfer-errors/testkit/sshd";
+import { describeEachSftpServer, type SftpServerTarget } from "@transfer-errors/testkit/sftp-tests";
 import type SftpClient from "ssh2-sftp-client";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createConnection, needsReconnect, withRetry, wrapClient } from "../src/index.js";
-import {
-  connectConfig,
-  describeSftp,
-  type Expected,
-  expectFailure,
-  newClient,
-  running,
-  transferErrorOf,
-  useFixtures,
-} from "./helpers.js";
+import { type Expected, expectFailure, newClient, transferErrorOf } from "./helpers.js";
 
 /** An SFTP status as one server sends it. */
 interface Status {
@@ -54,19 +39,8 @@ interface Answers {
 }
 
 /** One server under test, as the conditions below use it. */
-interface Target {
+interface Target extends SftpServerTarget {
   config(overrides?: Record<string, unknown>): Record<string, unknown>;
-  password: string;
-  root: string;
-  file: string;
-  missing: string;
-  nonEmptyDir: string;
-  readOnlyDir: string;
-  privateFile: string;
-  lockedDir: string;
-  pauseSessions(): Promise<void> | void;
-  resumeSessions(): Promise<void> | void;
-  killSessions(): Promise<void> | void;
   answers: Answers;
 }
 
@@ -309,75 +283,34 @@ function conditions(target: () => Target): void {
   });
 }
 
-describeSftp("the same failures on OpenSSH", () => {
-  const fixtures = useFixtures();
-  let sshd: SshdServer;
-  let privateFile: string;
-  // An sshd of this file's own: its sessions are killed.
-  beforeAll(async () => {
-    sshd = await startSshd({ user: running().user });
-    privateFile = join(fixtures().root, "private.txt");
-    await writeFile(privateFile, "nobody but root\n", { mode: 0o600 });
-  });
-  afterAll(async () => {
-    await sshd?.stop();
-  });
-  conditions(() => {
-    const f = fixtures();
-    return {
-      config: (overrides = {}) => connectConfig({ port: sshd.port, ...overrides }),
-      password: running().user.password,
-      root: f.root,
-      file: f.file,
-      missing: f.missing,
-      nonEmptyDir: f.nonEmptyDir,
-      readOnlyDir: f.readOnlyDir,
-      privateFile,
-      lockedDir: f.lockedDir,
-      pauseSessions: () => sshd.pauseSessions(),
-      resumeSessions: () => sshd.resumeSessions(),
-      killSessions: () => sshd.killSessions(),
-      answers: { rmdirNotEmpty: failure, renameOntoFile: failure, putOntoDir: failure },
-    };
-  });
-});
+/** Each server's answers to the requests they answer differently. */
+const answersOf: Record<SftpServerTarget["server"], Answers> = {
+  openssh: { rmdirNotEmpty: failure, renameOntoFile: failure, putOntoDir: failure },
+  "proftpd-sftp": {
+    rmdirNotEmpty: { ...failure, text: "Directory is not empty" },
+    renameOntoFile: {
+      code: 11,
+      codeName: "SSH_FX_FILE_ALREADY_EXISTS",
+      text: "File already exists",
+    },
+    putOntoDir: denied,
+  },
+};
 
-const proftpdSkip = proftpdSftpSkipReason();
-(proftpdSkip ? describe.skip : describe)(
-  `the same failures on ProFTPD mod_sftp${proftpdSkip ? ` (skipped: ${proftpdSkip})` : ""}`,
-  () => {
-    let server: ProftpdSftpServer;
-    beforeAll(async () => {
-      // The same (non-root) account as OpenSSH's test user when there is one.
-      const sftp = inject("sftp");
-      server = await startProftpdSftp({ owner: sftp.available ? sftp.user : undefined });
-    });
-    afterAll(async () => {
-      await server?.stop();
-    });
-    conditions(() => ({
+describeEachSftpServer((server) =>
+  conditions(() => {
+    const s = server();
+    return {
+      ...s,
       config: (overrides = {}) => ({
-        host: server.host,
-        port: server.port,
-        username: server.user,
-        password: server.password,
+        host: s.host,
+        port: s.port,
+        username: s.username,
+        password: s.password,
         readyTimeout: 5_000,
         ...overrides,
       }),
-      password: server.password,
-      ...server.fixtures,
-      pauseSessions: () => server.pauseSessions(),
-      resumeSessions: () => server.resumeSessions(),
-      killSessions: () => server.killSessions(),
-      answers: {
-        rmdirNotEmpty: { ...failure, text: "Directory is not empty" },
-        renameOntoFile: {
-          code: 11,
-          codeName: "SSH_FX_FILE_ALREADY_EXISTS",
-          text: "File already exists",
-        },
-        putOntoDir: denied,
-      },
-    }));
-  },
+      answers: answersOf[s.server],
+    };
+  }),
 );

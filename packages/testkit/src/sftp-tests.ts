@@ -1,5 +1,8 @@
-// What the SFTP adapters' tests share: the run's OpenSSH sshd (sftp-setup.ts), per-file fixtures, the checks every scenario makes of a TransferError, and the test
-// kit's FTP servers for an SFTP client pointed at an FTP port.
+// What the SFTP adapters' tests share: the run's OpenSSH sshd (sftp-setup.ts), per-file fixtures, the checks every scenario makes of a TransferError, the
+// same conditions on each real SFTP server (OpenSSH and ProFTPD's mod_sftp), and the test kit's
+// FTP servers for an SFTP client pointed at an FTP port.
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { inspect } from "node:util";
 import { isTransferError, type TransferError } from "@transfer-errors/core";
 import { afterAll, beforeAll, describe, expect, inject } from "vitest";
@@ -9,8 +12,19 @@ import {
   type RunningFtpServer,
   startFtpServer,
 } from "./ftp-servers.js";
+import {
+  type ProftpdSftpServer,
+  proftpdSftpSkipReason,
+  startProftpdSftp,
+} from "./proftpd-sftp.js";
 import type { SftpTestServer } from "./sftp-setup.js";
-import { createSftpFixtures, mustHaveServers, type SftpFixtures } from "./sshd.js";
+import {
+  createSftpFixtures,
+  mustHaveServers,
+  type SftpFixtures,
+  type SshdServer,
+  startSshd,
+} from "./sshd.js";
 
 /** The run's sshd, as the global setup (`provideSftpServer`) provided it. */
 export function sftpServer(): SftpTestServer {
@@ -83,6 +97,90 @@ export function describeWithFtpServers(
       if (!found) throw new Error(`the ${kind} test server is not running`);
       return found;
     });
+  });
+}
+
+/** One real SFTP server under test: how to log in, its fixtures (as paths the session sees). */
+export interface SftpServerTarget {
+  server: "openssh" | "proftpd-sftp";
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  root: string;
+  file: string;
+  missing: string;
+  nonEmptyDir: string;
+  /** The user may list it, not write to it (owned by root). */
+  readOnlyDir: string;
+  /** A file of root's, mode 0600. */
+  privateFile: string;
+  /** A directory of root's, mode 0700. */
+  lockedDir: string;
+  /** Stops (SIGSTOP) every session: a peer that never answers. */
+  pauseSessions(): Promise<void> | void;
+  resumeSessions(): Promise<void> | void;
+  /** Kills every session: each client's connection drops. */
+  killSessions(): Promise<void> | void;
+}
+
+/**
+ * `body` once on each real SFTP server: OpenSSH (an sshd of the file's own, whose sessions its
+ * tests may kill, on the run's test user and a file's fixtures) and ProFTPD's mod_sftp (the same
+ * account). Each skips, saying why, where it cannot run; under CI=true that fails.
+ */
+export function describeEachSftpServer(body: (target: () => SftpServerTarget) => void): void {
+  describeSftp("the same failures on OpenSSH", () => {
+    const fixtures = useFixtures();
+    let sshd: SshdServer;
+    let privateFile: string;
+    beforeAll(async () => {
+      sshd = await startSshd({ user: running().user });
+      privateFile = join(fixtures().root, "private.txt");
+      await writeFile(privateFile, "nobody but root\n", { mode: 0o600 });
+    });
+    afterAll(async () => {
+      await sshd?.stop();
+    });
+    body(() => {
+      const { user } = running();
+      const { root, file, missing, nonEmptyDir, readOnlyDir, lockedDir } = fixtures();
+      return {
+        server: "openssh",
+        host: sshd.host,
+        port: sshd.port,
+        username: user.name,
+        password: user.password,
+        ...{ root, file, missing, nonEmptyDir, readOnlyDir, privateFile, lockedDir },
+        pauseSessions: () => sshd.pauseSessions(),
+        resumeSessions: () => sshd.resumeSessions(),
+        killSessions: () => sshd.killSessions(),
+      };
+    });
+  });
+  const skip = proftpdSftpSkipReason();
+  const name = `the same failures on ProFTPD mod_sftp${skip ? ` (skipped: ${skip})` : ""}`;
+  (skip ? describe.skip : describe)(name, () => {
+    let server: ProftpdSftpServer;
+    beforeAll(async () => {
+      // The same (non-root) account as OpenSSH's test user when there is one.
+      const sftp = sftpServer();
+      server = await startProftpdSftp({ owner: sftp.available ? sftp.user : undefined });
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+    body(() => ({
+      server: "proftpd-sftp",
+      host: server.host,
+      port: server.port,
+      username: server.user,
+      password: server.password,
+      ...server.fixtures,
+      pauseSessions: () => server.pauseSessions(),
+      resumeSessions: () => server.resumeSessions(),
+      killSessions: () => server.killSessions(),
+    }));
   });
 }
 

@@ -29,44 +29,41 @@ async function loggedIn(handle: ServerHandle): Promise<Client> {
   }
 }
 
-describeWithServers("Pure-FTPd's limits", () => {
-  describe("sessions per address (-C 1)", () => {
-    const handle = useFtpServer("pure-ftpd", { extraConfig: ["-C", "1"] });
-    it("the second session: 421, service-unavailable, retry after a reconnect", async () => {
-      const first = await loggedIn(handle);
-      const second = wrapClient(new Client(15_000));
-      const e = expectTransferError(await rejectionOf(second.access(handle.options())), {
-        reason: "service-unavailable",
-        code: 421,
-        retryable: true,
-        reconnect: true,
-        operation: "access",
-        path: undefined,
-      });
-      expect(e.serverMessage).toBe("Too many connections (1) from this IP");
-      first.close();
-      second.close();
-    });
-  });
+/** The second session of the test user, past a limit on sessions: what the server answered. */
+async function secondSession(handle: ServerHandle) {
+  const first = await loggedIn(handle);
+  const second = wrapClient(new Client(15_000));
+  const error = await rejectionOf(second.access(handle.options()));
+  first.close();
+  second.close();
+  return error;
+}
 
-  describe("sessions in all (-c 1)", () => {
-    const handle = useFtpServer("pure-ftpd", { extraConfig: ["-c", "1"] });
-    it("one session too many: 421, service-unavailable, retry after a reconnect", async () => {
-      const first = await loggedIn(handle);
-      const second = wrapClient(new Client(15_000));
-      const e = expectTransferError(await rejectionOf(second.access(handle.options())), {
-        reason: "service-unavailable",
-        code: 421,
-        retryable: true,
-        reconnect: true,
-        operation: "access",
-        path: undefined,
+// A session past a limit: the server is full, which a later attempt can pass (ProFTPD says so
+// with 530, the code of a refused login).
+const busy = (code: number) =>
+  ({
+    reason: "service-unavailable",
+    code,
+    retryable: true,
+    reconnect: true,
+    operation: "access",
+    path: undefined,
+  }) as const;
+
+describeWithServers("Pure-FTPd's limits", () => {
+  for (const [option, text, what] of [
+    ["-C", "Too many connections (1) from this IP", "sessions per address"],
+    ["-c", "1 users (the maximum) are already logged in, sorry", "sessions in all"],
+  ] as const) {
+    describe(`${what} (${option} 1)`, () => {
+      const handle = useFtpServer("pure-ftpd", { extraConfig: [option, "1"] });
+      it("the second session: 421, service-unavailable, retry after a reconnect", async () => {
+        const e = expectTransferError(await secondSession(handle), busy(421));
+        expect(e.serverMessage).toBe(text);
       });
-      expect(e.serverMessage).toBe("1 users (the maximum) are already logged in, sorry");
-      first.close();
-      second.close();
     });
-  });
+  }
 
   describe("a quota of one file (-n 1:1)", () => {
     const handle = useFtpServer("pure-ftpd", { extraConfig: ["-n", "1:1"] });
@@ -148,28 +145,6 @@ describeWithServers("Pure-FTPd's limits", () => {
     });
   });
 });
-
-/** The second session of the test user, past a limit on sessions: what the server answered. */
-async function secondSession(handle: ServerHandle) {
-  const first = await loggedIn(handle);
-  const second = wrapClient(new Client(15_000));
-  const error = await rejectionOf(second.access(handle.options()));
-  first.close();
-  second.close();
-  return error;
-}
-
-// ProFTPD refuses a session past its limits with 530, the code of a refused login: the text
-// says the server is full, which a later attempt can pass.
-const busy = (code: number) =>
-  ({
-    reason: "service-unavailable",
-    code,
-    retryable: true,
-    reconnect: true,
-    operation: "access",
-    path: undefined,
-  }) as const;
 
 describeWithServers("ProFTPD's limits", () => {
   for (const [directive, text] of [
