@@ -12,11 +12,7 @@ import {
   type RunningFtpServer,
   startFtpServer,
 } from "./ftp-servers.js";
-import {
-  type ProftpdSftpServer,
-  proftpdSftpSkipReason,
-  startProftpdSftp,
-} from "./proftpd-sftp.js";
+import { type ProftpdSftpServer, proftpdSftpSkipReason, startProftpdSftp } from "./proftpd-sftp.js";
 import type { SftpTestServer } from "./sftp-setup.js";
 import {
   createSftpFixtures,
