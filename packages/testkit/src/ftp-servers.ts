@@ -228,12 +228,17 @@ function readTemplate(name: string): string {
   return readFileSync(join(templates, name), "utf8");
 }
 
-function proftpdConfig(state: string, home: string, port: number, owner: Ids): string {
-  // Virtual user: "name:hash:uid:gid:gecos:home:shell", the hash made by openssl (SHA-512 crypt).
-  const hash = execFileSync("openssl", ["passwd", "-6", "-stdin"], {
+/** The test password as a SHA-512 crypt() hash (made by openssl), for a virtual user's file. */
+function passwordHash(): string {
+  return execFileSync("openssl", ["passwd", "-6", "-stdin"], {
     input: FTP_TEST_PASSWORD,
     encoding: "utf8",
   }).trim();
+}
+
+function proftpdConfig(state: string, home: string, port: number, owner: Ids): string {
+  // Virtual user: "name:hash:uid:gid:gecos:home:shell".
+  const hash = passwordHash();
   const passwd = join(state, "ftpd.passwd");
   writeFileSync(
     passwd,
@@ -280,14 +285,14 @@ function vsftpdConfig(
  * pure-pw (home: the fixtures, chrooted), on 127.0.0.1 only, no anonymous login, no DNS.
  */
 function pureFtpdArgs(state: string, home: string, port: number, owner: Ids): string[] {
+  const passwd = join(state, "pureftpd.passwd");
   const db = join(state, "pureftpd.pdb");
-  runWithRetry(
-    join(serverCacheDir(), "usr", "bin", "pure-pw"),
-    ["useradd", FTP_TEST_USER, "-u", String(owner.uid), "-g", String(owner.gid), "-d", home].concat(
-      ["-f", join(state, "pureftpd.passwd"), "-m", "-F", db],
-    ),
-    `${FTP_TEST_PASSWORD}\n${FTP_TEST_PASSWORD}\n`,
-  );
+  // pure-pw would hash with argon2id at seconds per login (against guessing), which a loaded test
+  // machine turns into a missed client timeout: a SHA-512 crypt() hash, which Pure-FTPd reads too.
+  // "name:hash:uid:gid:gecos:home/./" and pure-pw's empty fields; "/./" chroots to the home.
+  const fields = [FTP_TEST_USER, passwordHash(), owner.uid, owner.gid, "", `${home}/./`];
+  writeFileSync(passwd, `${fields.join(":")}${":".repeat(12)}\n`, { mode: 0o600 });
+  runWithRetry(join(serverCacheDir(), "usr", "bin", "pure-pw"), ["mkdb", db, "-f", passwd]);
   // -u 1: the test user is a system account (uid < 1000, Pure-FTPd's usual floor).
   return ["-S", `${LOOPBACK},${port}`, "-l", `puredb:${db}`, "-E", "-A", "-H", "-4", "-u", "1"];
 }

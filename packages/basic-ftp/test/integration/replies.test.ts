@@ -267,7 +267,7 @@ describeWithServers("FTP replies from Pure-FTPd", () => {
 });
 
 describeWithServers("login refused", () => {
-  // Pure-FTPd answers a wrong password after about ten seconds (against guessing): the client's
+  // Pure-FTPd answers a wrong password after some seconds (against guessing): the client's
   // timeout and the test's are longer there.
   const login = {
     proftpd: { text: "Login incorrect.", ms: 5_000 },

@@ -24,9 +24,7 @@ describeWithServers("local file errors during transfers", () => {
       const handle = useFtpServer(kind);
       let client: Client;
       beforeAll(async () => {
-        // Two tests log in again after a transfer broke: under a loaded CI machine Pure-FTPd once
-        // took longer than 5 s to answer that login.
-        client = wrapClient(new Client(15_000));
+        client = wrapClient(new Client(5_000));
         await client.access(handle.options());
       });
       afterAll(() => client.close());

@@ -124,7 +124,7 @@ for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
     const through = () => handle.options({ host: proxy.host, port: proxy.port });
 
     describe.each(rows)("$title", (row) => {
-      // Pure-FTPd answers a wrong password after about ten seconds (node-ftp waits for it): basic-ftp's
+      // Pure-FTPd answers a wrong password after some seconds (node-ftp waits for it): basic-ftp's
       // own timeout must be longer, or it ends that login first.
       it("gives the same reason and retry hint through every adapter", {
         timeout: 60_000,

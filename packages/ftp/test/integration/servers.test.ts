@@ -41,7 +41,7 @@ const answers = {
   },
 } as const;
 
-/** Each server's text for the missing file, and for a wrong password (Pure-FTPd's after ~10 s). */
+/** Each server's text for the missing file, and for a wrong password (Pure-FTPd's after some seconds). */
 const texts = {
   proftpd: { missing: `${F.missing}: No such file or directory`, login: "Login incorrect." },
   vsftpd: { missing: "Failed to open file.", login: "Login incorrect." },
