@@ -135,10 +135,10 @@ describe("the libraries' own messages", () => {
     // [half, reason floor, retry-hint floor]: `pnpm measure:reports --libraries` when set.
     // Lowered (0.86 and 0.813 before) when OpenSSH's bare "Failure" to MKDIR, RMDIR, RENAME and
     // REMOVE came to read as its sources mean it (checked against the real server:
-    // packages/ssh2/test/servers.test.ts): four messages labelled with the generic server-error
-    // ("Failure" of ssh2's mkdir, ssh2-sftp-client's delete and uploadDir) read otherwise now, the
-    // retry hints alike.
-    ["tuning", 0.843, 0.953],
+    // packages/ssh2/test/servers.test.ts): messages labelled with the generic server-error
+    // ("Failure" of ssh2's mkdir and of ssh2-sftp-client's delete) read otherwise now, the retry
+    // hints alike.
+    ["tuning", 0.848, 0.953],
     ["held-out", 0.806, 0.933],
   ] as const)(
     "the %s half reads as read in the sources at least as well as when the floors were set",

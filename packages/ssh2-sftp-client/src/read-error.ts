@@ -63,15 +63,15 @@ function readShape(error: unknown): Shape {
   return shape;
 }
 
-/** The public method a message names, from its outermost prefix that is one. */
-function operationOf(prefixes: readonly string[]): string | undefined {
+/** The public methods a message's prefixes name, outermost first ("uploadFiles: fastPut: ..."). */
+function methodsOf(prefixes: readonly string[]): string[] {
+  const methods: string[] = [];
   for (const prefix of prefixes) {
     if (prefix === "sftp") continue; // fmtError's default name, not a method
-    const mapped = publicMethodOf[prefix];
-    if (mapped) return mapped;
-    if (!prefix.startsWith("_")) return prefix;
+    const method = publicMethodOf[prefix] ?? (prefix.startsWith("_") ? undefined : prefix);
+    if (method) methods.push(method);
   }
-  return undefined;
+  return methods;
 }
 
 // The path the library's own checks name: "Bad Path: /p: No such directory", "Bad path: /p already
@@ -92,11 +92,17 @@ export function readError(error: unknown, context: ErrorContext = {}): Failure {
   const { secrets, serverGreeting, ended, request } = context;
   const isConnect = context.operation === "connect" || shape.prefixes.includes("getConnection");
   const { text, path } = splitTextAndPath(shape.detail, context.path);
-  const operation = context.operation ?? operationOf(shape.prefixes);
+  const methods = methodsOf(shape.prefixes);
+  const operation = context.operation ?? methods[0];
   const remote = context.path ?? (isConnect ? undefined : path);
   const known = { operation, path: remote, secrets, serverGreeting, ended, request };
   const failure = ssh2Failure(sftpClientData, error, shape, known, isConnect);
   const { signals } = failure;
+  // A method that calls others (uploadDir, downloadDir, rcopy) names the one that failed: the
+  // status answered that one's requests (fastPut's OPEN or WRITE, not uploadDir's MKDIR).
+  const inner = methods.at(-1);
+  if (inner !== undefined && inner !== operation)
+    failure.traits = operations[inner] ?? failure.traits;
   if (typeof shape.code === "number") {
     if (shape.code < 0) {
       // haveLocalAccess puts Node's negative errno (-2 ENOENT, -13 EACCES) on a local source check.

@@ -108,6 +108,21 @@ describe("SFTP statuses", () => {
     );
   });
 
+  // A method that calls others is read by the call that failed: OpenSSH's "Failure" answered
+  // fastPut's OPEN or WRITE there, not the MKDIR uploadDir also sends.
+  it("uploadDir's failed fastPut is read by fastPut's requests, not uploadDir's MKDIR", () => {
+    const serverGreeting = "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3";
+    const context = { operation: "uploadDir", serverGreeting };
+    const message = "uploadFiles: fastPut: Failure Local: /l/a.csv Remote: /r/a.csv /l to /r";
+    const put = toTransferError(libError(message, { code: 4, custom: true }), context);
+    expect([put.operation, put.reason, put.code]).toEqual(["uploadDir", "server-error", 4]);
+    const own = toTransferError(
+      libError("uploadDir: Failure /r", { code: 4, custom: true }),
+      context,
+    );
+    expect([own.operation, own.reason]).toEqual(["uploadDir", "already-exists"]);
+  });
+
   it("a server text that names paths itself (Go's pkg/sftp) keeps them; the library's path is the last", () => {
     const error = toTransferError(
       libError("rmdir: remove /srv/old: directory not empty /srv/old", { code: 4, custom: true }),
