@@ -91,8 +91,7 @@ const looks: Record<
     const parentKind = await look.kind(parent);
     if (!parentKind) return "parent-missing";
     if (parentKind !== "d" && parentKind !== "l") return "not-a-directory";
-    const space = await look.freeSpace?.(parent);
-    return space && (space.bytes === 0 || space.inodes === 0) ? "no-space" : undefined;
+    return (await isFull(look, parent)) ? "no-space" : undefined;
   },
   async rmdir(look, path) {
     const kind = await look.kind(path);
@@ -117,10 +116,15 @@ const looks: Record<
   // denied" (its STOR handler) for a directory at the path; "Failure" also for a full disk.
   async upload(look, path) {
     if ((await look.kind(path)) === "d") return "is-a-directory";
-    const space = await look.freeSpace?.(parentOf(path));
-    return space && (space.bytes === 0 || space.inodes === 0) ? "no-space" : undefined;
+    return (await isFull(look, parentOf(path))) ? "no-space" : undefined;
   },
 };
+
+/** No byte or no inode left at `dir`, when the server tells its free space. */
+async function isFull(look: PathLook, dir: string): Promise<boolean> {
+  const space = await look.freeSpace?.(dir);
+  return space !== undefined && (space.bytes === 0 || space.inodes === 0);
+}
 
 /**
  * The failure of an upload that reported success but left a shorter file than was sent (a

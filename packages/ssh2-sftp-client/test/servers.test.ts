@@ -4,29 +4,21 @@
 // text are each server's own, where the two answer differently.
 import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
-import { inspect } from "node:util";
-import type { TransferError } from "@transfer-errors/core";
 import { closedPort } from "@transfer-errors/testkit/net";
-import { describeEachSftpServer, type SftpServerTarget } from "@transfer-errors/testkit/sftp-tests";
+import {
+  describeEachSftpServer,
+  expectAnswer,
+  type SftpServerTarget,
+  type SftpStatus,
+  statuses,
+} from "@transfer-errors/testkit/sftp-tests";
 import type SftpClient from "ssh2-sftp-client";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createConnection, needsReconnect, withRetry, wrapClient } from "../src/index.js";
-import { type Expected, expectFailure, newClient, transferErrorOf } from "./helpers.js";
+import { expectFailure, newClient, transferErrorOf } from "./helpers.js";
 
-/** An SFTP status as one server sends it. */
-interface Status {
-  code: number;
-  codeName: string;
-  text: string;
-}
-
-const noSuchFile: Status = { code: 2, codeName: "SSH_FX_NO_SUCH_FILE", text: "No such file" };
-const denied: Status = {
-  code: 3,
-  codeName: "SSH_FX_PERMISSION_DENIED",
-  text: "Permission denied",
-};
-const failure: Status = { code: 4, codeName: "SSH_FX_FAILURE", text: "Failure" };
+type Status = SftpStatus;
+const { noSuchFile, denied, failure } = statuses;
 
 /** What differs between the servers: their answers to the same request. */
 interface Answers {
@@ -42,24 +34,6 @@ interface Answers {
 interface Target extends SftpServerTarget {
   config(overrides?: Record<string, unknown>): Record<string, unknown>;
   answers: Answers;
-}
-
-/** expectFailure, the server's text, and the library's error printed when anything differs. */
-function expectAnswer(
-  error: TransferError,
-  expected: Expected,
-  serverMessage: string | undefined,
-  secrets: readonly string[],
-): void {
-  try {
-    expectFailure(error, expected, secrets);
-    expect(error.serverMessage).toBe(serverMessage);
-  } catch (failed) {
-    if (failed instanceof Error) {
-      failed.message += `\nserverMessage: ${inspect(error.serverMessage)}\ncause: ${inspect(error.cause)}`;
-    }
-    throw failed;
-  }
 }
 
 function conditions(target: () => Target): void {

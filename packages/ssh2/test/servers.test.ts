@@ -4,29 +4,21 @@
 // differently.
 import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
-import { inspect } from "node:util";
-import type { TransferError } from "@transfer-errors/core";
 import { closedPort } from "@transfer-errors/testkit/net";
-import { describeEachSftpServer, type SftpServerTarget } from "@transfer-errors/testkit/sftp-tests";
+import {
+  describeEachSftpServer,
+  expectAnswer,
+  type SftpServerTarget,
+  type SftpStatus,
+  statuses,
+} from "@transfer-errors/testkit/sftp-tests";
 import { Client, type ConnectConfig, type SFTPWrapper } from "ssh2";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { connectSftp, needsReconnect, type SftpSession, withRetry } from "../src/index.js";
-import { type Expected, expectFailure, transferErrorOf, viaCallback } from "./helpers.js";
+import { expectFailure, transferErrorOf, viaCallback } from "./helpers.js";
 
-/** An SFTP status as one server sends it. */
-interface Status {
-  code: number;
-  codeName: string;
-  text: string;
-}
-
-const noSuchFile: Status = { code: 2, codeName: "SSH_FX_NO_SUCH_FILE", text: "No such file" };
-const denied: Status = {
-  code: 3,
-  codeName: "SSH_FX_PERMISSION_DENIED",
-  text: "Permission denied",
-};
-const failure: Status = { code: 4, codeName: "SSH_FX_FAILURE", text: "Failure" };
+type Status = SftpStatus;
+const { noSuchFile, denied, failure } = statuses;
 
 /** What differs between the servers: their answers to the same request. */
 interface Answers {
@@ -49,24 +41,6 @@ interface Answers {
 interface Target extends SftpServerTarget {
   config(overrides?: Partial<ConnectConfig>): ConnectConfig;
   answers: Answers;
-}
-
-/** expectFailure, the server's text, and ssh2's error printed when anything differs. */
-function expectAnswer(
-  error: TransferError,
-  expected: Expected,
-  serverMessage: string | undefined,
-  secrets: readonly string[],
-): void {
-  try {
-    expectFailure(error, expected, secrets);
-    expect(error.serverMessage).toBe(serverMessage);
-  } catch (failed) {
-    if (failed instanceof Error) {
-      failed.message += `\nserverMessage: ${inspect(error.serverMessage)}\ncause: ${inspect(error.cause)}`;
-    }
-    throw failed;
-  }
 }
 
 type Call = (sftp: SFTPWrapper, path: string, cb: (error: unknown) => void) => void;

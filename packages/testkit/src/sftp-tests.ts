@@ -96,6 +96,38 @@ export function describeWithFtpServers(
   });
 }
 
+/** An SFTP status as one server sends it. */
+export interface SftpStatus {
+  code: number;
+  codeName: string;
+  text: string;
+}
+
+/** The statuses the cross-server conditions meet, with OpenSSH's texts. */
+export const statuses = {
+  noSuchFile: { code: 2, codeName: "SSH_FX_NO_SUCH_FILE", text: "No such file" },
+  denied: { code: 3, codeName: "SSH_FX_PERMISSION_DENIED", text: "Permission denied" },
+  failure: { code: 4, codeName: "SSH_FX_FAILURE", text: "Failure" },
+} as const satisfies Record<string, SftpStatus>;
+
+/** expectFailure and the server's text; the library's error printed when anything differs. */
+export function expectAnswer(
+  error: TransferError,
+  expected: Expected,
+  serverMessage: string | undefined,
+  secrets: readonly string[],
+): void {
+  try {
+    expectFailure(error, expected, secrets);
+    expect(error.serverMessage).toBe(serverMessage);
+  } catch (failed) {
+    if (failed instanceof Error) {
+      failed.message += `\nserverMessage: ${inspect(error.serverMessage)}\ncause: ${inspect(error.cause)}`;
+    }
+    throw failed;
+  }
+}
+
 /** One real SFTP server under test: how to log in, its fixtures (as paths the session sees). */
 export interface SftpServerTarget {
   server: "openssh" | "proftpd-sftp";
