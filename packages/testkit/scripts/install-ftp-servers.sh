@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Unpacks Debian's vsftpd, proftpd-core (with proftpd-mod-crypto: its mod_sftp and mod_tls) and
-# pure-ftpd for the integration tests, when they are missing. The servers conflict as installed
+# Unpacks Debian's vsftpd, proftpd-core (with proftpd-mod-crypto: its mod_sftp and mod_tls),
+# pure-ftpd and python3-pyftpdlib (run by Debian's python3) for the integration tests, when they are missing. The servers conflict as installed
 # packages (each provides ftp-server), so none is installed: each is downloaded with `apt-get download` and unpacked with `dpkg -x` into a cache
 # folder; only their shared libraries are installed with apt. Nothing is started and no init
 # script runs. Idempotent and quiet: one line when it installs, nothing when all is there.
@@ -12,8 +12,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 # Keep in step with serverCacheDir() in src/ftp-servers.ts.
 cache=${TRANSFER_ERRORS_FTP_CACHE:-$repo/.cache/ftp-servers}
-packages=(vsftpd proftpd-core proftpd-mod-crypto pure-ftpd)
-binaries=(usr/sbin/vsftpd usr/sbin/proftpd usr/sbin/pure-ftpd usr/bin/pure-pw usr/lib/proftpd/mod_sftp.so)
+packages=(vsftpd proftpd-core proftpd-mod-crypto pure-ftpd python3-pyftpdlib)
+binaries=(usr/sbin/vsftpd usr/sbin/proftpd usr/sbin/pure-ftpd usr/bin/pure-pw usr/lib/proftpd/mod_sftp.so
+  usr/lib/python3/dist-packages/pyftpdlib/__init__.py)
+
+# pyftpdlib 1.5 runs on Debian's python3 with its full standard library (asynchat, asyncore).
+has_python() {
+  /usr/bin/python3 -W ignore -c 'import asynchat, asyncore' >/dev/null 2>&1
+}
 
 missing_libs() {
   local bin
@@ -29,7 +35,7 @@ ready() {
     [ -e "$cache/$bin" ] || return 1
   done
   command -v openssl >/dev/null 2>&1 && command -v useradd >/dev/null 2>&1 &&
-    ! missing_libs
+    command -v setpriv >/dev/null 2>&1 && has_python && ! missing_libs
 }
 
 if ready; then
@@ -37,7 +43,7 @@ if ready; then
 fi
 
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-ftp-servers: vsftpd/proftpd/pure-ftpd are not unpacked in $cache; run this script as root on Debian (needs apt-get)" >&2
+  echo "install-ftp-servers: vsftpd/proftpd/pure-ftpd/pyftpdlib are not unpacked in $cache; run this script as root on Debian (needs apt-get)" >&2
   exit 0
 fi
 
@@ -79,6 +85,8 @@ done
 tools=()
 command -v openssl >/dev/null 2>&1 || tools+=(openssl)
 command -v useradd >/dev/null 2>&1 || tools+=(passwd)
+command -v setpriv >/dev/null 2>&1 || tools+=(util-linux)
+has_python || tools+=(python3)
 
 apt_install() {
   apt-get install -y -qq --no-install-recommends "${libs[@]}" "${tools[@]}" >/dev/null 2>&1

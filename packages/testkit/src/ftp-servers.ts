@@ -1,6 +1,7 @@
-// Real FTP servers for the integration tests: ProFTPD, vsftpd and Pure-FTPd from Debian, unpacked
-// by scripts/install-ftp-servers.sh, started here on free ports of 127.0.0.1 with the config
-// templates of ../ftp (Pure-FTPd: its command line), a test user, and fresh fixtures. stop() ends the server and every
+// Real FTP servers for the integration tests: ProFTPD, vsftpd, Pure-FTPd and pyftpdlib from Debian,
+// unpacked by scripts/install-ftp-servers.sh, started here on free ports of 127.0.0.1 with the
+// config templates of ../ftp (Pure-FTPd: its command line; pyftpdlib: ../ftp/pyftpdlib-server.py),
+// a test user, and fresh fixtures. stop() ends the server and every
 // session process it forked.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,7 +25,7 @@ import { hasOpenssl, makeSelfSignedCert } from "./certs.js";
 import { freePort, LOOPBACK } from "./net.js";
 import { descendants, fillTemplate, signalAll } from "./processes.js";
 
-export type FtpServerKind = "proftpd" | "vsftpd" | "vsftpd-tls" | "pure-ftpd";
+export type FtpServerKind = "proftpd" | "vsftpd" | "vsftpd-tls" | "pure-ftpd" | "pyftpdlib";
 
 /** The account every test server accepts. The tests check that this password never leaks. */
 export const FTP_TEST_USER = "teftp";
@@ -98,6 +99,7 @@ const unpacked = [
   "usr/sbin/pure-ftpd",
   "usr/bin/pure-pw",
   "usr/lib/proftpd/mod_sftp.so",
+  "usr/lib/python3/dist-packages/pyftpdlib/__init__.py",
 ];
 
 function missingBinaries(): string[] {
@@ -297,6 +299,17 @@ function pureFtpdArgs(state: string, home: string, port: number, owner: Ids): st
   return ["-S", `${LOOPBACK},${port}`, "-l", `puredb:${db}`, "-E", "-A", "-H", "-4", "-u", "1"];
 }
 
+/**
+ * pyftpdlib runs in the test user's own process (setpriv): it has no privilege separation, and as
+ * root it would read and write every fixture. Debian's python3 with the unpacked package.
+ */
+function pyftpdlibCommand(home: string, port: number, owner: Ids): [string, string[]] {
+  const script = join(templates, "pyftpdlib-server.py");
+  const server = [script, String(port), home, FTP_TEST_USER, FTP_TEST_PASSWORD];
+  const ids = [`--reuid=${owner.uid}`, `--regid=${owner.gid}`, "--clear-groups"];
+  return ["setpriv", [...ids, "/usr/bin/python3", "-W", "ignore", ...server]];
+}
+
 /** Reads the first line the server sends: its greeting. */
 function readGreeting(port: number, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -365,7 +378,8 @@ export interface StartOptions {
   /**
    * Config lines appended to the server's file (a later vsftpd line overrides an earlier one),
    * e.g. `["max_per_ip=1"]` or `["pasv_enable=NO"]` for vsftpd, `["TimeoutIdle 1"]` for ProFTPD;
-   * for Pure-FTPd, more command-line arguments (`["-C", "1"]`).
+   * for Pure-FTPd, more command-line arguments (`["-C", "1"]`); for pyftpdlib, `NAME=VALUE`
+   * settings of ../ftp/pyftpdlib-server.py (`["max_cons_per_ip=1"]`, `["perm=elr"]`).
    */
   extraConfig?: readonly string[];
   /**
@@ -392,7 +406,11 @@ export async function startFtpServer(
   const port = await freePort();
   let certPem: string | undefined;
   let args: string[];
-  if (kind === "pure-ftpd") {
+  let command = binary(kind);
+  if (kind === "pyftpdlib") {
+    [command, args] = pyftpdlibCommand(home, port, owner);
+    args.push(...(options.extraConfig ?? []));
+  } else if (kind === "pure-ftpd") {
     args = [...pureFtpdArgs(state, home, port, owner), ...(options.extraConfig ?? [])];
   } else {
     let config: string;
@@ -418,7 +436,11 @@ export async function startFtpServer(
   }
   const outPath = join(state, "stdout.log");
   const out = openSync(outPath, "a");
-  const child = spawn(binary(kind), args, { detached: true, stdio: ["ignore", out, out] });
+  const env = {
+    ...process.env,
+    PYTHONPATH: join(serverCacheDir(), "usr", "lib", "python3", "dist-packages"),
+  };
+  const child = spawn(command, args, { detached: true, stdio: ["ignore", out, out], env });
   closeSync(out);
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${kind} did not start`);
@@ -454,7 +476,9 @@ export async function startFtpServer(
       killTree(pid, "SIGKILL");
     },
     dropSessions() {
-      signalAll(descendants(pid), "SIGKILL");
+      // pyftpdlib serves every session in its one process: its script closes them on SIGUSR1.
+      if (kind === "pyftpdlib") signalAll([pid], "SIGUSR1");
+      else signalAll(descendants(pid), "SIGKILL");
     },
     async stop() {
       // A test server keeps nothing worth a graceful stop; sessions go with it.

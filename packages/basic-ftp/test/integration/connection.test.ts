@@ -111,7 +111,7 @@ describe("no server", () => {
 });
 
 describeWithServers("the server goes away", () => {
-  for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
+  for (const kind of ["proftpd", "vsftpd", "pure-ftpd", "pyftpdlib"] as const) {
     describe(kind, () => {
       const handle = useFtpServer(kind);
 

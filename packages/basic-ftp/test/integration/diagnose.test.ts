@@ -134,4 +134,38 @@ describeWithServers("diagnose: a look at the path after an unclear refusal", () 
       plain.close();
     });
   });
+
+  describe("pyftpdlib: SIZE's 550 <path> is not retrievable.", () => {
+    const handle = useFtpServer("pyftpdlib");
+    let client: Client;
+    beforeAll(async () => {
+      client = wrapClient(new Client(5_000), { diagnose: true });
+      await client.access(handle.options());
+    });
+    afterAll(() => client.close());
+
+    // pyftpdlib says the same for anything that is not a regular file: the look tells which.
+    it("for a missing file: not-found (size() as an existence check works)", async () => {
+      const e = expectTransferError(await rejectionOf(client.size(F.missing)), {
+        reason: "not-found",
+        code: 550,
+        retryable: false,
+        reconnect: false,
+        operation: "size",
+        path: F.missing,
+      });
+      expect(e.serverMessage).toBe(`/${F.missing} is not retrievable.`);
+    });
+
+    it("for a directory: is-a-directory", async () => {
+      expectTransferError(await rejectionOf(client.size(F.fullDir)), {
+        reason: "is-a-directory",
+        code: 550,
+        retryable: false,
+        reconnect: false,
+        operation: "size",
+        path: F.fullDir,
+      });
+    });
+  });
 });

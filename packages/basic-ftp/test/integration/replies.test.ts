@@ -1,4 +1,4 @@
-// Server replies (FTPError) from real ProFTPD, vsftpd and Pure-FTPd: the code, the server's text without the
+// Server replies (FTPError) from real ProFTPD, vsftpd, Pure-FTPd and pyftpdlib: the code, the server's text without the
 // code, and the reason refined by that text and by the operation.
 import { Readable, Writable } from "node:stream";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
@@ -266,6 +266,109 @@ describeWithServers("FTP replies from Pure-FTPd", () => {
   ]);
 });
 
+describeWithServers("FTP replies from pyftpdlib", () => {
+  const handle = useFtpServer("pyftpdlib");
+  runSteps(handle, [
+    // SIZE and MDTM: "<path> is not retrievable" for anything that is not a regular file (missing
+    // or a directory alike, ftp_SIZE): the file is unavailable, which one it is the text does not
+    // say (wrapClient's `diagnose` look tells them apart: diagnose.test.ts).
+    [
+      "size of a missing file",
+      (c) => c.size(F.missing),
+      refusal("file-unavailable", 550, "size", F.missing),
+    ],
+    [
+      "lastMod of a missing file",
+      (c) => c.lastMod(F.missing),
+      refusal("file-unavailable", 550, "lastMod", F.missing),
+    ],
+    [
+      "size of a directory",
+      (c) => c.size(F.fullDir),
+      refusal("file-unavailable", 550, "size", F.fullDir),
+    ],
+    // Everything else carries the OS error's text (strerror): what happened, word for word.
+    [
+      "download of a missing file",
+      (c) => c.downloadTo(sink(), F.missing),
+      refusal("not-found", 550, "downloadTo", F.missing),
+    ],
+    [
+      "download of a file without rights",
+      (c) => c.downloadTo(sink(), F.privateFile),
+      refusal("permission-denied", 550, "downloadTo", F.privateFile),
+    ],
+    [
+      "cd into a missing directory",
+      (c) => c.cd(F.missing),
+      refusal("not-found", 550, "cd", F.missing),
+    ],
+    [
+      "cd into a directory without rights",
+      (c) => c.cd(F.privateDir),
+      refusal("permission-denied", 550, "cd", F.privateDir),
+    ],
+    ["cd into a file", (c) => c.cd(F.file), refusal("not-a-directory", 550, "cd", F.file)],
+    [
+      "list of a missing directory",
+      (c) => c.list(F.missing),
+      refusal("not-found", 550, "list", F.missing),
+    ],
+    [
+      "list of a directory without rights",
+      (c) => c.list(F.privateDir),
+      refusal("permission-denied", 550, "list", F.privateDir),
+    ],
+    [
+      "remove a missing file",
+      (c) => c.remove(F.missing),
+      refusal("not-found", 550, "remove", F.missing),
+    ],
+    [
+      "remove a file in a read-only directory",
+      (c) => c.remove(F.readonlyFile),
+      refusal("permission-denied", 550, "remove", F.readonlyFile),
+    ],
+    [
+      "upload into a read-only directory",
+      (c) => c.uploadFrom(Readable.from(["x"]), `${F.readonlyDir}/new.txt`),
+      refusal("permission-denied", 550, "uploadFrom", `${F.readonlyDir}/new.txt`),
+    ],
+    [
+      "removeEmptyDir of a non-empty directory",
+      (c) => c.removeEmptyDir(F.fullDir),
+      refusal("directory-not-empty", 550, "removeEmptyDir", F.fullDir),
+    ],
+    [
+      "MKD of an existing directory",
+      (c) => c.send(`MKD ${F.fullDir}`),
+      refusal("already-exists", 550, "send"),
+    ],
+    [
+      "MKD in a read-only directory",
+      (c) => c.send(`MKD ${F.readonlyDir}/sub`),
+      refusal("permission-denied", 550, "send"),
+    ],
+    [
+      "rename of a missing file",
+      (c) => c.rename(F.missing, "renamed.txt"),
+      refusal("not-found", 550, "rename", F.missing),
+    ],
+    [
+      "rename into a read-only directory",
+      (c) => c.rename(F.file, `${F.readonlyDir}/moved.txt`),
+      refusal("permission-denied", 550, "rename", F.file),
+    ],
+    ["an unknown command", (c) => c.send("BOGUS"), refusal("unsupported", 500, "send")],
+    ["RNTO without RNFR", (c) => c.send("RNTO x"), refusal("bad-sequence", 503, "send")],
+    [
+      "ensureDir inside a read-only directory",
+      (c) => c.ensureDir(`/${F.readonlyDir}/sub/deeper`),
+      refusal("file-unavailable", 550, "ensureDir", `/${F.readonlyDir}/sub/deeper`),
+    ],
+  ]);
+});
+
 describeWithServers("login refused", () => {
   // Pure-FTPd answers a wrong password after some seconds (against guessing): the client's
   // timeout and the test's are longer there.
@@ -273,8 +376,9 @@ describeWithServers("login refused", () => {
     proftpd: { text: "Login incorrect.", ms: 5_000 },
     vsftpd: { text: "Login incorrect.", ms: 5_000 },
     "pure-ftpd": { text: "Login authentication failed", ms: 20_000 },
+    pyftpdlib: { text: "Authentication failed.", ms: 5_000 },
   } as const;
-  for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
+  for (const kind of ["proftpd", "vsftpd", "pure-ftpd", "pyftpdlib"] as const) {
     describe(kind, () => {
       const handle = useFtpServer(kind);
       const { text, ms } = login[kind];

@@ -1,7 +1,7 @@
-// A production server's limits, as real Pure-FTPd, ProFTPD and vsftpd answer them (each its own
+// A production server's limits, as real Pure-FTPd, ProFTPD, vsftpd and pyftpdlib answer them (each its own
 // server started with the option that sets the limit): too many sessions, a quota, a disk over
 // its threshold, a size limit, a name the server refuses, writing switched off, a file the server
-// keeps. Each is what the condition is, read from the reply.
+// keeps, an idle session closed. Each is what the condition is, read from the reply.
 import { Readable } from "node:stream";
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
 import { Client } from "basic-ftp";
@@ -214,6 +214,65 @@ describeWithServers("vsftpd's limits", () => {
         refused("uploadFrom", "new.txt"),
       );
       expectTransferError(await rejectionOf(client.remove(F.file)), refused("remove", F.file));
+      client.close();
+    });
+  });
+});
+
+describeWithServers("pyftpdlib's limits", () => {
+  for (const [setting, text] of [
+    ["max_cons_per_ip=1", "Too many connections from the same IP address."],
+    // pyftpdlib counts its listening socket among the connections: 2 is one session.
+    ["max_cons=2", "Too many connections. Service temporarily unavailable."],
+  ] as const) {
+    describe(setting, () => {
+      const handle = useFtpServer("pyftpdlib", { extraConfig: [setting] });
+      it("the second session: 421, service-unavailable, retry after a reconnect", async () => {
+        const e = expectTransferError(await secondSession(handle), busy(421));
+        expect(e.serverMessage).toBe(text);
+      });
+    });
+  }
+
+  describe("a read-only user (perm=elr)", () => {
+    const handle = useFtpServer("pyftpdlib", { extraConfig: ["perm=elr"] });
+    it("an upload and a delete: 550 'Not enough privileges.', permission-denied", async () => {
+      const client = await loggedIn(handle);
+      const refused = (operation: string, path: string) => ({
+        reason: "permission-denied" as const,
+        code: 550,
+        retryable: false,
+        reconnect: false,
+        operation,
+        path,
+      });
+      const e = expectTransferError(
+        await rejectionOf(client.uploadFrom(Readable.from(["x"]), "new.txt")),
+        refused("uploadFrom", "new.txt"),
+      );
+      expect(e.serverMessage).toBe("Not enough privileges.");
+      expectTransferError(await rejectionOf(client.remove(F.file)), refused("remove", F.file));
+      client.close();
+    });
+  });
+
+  describe("an idle session closed by the server (timeout=1)", () => {
+    const handle = useFtpServer("pyftpdlib", { extraConfig: ["timeout=1"] });
+    it("the next call: connection-lost, retry after a reconnect; connecting again works", async () => {
+      const client = await loggedIn(handle);
+      // The server's "421 Control connection timed out." comes while no command is waiting.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      // basic-ftp drops a reply that no command waits for: what is left is the closed connection.
+      expectTransferError(await rejectionOf(client.list()), {
+        reason: "connection-lost",
+        code: undefined,
+        retryable: true,
+        reconnect: true,
+        operation: "list",
+        path: undefined,
+      });
+      await client.access(handle.options());
+      expect(await client.size(F.file)).toBe(F.fileText.length);
       client.close();
     });
   });

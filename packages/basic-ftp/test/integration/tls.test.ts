@@ -178,10 +178,11 @@ describeWithServers("ProFTPD (mod_tls) requiring TLS", () => {
 });
 
 describeWithServers("TLS asked of a plain server", () => {
-  for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
+  for (const kind of ["proftpd", "vsftpd", "pure-ftpd", "pyftpdlib"] as const) {
     describe(kind, () => {
       const handle = useFtpServer(kind);
-      // vsftpd refuses AUTH TLS with 530, ProFTPD and Pure-FTPd (without -Y) with 500.
+      // vsftpd refuses AUTH TLS with 530, ProFTPD, Pure-FTPd (without -Y) and pyftpdlib (without
+      // pyOpenSSL) with 500.
       const refusedWith = kind === "vsftpd" ? 530 : 500;
 
       it("AUTH TLS refused: unsupported, not a login failure", async () => {

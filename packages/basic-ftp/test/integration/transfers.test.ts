@@ -19,7 +19,7 @@ beforeAll(() => {
 afterAll(() => rmSync(local, { recursive: true, force: true }));
 
 describeWithServers("local file errors during transfers", () => {
-  for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
+  for (const kind of ["proftpd", "vsftpd", "pure-ftpd", "pyftpdlib"] as const) {
     describe(kind, () => {
       const handle = useFtpServer(kind);
       let client: Client;

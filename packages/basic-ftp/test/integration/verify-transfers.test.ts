@@ -42,7 +42,7 @@ function collector() {
 
 const serverFile = (h: ServerHandle, name: string) => join(h.server.home, name);
 
-for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
+for (const kind of ["proftpd", "vsftpd", "pure-ftpd", "pyftpdlib"] as const) {
   describeWithServers(`verifyTransfers on ${kind}, a data connection cut by a FIN`, () => {
     // ProFTPD refuses APPE unless told otherwise ("Append/Restart not permitted").
     const handle = useFtpServer(kind, {

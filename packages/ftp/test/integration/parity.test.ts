@@ -113,7 +113,7 @@ afterAll(() => {
   if (table.length > 0) console.log(`parity (reason retryable reconnect):\n${table.join("\n")}`);
 });
 
-for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
+for (const kind of ["proftpd", "vsftpd", "pure-ftpd", "pyftpdlib"] as const) {
   describeWithServers(`parity on ${kind}`, () => {
     const handle = useFtpServer(kind);
     let proxy: FaultProxy;

@@ -1,4 +1,4 @@
-// The scenarios of the other adapters, on real ProFTPD, vsftpd and Pure-FTPd, through both clients: node-ftp's
+// The scenarios of the other adapters, on real ProFTPD, vsftpd, Pure-FTPd and pyftpdlib, through both clients: node-ftp's
 // callback Client and promise-ftp, each wrapped. Missing file, permission denied, a denied upload,
 // wrong password, control characters, a call after close, a dropped session.
 import { ftpFixtures as F } from "@transfer-errors/testkit/ftp";
@@ -39,6 +39,13 @@ const answers = {
     privateDir: refusal("permission-denied", 550, "cwd", F.privateDir),
     upload: refusal("permission-denied", 553, "put", `${F.readonlyDir}/new.txt`),
   },
+  // The OS error's text (strerror), word for word.
+  pyftpdlib: {
+    missing: refusal("not-found", 550, "get", F.missing),
+    private: refusal("permission-denied", 550, "get", F.privateFile),
+    privateDir: refusal("permission-denied", 550, "cwd", F.privateDir),
+    upload: refusal("permission-denied", 550, "put", `${F.readonlyDir}/new.txt`),
+  },
 } as const;
 
 /** Each server's text for the missing file, and for a wrong password (Pure-FTPd's after some seconds). */
@@ -49,6 +56,7 @@ const texts = {
     missing: `Can't open ${F.missing}: No such file or directory`,
     login: "Login authentication failed",
   },
+  pyftpdlib: { missing: "No such file or directory.", login: "Authentication failed." },
 } as const;
 
 async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -59,7 +67,7 @@ async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void>
   }
 }
 
-for (const kind of ["proftpd", "vsftpd", "pure-ftpd"] as const) {
+for (const kind of ["proftpd", "vsftpd", "pure-ftpd", "pyftpdlib"] as const) {
   describeWithServers(kind, () => {
     const handle = useFtpServer(kind);
     for (const name of ["node-ftp", "promise-ftp"] as const) {
